@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Entry point. The published package runs the bundle in dist/; a source checkout runs the
+// TypeScript in src/ through tsx. VNET_DOCTOR_SOURCE=1 forces the sources even when dist/ exists.
+import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+module.enableCompileCache?.();
+
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  process.stderr.write(`vnet-doctor needs Node.js 22 or newer (this is ${process.version}).\nIn a checkout, "npm start" brings its own Node; elsewhere install Node 22+ and run "npx vnet-doctor".\n`);
+  process.exit(2);
+}
+
+const bundle = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(bundle) && process.env.VNET_DOCTOR_SOURCE !== '1') {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/run.ts');
+}

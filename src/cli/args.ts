@@ -1,0 +1,58 @@
+/**
+ * Command-line flags, shared by the wizard and `check` so both accept the same target and
+ * credential options. Parsing only: no I/O, so it is tested directly.
+ */
+import { parseArgs } from 'node:util';
+
+export const OPTIONS = {
+  app: { type: 'string' },
+  subscription: { type: 'string' },
+  'resource-group': { type: 'string' },
+  name: { type: 'string' },
+  'arm-endpoint': { type: 'string' },
+  'access-token': { type: 'string' },
+  cloud: { type: 'string' },
+  offline: { type: 'boolean' },
+  demo: { type: 'string' },
+  answers: { type: 'string' },
+  flow: { type: 'string' },
+  flows: { type: 'string' },
+  format: { type: 'string' },
+  report: { type: 'string' },
+  force: { type: 'boolean' },
+  redact: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export type CliOptions = {
+  -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+export interface ParsedArgs {
+  readonly command: readonly string[];
+  readonly options: CliOptions;
+}
+
+export class UsageError extends Error {}
+
+/** The scenario `--demo` runs when none is named. */
+export const DEFAULT_DEMO = 'healthy';
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  // `--demo` may stand alone; give it the default scenario so parseArgs sees a value.
+  const args = argv.flatMap((arg, index) => (arg === '--demo' && (argv[index + 1] === undefined || argv[index + 1]!.startsWith('-')) ? [`--demo=${DEFAULT_DEMO}`] : [arg]));
+  try {
+    const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    const options = values as CliOptions;
+    if (options.format !== undefined && !['md', 'json'].includes(options.format)) throw new UsageError(`--format must be md or json, not "${options.format}"`);
+    if (options.cloud !== undefined && !['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'].includes(options.cloud)) {
+      throw new UsageError(`--cloud must be AzureCloud, AzureUSGovernment or AzureChinaCloud, not "${options.cloud}"`);
+    }
+    return { command: positionals, options };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+}

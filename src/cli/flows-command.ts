@@ -1,0 +1,67 @@
+/** `vnet-doctor flows lint|list|questions`: tools for people who write flows or answers files. */
+import { formatDiagnostic } from '../engine/diagnostic.ts';
+import { buildFlowSet } from '../engine/load.ts';
+import { questionId } from '../engine/engine.ts';
+import type { FlowSet } from '../engine/types.ts';
+import { readFlowFiles, shippedFlowDir } from '../flows/flow-dir.ts';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import type { Output } from './output.ts';
+
+export function flowsCommand(args: readonly string[], out: Output): number {
+  const [sub, dir] = args;
+  const folder = dir ?? shippedFlowDir();
+  let built: ReturnType<typeof buildFlowSet>;
+  try {
+    built = buildFlowSet(readFlowFiles(folder));
+  } catch (error) {
+    out.error(`cannot read flows from ${folder}: ${(error as Error).message}`);
+    return EXIT_USAGE;
+  }
+  if (sub === 'lint') {
+    if (!built.flowSet) {
+      for (const d of built.diagnostics) out.error(formatDiagnostic(d));
+      out.error(`${built.diagnostics.length} problem(s) found.`);
+      return EXIT_USAGE;
+    }
+    const count = Object.keys(built.flowSet.flows).length;
+    const nodes = Object.values(built.flowSet.flows).reduce((sum, flow) => sum + Object.keys(flow.nodes).length, 0);
+    out.print(`${count} flows, ${nodes} nodes: no problems found.`);
+    return EXIT_OK;
+  }
+  if (!built.flowSet) {
+    for (const d of built.diagnostics) out.error(formatDiagnostic(d));
+    return EXIT_USAGE;
+  }
+  if (sub === 'list') {
+    out.print(listFlows(built.flowSet));
+    return EXIT_OK;
+  }
+  if (sub === 'questions') {
+    out.print(listQuestions(built.flowSet));
+    return EXIT_OK;
+  }
+  out.error(`unknown flows command "${sub ?? ''}": use "flows lint [dir]", "flows list" or "flows questions"`);
+  return EXIT_USAGE;
+}
+
+export function listFlows(set: FlowSet): string {
+  const flows = Object.values(set.flows);
+  const width = Math.max(...flows.map((flow) => flow.id.length));
+  return flows
+    .map((flow) => `${flow.id.padEnd(width)}  ${flow.title}${flow.id === set.entry ? ' (entry)' : ''}\n${' '.repeat(width + 2)}${flow.summary}`)
+    .join('\n');
+}
+
+/** Every question id with its answer type, accepted values and the fact that can answer it. */
+export function listQuestions(set: FlowSet): string {
+  const lines: string[] = ['# question id | answer type | values | fact key', ''];
+  for (const flow of Object.values(set.flows)) {
+    for (const [id, node] of Object.entries(flow.nodes)) {
+      if (node.kind !== 'question') continue;
+      const values = node.answer === 'choice' ? node.options!.map((option) => option.value).join(', ') : node.answer === 'yes-no' ? 'yes, no' : '';
+      lines.push(`${questionId(flow.id, id)} | ${node.answer} | ${values} | ${node.fact ?? ''}`);
+      lines.push(`    ${node.text.replace(/\s+/g, ' ')}`);
+    }
+  }
+  return lines.join('\n');
+}

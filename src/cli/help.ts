@@ -1,0 +1,35 @@
+/** The --help text: every command, flag and exit code. */
+export const HELP = `vnet-doctor: troubleshoot Azure App Service gateway-required VNet integration
+
+Usage
+  vnet-doctor [target] [options]        interactive wizard (needs a terminal)
+  vnet-doctor --demo [scenario]         wizard against a built-in demo (no Azure needed)
+  vnet-doctor check [target] [options]  batch mode: no questions, report on stdout
+  vnet-doctor flows lint [dir]          check flow files (exit 2 on any problem)
+  vnet-doctor flows list                list the troubleshooting flows
+  vnet-doctor flows questions           list question ids, answer types and fact keys (for answers files)
+
+Target (read facts from Azure Resource Manager)
+  --app ID                    app resource id /subscriptions/S/resourceGroups/G/providers/Microsoft.Web/sites/N
+  --subscription S --resource-group G --name N
+  --access-token T            bearer token for ARM (or env VNET_DOCTOR_ACCESS_TOKEN); default: DefaultAzureCredential
+  --arm-endpoint URL          ARM endpoint (default: the cloud's)
+  --cloud C                   AzureCloud (default), AzureUSGovernment or AzureChinaCloud
+  --offline                   never call Azure: every fact is asked
+
+Session and report
+  --answers FILE              answers file (YAML or JSON): answers keyed by question id, facts keyed by fact key
+  --flow ID                   start in this flow instead of triage
+  --resume                    continue the last interrupted wizard session
+  --report PATH               write the report to PATH (.md or .json picks the format)
+  --format md|json            report format for check on stdout (default md)
+  --force                     overwrite an existing report file
+  --redact                    replace names, ids, host names and public IPs with stable pseudonyms
+  --flows DIR                 use flow files from DIR instead of the shipped ones
+
+Exit codes
+  0  no finding of severity error
+  1  at least one finding of severity error
+  2  usage or input error (bad flags, broken flow files, bad answers file, unknown target)
+  130 interrupted (the answers so far are saved; run again with --resume)
+`;

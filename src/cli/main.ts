@@ -1,0 +1,48 @@
+/**
+ * Command dispatch. Heavy modules (Ink, React, the Azure SDKs) are imported only by the command
+ * that needs them, so `--help`, `flows` and `check --offline` start fast.
+ */
+import { parseCommandLine, UsageError } from './args.ts';
+import { HELP } from './help.ts';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { processOutput, type Output } from './output.ts';
+import { flowsCommand } from './flows-command.ts';
+
+export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    out.error(`vnet-doctor: ${(error as Error).message}\nRun "vnet-doctor --help" for the flags.`);
+    return EXIT_USAGE;
+  }
+  const { command, options } = parsed;
+  if (options.help) { out.print(HELP); return EXIT_OK; }
+  if (options.version) { out.print(VERSION); return EXIT_OK; }
+  try {
+    switch (command[0]) {
+      case 'flows':
+        return flowsCommand(command.slice(1), out);
+      case 'check': {
+        const { checkCommand } = await import('./check-command.ts');
+        return await checkCommand(options, out);
+      }
+      case undefined: {
+        const { wizardCommand } = await import('./wizard-command.ts');
+        return await wizardCommand(options, out);
+      }
+      default:
+        out.error(`vnet-doctor: unknown command "${command[0]}". Run "vnet-doctor --help".`);
+        return EXIT_USAGE;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.error(`vnet-doctor: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+export const VERSION = '0.1.0';
+

@@ -1,0 +1,376 @@
+/**
+ * The decision-tree engine: a pure transition function over plain data.
+ *
+ * `start`, `answer`, `back`, `override` and `restart` each return a new state and perform no
+ * I/O. The state keeps the user's inputs; everything else (path, findings, the pending
+ * question) follows from replaying those inputs over the flows and facts, which makes `back`,
+ * fact overrides and resuming a saved session exact and simple.
+ */
+import type {
+  AnswerValue, EndOutcome, Fact, FactSource, FactValue, Facts, FlowNode, FlowSet, QuestionNode, Severity, StepKind,
+} from './types.ts';
+import { evaluate, conditionKeys, type Lookup } from './expression.ts';
+import { render } from './template.ts';
+import { validateAnswerValue } from './answer-types.ts';
+
+/** Pure functions that compute a fact from others (e.g. "the P2S pool is RFC 1918"). */
+export type Derivation = (lookup: Lookup) => FactValue | undefined;
+export type Derivations = Readonly<Record<string, Derivation>>;
+
+export interface EngineOptions {
+  /** Flow to start in (default: the flow set's entry flow). */
+  readonly flow?: string;
+  readonly derivations?: Derivations;
+  /** Runtime guard against loops the linter missed: automatic steps allowed between two questions. */
+  readonly maxAutoSteps?: number;
+}
+
+/** What the user did: answered the pending question, or chose to answer a known fact themselves. */
+export type Input =
+  | { readonly type: 'answer'; readonly question: string; readonly value: AnswerValue }
+  | { readonly type: 'override'; readonly fact: string };
+
+export interface AutoAnswer {
+  readonly fact?: string;
+  readonly source: FactSource;
+  readonly detail?: string;
+}
+
+export interface PathEntry {
+  readonly flow: string;
+  readonly node: string;
+  readonly kind: FlowNode['kind'];
+  /** Question id (`flow/node`) and its rendered text, for question entries. */
+  readonly question?: string;
+  readonly text?: string;
+  readonly answer?: AnswerValue;
+  /** Set when the answer came from a fact or a preset answer instead of the user. */
+  readonly auto?: AutoAnswer;
+  /** Check result, for check entries. */
+  readonly result?: 'true' | 'false' | 'unknown';
+}
+
+export interface RenderedStep {
+  readonly kind: StepKind;
+  readonly text: string;
+  readonly command?: string;
+}
+
+export interface FindingInstance {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly explanation: string;
+  readonly steps: readonly RenderedStep[];
+  readonly flow: string;
+  readonly node: string;
+}
+
+export interface OpenQuestion {
+  readonly question: string;
+  readonly text: string;
+  readonly flow: string;
+}
+
+export interface Outcome {
+  readonly kind: EndOutcome | 'finding' | 'open-question';
+  readonly flow: string;
+  readonly node: string;
+  readonly text?: string;
+}
+
+export interface Position {
+  readonly flow: string;
+  readonly node: string;
+}
+
+export interface EngineState {
+  readonly flowSet: FlowSet;
+  readonly options: EngineOptions;
+  readonly facts: Facts;
+  readonly presetAnswers: Readonly<Record<string, AnswerValue>>;
+  readonly inputs: readonly Input[];
+  /** Values the user gave for fact-backed questions (they win over ARM and derived values). */
+  readonly answerFacts: Readonly<Record<string, { readonly value: FactValue; readonly question: string }>>;
+  readonly overrides: readonly string[];
+  readonly path: readonly PathEntry[];
+  readonly findings: readonly FindingInstance[];
+  readonly openQuestions: readonly OpenQuestion[];
+  /** Fact keys the session read, in first-read order. */
+  readonly factsUsed: readonly string[];
+  readonly stack: readonly Position[];
+  /** The question awaiting an answer, when status is `asking`. */
+  readonly current?: Position;
+  readonly status: 'asking' | 'done';
+  readonly outcome?: Outcome;
+}
+
+export class EngineError extends Error {}
+
+const DEFAULT_MAX_AUTO_STEPS = 100_000;
+const MAX_CALL_DEPTH = 32;
+
+export const questionId = (flow: string, node: string): string => `${flow}/${node}`;
+
+/** Starts a session at the entry flow (or `options.flow`), auto-answering what facts and preset answers cover. */
+export function start(
+  flowSet: FlowSet,
+  facts: Facts = {},
+  presetAnswers: Readonly<Record<string, AnswerValue>> = {},
+  options: EngineOptions = {},
+): EngineState {
+  return begin(flowSet, facts, presetAnswers, options, []);
+}
+
+function begin(
+  flowSet: FlowSet,
+  facts: Facts,
+  presetAnswers: Readonly<Record<string, AnswerValue>>,
+  options: EngineOptions,
+  overrides: readonly string[],
+): EngineState {
+  const flow = options.flow ?? flowSet.entry;
+  const target = Object.hasOwn(flowSet.flows, flow) ? flowSet.flows[flow] : undefined;
+  if (!target) throw new EngineError(`unknown flow "${flow}"`);
+  const initial: EngineState = {
+    flowSet, options, facts, presetAnswers, inputs: [], answerFacts: {}, overrides,
+    path: [], findings: [], openQuestions: [], factsUsed: [], stack: [], status: 'asking',
+  };
+  return advance(initial, { flow, node: target.entry });
+}
+
+/** Answers the pending question (`null` = "don't know"). Throws on an invalid value. */
+export function answer(state: EngineState, value: AnswerValue): EngineState {
+  const { current } = state;
+  if (state.status !== 'asking' || !current) throw new EngineError('the session has ended; there is no question to answer');
+  const node = questionNode(state, current);
+  const checked = validateAnswerValue(node.answer, value, node.options);
+  if (!checked.ok) throw new EngineError(checked.reason);
+  const id = questionId(current.flow, current.node);
+  const withInput = { ...state, inputs: [...state.inputs, { type: 'answer' as const, question: id, value: checked.value }] };
+  return proceed(withInput, current, node, checked.value, undefined);
+}
+
+/** Undoes the last input (an answer or an override). At the first question it changes nothing. */
+export function back(state: EngineState): EngineState {
+  if (state.inputs.length === 0) return state;
+  return replay(state, state.inputs.slice(0, -1));
+}
+
+/** Starts again from the entry with the same facts and preset answers, forgetting every input. */
+export function restart(state: EngineState): EngineState {
+  return start(state.flowSet, state.facts, state.presetAnswers, state.options);
+}
+
+/**
+ * Lets the user answer a fact-backed question themselves instead of taking the known value:
+ * the session rewinds to where that fact was used and asks. The original fact stays in the
+ * state, so a report can show both values.
+ */
+export function override(state: EngineState, fact: string): EngineState {
+  const index = state.path.findIndex((entry) => entry.auto?.fact === fact);
+  if (index < 0) throw new EngineError(`no question was answered from the fact "${fact}"`);
+  const answersBefore = state.path.slice(0, index).filter((entry) => entry.question !== undefined && !entry.auto).length;
+  const kept: Input[] = [];
+  let answers = 0;
+  for (const input of state.inputs) {
+    if (input.type === 'answer') {
+      if (answers === answersBefore) break;
+      answers += 1;
+    }
+    kept.push(input);
+  }
+  return replay(state, [...kept, { type: 'override', fact }]);
+}
+
+/** Rebuilds a session from its inputs (used by back, override and resume). Inputs that no longer fit are dropped. */
+export function replay(state: EngineState, inputs: readonly Input[]): EngineState {
+  const overrides = [...new Set(inputs.flatMap((input) => (input.type === 'override' ? [input.fact] : [])))];
+  let next = begin(state.flowSet, state.facts, state.presetAnswers, state.options, overrides);
+  const applied: Input[] = [];
+  for (const input of inputs) {
+    if (input.type === 'override') {
+      applied.push(input);
+      continue;
+    }
+    if (next.status !== 'asking' || !next.current) break;
+    if (questionId(next.current.flow, next.current.node) !== input.question) break;
+    try {
+      next = answer(next, input.value);
+    } catch {
+      break;
+    }
+    applied.push(input);
+  }
+  return { ...next, inputs: applied };
+}
+
+/** The pending question with its text rendered, or undefined when the session has ended. */
+export function currentQuestion(state: EngineState):
+  | { readonly id: string; readonly flow: string; readonly node: QuestionNode; readonly text: string; readonly help?: string }
+  | undefined {
+  if (state.status !== 'asking' || !state.current) return undefined;
+  const node = questionNode(state, state.current);
+  const lookup = lookupFor(state);
+  return {
+    id: questionId(state.current.flow, state.current.node),
+    flow: state.current.flow,
+    node,
+    text: render(node.text, lookup, state.flowSet.facts),
+    help: node.help === undefined ? undefined : render(node.help, lookup, state.flowSet.facts),
+  };
+}
+
+/** The current value of a fact, with where it came from; undefined when unknown. */
+export function resolveFact(state: EngineState, key: string): { value: FactValue; source: FactSource; detail?: string } | undefined {
+  const given = Object.hasOwn(state.answerFacts, key) ? state.answerFacts[key] : undefined;
+  if (given) return { value: given.value, source: 'answer', detail: `answer to ${given.question}` };
+  if (!state.overrides.includes(key) && Object.hasOwn(state.facts, key)) {
+    const fact: Fact = state.facts[key]!;
+    if (fact.value !== null) return { value: fact.value, source: fact.source, detail: fact.detail };
+  }
+  const derive = state.options.derivations && Object.hasOwn(state.options.derivations, key) ? state.options.derivations[key] : undefined;
+  if (derive) {
+    const value = derive(lookupFor(state));
+    if (value !== undefined) return { value, source: 'derived' };
+  }
+  return undefined;
+}
+
+function lookupFor(state: EngineState): Lookup {
+  return (key) => resolveFact(state, key)?.value;
+}
+
+// ------------------------------------------------------------------ internals
+
+function questionNode(state: EngineState, at: Position): QuestionNode {
+  const node = state.flowSet.flows[at.flow]?.nodes[at.node];
+  if (!node || node.kind !== 'question') throw new EngineError(`${at.flow}/${at.node} is not a question`);
+  return node;
+}
+
+/** Records an answer (given or automatic) and moves on to the next question or the end. */
+function proceed(state: EngineState, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): EngineState {
+  const id = questionId(at.flow, at.node);
+  const lookup = lookupFor(state);
+  const entry: PathEntry = { flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, state.flowSet.facts), answer: value, auto };
+  let answerFacts = state.answerFacts;
+  if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
+  const next = { ...state, answerFacts, path: [...state.path, entry], current: undefined };
+  const target = transitionFor(node, value);
+  if (target === undefined) {
+    const open = { question: id, text: entry.text!, flow: at.flow };
+    return { ...next, status: 'done', openQuestions: [...next.openQuestions, open], outcome: { kind: 'open-question', flow: at.flow, node: at.node } };
+  }
+  return advance(next, { flow: at.flow, node: target });
+}
+
+function factsFromAnswer(node: QuestionNode, value: AnswerValue, question: string): Record<string, { value: FactValue; question: string }> {
+  const key = node.fact!;
+  if (node.answer === 'host-port' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { host, port } = value as { host: string; port: number };
+    return { [`${key}.host`]: { value: host, question }, [`${key}.port`]: { value: port, question } };
+  }
+  return { [key]: { value: value as FactValue, question } };
+}
+
+function transitionFor(node: QuestionNode, value: AnswerValue): string | undefined {
+  if (value === null) return node.unknown ?? (node.answer === 'choice' || node.answer === 'yes-no' ? undefined : node.next);
+  if (node.answer === 'yes-no') return value === true ? node.yes : node.no;
+  if (node.answer === 'choice') return node.options?.find((option) => option.value === value)?.next;
+  return node.next;
+}
+
+/** What a known fact or a preset answer says about a question, if anything. */
+function automaticAnswer(state: EngineState, id: string, node: QuestionNode): { value: AnswerValue; auto: AutoAnswer } | undefined {
+  if (node.fact && !state.overrides.includes(node.fact)) {
+    const known = node.answer === 'host-port' ? hostPortFact(state, node.fact) : resolveFact(state, node.fact);
+    if (known) {
+      const checked = validateAnswerValue(node.answer, known.value, node.options);
+      if (checked.ok && checked.value !== null) return { value: checked.value, auto: { fact: node.fact, source: known.source, detail: known.detail } };
+    }
+  }
+  if (Object.hasOwn(state.presetAnswers, id)) {
+    const value = state.presetAnswers[id]!;
+    const checked = validateAnswerValue(node.answer, value, node.options);
+    if (checked.ok) return { value: checked.value, auto: { source: 'answer', detail: 'answers file' } };
+  }
+  return undefined;
+}
+
+function hostPortFact(state: EngineState, key: string) {
+  const host = resolveFact(state, `${key}.host`);
+  const port = resolveFact(state, `${key}.port`);
+  if (!host || !port) return undefined;
+  return { value: `${String(host.value)}:${String(port.value)}`, source: host.source, detail: host.detail };
+}
+
+function noteFacts(state: EngineState, keys: readonly string[]): readonly string[] {
+  const fresh = keys.filter((key) => !state.factsUsed.includes(key));
+  return fresh.length === 0 ? state.factsUsed : [...state.factsUsed, ...fresh];
+}
+
+/** Runs automatic nodes from `at` until a question needs the user or the session ends. */
+function advance(initial: EngineState, at: Position): EngineState {
+  let state = initial;
+  let position = at;
+  const limit = state.options.maxAutoSteps ?? DEFAULT_MAX_AUTO_STEPS;
+  for (let steps = 0; ; steps += 1) {
+    if (steps > limit) throw new EngineError(`stopped after ${limit} automatic steps without a question: ${position.flow}/${position.node} is in a loop`);
+    const flow = state.flowSet.flows[position.flow];
+    const node = flow?.nodes[position.node];
+    if (!flow || !node) throw new EngineError(`${position.flow}/${position.node} does not exist`);
+    const lookup = lookupFor(state);
+    switch (node.kind) {
+      case 'question': {
+        const id = questionId(position.flow, position.node);
+        const auto = automaticAnswer(state, id, node);
+        if (!auto) return { ...state, current: position, status: 'asking' };
+        const used = node.fact ? noteFacts(state, node.answer === 'host-port' ? [`${node.fact}.host`, `${node.fact}.port`] : [node.fact]) : state.factsUsed;
+        return proceed({ ...state, factsUsed: used }, position, node, auto.value, auto.auto);
+      }
+      case 'check': {
+        const truth = evaluate(node.when, lookup);
+        const result = truth === undefined ? 'unknown' : truth ? 'true' : 'false';
+        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: node.text };
+        state = { ...state, path: [...state.path, entry], factsUsed: noteFacts(state, conditionKeys(node.when)) };
+        position = { flow: position.flow, node: truth === undefined ? (node.unknown ?? node.else) : truth ? node.then : node.else };
+        break;
+      }
+      case 'finding': {
+        const catalogue = state.flowSet.facts;
+        const instance: FindingInstance = {
+          id: node.finding, severity: node.severity, flow: position.flow, node: position.node,
+          title: render(node.title, lookup, catalogue),
+          explanation: render(node.explanation, lookup, catalogue),
+          steps: node.steps.map((step) => ({ kind: step.kind, text: render(step.text, lookup, catalogue), ...(step.command === undefined ? {} : { command: render(step.command, lookup, catalogue) }) })),
+        };
+        const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
+        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };
+        state = { ...state, findings, path: [...state.path, entry] };
+        if (node.next === undefined) return { ...state, status: 'done', current: undefined, outcome: { kind: 'finding', flow: position.flow, node: position.node } };
+        position = { flow: position.flow, node: node.next };
+        break;
+      }
+      case 'goto': {
+        const target = state.flowSet.flows[node.flow];
+        if (!target) throw new EngineError(`${position.flow}/${position.node} goes to unknown flow "${node.flow}"`);
+        if (state.stack.length >= MAX_CALL_DEPTH) throw new EngineError(`flows call each other more than ${MAX_CALL_DEPTH} deep at ${position.flow}/${position.node}`);
+        const stack = node.then === undefined ? state.stack : [...state.stack, { flow: position.flow, node: node.then }];
+        state = { ...state, stack, path: [...state.path, { flow: position.flow, node: position.node, kind: 'goto', text: target.title }] };
+        position = { flow: node.flow, node: target.entry };
+        break;
+      }
+      case 'end': {
+        state = { ...state, path: [...state.path, { flow: position.flow, node: position.node, kind: 'end', text: node.text }] };
+        const caller = state.stack.at(-1);
+        if (node.outcome === 'pass' && caller) {
+          state = { ...state, stack: state.stack.slice(0, -1) };
+          position = caller;
+          break;
+        }
+        return { ...state, status: 'done', current: undefined, outcome: { kind: node.outcome, flow: position.flow, node: position.node, text: node.text } };
+      }
+    }
+  }
+}

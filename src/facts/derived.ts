@@ -1,0 +1,81 @@
+/**
+ * Facts computed from other facts. Pure functions the engine calls lazily, so a derived fact
+ * follows whatever its inputs currently are: an ARM value, or the user's override of it.
+ */
+import type { Derivations } from '../engine/engine.ts';
+import type { FactValue } from '../engine/types.ts';
+import { isWithin } from '../engine/net.ts';
+import { RETIREMENT_DATE } from './limits.ts';
+
+const DAY_MS = 86_400_000;
+
+const list = (value: FactValue | undefined): readonly string[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? (value as readonly string[]) : [String(value)];
+
+const daysBetween = (from: string, to: string): number | undefined => {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.floor((b - a) / DAY_MS);
+};
+
+/** ARM spells regions "West Europe" on App Service and "westeurope" on network resources. */
+export const normaliseRegion = (region: string): string => region.replace(/\s+/g, '').toLowerCase();
+
+const hasProtocol = (protocol: string) => (get: (key: string) => FactValue | undefined) => {
+  const protocols = list(get('p2s.protocols'));
+  return protocols?.some((p) => p.toLowerCase() === protocol.toLowerCase());
+};
+
+export const DERIVATIONS: Derivations = {
+  'integration.daysUntilRetirement': (get) => {
+    const today = get('session.today');
+    return typeof today === 'string' ? daysBetween(today, RETIREMENT_DATE) : undefined;
+  },
+  'app.certDaysLeft': (get) => {
+    const today = get('session.today');
+    const expires = get('app.certExpiresOn');
+    return typeof today === 'string' && typeof expires === 'string' ? daysBetween(today, expires) : undefined;
+  },
+  'gateway.isBasicSku': (get) => {
+    const sku = get('gateway.sku');
+    return typeof sku === 'string' ? sku.toLowerCase() === 'basic' : undefined;
+  },
+  'gateway.isCoexistence': (get) => {
+    const er = get('gateway.hasExpressRoute');
+    const vpn = get('gateway.exists');
+    return typeof er === 'boolean' && typeof vpn === 'boolean' ? er && vpn : undefined;
+  },
+  'p2s.sstpEnabled': hasProtocol('SSTP'),
+  'p2s.ikev2Enabled': hasProtocol('IkeV2'),
+  'p2s.openVpnEnabled': hasProtocol('OpenVPN'),
+  'vnet.dnsServerCount': (get) => list(get('vnet.dnsServers'))?.length,
+  'vnet.dnsDiffersFromApp': (get) => {
+    const vnet = list(get('vnet.dnsServers'));
+    const app = list(get('app.dnsServers'));
+    if (!vnet || !app) return undefined;
+    return [...vnet].sort().join(',') !== [...app].sort().join(',');
+  },
+  'vnet.crossSubscription': (get) => {
+    const app = get('app.subscriptionId');
+    const vnet = get('app.vnetSubscriptionId');
+    return typeof app === 'string' && typeof vnet === 'string' ? app.toLowerCase() !== vnet.toLowerCase() : undefined;
+  },
+  'vnet.crossRegion': (get) => {
+    const app = get('app.location');
+    const vnet = get('vnet.location');
+    return typeof app === 'string' && typeof vnet === 'string' ? normaliseRegion(app) !== normaliseRegion(vnet) : undefined;
+  },
+  'target.inVnet': (get) => {
+    const ip = get('target.ip');
+    const space = list(get('vnet.addressSpace'));
+    if (typeof ip !== 'string' || !space) return undefined;
+    const results = space.map((prefix) => isWithin(ip, prefix));
+    return results.includes(true) ? true : results.includes(undefined) ? undefined : false;
+  },
+  'migration.freeSubnetLength': (get) => {
+    const prefix = get('migration.freeSubnetPrefix');
+    if (typeof prefix !== 'string') return undefined;
+    const length = Number(prefix.split('/')[1]);
+    return Number.isInteger(length) ? length : undefined;
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * Numbers the flows and checks rely on, defined once with where they come from.
+ * Seed = ../shared/seed/gateway-required-vnet-integration.txt; FACTS = ../shared/seed/FACTS.md.
+ */
+
+/** Gateway-required integration is retired on this day (FACTS: configure-gateway-required-vnet-integration.md). */
+export const RETIREMENT_DATE = '2027-03-31';
+/** VNets one App Service plan may integrate with (seed: "up to five virtual networks"). */
+export const MAX_VNETS_PER_PLAN = 5;
+/** TCP connect timeout seen when packets are dropped (seed: "The TCP timeout is 21 seconds"). */
+export const TCP_TIMEOUT_SECONDS = 21;
+/** DNS timeout per configured server (seed: "3 seconds per DNS server"). */
+export const DNS_TIMEOUT_SECONDS_PER_SERVER = 3;
+/** Concurrent SSTP connections on any gateway SKU (FACTS: ikev2-openvpn-from-sstp.md). */
+export const SSTP_MAX_CONNECTIONS = 128;
+/** Lifetime of the integration certificate (FACTS). */
+export const CERTIFICATE_LIFETIME_YEARS = 8;
+/** The portal warns when less than this is left on the certificate (FACTS: six months). */
+export const CERTIFICATE_WARNING_DAYS = 182;
+/** Gateway creation time (seed: "can take 30 minutes"). */
+export const GATEWAY_CREATION_MINUTES = 30;
+/** Smallest and recommended subnet for regional integration (FACTS: /28 minimum, /26 safe). */
+export const REGIONAL_SUBNET_MIN_PREFIX = 28;
+export const REGIONAL_SUBNET_RECOMMENDED_PREFIX = 26;
+/** Pricing tiers that allow gateway-required integration (FACTS: Basic through Premium v4). */
+export const SUPPORTED_PLAN_TIERS = ['Basic', 'Standard', 'Premium', 'PremiumV2', 'PremiumV3', 'PremiumV4'] as const;

@@ -1,0 +1,46 @@
+/**
+ * Where the shipped flows live and how a flow directory is read from disk. The only I/O of
+ * flow loading; everything after reading is the engine's pure `buildFlowSet`.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFlowSet, type FlowFiles } from '../engine/load.ts';
+import type { Diagnostic } from '../engine/diagnostic.ts';
+import type { FlowSet } from '../engine/types.ts';
+
+/** flows/ beside src/ (source checkout) or beside dist/ (bundled package): both are one level up. */
+export function shippedFlowDir(): string {
+  const candidates = [new URL('../../flows', import.meta.url), new URL('../flows', import.meta.url)].map((url) => fileURLToPath(url));
+  return candidates.find((dir) => existsSync(join(dir, 'catalog', 'facts.yaml'))) ?? candidates[0]!;
+}
+
+export function readFlowFiles(dir: string): FlowFiles {
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const read = (path: string) => ({ path: shown(path), text: readFileSync(path, 'utf8') });
+  const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return {
+    flows: names.map((name) => read(join(dir, name))),
+    facts: read(join(dir, 'catalog', 'facts.yaml')),
+    findings: read(join(dir, 'catalog', 'findings.yaml')),
+  };
+}
+
+export class FlowLoadError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the flow files`);
+  }
+}
+
+/** Reads and checks a flow directory; throws FlowLoadError listing every problem. */
+export function loadFlowDir(dir: string = shippedFlowDir()): FlowSet {
+  let files: FlowFiles;
+  try {
+    files = readFlowFiles(dir);
+  } catch (error) {
+    throw new FlowLoadError([{ file: dir, message: `cannot read the flow directory: ${(error as Error).message}` }]);
+  }
+  const { flowSet, diagnostics } = buildFlowSet(files);
+  if (!flowSet) throw new FlowLoadError(diagnostics);
+  return flowSet;
+}

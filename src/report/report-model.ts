@@ -1,0 +1,84 @@
+/**
+ * The findings report: one data model, exported as Markdown and JSON (report/*.ts), produced by
+ * the wizard and by `check`. The JSON form is versioned: bump REPORT_SCHEMA_VERSION on any
+ * incompatible change and describe it in schema/report.schema.json.
+ */
+import type { AnswerValue, FactSource, FactValue, Severity, StepKind } from '../engine/types.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportTarget {
+  /** How facts were obtained. */
+  readonly mode: 'arm' | 'offline' | 'demo';
+  /** App resource id, when an app was targeted. */
+  readonly appId?: string;
+  readonly appName?: string;
+  readonly scenario?: string;
+}
+
+export interface ReportStep {
+  readonly kind: StepKind;
+  readonly text: string;
+  readonly command?: string;
+}
+
+export interface ReportFinding {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly explanation: string;
+  readonly steps: readonly ReportStep[];
+  readonly flow: string;
+}
+
+export interface ReportFact {
+  readonly key: string;
+  readonly value: FactValue;
+  readonly source: FactSource;
+  readonly detail?: string;
+  /** The value before the user overrode it (e.g. what ARM said). */
+  readonly overridden?: { readonly value: FactValue; readonly source: FactSource; readonly detail?: string };
+}
+
+/** A fact or call that could not be read, and why (the question was asked instead). */
+export interface ReportError {
+  readonly facts: readonly string[];
+  readonly reason: string;
+  /** What was attempted, e.g. "GET virtualNetworkGateways/gw-hub". */
+  readonly source?: string;
+}
+
+export interface ReportPathEntry {
+  readonly flow: string;
+  readonly question: string;
+  readonly text: string;
+  /** null = "don't know". */
+  readonly answer: AnswerValue;
+  /** Set when the answer came from a fact or an answers file, not from the user. */
+  readonly auto?: { readonly source: FactSource; readonly detail?: string; readonly fact?: string };
+}
+
+export interface ReportOpenQuestion {
+  readonly question: string;
+  readonly text: string;
+  readonly flow: string;
+}
+
+export interface Report {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'vnet-doctor'; readonly version: string };
+  readonly generatedAt: string;
+  readonly target: ReportTarget;
+  /** complete: every walked flow ended; partial: the session was interrupted or questions are open. */
+  readonly status: 'complete' | 'partial';
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly flows: readonly string[] };
+  readonly findings: readonly ReportFinding[];
+  readonly facts: readonly ReportFact[];
+  readonly path: readonly ReportPathEntry[];
+  readonly openQuestions: readonly ReportOpenQuestion[];
+  /** Questions the user answered "don't know". */
+  readonly unknowns: readonly ReportOpenQuestion[];
+  readonly errors: readonly ReportError[];
+  readonly retirement?: { readonly date: string; readonly daysLeft: number };
+  readonly redacted: boolean;
+}
