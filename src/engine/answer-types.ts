@@ -21,8 +21,10 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
 export function validateIp(text: string): Validation {
   const value = text.trim();
+  if (IPV4_SHAPE.test(value) && value.split('.').some((part) => part.length > 1 && part.startsWith('0'))) {
+    return refuse(`${show(value)} has a leading zero; write it without (e.g. 10.1.2.3)`);
+  }
   if (!IPV4_SHAPE.test(value) || !parseIPv4(value)) return refuse(`${show(value)} is not an IPv4 address (expected four numbers 0-255, like 10.1.2.3)`);
-  if (value.split('.').some((part) => part.length > 1 && part.startsWith('0'))) return refuse(`${show(value)} has a leading zero; write it without (e.g. 10.1.2.3)`);
   return ok(value);
 }
 

@@ -16,7 +16,11 @@ export function shippedFlowDir(): string {
 }
 
 export function readFlowFiles(dir: string): FlowFiles {
-  const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Paths inside the working directory are shown relative (shorter, clickable); others absolute.
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+  };
   const read = (path: string) => ({ path: shown(path), text: readFileSync(path, 'utf8') });
   const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
   return {

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateAnswer } from '../../src/engine/answer-types.ts';
+
+const accepts = (type: Parameters<typeof validateAnswer>[0], text: string, value: unknown) => {
+  const result = validateAnswer(type, text);
+  assert.ok(result.ok, `${type} should accept ${JSON.stringify(text)}: ${result.ok ? '' : result.reason}`);
+  assert.deepEqual(result.value, value);
+};
+const refuses = (type: Parameters<typeof validateAnswer>[0], text: string, reason: RegExp) => {
+  const result = validateAnswer(type, text);
+  assert.equal(result.ok, false, `${type} should refuse ${JSON.stringify(text)}`);
+  if (!result.ok) assert.match(result.reason, reason);
+};
+
+test('IPv4 addresses: the prompt refuses what is not an address and says why', () => {
+  accepts('ip', ' 10.1.2.3 ', '10.1.2.3');
+  refuses('ip', '300.1.2.3', /^300\.1\.2\.3 is not an IPv4 address/);
+  refuses('ip', '10.1.2', /not an IPv4 address/);
+  refuses('ip', '10.01.2.3', /leading zero/);
+});
+
+test('CIDR ranges: prefix length and host bits are checked', () => {
+  accepts('cidr', '172.16.200.0/24', '172.16.200.0/24');
+  refuses('cidr', '172.16.200.0', /CIDR form/);
+  refuses('cidr', '172.16.200.0/33', /from 0 to 32/);
+  refuses('cidr', '172.16.200.5/24', /host bits set; the range starts at 172\.16\.200\.0\/24/);
+  accepts('cidr-list', '10.0.0.0/24, 192.168.1.0/24', ['10.0.0.0/24', '192.168.1.0/24']);
+  refuses('cidr-list', '10.0.0.0/24, nope', /nope/);
+});
+
+test('host:port, host names and ports', () => {
+  accepts('host-port', 'db.contoso.local:1433', { host: 'db.contoso.local', port: 1433 });
+  accepts('host-port', '10.1.2.3:443', { host: '10.1.2.3', port: 443 });
+  refuses('host-port', 'db.contoso.local', /needs a port/);
+  refuses('host-port', 'db.contoso.local:70000', /1 to 65535/);
+  accepts('hostname', 'SQL-01.Contoso.local.', 'sql-01.contoso.local');
+  refuses('hostname', 'bad_host.local', /not a valid host name/);
+  refuses('hostname', '-x.local', /not a valid host name/);
+  refuses('port', '0', /1 to 65535/);
+});
+
+test('control characters are shown escaped in the reason, never raw', () => {
+  const result = validateAnswer('ip', '\u001b[2J1.2.3.4');
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.ok(!result.reason.includes('\u001b'));
+});
+
+test('over-long answers are refused before any parsing', () => {
+  refuses('text', 'x'.repeat(5000), /at most 1024/);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import schema from '../../schema/flow.schema.json' with { type: 'json' };
+import { MINI_ELIGIBLE, MINI_TRIAGE } from '../support/mini-flows.ts';
+
+// The JSON Schema ships for editors; the loader validates in code with friendlier messages.
+// This test keeps the two in step: what the loader accepts the schema accepts, and the
+// structural mistakes the loader refuses the schema refuses too.
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const flowsDir = new URL('../../flows/', import.meta.url);
+const brokenDir = new URL('../fixtures/broken/', import.meta.url);
+
+test('every shipped flow file validates against schema/flow.schema.json', () => {
+  const files = readdirSync(flowsDir).filter((name) => name.endsWith('.yaml'));
+  assert.ok(files.length > 0);
+  for (const name of files) {
+    const flow = parse(readFileSync(new URL(name, flowsDir), 'utf8'));
+    assert.ok(validate(flow), `${name}: ${JSON.stringify(validate.errors, null, 1)}`);
+  }
+});
+
+test('the engine test flows validate against the schema', () => {
+  for (const text of [MINI_TRIAGE, MINI_ELIGIBLE]) assert.ok(validate(parse(text)), JSON.stringify(validate.errors));
+});
+
+for (const name of ['unknown-kind', 'missing-field', 'bad-operator', 'prototype-node-id']) {
+  test(`the schema also refuses the structural mistake in ${name}.yaml`, () => {
+    const flow = parse(readFileSync(new URL(`${name}.yaml`, brokenDir), 'utf8'));
+    assert.equal(validate(flow), false);
+  });
+}
