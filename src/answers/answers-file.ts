@@ -1,0 +1,135 @@
+/**
+ * Answers files for `vnet-doctor check`: YAML or JSON with two optional sections.
+ *
+ *   answers:                      # keyed by question id (flow/node), see `flows questions`
+ *     triage/ask-symptom: reach-vnet
+ *   facts:                        # keyed by fact key from flows/catalog/facts.yaml
+ *     target.host: db.contoso.local
+ *
+ * Every id and value is checked against the loaded flows and the fact catalogue; each problem
+ * is reported with the file, the line and the reason, and nothing is used until all are fixed.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { validateAnswerValue } from '../engine/answer-types.ts';
+import type { Diagnostic } from '../engine/diagnostic.ts';
+import { MAX_FILE_BYTES, parseYaml } from '../engine/parse-yaml.ts';
+import type { AnswerValue, Fact, Facts, FlowSet } from '../engine/types.ts';
+import { safeText } from '../text/safe-text.ts';
+import { validateFactValue } from './fact-value.ts';
+
+export interface Answers {
+  /** Facts stated in the file, with source 'answer' and the line they came from. */
+  readonly facts: Facts;
+  /** Preset answers keyed by question id; null means "don't know". */
+  readonly answers: Readonly<Record<string, AnswerValue>>;
+}
+
+export class AnswersFileError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) in the answers file`);
+  }
+}
+
+const SECTIONS = ['answers', 'facts'] as const;
+const IGNORED_KEYS = ['$schema'];
+
+/** Checks the text of an answers file against the flows; returns the answers or every problem found. */
+export function parseAnswers(file: string, text: string, flowSet: FlowSet): { answers?: Answers; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(file, text);
+  if (parsed.errors.length > 0) return { diagnostics: [...parsed.errors] };
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: string | undefined, message: string): Diagnostic => {
+    const line = path === undefined ? undefined : parsed.lines.get(path);
+    return { file, ...(line === undefined ? {} : { line }), message };
+  };
+  const root = parsed.value;
+  if (root === null || root === undefined) return { answers: { facts: {}, answers: {} }, diagnostics };
+  if (!isMapping(root)) return { diagnostics: [at(undefined, 'an answers file is a mapping with "answers:" and/or "facts:"')] };
+  for (const key of Object.keys(root)) {
+    if (!(SECTIONS as readonly string[]).includes(key) && !IGNORED_KEYS.includes(key)) {
+      diagnostics.push(at(key, `unknown section ${quote(key)} (an answers file has "answers:" and "facts:")`));
+    }
+  }
+
+  const answerEntries: [string, AnswerValue][] = [];
+  const answersSection = Object.hasOwn(root, 'answers') ? root.answers : undefined;
+  if (answersSection !== undefined && answersSection !== null && !isMapping(answersSection)) {
+    diagnostics.push(at('answers', '"answers:" must be a mapping of question ids (flow/node) to answers'));
+  } else if (answersSection) {
+    for (const [id, value] of Object.entries(answersSection)) {
+      const path = `answers.${id}`;
+      const question = findQuestion(flowSet, id);
+      if (!question) {
+        diagnostics.push(at(path, `unknown question id ${quote(id)} (run "vnet-doctor flows questions" for the list)`));
+        continue;
+      }
+      const checked = validateAnswerValue(question.answer, value, question.options);
+      if (!checked.ok) diagnostics.push(at(path, `${id}: ${checked.reason}`));
+      else answerEntries.push([id, checked.value]);
+    }
+  }
+
+  const factEntries: [string, Fact][] = [];
+  const factsSection = Object.hasOwn(root, 'facts') ? root.facts : undefined;
+  if (factsSection !== undefined && factsSection !== null && !isMapping(factsSection)) {
+    diagnostics.push(at('facts', '"facts:" must be a mapping of fact keys to values'));
+  } else if (factsSection) {
+    for (const [key, value] of Object.entries(factsSection)) {
+      const path = `facts.${key}`;
+      const definition = Object.hasOwn(flowSet.facts, key) ? flowSet.facts[key] : undefined;
+      if (!definition) {
+        diagnostics.push(at(path, `unknown fact key ${quote(key)} (fact keys are listed in flows/catalog/facts.yaml and by "vnet-doctor flows questions")`));
+        continue;
+      }
+      const checked = validateFactValue(definition, value);
+      if (!checked.ok) {
+        diagnostics.push(at(path, `${key} (${definition.type}): ${checked.reason}`));
+        continue;
+      }
+      const line = parsed.lines.get(path);
+      factEntries.push([key, { value: checked.value, source: 'answer', detail: line === undefined ? 'answers file' : `answers file line ${line}` }]);
+    }
+  }
+
+  if (diagnostics.length > 0) return { diagnostics };
+  // Object.fromEntries defines own properties, so no key can reach a prototype.
+  return { answers: { facts: Object.fromEntries(factEntries), answers: Object.fromEntries(answerEntries) }, diagnostics };
+}
+
+/** Reads and checks an answers file; throws AnswersFileError listing every problem. */
+export function readAnswersFile(path: string, flowSet: FlowSet): Answers {
+  let text: string;
+  try {
+    // Refuse oversized files before reading them into memory.
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) throw new AnswersFileError([{ file: path, message: `file is ${size} bytes; at most ${MAX_FILE_BYTES} are accepted` }]);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof AnswersFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new AnswersFileError([{ file: path, message: `cannot read the answers file: ${reason}` }]);
+  }
+  const { answers, diagnostics } = parseAnswers(path, text, flowSet);
+  if (!answers) throw new AnswersFileError(diagnostics);
+  return answers;
+}
+
+function findQuestion(flowSet: FlowSet, id: string) {
+  const slash = id.indexOf('/');
+  if (slash < 0) return undefined;
+  const flowId = id.slice(0, slash);
+  const nodeId = id.slice(slash + 1);
+  const flow = Object.hasOwn(flowSet.flows, flowId) ? flowSet.flows[flowId] : undefined;
+  const node = flow && Object.hasOwn(flow.nodes, nodeId) ? flow.nodes[nodeId] : undefined;
+  return node?.kind === 'question' ? node : undefined;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Quotes an id from the file for a message: clipped, with control characters escaped. */
+function quote(value: string): string {
+  return safeText(JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value));
+}

@@ -1,0 +1,50 @@
+/**
+ * The batch walk behind `vnet-doctor check`: every flow (or one) is run from its entry with the
+ * facts and preset answers, and never asks. Where nothing answers a question, that flow stops
+ * and the question is recorded as open, so the report says exactly what is still needed.
+ */
+import { currentQuestion, start, EngineError, type Derivations, type EngineState } from '../engine/engine.ts';
+import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+
+export interface WalkOptions {
+  /** Walk only this flow (from its entry). */
+  readonly flow?: string;
+  readonly derivations?: Derivations;
+}
+
+export interface WalkResult {
+  /** One finished session per walked flow: status 'done', unanswered questions in openQuestions. */
+  readonly sessions: EngineState[];
+  /** Flows the engine could not walk (a loop or a broken reference the linter missed), with why. */
+  readonly failures: { readonly flow: string; readonly reason: string }[];
+}
+
+/** Flow ids in walk order: the entry flow first, then the others as loaded. */
+export function flowsToWalk(flowSet: FlowSet, only?: string): string[] {
+  if (only !== undefined) return [only];
+  const ids = Object.keys(flowSet.flows);
+  return [flowSet.entry, ...ids.filter((id) => id !== flowSet.entry)].filter((id) => Object.hasOwn(flowSet.flows, id));
+}
+
+export function walkFlows(flowSet: FlowSet, facts: Facts, answers: Readonly<Record<string, AnswerValue>>, options: WalkOptions = {}): WalkResult {
+  const sessions: EngineState[] = [];
+  const failures: { flow: string; reason: string }[] = [];
+  for (const flow of flowsToWalk(flowSet, options.flow)) {
+    try {
+      sessions.push(closeAsOpen(start(flowSet, facts, answers, { flow, derivations: options.derivations })));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      failures.push({ flow, reason: error.message });
+    }
+  }
+  return { sessions, failures };
+}
+
+/** Ends a session waiting at a question, recording that question as open (as "don't know" without a branch would). */
+export function closeAsOpen(state: EngineState): EngineState {
+  const pending = currentQuestion(state);
+  if (state.status !== 'asking' || !pending) return state;
+  const open = { question: pending.id, text: pending.text, flow: pending.flow };
+  const [flow, node] = [pending.flow, pending.id.slice(pending.flow.length + 1)];
+  return { ...state, status: 'done', current: undefined, openQuestions: [...state.openQuestions, open], outcome: { kind: 'open-question', flow, node } };
+}

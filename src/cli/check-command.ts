@@ -1,0 +1,134 @@
+/**
+ * `vnet-doctor check`: batch mode. Reads facts (ARM, demo or none), applies an answers file,
+ * walks every flow without asking, and prints one report. The report alone goes to stdout;
+ * progress, warnings and errors go to stderr, so `check --format json > report.json` is clean.
+ */
+import { formatDiagnostic } from '../engine/diagnostic.ts';
+import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import { DERIVATIONS } from '../facts/derived.ts';
+import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
+import { AnswersFileError, readAnswersFile } from '../answers/answers-file.ts';
+import { walkFlows } from '../answers/walk-flows.ts';
+import { buildReport } from '../report/build-report.ts';
+import { formatForPath, renderReport } from '../report/format.ts';
+import { redactReport } from '../report/redact.ts';
+import { writeReport } from '../report/write-report.ts';
+import type { Report, ReportError } from '../report/report-model.ts';
+import { safeText } from '../text/safe-text.ts';
+import { UsageError, type CliOptions } from './args.ts';
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { VERSION } from './main.ts';
+import type { Output } from './output.ts';
+
+export interface CheckContext {
+  /** Clock for the report time stamp and `session.today` (tests pin it). */
+  readonly now?: () => Date;
+  /** Aborts fact gathering (Ctrl-C); when absent, SIGINT and SIGTERM are wired up here. */
+  readonly signal?: AbortSignal;
+}
+
+export async function checkCommand(options: CliOptions, out: Output, context: CheckContext = {}): Promise<number> {
+  const warn = (text: string) => out.error(safeText(text));
+  if (options.resume) throw new UsageError('--resume continues an interactive session; check always starts afresh');
+  if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
+
+  let flowSet: FlowSet;
+  try {
+    flowSet = options.flows === undefined ? loadFlowDir() : loadFlowDir(options.flows);
+  } catch (error) {
+    if (!(error instanceof FlowLoadError)) throw error;
+    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+    warn(`vnet-doctor: ${error.message}; run "vnet-doctor flows lint" for details`);
+    return EXIT_USAGE;
+  }
+  if (options.flow !== undefined && !Object.hasOwn(flowSet.flows, options.flow)) {
+    throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
+  }
+  // Check the report path before any Azure call, so a typo does not cost a full run.
+  if (options.report !== undefined) formatForPath(options.report);
+
+  let fromFile: { facts: Facts; answers: Readonly<Record<string, AnswerValue>> } = { facts: {}, answers: {} };
+  if (options.answers !== undefined) {
+    try {
+      fromFile = readAnswersFile(options.answers, flowSet);
+    } catch (error) {
+      if (!(error instanceof AnswersFileError)) throw error;
+      for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+      warn(`vnet-doctor: ${error.message}`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const now = context.now ?? (() => new Date());
+  const today = now().toISOString().slice(0, 10);
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  const signal = context.signal ?? abort.signal;
+  if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
+  let gathered;
+  try {
+    const { gatherFacts } = await import('../facts/gather-facts.ts');
+    gathered = await gatherFacts(options, { signal, today, onProgress: (event: unknown) => warn(progressText(event)) });
+  } catch (error) {
+    if ((error as Error)?.name === 'NoCredentialError' || error?.constructor?.name === 'NoCredentialError') {
+      warn(`vnet-doctor: ${(error as Error).message}`);
+      warn('Pass --access-token T (or set VNET_DOCTOR_ACCESS_TOKEN), sign in with "az login", or run with --offline and an answers file.');
+      return EXIT_USAGE;
+    }
+    if (signal.aborted && !(error instanceof UsageError)) {
+      warn('vnet-doctor: interrupted while reading facts; no report was written');
+      return EXIT_INTERRUPTED;
+    }
+    throw error;
+  } finally {
+    if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
+  }
+
+  // What the answers file states wins over what was read: the user checked it.
+  const facts: Facts = { ...gathered.facts, ...fromFile.facts };
+  const { sessions, failures } = walkFlows(flowSet, facts, fromFile.answers, { flow: options.flow, derivations: DERIVATIONS });
+  const errors: ReportError[] = [
+    ...gathered.errors,
+    ...failures.map((failure) => ({ facts: [], reason: failure.reason, source: `flow ${failure.flow}` })),
+  ];
+  const report = buildReport({ sessions, target: gathered.target, errors, interrupted: signal.aborted, now: now(), version: VERSION });
+  warn(summaryLine(report));
+
+  if (options.report !== undefined) {
+    try {
+      await writeReport(options.report, report, { force: options.force, redact: options.redact });
+    } catch (error) {
+      warn(`vnet-doctor: cannot write the report to ${options.report}: ${(error as Error).message}`);
+      return EXIT_USAGE;
+    }
+    warn(`Report written to ${options.report}`);
+  } else {
+    const format = options.format === 'json' ? 'json' : 'md';
+    const text = renderReport(options.redact ? redactReport(report) : report, format);
+    out.print(terminalSafe(text, format));
+  }
+  if (signal.aborted) return EXIT_INTERRUPTED;
+  return report.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Last line of defence for stdout, which is often a terminal: no raw escape or control
+ * character from ARM or an answers file gets through. JSON keeps its meaning (C1 and DEL
+ * become \\u escapes, which JSON.stringify leaves raw); Markdown gets safeText's visible escapes.
+ */
+export function terminalSafe(text: string, format: 'md' | 'json'): string {
+  if (format === 'md') return safeText(text);
+  return text.replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function summaryLine(report: Report): string {
+  const { errors, warnings, infos } = report.summary;
+  const open = report.openQuestions.length;
+  return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
+}
+
+function progressText(event: unknown): string {
+  if (typeof event === 'string') return event;
+  const message = (event as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : JSON.stringify(event);
+}
