@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { validateAnswerValue } from '../engine/answer-types.ts';
 import type { Diagnostic } from '../engine/diagnostic.ts';
 import { MAX_FILE_BYTES, parseYaml } from '../engine/parse-yaml.ts';
-import type { AnswerValue, Fact, Facts, FlowSet } from '../engine/types.ts';
+import type { AnswerValue, Fact, FactValue, Facts, FlowSet, HostPort, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { validateFactValue } from './fact-value.ts';
 
@@ -51,7 +51,13 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
     }
   }
 
+  const lineDetail = (path: string) => {
+    const line = parsed.lines.get(path);
+    return line === undefined ? 'answers file' : `answers file line ${line}`;
+  };
   const answerEntries: [string, AnswerValue][] = [];
+  // Facts stated in "facts:" come later and so win over the same fact given through an answer.
+  const factEntries: [string, Fact][] = [];
   const answersSection = Object.hasOwn(root, 'answers') ? root.answers : undefined;
   if (answersSection !== undefined && answersSection !== null && !isMapping(answersSection)) {
     diagnostics.push(at('answers', '"answers:" must be a mapping of question ids (flow/node) to answers'));
@@ -65,11 +71,13 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
       }
       const checked = validateAnswerValue(question.answer, value, question.options);
       if (!checked.ok) diagnostics.push(at(path, `${id}: ${checked.reason}`));
-      else answerEntries.push([id, checked.value]);
+      else {
+        answerEntries.push([id, checked.value]);
+        factEntries.push(...factsFromAnswer(question, checked.value, lineDetail(path)));
+      }
     }
   }
 
-  const factEntries: [string, Fact][] = [];
   const factsSection = Object.hasOwn(root, 'facts') ? root.facts : undefined;
   if (factsSection !== undefined && factsSection !== null && !isMapping(factsSection)) {
     diagnostics.push(at('facts', '"facts:" must be a mapping of fact keys to values'));
@@ -86,8 +94,7 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
         diagnostics.push(at(path, `${key} (${definition.type}): ${checked.reason}`));
         continue;
       }
-      const line = parsed.lines.get(path);
-      factEntries.push([key, { value: checked.value, source: 'answer', detail: line === undefined ? 'answers file' : `answers file line ${line}` }]);
+      factEntries.push([key, { value: checked.value, source: 'answer', detail: lineDetail(path) }]);
     }
   }
 
@@ -115,7 +122,21 @@ export function readAnswersFile(path: string, flowSet: FlowSet): Answers {
   return answers;
 }
 
-function findQuestion(flowSet: FlowSet, id: string) {
+/**
+ * An answer to a fact-backed question also states that fact, as it does in the wizard, so
+ * later questions and step texts use the value (e.g. the host in a tcpping command).
+ */
+function factsFromAnswer(question: QuestionNode, value: AnswerValue, detail: string): [string, Fact][] {
+  if (!question.fact || value === null) return [];
+  const fact = (v: FactValue): Fact => ({ value: v, source: 'answer', detail });
+  if (question.answer === 'host-port') {
+    const { host, port } = value as HostPort;
+    return [[`${question.fact}.host`, fact(host)], [`${question.fact}.port`, fact(port)]];
+  }
+  return [[question.fact, fact(value as FactValue)]];
+}
+
+function findQuestion(flowSet: FlowSet, id: string): QuestionNode | undefined {
   const slash = id.indexOf('/');
   if (slash < 0) return undefined;
   const flowId = id.slice(0, slash);
