@@ -1,0 +1,138 @@
+/**
+ * The Markdown export, written to be pasted into a support case: it reads as plain text and
+ * renders cleanly. Commands sit alone in fenced blocks so they copy without stray characters;
+ * every outside value is escaped (markdown-text.ts) and the whole text passes maskSecrets.
+ */
+import type { FactSource } from '../engine/types.ts';
+import type { Report, ReportFact, ReportFinding, ReportPathEntry } from './report-model.ts';
+import { code, describeValue, fenced, FENCE_LANGUAGE, inline, paragraph } from './markdown-text.ts';
+import { maskSecrets } from './secrets.ts';
+
+const MODE_WORDS: Readonly<Record<Report['target']['mode'], string>> = {
+  arm: 'read from Azure Resource Manager',
+  offline: 'offline, from answers only',
+  demo: 'demo scenario',
+};
+
+const SOURCE_WORDS: Readonly<Record<FactSource, string>> = {
+  arm: 'ARM',
+  answer: 'answer',
+  derived: 'derived',
+  probe: 'probe',
+};
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function toMarkdown(report: Report): string {
+  const sections = [
+    header(report),
+    retirement(report),
+    findings(report),
+    facts(report),
+    path(report),
+    undetermined(report),
+  ].filter((section) => section !== '');
+  return maskSecrets(`${sections.join('\n\n')}\n`);
+}
+
+function targetName(report: Report): string {
+  const { target } = report;
+  return target.appName ?? target.appId ?? (target.scenario ? `demo scenario ${target.scenario}` : 'no app selected');
+}
+
+function header(report: Report): string {
+  const { summary } = report;
+  const date = report.generatedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const status = report.status === 'complete' ? 'complete' : 'partial (the session was interrupted or questions are still open)';
+  const lines = [
+    `# vnet-doctor report: ${inline(targetName(report))}`,
+    '',
+    `Generated ${inline(date)} by vnet-doctor ${inline(report.tool.version)}; facts ${MODE_WORDS[report.target.mode]}.`,
+  ];
+  if (report.target.appId && report.target.appName) lines.push(`App: ${code(report.target.appId)}`);
+  if (report.redacted) {
+    lines.push('', '> **Redacted report.** Subscription and tenant ids, resource and host names and public IP addresses are replaced by placeholders such as `rg-1` or `host-1`; private (RFC 1918) ranges, regions and ports are unchanged.');
+  }
+  lines.push('', `**Summary:** ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}; status: ${status}.`);
+  return lines.join('\n');
+}
+
+function retirement(report: Report): string {
+  const notice = report.retirement;
+  if (!notice) return '';
+  const when = notice.daysLeft > 0 ? `${plural(notice.daysLeft, 'day')} from the report date` : notice.daysLeft === 0 ? 'today' : `${plural(-notice.daysLeft, 'day')} ago`;
+  return [
+    '## Retirement notice',
+    '',
+    `Gateway-required VNet integration is retired on ${notice.date} (${when}). Microsoft recommends regional VNet integration instead: plan the move now. It needs an empty subnet in the VNet rather than a VPN gateway.`,
+  ].join('\n');
+}
+
+function findings(report: Report): string {
+  if (report.findings.length === 0) return '## Findings\n\nNo problems were found on the path walked.';
+  return ['## Findings', ...report.findings.map(finding)].join('\n\n');
+}
+
+function finding(item: ReportFinding, index: number): string {
+  const parts = [
+    `### ${index + 1}. ${item.severity.toUpperCase()}: ${inline(item.title)}`,
+    `Finding ${code(item.id)}, flow ${code(item.flow)}.`,
+    paragraph(item.explanation),
+  ];
+  if (item.steps.length > 0) {
+    parts.push('Next steps:');
+    item.steps.forEach((step, stepIndex) => {
+      parts.push(`${stepIndex + 1}. ${inline(step.text)}`);
+      if (step.command !== undefined) parts.push(fenced(step.command, FENCE_LANGUAGE[step.kind]));
+    });
+  }
+  return parts.join('\n\n');
+}
+
+function provenance(source: FactSource, detail: string | undefined): string {
+  return detail === undefined ? SOURCE_WORDS[source] : `${SOURCE_WORDS[source]}: ${detail}`;
+}
+
+function factRow(fact: ReportFact): string {
+  let origin = inline(provenance(fact.source, fact.detail));
+  if (fact.overridden) {
+    origin += `; overrides ${inline(provenance(fact.overridden.source, fact.overridden.detail))} = ${inline(describeValue(fact.overridden.value))}`;
+  }
+  return `| ${code(fact.key)} | ${inline(describeValue(fact.value))} | ${origin} |`;
+}
+
+function facts(report: Report): string {
+  if (report.facts.length === 0) return '## Facts\n\nNo facts were used.';
+  return ['## Facts', '', '| Fact | Value | Source |', '| --- | --- | --- |', ...report.facts.map(factRow)].join('\n');
+}
+
+function pathEntry(entry: ReportPathEntry, index: number): string {
+  const answer = entry.answer === null ? "don't know" : describeValue(entry.answer);
+  const origin = entry.auto ? ` (automatic, ${inline(provenance(entry.auto.source, entry.auto.detail))})` : '';
+  return `${index + 1}. ${inline(entry.text)} **${inline(answer)}**${origin}`;
+}
+
+function path(report: Report): string {
+  if (report.path.length === 0) return '## Questions and answers\n\nNo question was answered.';
+  return ['## Questions and answers', '', ...report.path.map(pathEntry)].join('\n');
+}
+
+function undetermined(report: Report): string {
+  const parts = ['## Could not be determined'];
+  if (report.openQuestions.length > 0) {
+    parts.push('Open questions (the diagnosis stopped here):', report.openQuestions.map((q) => `- ${inline(q.text)} (${code(q.question)})`).join('\n'));
+  }
+  const unknownOnly = report.unknowns.filter((unknown) => !report.openQuestions.some((open) => open.question === unknown.question));
+  if (unknownOnly.length > 0) {
+    parts.push('Answered "don\'t know":', unknownOnly.map((q) => `- ${inline(q.text)} (${code(q.question)})`).join('\n'));
+  }
+  if (report.errors.length > 0) {
+    const lines = report.errors.map((error) => {
+      const where = error.source === undefined ? '' : ` (${inline(error.source)})`;
+      return `- ${error.facts.map(code).join(', ')}: ${inline(error.reason)}${where}`;
+    });
+    parts.push('Facts that could not be read:', lines.join('\n'));
+  }
+  if (parts.length === 1) parts.push('Nothing: every question on the path was answered and every fact could be read.');
+  return parts.join('\n\n');
+}

@@ -1,0 +1,23 @@
+/**
+ * Last line of defence for the exporters: a report must never carry an access token or a
+ * certificate, redacted or not, even if one slipped into an ARM error message or an answer.
+ * Anything that looks like a JWT, a PEM block or a long base64 blob is replaced by a marker.
+ */
+
+export const TOKEN_MARKER = '[token removed]';
+export const CERTIFICATE_MARKER = '[certificate data removed]';
+
+/** JWTs start with a base64url-encoded `{"` (eyJ); signature and payload parts may follow. */
+const JWT = /eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
+/** Certificates (public data in ARM: ~1 KB of base64) and keys; no real name or id is this long. */
+const BASE64_BLOB = /[A-Za-z0-9+/]{120,}={0,2}/g;
+
+export function maskSecrets(text: string): string {
+  return text.replace(PEM, CERTIFICATE_MARKER).replace(JWT, TOKEN_MARKER).replace(BASE64_BLOB, CERTIFICATE_MARKER);
+}
+
+/** True when maskSecrets would change the text. */
+export function containsSecret(text: string): boolean {
+  return maskSecrets(text) !== text;
+}
