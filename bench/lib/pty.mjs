@@ -1,0 +1,68 @@
+/**
+ * Runs a command in a pseudo-terminal (util-linux `script`), as a user's terminal would, and
+ * reports when its output first shows visible text: the first rendered frame. No native
+ * module (node-pty) needed. The pty is sized with stty so Ink lays out as in a real terminal.
+ */
+import { spawn } from 'node:child_process';
+
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][A-Za-z0-9]|\x1b[=>78]/g;
+
+export const visibleText = (raw) => raw.replace(ANSI, '').replace(/[\x00-\x1f\x7f]/g, '');
+
+const quote = (arg) => `'${String(arg).replaceAll("'", "'\\''")}'`;
+
+/**
+ * Starts `argv` in a pty. Returns { ready, output(), write(data), exited, startedAt }:
+ * `waitFor(predicate, timeoutMs)` resolves with the time (ms since start) the visible output
+ * first satisfied the predicate.
+ */
+export function startInPty(argv, { env = process.env, cwd, columns = 100, rows = 40 } = {}) {
+  const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec ${argv.map(quote).join(' ')}`;
+  const startedAt = performance.now();
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { TERM: 'xterm-256color', ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let raw = '';
+  const waiters = [];
+  const check = () => {
+    const text = visibleText(raw);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(text, raw)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        clearTimeout(waiter.timer);
+        waiter.resolve(waiter.at ?? performance.now() - startedAt);
+      }
+    }
+  };
+  child.stdout.on('data', (chunk) => { raw += chunk.toString('utf8'); check(); });
+  child.stderr.on('data', (chunk) => { raw += chunk.toString('utf8'); check(); });
+  const exited = new Promise((resolve) => child.on('close', (code) => {
+    for (const waiter of waiters.splice(0)) { clearTimeout(waiter.timer); waiter.reject(new Error(`exited (${code}) before the expected output; output was:\n${visibleText(raw).slice(-600)}`)); }
+    resolve(code);
+  }));
+  return {
+    startedAt,
+    exited,
+    output: () => visibleText(raw),
+    rawOutput: () => raw,
+    write: (data) => child.stdin.write(data),
+    kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); },
+    waitFor(predicate, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve, reject };
+        waiter.timer = setTimeout(() => { waiters.splice(waiters.indexOf(waiter), 1); reject(new Error(`timed out after ${timeoutMs} ms; output was:\n${visibleText(raw).slice(-600)}`)); }, timeoutMs);
+        waiters.push(waiter);
+        check();
+      });
+    },
+  };
+}
+
+/** Time from process start to the first visible output. */
+export async function timeToFirstFrame(argv, options = {}) {
+  const run = startInPty(argv, options);
+  try {
+    return await run.waitFor((text) => text.trim().length > 0, options.timeoutMs ?? 15_000);
+  } finally {
+    run.kill();
+    await run.exited;
+  }
+}
