@@ -1,0 +1,143 @@
+/**
+ * The interactive wizard command: checks the terminal, loads flows, answers file and any saved
+ * session, wires the real fact sources and report writer, then hands over to the Ink UI (loaded
+ * lazily through ui/run-wizard.tsx: the only place React enters).
+ */
+import { formatDiagnostic } from '../engine/diagnostic.ts';
+import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import { DERIVATIONS } from '../facts/derived.ts';
+import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
+import { safeText } from '../text/safe-text.ts';
+import { stateDir } from '../session/state-dir.ts';
+import { SessionStore, type SavedSession } from '../session/session-store.ts';
+import { resumeSession } from '../session/resume.ts';
+import { createReportExporter } from '../session/report-export.ts';
+import type { FactProvider, Scenario, TargetChoice, WizardBeginning } from '../ui/wizard-types.ts';
+import { UsageError, type CliOptions } from './args.ts';
+import { EXIT_USAGE } from './exit-codes.ts';
+import { VERSION } from './main.ts';
+import type { Output } from './output.ts';
+
+export interface WizardContext {
+  readonly isTTY?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly now?: () => Date;
+}
+
+export async function wizardCommand(options: CliOptions, out: Output, context: WizardContext = {}): Promise<number> {
+  const warn = (text: string) => out.error(safeText(text));
+  if (!(context.isTTY ?? (process.stdin.isTTY === true && process.stdout.isTTY === true))) {
+    warn('vnet-doctor: the interactive wizard needs a terminal (stdin and stdout must be a TTY).');
+    warn('For scripts and pipes use batch mode: vnet-doctor check --offline --answers FILE (add --app ID to read facts from Azure).');
+    return EXIT_USAGE;
+  }
+  if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
+
+  let flowSet: FlowSet;
+  try {
+    flowSet = options.flows === undefined ? loadFlowDir() : loadFlowDir(options.flows);
+  } catch (error) {
+    if (!(error instanceof FlowLoadError)) throw error;
+    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+    warn(`vnet-doctor: ${error.message}; run "vnet-doctor flows lint" for details`);
+    return EXIT_USAGE;
+  }
+  if (options.flow !== undefined && !Object.hasOwn(flowSet.flows, options.flow)) {
+    throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
+  }
+  if (options.report !== undefined) {
+    const { formatForPath } = await import('../report/format.ts');
+    formatForPath(options.report);
+  }
+
+  let fromFile: { facts: Facts; answers: Readonly<Record<string, AnswerValue>> } = { facts: {}, answers: {} };
+  if (options.answers !== undefined) {
+    const { AnswersFileError, readAnswersFile } = await import('../answers/answers-file.ts');
+    try {
+      fromFile = readAnswersFile(options.answers, flowSet);
+    } catch (error) {
+      if (!(error instanceof AnswersFileError)) throw error;
+      for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+      warn(`vnet-doctor: ${error.message}`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const store = new SessionStore(stateDir(context.env ?? process.env));
+  const loaded = store.load();
+  let notice: string | undefined;
+  if (loaded.kind === 'corrupt') {
+    notice = `The saved session could not be read (${loaded.reason}); it was kept as ${loaded.movedTo}.`;
+    warn(`vnet-doctor: ${notice}`);
+  }
+  const saved = loaded.kind === 'saved' ? loaded.session : undefined;
+  const beginning = chooseBeginning(options, saved, notice);
+  if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
+  if (beginning.kind === 'resume') {
+    try {
+      resumeSession(flowSet, beginning.saved, DERIVATIONS);
+    } catch (error) {
+      warn(`vnet-doctor: the saved session no longer fits the flows (${(error as Error).message}); start afresh without --resume.`);
+      return EXIT_USAGE;
+    }
+  }
+  if (beginning.kind === 'target' && saved) notice = 'An interrupted session is saved; it is replaced once you answer here. Quit now and run vnet-doctor --resume to continue it instead.';
+
+  const now = context.now ?? (() => new Date());
+  const [{ buildReport }, { writeReport }] = await Promise.all([import('../report/build-report.ts'), import('../report/write-report.ts')]);
+  const writer = createReportExporter({ reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now, build: buildReport, write: writeReport });
+  const facts = await factProvider(options, fromFile.facts, now);
+
+  const { runWizard } = await import('../ui/run-wizard.tsx');
+  const result = await runWizard({
+    flowSet, derivations: DERIVATIONS, facts, store, writeReport: writer, beginning,
+    presetAnswers: fromFile.answers, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
+  });
+  for (const message of result.messages) out.print(safeText(message));
+  return result.exitCode;
+}
+
+/** Flags pick the target directly; --resume picks the saved session; otherwise the start screen asks. */
+function chooseBeginning(options: CliOptions, saved: SavedSession | undefined, notice: string | undefined): WizardBeginning | string {
+  const appId = options.app ?? (options.subscription && options.name && options['resource-group']
+    ? `/subscriptions/${options.subscription}/resourceGroups/${options['resource-group']}/providers/Microsoft.Web/sites/${options.name}` : undefined);
+  const flagged: TargetChoice | undefined = options.demo !== undefined ? { mode: 'demo', scenario: options.demo }
+    : options.offline ? { mode: 'offline' } : appId !== undefined ? { mode: 'arm', appId } : undefined;
+  if (options.resume) {
+    if (flagged) return '--resume continues the saved session with its own target; leave out --app, --demo and --offline';
+    if (!saved) return notice ? 'there is no session to resume' : 'there is no interrupted session to resume; start a new one without --resume';
+    return { kind: 'resume', saved };
+  }
+  if (flagged) return { kind: 'target', choice: flagged };
+  return { kind: 'start-screen', ...(saved ? { saved } : {}) };
+}
+
+/** Real facts: ARM, the demo emulator or none, plus what the answers file states (which wins: the user checked it). */
+async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Date): Promise<FactProvider> {
+  let scenarios: readonly Scenario[] = [];
+  try {
+    const { listScenarios } = await import('../emulator/scenarios.ts');
+    scenarios = listScenarios();
+  } catch {
+    // No built-in scenarios in this build: the start screen simply offers no demo.
+  }
+  return {
+    listScenarios: () => scenarios,
+    gather: async (choice, { signal, onProgress }) => {
+      const { gatherFacts } = await import('../facts/gather-facts.ts');
+      const flags: CliOptions = { ...options, app: undefined, demo: undefined, offline: undefined, subscription: undefined, 'resource-group': undefined, name: undefined };
+      if (choice.mode === 'offline') flags.offline = true;
+      else if (choice.mode === 'demo') flags.demo = choice.scenario;
+      else flags.app = choice.appId;
+      const today = now().toISOString().slice(0, 10);
+      const gathered = await gatherFacts(flags, { signal, today, onProgress: (event: unknown) => onProgress(progressText(event)) });
+      return { facts: { ...gathered.facts, ...fileFacts }, errors: gathered.errors, target: gathered.target };
+    },
+  };
+}
+
+function progressText(event: unknown): string {
+  if (typeof event === 'string') return event;
+  const message = (event as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : 'Reading facts';
+}

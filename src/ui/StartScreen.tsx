@@ -1,0 +1,39 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { describeSaved } from '../session/resume.ts';
+import type { SavedSession } from '../session/session-store.ts';
+import { safeText } from '../text/safe-text.ts';
+import type { Scenario, TargetChoice } from './wizard-types.ts';
+
+export type StartChoice = TargetChoice | { readonly mode: 'resume' } | { readonly mode: 'pick-app' };
+
+export interface StartScreenProps {
+  /** An interrupted session that can be continued. */
+  readonly saved?: SavedSession;
+  readonly scenarios: readonly Scenario[];
+  /** Whether Azure can be browsed for an app. */
+  readonly canPickApp: boolean;
+  readonly isFocused: boolean;
+  readonly onChoose: (choice: StartChoice) => void;
+}
+
+/** Where the facts come from: a saved session, an app in Azure, no Azure at all, or a demo. */
+export function StartScreen({ saved, scenarios, canPickApp, isFocused, onChoose }: StartScreenProps): React.JSX.Element {
+  const items: { key: string; label: string; value: StartChoice }[] = [];
+  if (saved) items.push({ key: 'resume', label: `Continue the interrupted session (${safeText(describeSaved(saved))})`, value: { mode: 'resume' } });
+  if (canPickApp) items.push({ key: 'pick', label: 'Pick the app from my Azure subscriptions', value: { mode: 'pick-app' } });
+  items.push({ key: 'offline', label: 'No Azure access: I will answer the questions myself', value: { mode: 'offline' } });
+  for (const scenario of scenarios) {
+    items.push({ key: `demo:${scenario.id}`, label: `Demo: ${safeText(scenario.title)}`, value: { mode: 'demo', scenario: scenario.id } });
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>Which app are we looking at?</Text>
+      <Text dimColor>Facts read from Azure answer many questions for you; without access, every question is asked.</Text>
+      <Box marginTop={1}>
+        <SelectInput items={items} isFocused={isFocused} onSelect={(item) => onChoose(item.value)} />
+      </Box>
+    </Box>
+  );
+}

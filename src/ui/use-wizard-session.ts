@@ -1,0 +1,76 @@
+/**
+ * The live engine session plus its persistence: every change is saved (synchronously, before the
+ * screen updates) so that whatever ends the process, the last answer is on disk.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { answer, back, override, restart, start, type EngineState } from '../engine/engine.ts';
+import type { AnswerValue } from '../engine/types.ts';
+import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import { resumeSession } from '../session/resume.ts';
+import type { SavedSession } from '../session/session-store.ts';
+import type { LoadedFacts, WizardDeps } from './wizard-types.ts';
+
+export interface ActiveSession {
+  readonly state: EngineState;
+  readonly target: ReportTarget;
+  readonly errors: readonly ReportError[];
+}
+
+export interface WizardSession {
+  readonly session: ActiveSession | undefined;
+  /** Set when the last save failed (e.g. disk full); the session goes on regardless. */
+  readonly saveError: string | undefined;
+  begin(loaded: LoadedFacts): void;
+  resume(saved: SavedSession): void;
+  answer(value: AnswerValue): void;
+  back(): void;
+  restart(): void;
+  override(fact: string): void;
+  /** Forgets the saved session once it has ended normally. */
+  finish(): void;
+}
+
+export function useWizardSession(deps: WizardDeps): WizardSession {
+  // A resumed session is live from the first frame; it is already on disk, so nothing is saved yet.
+  const [session, setSession] = useState<ActiveSession | undefined>(() => (deps.beginning.kind === 'resume' ? fromSaved(deps, deps.beginning.saved) : undefined));
+  const [saveError, setSaveError] = useState<string>();
+  const latest = useRef<ActiveSession | undefined>(session);
+
+  const commit = useCallback((next: ActiveSession) => {
+    try {
+      deps.store.save({
+        target: next.target, facts: next.state.facts, presetAnswers: next.state.presetAnswers, inputs: next.state.inputs,
+        errors: next.errors, ...(next.state.options.flow === undefined ? {} : { flow: next.state.options.flow }),
+      });
+      setSaveError(undefined);
+    } catch (error) {
+      setSaveError(`could not save the session to ${deps.store.file}: ${(error as Error).message}`);
+    }
+    latest.current = next;
+    setSession(next);
+  }, [deps.store]);
+
+  const change = useCallback((step: (state: EngineState) => EngineState) => {
+    const current = latest.current;
+    if (current) commit({ ...current, state: step(current.state) });
+  }, [commit]);
+
+  return {
+    session,
+    saveError,
+    begin: (loaded) => {
+      const options = { derivations: deps.derivations, ...(deps.flow === undefined ? {} : { flow: deps.flow }) };
+      commit({ state: start(deps.flowSet, loaded.facts, deps.presetAnswers ?? {}, options), target: loaded.target, errors: loaded.errors });
+    },
+    resume: (saved) => commit(fromSaved(deps, saved)),
+    answer: (value) => change((state) => answer(state, value)),
+    back: () => change(back),
+    restart: () => change(restart),
+    override: (fact) => change((state) => override(state, fact)),
+    finish: () => deps.store.clear(),
+  };
+}
+
+function fromSaved(deps: WizardDeps, saved: SavedSession): ActiveSession {
+  return { state: resumeSession(deps.flowSet, saved, deps.derivations), target: saved.target, errors: saved.errors ?? [] };
+}

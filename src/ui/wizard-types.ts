@@ -1,0 +1,69 @@
+/**
+ * What the wizard needs from the outside world, injected so tests drive it with fakes and the
+ * UI stays free of Azure, file-system and report logic.
+ */
+import type { Derivations, EngineState } from '../engine/engine.ts';
+import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import type { SavedSession, SessionStore } from '../session/session-store.ts';
+
+/** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
+export type TargetChoice =
+  | { readonly mode: 'offline' }
+  | { readonly mode: 'demo'; readonly scenario: string }
+  | { readonly mode: 'arm'; readonly appId: string };
+
+export interface LoadedFacts {
+  readonly facts: Facts;
+  readonly errors: readonly ReportError[];
+  readonly target: ReportTarget;
+}
+
+export interface Scenario { readonly id: string; readonly title: string; readonly summary: string }
+export interface Subscription { readonly id: string; readonly name: string }
+export interface WebApp { readonly id: string; readonly name: string; readonly resourceGroup?: string }
+
+export interface FactProvider {
+  gather(choice: TargetChoice, options: { readonly signal: AbortSignal; readonly onProgress: (message: string) => void }): Promise<LoadedFacts>;
+  listScenarios(): readonly Scenario[];
+  /** Absent when Azure is not reachable at all; may throw (e.g. no credential), which the picker reports. */
+  listSubscriptions?(signal: AbortSignal): Promise<readonly Subscription[]>;
+  listWebApps?(subscriptionId: string, signal: AbortSignal): Promise<readonly WebApp[]>;
+}
+
+export interface ReportRequest {
+  readonly state: EngineState;
+  readonly target: ReportTarget;
+  readonly errors: readonly ReportError[];
+  /** True when the user stopped before the session ended. */
+  readonly interrupted: boolean;
+}
+
+/** Writes the findings report and returns the path written; throws with a user-facing message. */
+export type ReportWriter = (request: ReportRequest) => Promise<string>;
+
+/** How the wizard begins: at the start screen, straight at a target (flags), or resuming a saved session. */
+export type WizardBeginning =
+  | { readonly kind: 'start-screen'; readonly saved?: SavedSession }
+  | { readonly kind: 'target'; readonly choice: TargetChoice }
+  | { readonly kind: 'resume'; readonly saved: SavedSession };
+
+export interface WizardDeps {
+  readonly flowSet: FlowSet;
+  readonly derivations: Derivations;
+  readonly facts: FactProvider;
+  readonly store: SessionStore;
+  readonly writeReport: ReportWriter;
+  readonly beginning: WizardBeginning;
+  readonly presetAnswers?: Readonly<Record<string, AnswerValue>>;
+  /** Flow to start in instead of the entry flow (--flow). */
+  readonly flow?: string;
+  /** A message shown once at the top, e.g. that a corrupt saved session was moved aside. */
+  readonly notice?: string;
+}
+
+export interface WizardResult {
+  readonly exitCode: number;
+  /** Lines to print after the UI has gone (report path, how to resume). */
+  readonly messages: readonly string[];
+}
