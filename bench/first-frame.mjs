@@ -1,0 +1,31 @@
+/**
+ * First frame: process start to the first visible output of `vnet-doctor --demo` (the
+ * installed package, i.e. the bundle) against an unbundled Ink app rendering one <Text>, both
+ * in a pseudo-terminal, alternating runs so load on the machine hits both alike.
+ */
+import { join } from 'node:path';
+import { timeToFirstFrame } from './lib/pty.mjs';
+import { median } from './lib/stats.mjs';
+import { benchEnv, root, tempDir } from './install.mjs';
+
+const node = join(root, 'node_modules', '.bin', 'node');
+
+export function demoEnv() {
+  return { ...benchEnv, VNET_DOCTOR_STATE_DIR: tempDir('state'), NODE_OPTIONS: '' };
+}
+
+export async function measureFirstFrame(installedBin, { runs = 15 } = {}) {
+  const env = demoEnv();
+  const baseline = [];
+  const demo = [];
+  // One untimed run of each warms the page cache and the compile cache.
+  await timeToFirstFrame([node, join(root, 'bench', 'baseline-ink.mjs')], { cwd: root, env });
+  await timeToFirstFrame([node, installedBin, '--demo'], { cwd: env.VNET_DOCTOR_STATE_DIR, env });
+  for (let i = 0; i < runs; i += 1) {
+    baseline.push(await timeToFirstFrame([node, join(root, 'bench', 'baseline-ink.mjs')], { cwd: root, env }));
+    demo.push(await timeToFirstFrame([node, installedBin, '--demo'], { cwd: env.VNET_DOCTOR_STATE_DIR, env }));
+  }
+  const baselineMs = median(baseline);
+  const demoMs = median(demo);
+  return { baselineMs, demoMs, ratio: demoMs / baselineMs };
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the five performance figures of issue 7, each with its target and PASS/FAIL.
+ * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
+ *
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory]
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureInstall } from './install.mjs';
+import { measureFirstFrame } from './first-frame.mjs';
+import { measureEngine, SYNTHETIC_SIZES } from './engine.mjs';
+import { measureArm, ARM_LATENCY_MS } from './arm.mjs';
+import { measureSession } from './session.mjs';
+import { ms, mb } from './lib/stats.mjs';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const quick = values.quick ?? false;
+const only = values.only ? new Set(values.only.split(',')) : undefined;
+const wanted = (name) => !only || only.has(name);
+
+const results = [];
+function report(name, figure, target, pass, details = []) {
+  results.push({ name, pass });
+  process.stdout.write(`\n${pass ? 'PASS' : 'FAIL'}  ${name}\n      ${figure}\n      target: ${target}\n`);
+  for (const line of details) process.stdout.write(`      ${line}\n`);
+}
+async function section(name, run) {
+  try {
+    await run();
+  } catch (error) {
+    report(name, `could not be measured: ${error.message.split('\n').slice(0, 6).join('\n      ')}`, '(see above)', false);
+  }
+}
+
+process.stdout.write(`vnet-doctor benchmarks — Node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick: fewer runs)' : ''}\n`);
+let installed;
+const needInstall = wanted('install') || wanted('frame') || wanted('memory');
+
+if (needInstall) {
+  await section('1. Install', async () => {
+    const install = await measureInstall({ runs: quick ? 2 : 5 });
+    installed = install.installed;
+    const pass = install.runtimeDependencies === 0 && install.installBytes <= 4 * 1024 * 1024 && install.installFiles <= 20 && install.npxMs <= 1500;
+    if (!wanted('install')) return;
+    report('1. Install', `${install.runtimeDependencies} runtime dependencies; installed ${mb(install.installBytes)} in ${install.installFiles} files (tarball ${mb(install.tarballBytes)}, ${install.packedFiles} files); cold npx --help ${ms(install.npxMs)}`,
+      'no runtime dependencies, ≤ 4 MB and ≤ 20 files installed, cold npx --help ≤ 1.5 s', pass,
+      [`npx runs: ${install.npxRuns.map(ms).join(', ')}`]);
+  });
+}
+
+if (wanted('frame') && installed) {
+  await section('2. First frame', async () => {
+    const frame = await measureFirstFrame(installed.bin, { runs: quick ? 5 : 15 });
+    report('2. First frame', `vnet-doctor --demo ${ms(frame.demoMs)} vs unbundled Ink + one <Text> ${ms(frame.baselineMs)}: ${frame.ratio.toFixed(2)} ×`,
+      '≤ 0.60 × the unbundled Ink baseline', frame.ratio <= 0.6);
+  });
+}
+
+if (wanted('arm')) {
+  await section('3. ARM critical path', async () => {
+    const arm = await measureArm({ runs: quick ? 1 : 3 });
+    const pass = arm.ms <= 4 * ARM_LATENCY_MS && arm.duplicates === 0 && arm.sdkAfterFirstFrame !== false;
+    report('3. ARM critical path', `fact gathering ${ms(arm.ms)} with ${ARM_LATENCY_MS} ms per response: ${arm.requests} requests, ${arm.rounds} sequential round trips, ${arm.duplicates} duplicates`,
+      `≤ 4 × ${ARM_LATENCY_MS} ms = ${4 * ARM_LATENCY_MS} ms, no duplicate request, Azure SDK chunk loads after the first frame`, pass, arm.details);
+  });
+}
+
+if (wanted('engine')) {
+  await section('4. Engine', async () => {
+    const engine = measureEngine({ runs: quick ? 3 : 7 });
+    const [small, medium, large] = engine.synthetic;
+    const growth = (a, b) => b.ms / a.ms;
+    const linear = growth(small, medium) <= 15 && growth(medium, large) <= 15;
+    const pass = engine.shipped.ms <= 30 && medium.ms <= 200 && linear;
+    report('4. Engine', `shipped flows (${engine.shipped.flows} flows, ${engine.shipped.nodes} nodes) load + lint ${ms(engine.shipped.ms)}; synthetic ${medium.nodes}-node flow lint + walk ${ms(medium.ms)}`,
+      'shipped ≤ 30 ms; 5,000 nodes ≤ 200 ms; growth about linear (≤ 15 × per 10 × nodes)', pass,
+      [
+        ...engine.synthetic.map((size, index) => `${SYNTHETIC_SIZES[index].toLocaleString('en')} nodes: ${ms(size.ms)} (lint ${ms(size.lintMs)}, walk ${ms(size.walkMs)} over ${size.pathLength} steps)`),
+        `growth per 10 × nodes: ${growth(small, medium).toFixed(1)} ×, then ${growth(medium, large).toFixed(1)} ×`,
+      ]);
+  });
+}
+
+if (wanted('memory') && installed) {
+  await section('5. Memory', async () => {
+    const session = await measureSession(installed.bin, { runs: quick ? 1 : 3 });
+    report('5. Memory', `peak RSS of a full --demo session with ARM facts: ${session.maxRssMb.toFixed(1)} MB`, '≤ 100 MB', session.maxRssMb <= 100, session.details);
+  });
+}
+
+for (const entry of readdirSync(tmpdir())) {
+  if (entry.startsWith('vnet-doctor-bench-')) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+}
+const failed = results.filter((result) => !result.pass);
+process.stdout.write(`\n${results.length - failed.length} of ${results.length} targets hold${failed.length ? `; failing: ${failed.map((result) => result.name).join(', ')}` : ''}\n`);
+process.exitCode = failed.length === 0 ? 0 : 1;

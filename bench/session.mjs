@@ -1,0 +1,3 @@
+export async function measureSession() {
+  throw new Error('not wired yet');
+}
