@@ -4,6 +4,7 @@
  * one per flow; findings and facts seen by several sessions appear once (first one wins).
  */
 import { currentQuestion, resolveFact, type EngineState } from '../engine/engine.ts';
+import { placeholders } from '../engine/template.ts';
 import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
 import {
@@ -38,6 +39,7 @@ export function buildReport(input: ReportInput): Report {
     generatedAt: input.now.toISOString(),
     target: input.target,
     status: input.interrupted || openQuestions.length > 0 ? 'partial' : 'complete',
+    interrupted: input.interrupted === true,
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), flows: walkedFlows(sessions) },
     findings,
     facts: collectFacts(sessions),
@@ -73,7 +75,7 @@ function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
 function collectFacts(sessions: readonly EngineState[]): ReportFact[] {
   const facts = new Map<string, ReportFact>();
   for (const session of sessions) {
-    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts)];
+    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(session)];
     for (const key of keys) {
       if (facts.has(key)) continue;
       const resolved = resolveFact(session, key);
@@ -90,6 +92,22 @@ function collectFacts(sessions: readonly EngineState[]): ReportFact[] {
     }
   }
   return [...facts.values()];
+}
+
+/** Facts filled into the texts and steps the session showed (e.g. the gateway name in a command). */
+function templateFacts(session: EngineState): string[] {
+  const nodes = [
+    ...session.path.map((entry) => ({ flow: entry.flow, node: entry.node })),
+    ...(session.current ? [session.current] : []),
+  ];
+  return nodes.flatMap(({ flow, node }) => {
+    const definition = session.flowSet.flows[flow]?.nodes[node];
+    if (!definition) return [];
+    const texts = definition.kind === 'question' ? [definition.text]
+      : definition.kind === 'finding' ? [definition.title, definition.explanation, ...definition.steps.flatMap((step) => [step.text, step.command ?? ''])]
+        : [];
+    return texts.flatMap((text) => placeholders(text).map((placeholder) => placeholder.key));
+  });
 }
 
 function collectPath(sessions: readonly EngineState[]): ReportPathEntry[] {

@@ -6,35 +6,42 @@
 import type { Report } from './report-model.ts';
 import { maskSecrets } from './secrets.ts';
 
-/** Preferred position of each key; keys not listed follow in alphabetical order. */
-const KEY_ORDER = [
-  'schemaVersion', 'tool', 'name', 'version', 'generatedAt', 'target', 'mode', 'appId', 'appName', 'scenario',
-  'status', 'redacted', 'summary', 'errors', 'warnings', 'infos', 'flows', 'retirement', 'date', 'daysLeft',
-  'findings', 'id', 'severity', 'title', 'explanation', 'steps', 'kind', 'text', 'command', 'flow',
-  'facts', 'key', 'question', 'value', 'answer', 'host', 'port', 'source', 'detail', 'fact', 'overridden', 'auto',
-  'path', 'openQuestions', 'unknowns', 'reason',
+/** Order of the report's own fields: what a reader needs first comes first. */
+const TOP_LEVEL_ORDER = [
+  'schemaVersion', 'tool', 'generatedAt', 'target', 'status', 'interrupted', 'redacted', 'summary', 'retirement',
+  'findings', 'facts', 'path', 'openQuestions', 'unknowns', 'errors',
 ];
-const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+/** Preferred position of keys inside nested objects; keys not listed follow in alphabetical order. */
+const NESTED_ORDER = [
+  'name', 'version', 'mode', 'appId', 'appName', 'scenario', 'errors', 'warnings', 'infos', 'flows', 'date', 'daysLeft',
+  'id', 'severity', 'title', 'explanation', 'steps', 'kind', 'flow', 'question', 'key', 'facts', 'text', 'command',
+  'value', 'answer', 'host', 'port', 'reason', 'source', 'detail', 'fact', 'overridden', 'auto',
+];
 
-function compareKeys(a: string, b: string): number {
-  const ra = RANK.get(a) ?? Number.MAX_SAFE_INTEGER;
-  const rb = RANK.get(b) ?? Number.MAX_SAFE_INTEGER;
-  return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
-}
+const comparatorFor = (order: readonly string[]) => {
+  const rank = new Map(order.map((key, index) => [key, index]));
+  return ([a]: [string, unknown], [b]: [string, unknown]): number => {
+    const ra = rank.get(a) ?? Number.MAX_SAFE_INTEGER;
+    const rb = rank.get(b) ?? Number.MAX_SAFE_INTEGER;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  };
+};
+const TOP_LEVEL = comparatorFor(TOP_LEVEL_ORDER);
+const NESTED = comparatorFor(NESTED_ORDER);
 
 /** A copy with object keys in canonical order, undefined fields dropped and secrets masked. */
-function canonical(value: unknown): unknown {
+function canonical(value: unknown, topLevel = false): unknown {
   if (typeof value === 'string') return maskSecrets(value);
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) return value.map((item) => canonical(item));
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => compareKeys(a, b));
+      .sort(topLevel ? TOP_LEVEL : NESTED);
     return Object.fromEntries(entries.map(([key, item]) => [key, canonical(item)]));
   }
   return value;
 }
 
 export function toJson(report: Report): string {
-  return `${JSON.stringify(canonical(report), null, 2)}\n`;
+  return `${JSON.stringify(canonical(report, true), null, 2)}\n`;
 }

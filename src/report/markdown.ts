@@ -43,7 +43,10 @@ function targetName(report: Report): string {
 function header(report: Report): string {
   const { summary } = report;
   const date = report.generatedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  const status = report.status === 'complete' ? 'complete' : 'partial (the session was interrupted or questions are still open)';
+  const open = report.openQuestions.length;
+  const status = report.status === 'complete' ? 'complete'
+    : report.interrupted ? `partial, the session was stopped before it ended${open > 0 ? ` (${plural(open, 'open question')})` : ''}`
+      : `partial, ${plural(open, 'question')} could not be answered`;
   const lines = [
     `# vnet-doctor report: ${inline(targetName(report))}`,
     '',
@@ -60,11 +63,13 @@ function header(report: Report): string {
 function retirement(report: Report): string {
   const notice = report.retirement;
   if (!notice) return '';
-  const when = notice.daysLeft > 0 ? `${plural(notice.daysLeft, 'day')} from the report date` : notice.daysLeft === 0 ? 'today' : `${plural(-notice.daysLeft, 'day')} ago`;
+  const when = notice.daysLeft > 0
+    ? `will be retired on ${notice.date}, ${plural(notice.daysLeft, 'day')} after this report`
+    : notice.daysLeft === 0 ? `is retired today, ${notice.date}` : `was retired on ${notice.date}, ${plural(-notice.daysLeft, 'day')} before this report`;
   return [
     '## Retirement notice',
     '',
-    `Gateway-required VNet integration is retired on ${notice.date} (${when}). Microsoft recommends regional VNet integration instead: plan the move now. It needs an empty subnet in the VNet rather than a VPN gateway.`,
+    `Gateway-required VNet integration ${when}. Microsoft recommends regional VNet integration instead: plan the move now. It needs an empty subnet in the VNet rather than a VPN gateway.`,
   ].join('\n');
 }
 
@@ -96,7 +101,8 @@ function provenance(source: FactSource, detail: string | undefined): string {
 function factRow(fact: ReportFact): string {
   let origin = inline(provenance(fact.source, fact.detail));
   if (fact.overridden) {
-    origin += `; overrides ${inline(provenance(fact.overridden.source, fact.overridden.detail))} = ${inline(describeValue(fact.overridden.value))}`;
+    const before = fact.overridden;
+    origin += `; replaces the ${SOURCE_WORDS[before.source]} value ${inline(describeValue(before.value))}${before.detail === undefined ? '' : ` (${inline(before.detail)})`}`;
   }
   return `| ${code(fact.key)} | ${inline(describeValue(fact.value))} | ${origin} |`;
 }

@@ -71,6 +71,8 @@ export interface Report {
   readonly target: ReportTarget;
   /** complete: every walked flow ended; partial: the session was interrupted or questions are open. */
   readonly status: 'complete' | 'partial';
+  /** The user stopped the session before it ended (always set by buildReport). */
+  readonly interrupted?: boolean;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly flows: readonly string[] };
   readonly findings: readonly ReportFinding[];
   readonly facts: readonly ReportFact[];
