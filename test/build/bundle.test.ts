@@ -1,0 +1,81 @@
+/**
+ * The published package: one bundle with no runtime dependencies. These tests build the bundle
+ * into a temporary folder, lay it out as npm would install it (no node_modules anywhere), and
+ * run it, so a dependency that escaped bundling or a file missing from `files` fails here.
+ */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Metafile } from 'esbuild';
+import { buildBundle } from '../../scripts/build.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+let installed: string;
+let metafile: Metafile;
+
+before(async () => {
+  installed = mkdtempSync(join(tmpdir(), 'vnet-doctor-bundle-test-'));
+  for (const entry of manifest.files as string[]) {
+    if (entry !== 'dist' && existsSync(join(root, entry))) cpSync(join(root, entry), join(installed, entry), { recursive: true });
+  }
+  writeFileSync(join(installed, 'package.json'), JSON.stringify(manifest));
+  ({ metafile } = await buildBundle({ outdir: join(installed, 'dist'), quiet: true }));
+  return () => rmSync(installed, { recursive: true, force: true });
+});
+
+const runInstalled = (args: string[]) => spawnSync(process.execPath, [join(installed, 'bin', 'vnet-doctor.js'), ...args], {
+  cwd: installed, encoding: 'utf8', env: { ...process.env, VNET_DOCTOR_SOURCE: '0', NO_COLOR: '1' }, timeout: 30_000,
+});
+
+test('the published package declares no runtime dependencies and ships flows, schema and scenarios', () => {
+  for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
+    assert.deepEqual(Object.keys(manifest[field] ?? {}), [], `${field} must be empty: everything is bundled`);
+  }
+  for (const entry of ['bin', 'dist', 'flows', 'schema', 'scenarios']) assert.ok(manifest.files.includes(entry), `files lists ${entry}`);
+});
+
+test('the bundle runs without any node_modules: --help and flows lint from the installed layout', () => {
+  const help = runInstalled(['--help']);
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^Usage$/m);
+  const lint = runInstalled(['flows', 'lint']);
+  assert.equal(lint.status, 0, lint.stderr);
+  assert.match(lint.stdout, /\d+ flows, \d+ nodes: no problems found/);
+});
+
+/** Every input reachable from the entry through static imports: what `--help` has to load. */
+function startupInputs(meta: Metafile): string[] {
+  const entry = Object.keys(meta.outputs).find((file) => meta.outputs[file]!.entryPoint === 'src/cli/run.ts')!;
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of meta.outputs[file]!.imports) if (imported.kind === 'import-statement' && !imported.external) queue.push(imported.path);
+  }
+  return [...seen].flatMap((file) => Object.keys(meta.outputs[file]!.inputs));
+}
+
+test('start-up loads neither Ink nor the Azure SDKs: they sit in lazily imported chunks', () => {
+  const inputs = startupInputs(metafile);
+  assert.ok(inputs.some((input) => input.startsWith('src/cli/')), 'the entry holds the CLI');
+  const heavy = inputs.filter((input) => /node_modules\/(@azure|ink|react|yoga)/.test(input));
+  assert.deepEqual(heavy, []);
+  const bundled = Object.keys(metafile.inputs);
+  assert.ok(bundled.some((input) => input.includes('node_modules/@azure/arm-network/')), 'the Azure network SDK is bundled');
+  assert.ok(bundled.some((input) => input.includes('node_modules/ink/')), 'Ink is bundled');
+});
+
+test('React is bundled once, in its production build, and the devtools stub replaces react-devtools-core', () => {
+  const bundled = Object.keys(metafile.inputs);
+  assert.deepEqual(bundled.filter((input) => /\.development\.js$/.test(input)), []);
+  assert.ok(bundled.some((input) => /react\.production\.js$/.test(input)), 'React production build is bundled');
+  assert.ok(!bundled.some((input) => input.includes('node_modules/react-devtools-core')));
+  assert.ok(bundled.includes('src/build/react-devtools-core-stub.js'), 'the stub is bundled in its place');
+});
