@@ -30,6 +30,7 @@ export function walkFlows(flowSet: FlowSet, facts: Facts, answers: Readonly<Reco
   const sessions: EngineState[] = [];
   const failures: { flow: string; reason: string }[] = [];
   for (const flow of flowsToWalk(flowSet, options.flow)) {
+    if (sessions.some((session) => enteredAtEntry(session, flowSet, flow))) continue;
     try {
       sessions.push(closeAsOpen(start(flowSet, facts, answers, { flow, derivations: options.derivations })));
     } catch (error) {
@@ -38,6 +39,17 @@ export function walkFlows(flowSet: FlowSet, facts: Facts, answers: Readonly<Reco
     }
   }
   return { sessions, failures };
+}
+
+/**
+ * True when an earlier session already ran this flow from its entry (through a goto). A batch
+ * walk answers only from facts and preset answers, so walking it again alone would repeat the
+ * same path word for word.
+ */
+function enteredAtEntry(session: EngineState, flowSet: FlowSet, flow: string): boolean {
+  const entry = flowSet.flows[flow]!.entry;
+  const at = (position: { flow: string; node: string } | undefined) => position?.flow === flow && position.node === entry;
+  return session.path.some(at) || at(session.current) || at(session.outcome);
 }
 
 /** Ends a session waiting at a question, recording that question as open (as "don't know" without a branch would). */

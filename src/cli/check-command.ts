@@ -25,6 +25,8 @@ export interface CheckContext {
   readonly now?: () => Date;
   /** Aborts fact gathering (Ctrl-C); when absent, SIGINT and SIGTERM are wired up here. */
   readonly signal?: AbortSignal;
+  /** Extra CA (PEM) to trust for ARM, e.g. a local ARM emulator's certificate. */
+  readonly tlsCa?: string;
 }
 
 export async function checkCommand(options: CliOptions, out: Output, context: CheckContext = {}): Promise<number> {
@@ -65,12 +67,13 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   const stop = () => abort.abort();
   const signal = context.signal ?? abort.signal;
   if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
+  // Loaded only here: the ARM clients and the emulator are not needed to check an answers file.
+  const { gatherFacts, NoCredentialError } = await import('../facts/gather-facts.ts');
   let gathered;
   try {
-    const { gatherFacts } = await import('../facts/gather-facts.ts');
-    gathered = await gatherFacts(options, { signal, today, onProgress: (event: unknown) => warn(progressText(event)) });
+    gathered = await gatherFacts(options, { signal, today, tlsCa: context.tlsCa, onProgress: (message) => warn(message) });
   } catch (error) {
-    if ((error as Error)?.name === 'NoCredentialError' || error?.constructor?.name === 'NoCredentialError') {
+    if (error instanceof NoCredentialError) {
       warn(`vnet-doctor: ${(error as Error).message}`);
       warn('Pass --access-token T (or set VNET_DOCTOR_ACCESS_TOKEN), sign in with "az login", or run with --offline and an answers file.');
       return EXIT_USAGE;
@@ -125,10 +128,4 @@ function summaryLine(report: Report): string {
   const { errors, warnings, infos } = report.summary;
   const open = report.openQuestions.length;
   return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
-}
-
-function progressText(event: unknown): string {
-  if (typeof event === 'string') return event;
-  const message = (event as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : JSON.stringify(event);
 }

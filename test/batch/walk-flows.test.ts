@@ -14,11 +14,28 @@ test('every flow is walked, the entry flow first', () => {
   assert.deepEqual(flowsToWalk(flows, 'eligible'), ['eligible']);
 });
 
+const SIDE = `
+id: side
+title: Side
+summary: A flow nothing calls.
+entry: ask-port
+nodes:
+  ask-port: { kind: question, text: Which port?, answer: port, fact: target.port, next: done }
+  done: { kind: end, outcome: resolved }
+`;
+
 test('with nothing known, each flow stops at its first question and records it as open', () => {
-  const { sessions, failures } = walkFlows(flows, {}, {});
+  const { sessions, failures } = walkFlows(miniFlowSet({ 'side.yaml': SIDE }), {}, {});
   assert.deepEqual(failures, []);
   assert.ok(sessions.every((session) => session.status === 'done' && session.outcome?.kind === 'open-question'));
-  assert.deepEqual(sessions.map((session) => session.openQuestions.map((q) => q.question)), [['eligible/ask-linux'], ['eligible/ask-linux']]);
+  assert.deepEqual(sessions.map((session) => session.openQuestions.map((q) => q.question)), [['eligible/ask-linux'], ['side/ask-port']]);
+});
+
+test('a flow already run from its entry through a goto is not walked again', () => {
+  const { sessions } = walkFlows(flows, { 'app.isLinux': answered(false), 'plan.tier': answered('Basic') }, {});
+  assert.equal(sessions.length, 1, 'eligible ran inside triage');
+  assert.deepEqual(sessions[0]!.openQuestions.map((q) => q.question), ['triage/ask-target']);
+  assert.equal(walkFlows(flows, {}, {}, { flow: 'eligible' }).sessions.length, 1, '--flow walks the named flow itself');
 });
 
 test('facts and preset answers carry a flow to its findings; the report merges them once by id', () => {
@@ -45,9 +62,9 @@ test('a preset "don\'t know" follows the unknown branch instead of stopping', ()
   assert.deepEqual(sessions[0]!.openQuestions, []);
 });
 
-test('every error finding in any flow is reported, so exit code 1 does not depend on walk order', () => {
+test('an error finding in a called flow is reported once and counted as an error', () => {
   const { sessions } = walkFlows(flows, { 'app.isLinux': answered(true) }, {});
-  assert.deepEqual(sessions.map((s) => s.findings.map((f) => f.id)), [['app-is-linux'], ['app-is-linux']]);
+  assert.deepEqual(sessions.map((s) => s.findings.map((f) => f.id)), [['app-is-linux']]);
   const report = buildReport({ sessions, target: { mode: 'offline' }, now: new Date('2026-11-25T00:00:00Z'), version: 't' });
   assert.equal(report.summary.errors, 1);
 });
