@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { miniFlowSet } from '../support/mini-flows.ts';
+import { KEY, startWizard } from './harness.tsx';
+
+const flowSet = miniFlowSet();
+
+test('a whole session from the first question to a finding with a copy-ready command', async () => {
+  const ui = startWizard({ flowSet });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press(KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
+  await ui.press(KEY.down, KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
+  for (const char of 'db.contoso.local:1433') await ui.press(char);
+  await ui.waitFor((f) => f.includes('OK, press Enter'), 'live validation accepting the answer');
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'the pool question');
+  for (const char of '10.10.0.0/24') await ui.press(char);
+  await ui.press(KEY.enter);
+  const asked = await ui.waitFor((f) => f.includes('Does tcpping db.contoso.local:1433 time out?'), 'the templated question');
+  assert.match(asked, /4 answered/, 'the header counts the answers');
+  await ui.press(KEY.enter);
+  const findings = await ui.waitFor((f) => f.includes('Diagnosis'), 'the findings screen');
+  assert.match(findings, /ERROR 1\. Timeout/);
+  assert.match(findings, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the command stands alone on its line, indented with spaces only');
+  assert.doesNotMatch(findings, /[\u2500-\u257f]/, 'no box-drawing characters anywhere');
+  await ui.press('q');
+  await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');
+  assert.equal(ui.exited()!.exitCode, 1, 'an error finding gives exit code 1');
+  assert.equal(ui.reports.length, 1, 'quitting writes the report');
+  assert.equal(ui.reports[0]!.interrupted, false);
+  assert.equal(ui.store.load().kind, 'none', 'a session that ended normally is cleared');
+});
+
+test('b goes back one question and r restarts; an invalid answer is refused with the reason', async () => {
+  const ui = startWizard({ flowSet });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press(KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
+  await ui.press('b');
+  await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('0 answered'), 'back at the first question');
+  await ui.press(KEY.down);
+  await ui.press(KEY.enter);
+  await ui.press('3');
+  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question (digit 3 picked Standard)');
+  for (const char of '300.1.2.3:80') await ui.press(char);
+  await ui.press(KEY.enter);
+  const refused = await ui.waitFor((f) => f.includes('Not accepted'), 'the refusal');
+  assert.match(refused, /Not accepted: 300\.1\.2\.3 is not an IPv4 address/);
+  assert.match(refused, /Which host and port\?/, 'the question stays');
+  // Backspace edits the text; it only goes back once the box is empty.
+  for (let i = 0; i < '300.1.2.3:80'.length; i += 1) await ui.press(KEY.backspace);
+  await ui.waitFor((f) => f.includes('e.g. db.contoso.local:1433'), 'the empty box with its example');
+  assert.match(ui.frame(), /Which host and port\?/);
+  await ui.press(KEY.backspace);
+  await ui.waitFor((f) => f.includes('Tier?'), 'back to the tier question');
+  await ui.press('r');
+  await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('Restarted'), 'the restart');
+  ui.unmount();
+});
+
+test('letters typed into a text box are text, and Esc then a letter is a command', async () => {
+  const ui = startWizard({ flowSet, facts: { 'app.isLinux': { value: false, source: 'arm', detail: 'site app1' }, 'plan.tier': { value: 'Basic', source: 'arm', detail: 'plan asp1' } } });
+  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
+  for (const char of 'bq.local') await ui.press(char);
+  const typed = await ui.waitFor((f) => f.includes('bq.local'), 'the typed text');
+  assert.match(typed, /Which host and port\?/, 'b and q did not go back or quit');
+  assert.equal(ui.exited(), undefined);
+  await ui.press(KEY.escape);
+  await ui.waitFor((f) => f.includes('Command:'), 'the command line after Esc');
+  await ui.press('d');
+  await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'Esc d answered "don\'t know"');
+  ui.unmount();
+});
