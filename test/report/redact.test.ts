@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toJson } from '../../src/report/json.ts';
+import { toMarkdown } from '../../src/report/markdown.ts';
+import { redactReport } from '../../src/report/redact.ts';
+import type { Report } from '../../src/report/report-model.ts';
+import { batchSessions, completeSession, reportOf, SUBSCRIPTION } from './support/report-sessions.ts';
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+/** The complete session plus strings a report can pick up from ARM errors and answers. */
+function sensitiveReport(): Report {
+  return reportOf([completeSession(), ...batchSessions()], {
+    errors: [
+      { facts: ['peering.state'], reason: `tenant ${TENANT} denied access to /subscriptions/${SUBSCRIPTION}/resourceGroups/rg-spoke-7/providers/Microsoft.Network/virtualNetworks/vnet-spoke/virtualNetworkPeerings/peer-to-hub`, source: 'GET peerings' },
+      { facts: ['vnet.dnsServers'], reason: 'DNS 52.178.17.3 and 10.1.0.4 timed out; api.contoso.com unreachable from westeurope', source: 'probe' },
+    ],
+  });
+}
+
+const IDENTIFYING = [
+  SUBSCRIPTION, TENANT, 'contoso-orders', 'rg-contoso-web', 'rg-net-hub', 'gw-hub-weu', 'sql-orders.contoso.com', 'contoso.com',
+  '203.0.113.0', '172.32.10.0', '52.178.17.3', 'rg-spoke-7', 'vnet-spoke', 'peer-to-hub', 'api.contoso.com',
+];
+
+test('no identifying value survives anywhere in the redacted Markdown or JSON', () => {
+  const redacted = redactReport(sensitiveReport());
+  for (const output of [toMarkdown(redacted), toJson(redacted)]) {
+    for (const value of IDENTIFYING) assert.ok(!output.toLowerCase().includes(value.toLowerCase()), `"${value}" is still in the output`);
+  }
+});
+
+test('the same value gets the same pseudonym everywhere in the report', () => {
+  const redacted = redactReport(sensitiveReport());
+  const fact = (key: string) => redacted.facts.find((f) => f.key === key)!;
+  const gateway = fact('gateway.name').value as string;
+  const rg = fact('gateway.resourceGroup').value as string;
+  assert.match(gateway, /^resource-\d+$/);
+  assert.match(rg, /^rg-\d+$/);
+  const pool = redacted.findings.find((f) => f.id === 'p2s-range-not-rfc1918')!;
+  assert.equal(pool.steps[0]!.command, `az network vnet-gateway update --resource-group ${rg} --name ${gateway} --address-prefixes 10.250.0.0/24`);
+  assert.match(fact('gateway.name').detail!, new RegExp(`^gateway /subscriptions/subscription-1/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworkGateways/${gateway}$`));
+  assert.equal(redacted.target.appId, `/subscriptions/subscription-1/resourceGroups/rg-1/providers/Microsoft.Web/sites/${redacted.target.appName}`);
+  const host = fact('target.host').value as string;
+  assert.match(host, /^host-\d+$/);
+  assert.ok(redacted.path.some((p) => p.text === `Does tcpping ${host}:1433 time out after 21 seconds?`));
+  assert.deepEqual(redacted.path.find((p) => p.question === 'triage/ask-target')!.answer, { host, port: 1433 });
+});
+
+test('a different value never shares a pseudonym, and case does not make a new one', () => {
+  const report = reportOf([completeSession()], { errors: [{ facts: ['x'], reason: 'GW-HUB-WEU and gw-hub-weu and gw-hub-neu' }] });
+  const redacted = redactReport(report);
+  const gateway = redacted.facts.find((f) => f.key === 'gateway.name')!.value as string;
+  const reason = redacted.errors.find((e) => e.facts[0] === 'x')!.reason;
+  const [upper, lower, other] = reason.split(' and ');
+  assert.equal(upper, gateway);
+  assert.equal(lower, gateway);
+  assert.equal(other, 'gw-hub-neu', 'a name never seen in a name fact or ARM id is not guessed at');
+});
+
+test('private ranges, regions, ports, product words and tool identifiers are kept', () => {
+  const redacted = redactReport(sensitiveReport());
+  const json = toJson(redacted);
+  for (const kept of ['10.250.0.0/24', '10.1.0.4', 'westeurope', '1433', 'Microsoft.Network/virtualNetworks', 'az network vnet-gateway update', 'p2s-range-not-rfc1918', 'triage/ask-pool', '"key": "gateway.name"']) {
+    assert.ok(json.includes(kept), `"${kept}" should be kept`);
+  }
+});
+
+test('public addresses become public-ip tokens that keep the prefix length', () => {
+  const redacted = redactReport(sensitiveReport());
+  const pool = redacted.facts.find((f) => f.key === 'p2s.addressPool')!;
+  assert.deepEqual(pool.value, ['public-ip-1/24']);
+  assert.deepEqual(pool.overridden?.value, ['public-ip-2/24']);
+  assert.match(redacted.errors[1]!.reason, /^DNS public-ip-\d+ and 10\.1\.0\.4 timed out; host-\d+ unreachable from westeurope$/);
+});
+
+test('GUIDs outside ARM ids are replaced too, and the report and Markdown say they are redacted', () => {
+  const redacted = redactReport(sensitiveReport());
+  assert.equal(redacted.redacted, true);
+  assert.match(redacted.errors[0]!.reason, /^tenant guid-1 denied access to \/subscriptions\/subscription-1\/resourceGroups\/rg-\d+\/providers\/Microsoft.Network\/virtualNetworks\/resource-\d+\/virtualNetworkPeerings\/resource-\d+$/);
+  assert.match(toMarkdown(redacted), /Redacted report/);
+  assert.doesNotMatch(toMarkdown(sensitiveReport()), /Redacted report/);
+});
+
+test('redaction is pure and deterministic', () => {
+  const report = sensitiveReport();
+  const copy = structuredClone(report);
+  assert.deepEqual(redactReport(report), redactReport(report));
+  assert.deepEqual(report, copy);
+});
