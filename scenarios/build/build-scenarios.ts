@@ -1,0 +1,167 @@
+/**
+ * Writes scenarios/*.json: one healthy baseline in ARM REST payload shapes (as in the
+ * azure-rest-api-specs examples) and variations that each break one thing. Run it after
+ * changing a scenario: `node --import tsx scenarios/build/build-scenarios.ts`.
+ * Certificate blobs are public test certificates made here; no private key is written.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createSelfSignedCertificate } from '../../src/emulator/x509.ts';
+
+type Json = Record<string, any>;
+
+const SUB = '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b';
+const OTHER_SUB = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+const APP_RG = 'rg-contoso-web';
+const NET_RG = 'rg-contoso-network';
+const app = `/subscriptions/${SUB}/resourceGroups/${APP_RG}/providers/Microsoft.Web/sites/contoso-api`;
+const plan = `/subscriptions/${SUB}/resourceGroups/${APP_RG}/providers/Microsoft.Web/serverfarms/asp-contoso`;
+const net = (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network`;
+const vnetId = `${net(SUB, NET_RG)}/virtualNetworks/vnet-hub`;
+const spokeId = `${net(SUB, NET_RG)}/virtualNetworks/vnet-spoke`;
+const gatewayId = `${net(SUB, NET_RG)}/virtualNetworkGateways/gw-hub`;
+
+const certBlob = (notAfter: string) => createSelfSignedCertificate({
+  commonName: 'contoso-api VNet integration test certificate', notBefore: new Date(Date.parse(notAfter) - 8 * 365.25 * 86_400_000), notAfter: new Date(notAfter),
+}).der.toString('base64');
+
+const site = (overrides: Json = {}): Json => ({
+  id: app, name: 'contoso-api', type: 'Microsoft.Web/sites', kind: 'app', location: 'West Europe',
+  properties: {
+    state: 'Running', hostNames: ['contoso-api.azurewebsites.net'], enabled: true, serverFarmId: plan,
+    reserved: false, isXenon: false, hyperV: false, httpsOnly: true, virtualNetworkSubnetId: null, ...overrides,
+  },
+});
+
+const appServicePlan = (sku: Json = { name: 'S1', tier: 'Standard', size: 'S1', family: 'S', capacity: 1 }, kind = 'app'): Json => ({
+  id: plan, name: 'asp-contoso', type: 'Microsoft.Web/serverfarms', kind, location: 'West Europe', sku,
+  properties: { status: 'Ready', numberOfSites: 1, reserved: kind.includes('linux'), provisioningState: 'Succeeded' },
+});
+
+const vnetConnection = (parent: string, vnet: string, overrides: Json = {}): Json => ({
+  id: `${parent}/virtualNetworkConnections/${vnet.split('/').pop()}`, name: vnet.split('/').pop(), type: 'Microsoft.Web/sites/virtualNetworkConnections',
+  properties: {
+    vnetResourceId: vnet, certThumbprint: '8A3C2F6E1B4D7A9C0E5F3B2D1A8C7E6F5D4B3A29', certBlob: certBlob('2031-06-01T00:00:00Z'),
+    routes: [{ name: 'vnet-hub-10.10.0.0', properties: { startAddress: '10.10.0.0', endAddress: '10.10.255.255', routeType: 'INHERITED' } }],
+    resyncRequired: false, dnsServers: '10.10.1.4', isSwift: false, ...overrides,
+  },
+});
+
+const subnet = (name: string, prefix: string, extra: Json = {}): Json => ({
+  id: `${vnetId}/subnets/${name}`, name, type: 'Microsoft.Network/virtualNetworks/subnets',
+  properties: { addressPrefix: prefix, provisioningState: 'Succeeded', delegations: [], privateEndpointNetworkPolicies: 'Disabled', ...extra },
+});
+
+const peering = (name: string, from: string, to: string, toSpace: string[], flags: Json): Json => ({
+  id: `${from}/virtualNetworkPeerings/${name}`, name, type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+  properties: {
+    remoteVirtualNetwork: { id: to }, remoteAddressSpace: { addressPrefixes: toSpace }, peeringState: 'Connected', peeringSyncLevel: 'FullyInSync',
+    allowVirtualNetworkAccess: true, allowForwardedTraffic: false, allowGatewayTransit: false, useRemoteGateways: false, provisioningState: 'Succeeded', ...flags,
+  },
+});
+
+const virtualNetwork = (overrides: Json = {}, peerings: Json[] = []): Json => ({
+  id: vnetId, name: 'vnet-hub', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
+  properties: {
+    provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.10.0.0/16'] }, dhcpOptions: { dnsServers: ['10.10.1.4'] },
+    subnets: [
+      subnet('GatewaySubnet', '10.10.255.0/27', { ipConfigurations: [{ id: `${gatewayId}/ipConfigurations/default` }] }),
+      subnet('snet-data', '10.10.1.0/24', { ipConfigurations: [{ id: `${net(SUB, NET_RG)}/networkInterfaces/vm-dns01-nic/ipConfigurations/ipconfig1` }] }),
+      subnet('snet-integration', '10.10.2.0/26', { delegations: [{ name: 'webapp', properties: { serviceName: 'Microsoft.Web/serverFarms' } }] }),
+    ],
+    virtualNetworkPeerings: peerings, enableDdosProtection: false, ...overrides,
+  },
+});
+
+const gateway = (name: string, type: 'Vpn' | 'ExpressRoute', properties: Json = {}): Json => ({
+  id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}`, name, type: 'Microsoft.Network/virtualNetworkGateways', location: 'westeurope',
+  properties: {
+    provisioningState: 'Succeeded', gatewayType: type, vpnType: 'RouteBased', enableBgp: false, active: false,
+    sku: type === 'Vpn' ? { name: 'VpnGw1', tier: 'VpnGw1', capacity: 2 } : { name: 'Standard', tier: 'Standard', capacity: 2 },
+    ipConfigurations: [{ id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}/ipConfigurations/default`, name: 'default', properties: {
+      privateIPAllocationMethod: 'Dynamic', subnet: { id: `${vnetId}/subnets/GatewaySubnet` }, publicIPAddress: { id: `${net(SUB, NET_RG)}/publicIPAddresses/${name}-pip` } } }],
+    ...(type === 'Vpn' ? { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ['172.16.200.0/24'] }, vpnClientProtocols: ['SSTP'], vpnClientRootCertificates: [] } } : {}),
+    bgpSettings: { asn: 65515, bgpPeeringAddress: '10.10.255.30', peerWeight: 0 },
+    ...properties,
+  },
+});
+
+const localGateway = (prefixes: string[], bgp?: Json): Json => ({
+  id: `${net(SUB, NET_RG)}/localNetworkGateways/lng-onprem`, name: 'lng-onprem', type: 'Microsoft.Network/localNetworkGateways', location: 'westeurope',
+  properties: { localNetworkAddressSpace: { addressPrefixes: prefixes }, gatewayIpAddress: '203.0.113.10', provisioningState: 'Succeeded', ...(bgp ? { bgpSettings: bgp } : {}) },
+});
+
+const siteToSite = (overrides: Json = {}): Json => ({
+  id: `${net(SUB, NET_RG)}/connections/cn-onprem`, name: 'cn-onprem', type: 'Microsoft.Network/connections', location: 'westeurope',
+  properties: {
+    virtualNetworkGateway1: { id: gatewayId, properties: {} }, localNetworkGateway2: { id: `${net(SUB, NET_RG)}/localNetworkGateways/lng-onprem`, properties: {} },
+    connectionType: 'IPsec', connectionProtocol: 'IKEv2', routingWeight: 0, enableBgp: false, connectionStatus: 'Connected',
+    ingressBytesTransferred: 1024, egressBytesTransferred: 2048, provisioningState: 'Succeeded', ...overrides,
+  },
+});
+
+interface Parts { site: Json; plan: Json; appConnections: Json[]; planConnections: Json[]; vnet: Json; gateways: Json[]; connections: Json[]; locals: Json[]; extra: Json[] }
+
+const healthyParts = (): Parts => ({
+  site: site(), plan: appServicePlan(),
+  appConnections: [vnetConnection(app, vnetId)], planConnections: [vnetConnection(plan, vnetId)],
+  vnet: virtualNetwork(), gateways: [gateway('gw-hub', 'Vpn')], connections: [siteToSite()], locals: [localGateway(['192.168.0.0/16'])], extra: [],
+});
+
+const scenario = (id: string, title: string, summary: string, findings: string[], change: (parts: Parts) => void = () => {}) => {
+  const parts = healthyParts();
+  change(parts);
+  const resources = [parts.site, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
+  return { id, title, summary, target: { app }, resources, expect: { findings } };
+};
+
+const setP2s = (parts: Parts, change: Json) => Object.assign(parts.gateways[0]!.properties.vpnClientConfiguration, change);
+
+export const SCENARIOS = [
+  scenario('healthy', 'Healthy integration', 'A Standard Windows app joined to a hub VNet through a route-based VpnGw1 gateway with SSTP; nothing is misconfigured.', ['integration-retiring']),
+  scenario('linux-app', 'Linux app', 'The app runs on a Linux plan, which cannot use gateway-required integration.', ['app-is-linux'], (p) => {
+    p.site = site(); p.site.kind = 'app,linux'; p.site.properties.reserved = true;
+    p.plan = appServicePlan(undefined, 'linux'); p.appConnections = []; p.planConnections = [];
+  }),
+  scenario('ikev2-only', 'IKEv2 only', 'Point-to-site offers IKEv2 but not SSTP, so the app cannot build its tunnel.', ['integration-retiring', 'sstp-not-enabled'], (p) => setP2s(p, { vpnClientProtocols: ['IkeV2'] })),
+  scenario('pool-not-rfc1918', 'P2S pool outside RFC 1918', 'The point-to-site address pool is 100.64.0.0/24, outside the private ranges.', ['integration-retiring', 'p2s-range-not-rfc1918'], (p) => setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['100.64.0.0/24'] } })),
+  scenario('gateway-failed', 'Gateway failed', 'The VPN gateway is in the Failed provisioning state.', ['integration-retiring', 'gateway-not-running'], (p) => { p.gateways[0]!.properties.provisioningState = 'Failed'; }),
+  scenario('coexistence', 'ExpressRoute and VPN coexist', 'The hub VNet has both an ExpressRoute gateway and a VPN gateway.', ['integration-retiring', 'coexistence-gateway'], (p) => { p.gateways.push(gateway('ergw-hub', 'ExpressRoute')); }),
+  scenario('expressroute-gateway', 'ExpressRoute gateway only', 'The VNet has an ExpressRoute gateway and no VPN gateway.', ['integration-retiring', 'expressroute-gateway'], (p) => {
+    p.gateways = [gateway('ergw-hub', 'ExpressRoute')]; p.connections = []; p.locals = [];
+  }),
+  scenario('certificates-out-of-sync', 'Certificates out of sync', 'App Service reports that the VNet connection needs a resync.', ['integration-retiring', 'certificates-out-of-sync'], (p) => { p.appConnections[0]!.properties.resyncRequired = true; }),
+  scenario('dns-changed', 'DNS changed, not synced', 'A second DNS server was added to the VNet after the app was connected.', ['integration-retiring', 'dns-changed-sync-required'], (p) => {
+    p.vnet.properties.dhcpOptions.dnsServers = ['10.10.1.4', '10.10.1.5'];
+  }),
+  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing'], (p) => {
+    p.vnet = virtualNetwork({}, [peering('hub-to-spoke', vnetId, spokeId, ['10.20.0.0/16'], {})]);
+    p.extra.push({
+      id: spokeId, name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
+      properties: { provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.20.0.0/16'] }, dhcpOptions: { dnsServers: [] }, subnets: [],
+        virtualNetworkPeerings: [peering('spoke-to-hub', spokeId, vnetId, ['10.10.0.0/16'], { allowForwardedTraffic: true })] },
+    });
+  }),
+  scenario('six-vnets-in-plan', 'Six VNets in one plan', 'The App Service plan already has apps connected to six VNets.', ['integration-retiring', 'plan-vnet-limit'], (p) => {
+    for (const index of [2, 3, 4, 5, 6]) p.planConnections.push(vnetConnection(plan, `${net(SUB, NET_RG)}/virtualNetworks/vnet-branch${index}`));
+  }),
+  scenario('bgp-onprem', 'BGP to on-premises', 'The site-to-site connection learns on-premises routes through BGP; the app only gets the static routes.', ['integration-retiring', 'bgp-routes-not-propagated'], (p) => {
+    p.gateways[0]!.properties.enableBgp = true;
+    p.connections = [siteToSite({ enableBgp: true })];
+    p.locals = [localGateway(['192.168.255.1/32'], { asn: 65010, bgpPeeringAddress: '192.168.255.1', peerWeight: 0 })];
+  }),
+  scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires in February 2027.', ['integration-retiring', 'certificate-expiring'], (p) => {
+    p.appConnections[0]!.properties.certBlob = certBlob('2027-02-15T00:00:00Z');
+  }),
+  scenario('cross-subscription-vnet', 'VNet in another subscription', 'The app is connected to a VNet that belongs to a different subscription.', ['integration-retiring', 'sync-cross-subscription'], (p) => {
+    const otherVnet = `${net(OTHER_SUB, NET_RG)}/virtualNetworks/vnet-hub`;
+    const rehome = (value: any): any => JSON.parse(JSON.stringify(value).replaceAll(`/subscriptions/${SUB}/resourceGroups/${NET_RG}/`, `/subscriptions/${OTHER_SUB}/resourceGroups/${NET_RG}/`));
+    p.vnet = rehome(p.vnet); p.gateways = rehome(p.gateways); p.connections = rehome(p.connections); p.locals = rehome(p.locals);
+    p.appConnections = [vnetConnection(app, otherVnet)]; p.planConnections = [vnetConnection(plan, otherVnet)];
+  }),
+];
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const s of SCENARIOS) writeFileSync(new URL(`../${s.id}.json`, import.meta.url), `${JSON.stringify(s, null, 2)}\n`);
+  console.log(`wrote ${SCENARIOS.length} scenarios`);
+}

@@ -1,0 +1,55 @@
+/**
+ * How the emulator answers a GET: a resource by id, a child collection of a resource or
+ * resource group, a subscription-wide list, or the subscription list. Pure, over the scenario.
+ */
+import type { Scenario, ScenarioResource } from './scenarios.ts';
+
+export interface RouteResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const lower = (text: string) => text.toLowerCase();
+
+const armError = (status: number, code: string, message: string): RouteResult => ({ status, body: { error: { code, message } } });
+
+/** App Service returns these collections as a bare JSON array (no `value` wrapper). */
+const BARE_ARRAY_COLLECTIONS = ['virtualnetworkconnections'];
+
+export function route(scenario: Scenario, rawPath: string): RouteResult {
+  const path = lower(decodeURIComponent(rawPath)).replace(/\/+$/, '');
+  const resources = scenario.resources;
+  const byId = resources.find((resource) => lower(resource.id) === path);
+  if (byId) return { status: 200, body: byId };
+
+  const segments = path.split('/').filter(Boolean);
+  if (path === '/subscriptions') return { status: 200, body: { value: subscriptions(scenario) } };
+  if (segments[0] !== 'subscriptions' || segments.length < 2) return armError(404, 'NotFound', `No route for ${rawPath}`);
+
+  const providers = segments.indexOf('providers');
+  if (providers < 0 || segments.length < providers + 3) return armError(404, 'NotFound', `No route for ${rawPath}`);
+  const afterProvider = segments.length - providers - 2;
+  if (afterProvider % 2 === 0) {
+    return armError(404, 'ResourceNotFound', `The Resource '${segments.slice(providers + 1).join('/')}' under resource group '${segments[3] ?? ''}' was not found.`);
+  }
+
+  const inResourceGroup = segments[2] === 'resourcegroups';
+  const items: ScenarioResource[] = inResourceGroup || providers > 2
+    ? resources.filter((resource) => parentOf(resource.id) === path)
+    : subscriptionWide(resources, segments[1]!, segments.slice(providers + 1).join('/'));
+  const last = segments[segments.length - 1]!;
+  return { status: 200, body: BARE_ARRAY_COLLECTIONS.includes(last) ? items : { value: items } };
+}
+
+const parentOf = (id: string) => lower(id).replace(/\/[^/]+$/, '');
+
+/** `/subscriptions/{s}/providers/{ns}/{type}`: every resource of that type in the subscription. */
+function subscriptionWide(resources: readonly ScenarioResource[], subscription: string, type: string): ScenarioResource[] {
+  const pattern = new RegExp(`^/subscriptions/${subscription}/resourcegroups/[^/]+/providers/${type.replace(/[.]/g, '\\.')}/[^/]+$`);
+  return resources.filter((resource) => pattern.test(lower(resource.id)));
+}
+
+function subscriptions(scenario: Scenario) {
+  const ids = [...new Set(scenario.resources.map((resource) => /^\/subscriptions\/([^/]+)/i.exec(resource.id)?.[1]).filter((id): id is string => !!id))];
+  return ids.map((id, index) => ({ id: `/subscriptions/${id}`, subscriptionId: id, displayName: `Demo subscription ${index + 1}`, state: 'Enabled' }));
+}

@@ -1,0 +1,68 @@
+/**
+ * Demo and test scenarios: `scenarios/<id>.json` holds the ARM resources of one situation in
+ * the REST API's payload shapes, the app to target, and what vnet-doctor should conclude.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ScenarioResource {
+  readonly id: string;
+  readonly [field: string]: unknown;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly target: { readonly app: string };
+  /** Every resource, addressed by its `id` (child collections are listed from these). */
+  readonly resources: readonly ScenarioResource[];
+  readonly expect: {
+    readonly findings: readonly string[];
+    /** Fact values the scenario must produce (null = unknown). */
+    readonly facts?: Readonly<Record<string, unknown>>;
+  };
+}
+
+export class ScenarioError extends Error {}
+
+/** scenarios/ beside src/ (checkout) or beside dist/ (bundle). */
+export function scenarioDir(): string {
+  const candidates = [new URL('../../scenarios', import.meta.url), new URL('../scenarios', import.meta.url)].map((url) => fileURLToPath(url));
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
+}
+
+const scenarioIds = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+
+export function loadScenario(id: string, dir: string = scenarioDir()): Scenario {
+  const ids = scenarioIds(dir);
+  if (!ids.includes(id)) throw new ScenarioError(`unknown demo scenario "${id}"; choose one of: ${ids.join(', ')}`);
+  const path = join(dir, `${id}.json`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ScenarioError(`${path}: ${(error as Error).message}`);
+  }
+  return checkScenario(path, id, data);
+}
+
+function checkScenario(path: string, id: string, data: unknown): Scenario {
+  const s = data as Partial<Scenario>;
+  const problem = (what: string) => new ScenarioError(`${path}: ${what}`);
+  if (typeof s !== 'object' || s === null) throw problem('not a JSON object');
+  if (s.id !== id) throw problem(`"id" must be "${id}" (the file name)`);
+  if (typeof s.title !== 'string' || typeof s.summary !== 'string') throw problem('"title" and "summary" must be strings');
+  if (typeof s.target?.app !== 'string') throw problem('"target.app" must be the app resource id');
+  if (!Array.isArray(s.resources) || s.resources.some((r) => typeof r?.id !== 'string')) throw problem('"resources" must be a list of resources with an "id"');
+  if (!Array.isArray(s.expect?.findings)) throw problem('"expect.findings" must be a list of finding ids');
+  return s as Scenario;
+}
+
+export function listScenarios(dir: string = scenarioDir()): { id: string; title: string; summary: string }[] {
+  return scenarioIds(dir).map((id) => {
+    const { title, summary } = loadScenario(id, dir);
+    return { id, title, summary };
+  });
+}

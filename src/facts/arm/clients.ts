@@ -1,0 +1,48 @@
+/**
+ * SDK clients for one ArmContext, created lazily (the SDKs load only when ARM is used) and
+ * cached per subscription. Retries are the SDK's own policies (they honour Retry-After).
+ */
+import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { ArmContext } from './context.ts';
+
+export interface ArmClients {
+  web(subscriptionId: string): Promise<WebSiteManagementClient>;
+  network(subscriptionId: string): Promise<NetworkManagementClient>;
+}
+
+export function clientOptions(ctx: ArmContext) {
+  return {
+    endpoint: ctx.endpoint,
+    credentials: { scopes: [ctx.scope] },
+    retryOptions: ctx.retry,
+    ...(ctx.tlsCa ? { tlsOptions: { ca: ctx.tlsCa } } : {}),
+  };
+}
+
+export function createClients(ctx: ArmContext): ArmClients {
+  const web = new Map<string, Promise<WebSiteManagementClient>>();
+  const network = new Map<string, Promise<NetworkManagementClient>>();
+  const cached = <T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> => {
+    const normalised = key.toLowerCase();
+    if (!cache.has(normalised)) cache.set(normalised, make());
+    return cache.get(normalised)!;
+  };
+  return {
+    web: (subscriptionId) => cached(web, subscriptionId, async () => {
+      const { WebSiteManagementClient } = await import('@azure/arm-appservice');
+      return new WebSiteManagementClient(ctx.credential, subscriptionId, clientOptions(ctx));
+    }),
+    network: (subscriptionId) => cached(network, subscriptionId, async () => {
+      const { NetworkManagementClient } = await import('@azure/arm-network');
+      return new NetworkManagementClient(ctx.credential, subscriptionId, clientOptions(ctx));
+    }),
+  };
+}
+
+/** Drains a paged list into an array. */
+export async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of pages) items.push(item);
+  return items;
+}

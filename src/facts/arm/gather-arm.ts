@@ -1,0 +1,128 @@
+/**
+ * Reads the facts for one app from ARM along the dependency graph. Each call starts as soon
+ * as the ids it needs are known, so the critical path is three round trips:
+ *   1. the site and its VNet connections;
+ *   2. the plan and its VNets, the VNet, and the gateways, connections and local network
+ *      gateways of the VNet's resource group;
+ *   3. the peered VNet (for the remote side of the peering).
+ * Nothing is read twice.
+ */
+import { UsageError } from '../../cli/args.ts';
+import type { ReportError } from '../../report/report-model.ts';
+import type { ArmContext } from './context.ts';
+import { createClients, collect } from './clients.ts';
+import { armCall, newCallLog } from './call.ts';
+import { put, unknownFact, type FactMap } from './fact-values.ts';
+import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
+import { planFacts, planVnetFacts } from './map-plan.ts';
+import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering } from './map-vnet.ts';
+import { gatewayFacts } from './map-gateway.ts';
+import { parseResourceId, type ResourceId } from './resource-id.ts';
+import {
+  CONNECTION_KEYS, CONNECTIONS_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, VNET_KEYS,
+} from './fact-groups.ts';
+
+export interface AppTarget {
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly name: string;
+}
+
+export interface ArmGathering {
+  readonly facts: FactMap;
+  readonly errors: ReportError[];
+  readonly stats: { requests: number; rounds: number; ms: number };
+}
+
+const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
+
+export async function gatherFromArm(ctx: ArmContext, target: AppTarget, onProgress: (message: string) => void = () => {}): Promise<ArmGathering> {
+  const started = performance.now();
+  const clients = createClients(ctx);
+  const log = newCallLog();
+  const facts: FactMap = {};
+  let rounds = 0;
+  const reachRound = (round: number) => { rounds = Math.max(rounds, round); };
+  const merge = (more: FactMap) => Object.assign(facts, more);
+  const { subscriptionId, resourceGroup, name } = target;
+  put(facts, 'app.name', name, 'target');
+  put(facts, 'app.resourceGroup', resourceGroup, 'target');
+  put(facts, 'app.subscriptionId', subscriptionId, 'target');
+
+  onProgress(`Reading app ${name}`);
+  reachRound(1);
+  const web = await clients.web(subscriptionId);
+  const siteCall = armCall(ctx, log, `GET sites/${name}`, SITE_KEYS, (abortSignal) => web.webApps.get(resourceGroup, name, { abortSignal }));
+  const connectionsCall = armCall(ctx, log, `GET sites/${name}/virtualNetworkConnections`, CONNECTIONS_KEYS,
+    (abortSignal) => web.webApps.listVnetConnections(resourceGroup, name, { abortSignal }));
+
+  const planBranch = siteCall.then(async (site) => {
+    if (!site.ok) {
+      if (site.status === 404) throw new UsageError(`unknown target: there is no app "${name}" in resource group "${resourceGroup}" of subscription ${subscriptionId} (ARM 404)`);
+      return undefined;
+    }
+    const read = siteFacts(site.value);
+    merge(read.facts);
+    if (read.plan) await readPlan(read.plan);
+    return read.regionalVnetId;
+  });
+
+  const readPlan = async (plan: ResourceId) => {
+    reachRound(2);
+    onProgress(`Reading App Service plan ${plan.name}`);
+    const planWeb = await clients.web(plan.subscriptionId);
+    const [got, vnets] = await Promise.all([
+      armCall(ctx, log, `GET serverfarms/${plan.name}`, PLAN_KEYS, (abortSignal) => planWeb.appServicePlans.get(plan.resourceGroup, plan.name, { abortSignal })),
+      armCall(ctx, log, `GET serverfarms/${plan.name}/virtualNetworkConnections`, PLAN_VNET_KEYS,
+        (abortSignal) => planWeb.appServicePlans.listVnets(plan.resourceGroup, plan.name, { abortSignal })),
+    ]);
+    if (got.ok) merge(planFacts(got.value));
+    if (vnets.ok) merge(planVnetFacts(plan.name, vnets.value));
+  };
+
+  const vnetBranch = connectionsCall.then(async (connections) => {
+    if (!connections.ok) return;
+    // The regional subnet shows on the site too; the connection list alone is enough for
+    // gateway-required integration, which is what the network reads are for.
+    const read = connectionFacts(connections.value, undefined);
+    merge(read.facts);
+    if (read.vnet) await readNetwork(read.vnet);
+  });
+
+  const readNetwork = async (vnet: VnetReference) => {
+    if (vnet.isClassic) {
+      for (const key of [...VNET_KEYS, ...GATEWAY_KEYS]) facts[key] ??= unknownFact(CLASSIC_REASON);
+      return;
+    }
+    reachRound(2);
+    onProgress(`Reading VNet ${vnet.name} and its gateways`);
+    const network = await clients.network(vnet.subscriptionId);
+    const rg = vnet.resourceGroup;
+    const [got, gateways, connections, locals] = await Promise.all([
+      armCall(ctx, log, `GET virtualNetworks/${vnet.name}`, VNET_KEYS, (abortSignal) => network.virtualNetworks.get(rg, vnet.name, { abortSignal })),
+      armCall(ctx, log, `LIST virtualNetworkGateways in ${rg}`, GATEWAY_KEYS, (abortSignal) => collect(network.virtualNetworkGateways.list(rg, { abortSignal }))),
+      armCall(ctx, log, `LIST connections in ${rg}`, CONNECTION_KEYS, (abortSignal) => collect(network.virtualNetworkGatewayConnections.list(rg, { abortSignal }))),
+      armCall(ctx, log, `LIST localNetworkGateways in ${rg}`, LOCAL_GATEWAY_KEYS, (abortSignal) => collect(network.localNetworkGateways.list(rg, { abortSignal }))),
+    ]);
+    if (gateways.ok) merge(gatewayFacts(vnet.id, gateways.value, connections.ok ? connections.value : undefined, locals.ok ? locals.value : undefined));
+    if (!got.ok) return;
+    merge(vnetFacts(got.value));
+    merge(peeringFacts(got.value));
+    merge(migrationFacts(got.value));
+    const remote = parseResourceId(chosenPeering(got.value)?.remoteVirtualNetwork?.id);
+    if (!remote) return;
+    reachRound(3);
+    onProgress(`Reading peered VNet ${remote.name}`);
+    const remoteNetwork = await clients.network(remote.subscriptionId);
+    const remoteVnet = await armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
+      (abortSignal) => remoteNetwork.virtualNetworks.get(remote.resourceGroup, remote.name, { abortSignal }));
+    if (remoteVnet.ok) merge(remotePeeringFacts(got.value.id ?? vnet.id, remoteVnet.value));
+  };
+
+  const [regionalVnetId] = await Promise.all([planBranch, vnetBranch]);
+  if (regionalVnetId && facts['app.integrationType']?.value === 'none') {
+    put(facts, 'app.integrationType', 'regional', `app ${name} virtualNetworkSubnetId`);
+  }
+  for (const [key, reason] of log.failed) if (!Object.hasOwn(facts, key)) facts[key] = unknownFact(reason);
+  return { facts, errors: log.errors, stats: { requests: log.requests, rounds, ms: Math.round(performance.now() - started) } };
+}

@@ -1,0 +1,72 @@
+/**
+ * Facts about the app and its VNet connection, from `sites/{app}` and
+ * `sites/{app}/virtualNetworkConnections`.
+ */
+import type { Site, VnetInfoResource } from '@azure/arm-appservice';
+import { put, splitList, type FactMap } from './fact-values.ts';
+import { parseResourceId, vnetIdOfSubnet, type ResourceId } from './resource-id.ts';
+import { routeToCidrs } from './route-ranges.ts';
+import { certificateExpiry } from './certificate.ts';
+
+/** The app's site properties: platform and plan. */
+export function siteFacts(site: Site): { facts: FactMap; plan?: ResourceId; regionalVnetId?: string } {
+  const facts: FactMap = {};
+  const detail = `app ${site.name ?? ''}`.trim();
+  const kind = (site.kind ?? '').toLowerCase();
+  put(facts, 'app.location', site.location, detail);
+  put(facts, 'app.isLinux', kind.includes('linux') || site.reserved === true, detail);
+  put(facts, 'app.isWindowsContainer', site.isXenon === true || site.hyperV === true || (kind.includes('container') && kind.includes('windows')), detail);
+  const plan = parseResourceId(site.serverFarmId);
+  if (plan) {
+    put(facts, 'plan.name', plan.name, detail);
+    put(facts, 'plan.resourceGroup', plan.resourceGroup, detail);
+  }
+  const subnet = site.virtualNetworkSubnetId;
+  return { facts, plan, regionalVnetId: subnet ? vnetIdOfSubnet(subnet) : undefined };
+}
+
+export interface VnetReference extends ResourceId {
+  readonly isClassic: boolean;
+}
+
+const vnetReference = (id: string | undefined): VnetReference | undefined => {
+  const parsed = parseResourceId(id);
+  return parsed && { ...parsed, isClassic: parsed.provider.toLowerCase() === 'microsoft.classicnetwork' };
+};
+
+/**
+ * The gateway-required connection (not `isSwift`) decides the integration type; a regional
+ * one shows up as `isSwift` or as the site's `virtualNetworkSubnetId`.
+ */
+export function connectionFacts(
+  connections: readonly VnetInfoResource[],
+  regionalVnetId: string | undefined,
+): { facts: FactMap; vnet?: VnetReference } {
+  const facts: FactMap = {};
+  const gatewayRequired = connections.find((connection) => connection.isSwift !== true && connection.vnetResourceId);
+  const regional = connections.find((connection) => connection.isSwift === true);
+  if (!gatewayRequired) {
+    const regionalId = regionalVnetId ?? (regional?.vnetResourceId ? vnetIdOfSubnet(regional.vnetResourceId) : undefined);
+    put(facts, 'app.integrationType', regionalId ? 'regional' : 'none', 'app VNet connections');
+    const vnet = vnetReference(regionalId);
+    if (vnet) addVnetIds(facts, vnet, 'regional VNet integration');
+    return { facts, vnet };
+  }
+  const detail = `VNet connection ${gatewayRequired.name ?? ''}`.trim();
+  put(facts, 'app.integrationType', 'gateway-required', detail);
+  const vnet = vnetReference(gatewayRequired.vnetResourceId);
+  if (vnet) addVnetIds(facts, vnet, detail);
+  put(facts, 'app.resyncRequired', gatewayRequired.resyncRequired ?? false, detail);
+  put(facts, 'app.dnsServers', splitList(gatewayRequired.dnsServers), detail);
+  const routes = (gatewayRequired.routes ?? []).flatMap((route) => routeToCidrs(route) ?? []);
+  put(facts, 'app.routes', routes, detail);
+  put(facts, 'app.certExpiresOn', certificateExpiry(gatewayRequired.certBlob), `${detail} certificate`);
+  return { facts, vnet };
+}
+
+function addVnetIds(facts: FactMap, vnet: VnetReference, detail: string): void {
+  put(facts, 'app.vnetName', vnet.name, detail);
+  put(facts, 'app.vnetResourceGroup', vnet.resourceGroup, detail);
+  put(facts, 'app.vnetSubscriptionId', vnet.subscriptionId, detail);
+  put(facts, 'vnet.isClassic', vnet.isClassic, detail);
+}

@@ -1,0 +1,88 @@
+/** Facts about the VNet: address space, DNS, peering and readiness for regional integration. */
+import type { Subnet, VirtualNetwork, VirtualNetworkPeering } from '@azure/arm-network';
+import { put, type FactMap } from './fact-values.ts';
+import { parseResourceId, sameId } from './resource-id.ts';
+import { REGIONAL_SUBNET_MIN_PREFIX } from '../limits.ts';
+
+export function vnetFacts(vnet: VirtualNetwork): FactMap {
+  const facts: FactMap = {};
+  const detail = `VNet ${vnet.name ?? ''}`.trim();
+  const space = vnet.addressSpace?.addressPrefixes ?? [];
+  put(facts, 'vnet.name', vnet.name, detail);
+  put(facts, 'vnet.location', vnet.location, detail);
+  put(facts, 'vnet.addressSpace', space.filter((prefix) => !prefix.includes(':')), detail);
+  put(facts, 'vnet.hasIpv6', space.some((prefix) => prefix.includes(':')), detail);
+  // An empty list means the VNet uses Azure-provided DNS.
+  put(facts, 'vnet.dnsServers', vnet.dhcpOptions?.dnsServers ?? [], detail);
+  put(facts, 'vnet.isClassic', false, detail);
+  return facts;
+}
+
+/** The peering the facts describe: the first one (the flows ask about one peered VNet). */
+export function chosenPeering(vnet: VirtualNetwork): VirtualNetworkPeering | undefined {
+  return vnet.virtualNetworkPeerings?.[0];
+}
+
+/** Local side of the peering; the remote side needs the remote VNet (`remotePeeringFacts`). */
+export function peeringFacts(vnet: VirtualNetwork): FactMap {
+  const facts: FactMap = {};
+  const peering = chosenPeering(vnet);
+  put(facts, 'peering.exists', peering !== undefined, `VNet ${vnet.name} peerings`);
+  if (!peering) return facts;
+  const detail = `peering ${peering.name}`;
+  const remote = parseResourceId(peering.remoteVirtualNetwork?.id);
+  put(facts, 'peering.name', peering.name, detail);
+  put(facts, 'peering.remoteVnetName', remote?.name, detail);
+  put(facts, 'peering.remoteResourceGroup', remote?.resourceGroup, detail);
+  put(facts, 'peering.remoteAddressSpace', peering.remoteAddressSpace?.addressPrefixes, detail);
+  put(facts, 'peering.state', peering.peeringState, detail);
+  put(facts, 'peering.allowVnetAccess', peering.allowVirtualNetworkAccess ?? false, detail);
+  put(facts, 'peering.allowForwardedTraffic', peering.allowForwardedTraffic ?? false, detail);
+  put(facts, 'peering.allowGatewayTransit', peering.allowGatewayTransit ?? false, detail);
+  return facts;
+}
+
+/** The remote VNet's peering that points back at our VNet. */
+export function remotePeeringFacts(localVnetId: string, remote: VirtualNetwork): FactMap {
+  const facts: FactMap = {};
+  const back = remote.virtualNetworkPeerings?.find((peering) => sameId(peering.remoteVirtualNetwork?.id, localVnetId));
+  if (!back) return facts;
+  const detail = `peering ${back.name} on VNet ${remote.name}`;
+  put(facts, 'peering.remoteAllowVnetAccess', back.allowVirtualNetworkAccess ?? false, detail);
+  put(facts, 'peering.remoteAllowForwardedTraffic', back.allowForwardedTraffic ?? false, detail);
+  put(facts, 'peering.remoteUseGateways', back.useRemoteGateways ?? false, detail);
+  return facts;
+}
+
+
+/** Subnets Azure reserves for its own services; regional integration cannot use them. */
+const RESERVED_SUBNETS = ['gatewaysubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'azurebastionsubnet', 'routeserversubnet'];
+const WEB_DELEGATION = 'microsoft.web/serverfarms';
+
+const prefixOf = (subnet: Subnet): string | undefined => subnet.addressPrefix ?? subnet.addressPrefixes?.find((prefix) => !prefix.includes(':'));
+const lengthOf = (prefix: string | undefined): number => Number(prefix?.split('/')[1] ?? 99);
+const delegatedToWeb = (subnet: Subnet) => (subnet.delegations ?? []).some((d) => d.serviceName?.toLowerCase() === WEB_DELEGATION);
+
+/** Unused: nothing attached, and no delegation to another service. */
+function isFree(subnet: Subnet): boolean {
+  if (RESERVED_SUBNETS.includes((subnet.name ?? '').toLowerCase())) return false;
+  const used = (subnet.ipConfigurations?.length ?? 0) + (subnet.privateEndpoints?.length ?? 0) + (subnet.serviceAssociationLinks?.length ?? 0);
+  const otherDelegation = (subnet.delegations ?? []).some((d) => d.serviceName?.toLowerCase() !== WEB_DELEGATION);
+  return used === 0 && !otherDelegation && prefixOf(subnet) !== undefined;
+}
+
+/** The best free subnet for regional integration: delegated to App Service first, then the largest. */
+export function migrationFacts(vnet: VirtualNetwork): FactMap {
+  const facts: FactMap = {};
+  const free = (vnet.subnets ?? []).filter(isFree).sort((a, b) =>
+    Number(delegatedToWeb(b)) - Number(delegatedToWeb(a)) || lengthOf(prefixOf(a)) - lengthOf(prefixOf(b)));
+  const best = free.find((subnet) => lengthOf(prefixOf(subnet)) <= REGIONAL_SUBNET_MIN_PREFIX) ?? free[0];
+  put(facts, 'migration.hasFreeSubnet', best !== undefined, `VNet ${vnet.name} subnets`);
+  if (!best) return facts;
+  const detail = `subnet ${best.name}`;
+  put(facts, 'migration.freeSubnetName', best.name, detail);
+  put(facts, 'migration.freeSubnetPrefix', prefixOf(best), detail);
+  put(facts, 'migration.freeSubnetDelegated', delegatedToWeb(best), detail);
+  put(facts, 'migration.serviceEndpointPolicies', (best.serviceEndpointPolicies?.length ?? 0) > 0, detail);
+  return facts;
+}

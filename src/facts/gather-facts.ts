@@ -1,0 +1,130 @@
+/**
+ * The facts a session starts with: none (offline), read from ARM, or read from the local ARM
+ * emulator running a demo scenario. Azure SDKs and the emulator load only when needed, so
+ * offline use and --help never pay for them.
+ */
+import { DEFAULT_DEMO, UsageError, type CliOptions } from '../cli/args.ts';
+import type { Fact } from '../engine/types.ts';
+import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import {
+  CLOUD_ENDPOINTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential, type ArmContext, type CloudName, type RetrySettings,
+} from './arm/context.ts';
+import { parseResourceId } from './arm/resource-id.ts';
+import type { AppTarget } from './arm/gather-arm.ts';
+import type { TokenCredential } from '@azure/core-auth';
+
+export interface GatherOptions {
+  signal?: AbortSignal;
+  /** YYYY-MM-DD; default: today (UTC). */
+  today?: string;
+  onProgress?: (message: string) => void;
+  /** Per call, default 15000. */
+  timeoutMs?: number;
+  /** A credential built by the caller (default: from --access-token, VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential). */
+  credential?: TokenCredential;
+  /** Extra CA (PEM) to trust, for a local ARM emulator. */
+  tlsCa?: string;
+  retry?: RetrySettings;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface FactGathering {
+  facts: Record<string, Fact>;
+  errors: ReportError[];
+  target: ReportTarget;
+  stats?: { requests: number; rounds: number; ms: number };
+}
+
+/** No credential could be found: callers offer offline mode. */
+export class NoCredentialError extends Error {}
+
+/** The token the demo emulator accepts; not a secret, it only opens the local emulator. */
+export const DEMO_ACCESS_TOKEN = 'vnet-doctor-demo-token';
+
+export async function gatherFacts(options: CliOptions, gather: GatherOptions = {}): Promise<FactGathering> {
+  const today = gather.today ?? new Date().toISOString().slice(0, 10);
+  const session: Record<string, Fact> = { 'session.today': { value: today, source: 'derived', detail: "today's date" } };
+  if (options.offline) return { facts: session, errors: [], target: { mode: 'offline' } };
+  if (options.demo !== undefined) return gatherDemo(options.demo || DEFAULT_DEMO, session, gather);
+
+  const target = appTarget(options);
+  const endpoint = armEndpoint(options);
+  const credential = gather.credential ?? (await credentialFor(options, gather.env ?? process.env));
+  const ctx: ArmContext = {
+    endpoint, credential, scope: `${endpoint}/.default`, tlsCa: gather.tlsCa, signal: gather.signal,
+    timeoutMs: gather.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: gather.retry ?? DEFAULT_RETRY,
+  };
+  await ensureToken(ctx);
+  const { gatherFromArm } = await import('./arm/gather-arm.ts');
+  const result = await gatherFromArm(ctx, target, gather.onProgress);
+  const appId = `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.Web/sites/${target.name}`;
+  return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: target.name }, stats: result.stats };
+}
+
+async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gather: GatherOptions): Promise<FactGathering> {
+  const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
+  const { startEmulator } = await import('../emulator/server.ts');
+  let scenario;
+  try {
+    scenario = loadScenario(scenarioId);
+  } catch (error) {
+    throw error instanceof ScenarioError ? new UsageError(error.message) : error;
+  }
+  const emulator = await startEmulator({ scenario, token: DEMO_ACCESS_TOKEN });
+  try {
+    const result = await gatherFacts(
+      { app: scenario.target.app, 'arm-endpoint': emulator.url },
+      { ...gather, credential: staticTokenCredential(DEMO_ACCESS_TOKEN), tlsCa: emulator.ca, today: session['session.today']!.value as string },
+    );
+    return { ...result, target: { mode: 'demo', appId: scenario.target.app, appName: result.target.appName, scenario: scenario.id } };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+/** The app named by --app, or by --subscription, --resource-group and --name together. */
+export function appTarget(options: CliOptions): AppTarget {
+  if (options.app !== undefined) {
+    const id = parseResourceId(options.app);
+    if (!id || id.provider.toLowerCase() !== 'microsoft.web' || id.type.toLowerCase() !== 'sites') {
+      throw new UsageError(`--app must be an App Service resource id like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Web/sites/<app>, not "${options.app}"`);
+    }
+    return { subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, name: id.name };
+  }
+  const missing = (['subscription', 'resource-group', 'name'] as const).filter((flag) => !options[flag]);
+  if (missing.length === 3) throw new UsageError('name the app: --app <resource id>, or --subscription, --resource-group and --name (or use --offline or --demo)');
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}: --subscription, --resource-group and --name go together`);
+  return { subscriptionId: options.subscription!, resourceGroup: options['resource-group']!, name: options.name! };
+}
+
+export function armEndpoint(options: CliOptions): string {
+  if (options['arm-endpoint'] !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(options['arm-endpoint']);
+    } catch {
+      throw new UsageError(`--arm-endpoint must be an https URL, not "${options['arm-endpoint']}"`);
+    }
+    if (url.protocol !== 'https:') throw new UsageError(`--arm-endpoint must use https, not "${url.protocol}"`);
+    return url.origin;
+  }
+  return CLOUD_ENDPOINTS[(options.cloud ?? 'AzureCloud') as CloudName];
+}
+
+async function credentialFor(options: CliOptions, env: Readonly<Record<string, string | undefined>>): Promise<TokenCredential> {
+  const token = options['access-token'] ?? env.VNET_DOCTOR_ACCESS_TOKEN;
+  if (token !== undefined && token.trim() !== '') return staticTokenCredential(token.trim());
+  const { DefaultAzureCredential } = await import('@azure/identity');
+  return new DefaultAzureCredential();
+}
+
+/** One token request up front: without a credential there is no point calling ARM. */
+async function ensureToken(ctx: ArmContext): Promise<void> {
+  try {
+    const token = await ctx.credential.getToken(ctx.scope, { abortSignal: ctx.signal });
+    if (!token) throw new Error('the credential returned no token');
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    throw new NoCredentialError(`no Azure credential available (${String((error as Error).message).split('\n')[0]}). Sign in with "az login", pass --access-token, or use --offline.`);
+  }
+}
