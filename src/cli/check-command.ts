@@ -19,6 +19,7 @@ import { UsageError, type CliOptions } from './args.ts';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { VERSION } from './main.ts';
 import type { Output } from './output.ts';
+import type { TokenCredential } from '@azure/core-auth';
 
 export interface CheckContext {
   /** Clock for the report time stamp and `session.today` (tests pin it). */
@@ -27,6 +28,8 @@ export interface CheckContext {
   readonly signal?: AbortSignal;
   /** Extra CA (PEM) to trust for ARM, e.g. a local ARM emulator's certificate. */
   readonly tlsCa?: string;
+  /** ARM credential to use instead of the one the flags and environment name. */
+  readonly credential?: TokenCredential;
 }
 
 export async function checkCommand(options: CliOptions, out: Output, context: CheckContext = {}): Promise<number> {
@@ -71,7 +74,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   const { gatherFacts, NoCredentialError } = await import('../facts/gather-facts.ts');
   let gathered;
   try {
-    gathered = await gatherFacts(options, { signal, today, tlsCa: context.tlsCa, onProgress: (message) => warn(message) });
+    gathered = await gatherFacts(options, { signal, today, tlsCa: context.tlsCa, credential: context.credential, onProgress: (message) => warn(message) });
   } catch (error) {
     if (error instanceof NoCredentialError) {
       warn(`vnet-doctor: ${(error as Error).message}`);
