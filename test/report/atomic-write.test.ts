@@ -1,0 +1,116 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/fs/atomic-write.ts';
+
+const run = promisify(execFile);
+const CHILD = join(import.meta.dirname, 'support', 'write-child.ts');
+const created: string[] = [];
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-atomic-'));
+  created.push(dir);
+  return dir;
+};
+after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+
+for (const [variant, write] of [
+  ['async', writeFileAtomic],
+  ['sync', async (...args: Parameters<typeof writeFileAtomicSync>) => writeFileAtomicSync(...args)],
+] as const) {
+  test(`${variant}: writes a new file with the given mode and leaves no temporary file`, async () => {
+    const dir = fresh();
+    const file = join(dir, 'report.md');
+    await write(file, 'héllo\n', { mode: 0o600 });
+    assert.equal(readFileSync(file, 'utf8'), 'héllo\n');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  test(`${variant}: refuses to replace an existing file unless overwrite is set`, async () => {
+    const dir = fresh();
+    const file = join(dir, 'report.md');
+    writeFileSync(file, 'old');
+    await assert.rejects(write(file, 'new'), { code: 'EEXIST' });
+    assert.equal(readFileSync(file, 'utf8'), 'old');
+    await write(file, 'new', { overwrite: true });
+    assert.equal(readFileSync(file, 'utf8'), 'new');
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  test(`${variant}: a failed write leaves neither a partial target nor a temporary file`, async () => {
+    const dir = fresh();
+    const occupied = join(dir, 'report.md');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'keep'), 'x');
+    await assert.rejects(write(occupied, 'new', { overwrite: true }));
+    assert.ok(statSync(occupied).isDirectory(), 'the directory in the way is untouched');
+    assert.deepEqual(leftovers(dir), []);
+    await assert.rejects(write(join(dir, 'missing', 'report.md'), 'new'), { code: 'ENOENT' });
+    assert.deepEqual(readdirSync(dir), ['report.md']);
+  });
+}
+
+test('concurrent writers without overwrite: exactly one wins and its content is whole', async () => {
+  const dir = fresh();
+  const file = join(dir, 'report.json');
+  const size = 2_000_000;
+  const fills = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  const results = await Promise.allSettled(fills.map((fill) => writeFileAtomic(file, fill.repeat(size))));
+  const winners = results.flatMap((result, index) => (result.status === 'fulfilled' ? [fills[index]!] : []));
+  assert.equal(winners.length, 1);
+  for (const result of results) if (result.status === 'rejected') assert.equal((result.reason as NodeJS.ErrnoException).code, 'EEXIST');
+  assert.equal(readFileSync(file, 'utf8'), winners[0]!.repeat(size));
+  assert.deepEqual(leftovers(dir), []);
+});
+
+test('concurrent processes racing for a new file: one wins, the others get EEXIST, nothing is mixed', async () => {
+  const dir = fresh();
+  const file = join(dir, 'report.md');
+  const size = 4_000_000;
+  const startAt = Date.now() + 1500;
+  const racers = ['p', 'q', 'r', 's'].map((fill, index) =>
+    run(process.execPath, ['--import', 'tsx', CHILD, file, fill, String(size), 'false', index % 2 ? 'sync' : 'async', String(startAt)]).then((out) => ({ fill, said: out.stdout.trim().split('\n').at(-1) })));
+  const outcomes = await Promise.all(racers);
+  const winners = outcomes.filter((outcome) => outcome.said === 'ok');
+  assert.equal(winners.length, 1, JSON.stringify(outcomes));
+  assert.ok(outcomes.every((outcome) => outcome.said === 'ok' || outcome.said === 'EEXIST'), JSON.stringify(outcomes));
+  assert.equal(readFileSync(file, 'utf8'), winners[0]!.fill.repeat(size));
+});
+
+test('concurrent overwriting writers: the file always holds one complete version', async () => {
+  const dir = fresh();
+  const file = join(dir, 'report.md');
+  writeFileSync(file, 'old');
+  const size = 2_000_000;
+  const fills = ['a', 'b', 'c', 'd'];
+  await Promise.all(fills.map((fill) => writeFileAtomic(file, fill.repeat(size), { overwrite: true })));
+  const content = readFileSync(file, 'utf8');
+  assert.ok(fills.some((fill) => content === fill.repeat(size)), 'content is one whole version');
+  assert.deepEqual(leftovers(dir), []);
+});
+
+test('a writer killed mid-write leaves the previous content, never half of the new one', async () => {
+  const dir = fresh();
+  const file = join(dir, 'report.md');
+  writeFileSync(file, 'previous report\n');
+  const size = 300_000_000;
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, 'z', String(size), 'true', 'async', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('writing')) resolve();
+  }));
+  // Kill once bytes are moving: into a temporary file (atomic) or into the target itself (not).
+  const previous = statSync(file).size;
+  const writing = () => statSync(file).size !== previous || leftovers(dir).some((name) => statSync(join(dir, name)).size > 0);
+  const deadline = Date.now() + 20_000;
+  while (!writing() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(writing(), 'the child never started writing');
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.on('exit', resolve));
+  const { size: bytes } = statSync(file);
+  assert.ok(bytes === 'previous report\n'.length || bytes === size, `target has ${bytes} bytes: a partial write became visible`);
+});
