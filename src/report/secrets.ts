@@ -13,8 +13,14 @@ const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
 /** Certificates (public data in ARM: ~1 KB of base64) and keys; no real name or id is this long. */
 const BASE64_BLOB = /[A-Za-z0-9+/]{120,}={0,2}/g;
 
+/** Random base64 has a `/` about every 64 characters; ARM and URL paths have one every few words. */
+const looksLikePath = (run: string) => (run.match(/\//g)?.length ?? 0) > run.length / 25;
+
 export function maskSecrets(text: string): string {
-  return text.replace(PEM, CERTIFICATE_MARKER).replace(JWT, TOKEN_MARKER).replace(BASE64_BLOB, CERTIFICATE_MARKER);
+  return text
+    .replace(PEM, CERTIFICATE_MARKER)
+    .replace(JWT, TOKEN_MARKER)
+    .replace(BASE64_BLOB, (run) => (looksLikePath(run) ? run : CERTIFICATE_MARKER));
 }
 
 /** True when maskSecrets would change the text. */

@@ -3,7 +3,7 @@
  * existing file is only replaced with `force`. The write is atomic, so an interrupted or failed
  * save never leaves half a report behind.
  */
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { writeFileAtomic, writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { formatForPath, renderReport, type ReportFormat } from './format.ts';
 import { redactReport } from './redact.ts';
 import type { Report } from './report-model.ts';
@@ -18,6 +18,8 @@ export class ReportExistsError extends Error {
 /** Reports describe the customer's network: readable by the owner only. */
 const REPORT_MODE = 0o600;
 
+const isExists = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EEXIST';
+
 export async function writeReport(
   path: string,
   report: Report,
@@ -28,7 +30,20 @@ export async function writeReport(
   try {
     await writeFileAtomic(path, text, { overwrite: options.force === true, mode: REPORT_MODE });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ReportExistsError(path);
+    if (isExists(error)) throw new ReportExistsError(path);
+    throw error;
+  }
+  return { path, format };
+}
+
+/** The same, synchronously: for exit and signal handlers that save a partial report. */
+export function writeReportSync(path: string, report: Report, options: { force?: boolean; redact?: boolean } = {}): { path: string; format: ReportFormat } {
+  const format = formatForPath(path);
+  const text = renderReport(options.redact ? redactReport(report) : report, format);
+  try {
+    writeFileAtomicSync(path, text, { overwrite: options.force === true, mode: REPORT_MODE });
+  } catch (error) {
+    if (isExists(error)) throw new ReportExistsError(path);
     throw error;
   }
   return { path, format };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toJson } from '../../src/report/json.ts';
 import { toMarkdown } from '../../src/report/markdown.ts';
-import { redactReport } from '../../src/report/redact.ts';
+import { categoryForFactKey, redactReport } from '../../src/report/redact.ts';
 import type { Report } from '../../src/report/report-model.ts';
 import { batchSessions, completeSession, reportOf, SUBSCRIPTION } from './support/report-sessions.ts';
 
@@ -87,4 +87,15 @@ test('redaction is pure and deterministic', () => {
   const copy = structuredClone(report);
   assert.deepEqual(redactReport(report), redactReport(report));
   assert.deepEqual(report, copy);
+});
+
+test('the catalogue\'s identifying fact keys map to the right pseudonym kind; the rest are not names', () => {
+  const expected: Record<string, string | undefined> = {
+    'app.name': 'resource', 'app.resourceGroup': 'rg', 'app.subscriptionId': 'subscription', 'app.vnetName': 'resource',
+    'app.vnetResourceGroup': 'rg', 'app.vnetSubscriptionId': 'subscription', 'plan.vnetNames': 'resource', 'gateway.name': 'resource',
+    's2s.connectionName': 'resource', 'peering.remoteVnetName': 'resource', 'peering.remoteResourceGroup': 'rg', 'nsg.blockingRule': 'resource',
+    'migration.freeSubnetName': 'resource', 'target.host': 'host', 'dns.testName': 'host',
+    'app.location': undefined, 'gateway.sku': undefined, 'p2s.addressPool': undefined, 'target.port': undefined, 'plan.tier': undefined, 'vnet.dnsServers': undefined,
+  };
+  for (const [key, category] of Object.entries(expected)) assert.equal(categoryForFactKey(key), category, key);
 });

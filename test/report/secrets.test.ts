@@ -42,6 +42,12 @@ test('ordinary report text is left alone: ids, ARM paths, commands, short base64
   assert.equal(maskSecrets(text), text);
 });
 
+test('a long path made only of letters and slashes is not mistaken for certificate data', () => {
+  const path = 'Microsoft/Web/sites/contosoordersproduction/virtualNetworkConnections/contosohubnetwork/gateways/primary/routes/onpremises/datacenter/west';
+  assert.ok(path.length > 120);
+  assert.equal(maskSecrets(path), path);
+});
+
 test('a bare JWT-like value without dots is still masked', () => {
   assert.equal(maskSecrets(`token=${b64url({ alg: 'none', typ: 'JWT' })}`), `token=${TOKEN_MARKER}`);
 });
