@@ -112,7 +112,32 @@ const scenario = (id: string, title: string, summary: string, findings: string[]
   const parts = healthyParts();
   change(parts);
   const resources = [parts.site, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
-  return { id, title, summary, target: { app }, resources, expect: { findings } };
+  return { id, title, summary, target: { app }, resources, expect: { findings, facts: { ...BASE_FACTS, ...(EXPECTED_FACTS[id] ?? {}) } } };
+};
+
+/** What every scenario shares unless it says otherwise (checked against the gathered facts). */
+const BASE_FACTS: Json = {
+  'app.isLinux': false, 'app.integrationType': 'gateway-required', 'plan.tier': 'Standard', 'gateway.exists': true,
+  'gateway.provisioningState': 'Succeeded', 'p2s.addressPool': ['172.16.200.0/24'], 'p2s.protocols': ['SSTP'],
+  'app.resyncRequired': false, 'app.certExpiresOn': '2031-06-01', 'vnet.dnsServers': ['10.10.1.4'], 'app.dnsServers': ['10.10.1.4'],
+  'plan.vnetCount': 1, 'peering.exists': false, 'gateway.hasExpressRoute': false, 's2s.bgpEnabled': false,
+};
+
+/** The facts that make each scenario what it is (null: not applicable, so not read). */
+const EXPECTED_FACTS: Record<string, Json> = {
+  'linux-app': { 'app.isLinux': true, 'app.integrationType': 'none', 'plan.vnetCount': 0, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'app.resyncRequired': null, 'app.certExpiresOn': null, 'vnet.dnsServers': null, 'app.dnsServers': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null },
+  'ikev2-only': { 'p2s.protocols': ['IkeV2'] },
+  'pool-not-rfc1918': { 'p2s.addressPool': ['100.64.0.0/24'] },
+  'gateway-failed': { 'gateway.provisioningState': 'Failed' },
+  coexistence: { 'gateway.hasExpressRoute': true },
+  'expressroute-gateway': { 'gateway.exists': false, 'gateway.hasExpressRoute': true, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 's2s.bgpEnabled': null },
+  'certificates-out-of-sync': { 'app.resyncRequired': true },
+  'dns-changed': { 'vnet.dnsServers': ['10.10.1.4', '10.10.1.5'] },
+  'peering-no-transit': { 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
+  'six-vnets-in-plan': { 'plan.vnetCount': 6 },
+  'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
+  'certificate-expiring': { 'app.certExpiresOn': '2027-02-15' },
+  'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB },
 };
 
 const setP2s = (parts: Parts, change: Json) => Object.assign(parts.gateways[0]!.properties.vpnClientConfiguration, change);
