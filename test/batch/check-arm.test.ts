@@ -1,0 +1,60 @@
+/** `check` with facts from ARM: every demo scenario, and a real ARM client against the local emulator. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkCommand } from '../../src/cli/check-command.ts';
+import type { CliOptions } from '../../src/cli/args.ts';
+import type { Output } from '../../src/cli/output.ts';
+import { listScenarios, loadScenario } from '../../src/emulator/scenarios.ts';
+import { startEmulator } from '../../src/emulator/server.ts';
+import type { Report } from '../../src/report/report-model.ts';
+
+const NOW = () => new Date('2026-11-25T10:00:00Z');
+
+async function check(options: CliOptions, context: { tlsCa?: string } = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out: Output = { print: (text) => stdout.push(text), error: (text) => stderr.push(text) };
+  const code = await checkCommand({ format: 'json', ...options }, out, { now: NOW, ...context });
+  return { code, report: JSON.parse(stdout.join('\n')) as Report, stderr: stderr.join('\n') };
+}
+
+const expectedExit = (report: Report) => (report.findings.some((finding) => finding.severity === 'error') ? 1 : 0);
+
+test('every demo scenario gives a report whose exit code follows its findings', async () => {
+  const scenarios = listScenarios();
+  assert.ok(scenarios.length > 0);
+  for (const { id } of scenarios) {
+    const { code, report } = await check({ demo: id });
+    assert.equal(code, expectedExit(report), id);
+    assert.equal(report.target.mode, 'demo');
+    assert.equal(report.target.scenario, id);
+    assert.ok(report.facts.some((fact) => fact.source === 'arm'), `${id}: facts come from the emulator`);
+  }
+});
+
+test('the pool-not-rfc1918 scenario reports the pool finding with the real range filled in', async () => {
+  const { code, report } = await check({ demo: 'pool-not-rfc1918' });
+  assert.equal(code, 1);
+  const pool = report.facts.find((fact) => fact.key === 'p2s.addressPool');
+  assert.ok(pool && pool.source === 'arm');
+  const finding = report.findings.find((f) => f.id === 'p2s-range-not-rfc1918');
+  assert.ok(finding, JSON.stringify(report.findings.map((f) => f.id)));
+  assert.ok(JSON.stringify(finding).includes(String((pool.value as string[])[0])), 'the finding names the range');
+});
+
+test('--app with --arm-endpoint and --access-token reads the same facts from the emulator as the demo', async () => {
+  const scenario = loadScenario('pool-not-rfc1918');
+  const token = 'in-process-token-81d3';
+  const emulator = await startEmulator({ scenario, token });
+  try {
+    const arm = await check({ app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': token }, { tlsCa: emulator.ca });
+    const demo = await check({ demo: scenario.id });
+    assert.equal(arm.code, demo.code);
+    assert.equal(arm.report.target.mode, 'arm');
+    assert.deepEqual(arm.report.findings.map((f) => f.id), demo.report.findings.map((f) => f.id));
+    assert.deepEqual(arm.report.facts.map((f) => [f.key, f.value]), demo.report.facts.map((f) => [f.key, f.value]));
+    assert.equal(arm.stderr.includes(token), false);
+  } finally {
+    await emulator.stop();
+  }
+});
