@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { SelectList } from './SelectList.tsx';
 import { safeText } from '../text/safe-text.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { colour } from './theme.ts';
@@ -45,8 +45,8 @@ export function AppPicker({ facts, isFocused, onChoose, onError }: AppPickerProp
       <Box flexDirection="column">
         <Text bold>Which subscription holds the app?</Text>
         {step.list.length === 0 && <Text color={colour('yellow')}>This account sees no subscription.</Text>}
-        <SelectInput items={items} isFocused={isFocused} limit={12} onSelect={(item) => {
-          const subscription = step.list.find((s) => s.id === item.value);
+        <SelectList items={items} isFocused={isFocused} limit={12} onSelect={(value) => {
+          const subscription = step.list.find((s) => s.id === value);
           if (subscription) setStep({ kind: 'loading-apps', subscription }); else onChoose(undefined);
         }} />
       </Box>
@@ -57,8 +57,8 @@ export function AppPicker({ facts, isFocused, onChoose, onError }: AppPickerProp
     <Box flexDirection="column">
       <Text bold>Which app in {safeText(step.subscription.name)}?</Text>
       {step.list.length === 0 && <Text color={colour('yellow')}>No web app in this subscription.</Text>}
-      <SelectInput items={items} isFocused={isFocused} limit={12} onSelect={(item) => {
-        if (item.value === BACK) setStep({ kind: 'loading-subscriptions' }); else onChoose(item.value);
+      <SelectList items={items} isFocused={isFocused} limit={12} onSelect={(value) => {
+        if (value === BACK) setStep({ kind: 'loading-subscriptions' }); else onChoose(value);
       }} />
     </Box>
   );

@@ -1,5 +1,5 @@
 import React from 'react';
-import SelectInput from 'ink-select-input';
+import { SelectList } from './SelectList.tsx';
 import type { AnswerValue, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 
@@ -18,5 +18,5 @@ export function ChoicePrompt({ node, isFocused, onAnswer }: ChoicePromptProps): 
     ? [{ key: 'yes', label: 'Yes', value: true }, { key: 'no', label: 'No', value: false }]
     : (node.options ?? []).map((option) => ({ key: `o:${option.value}`, label: safeText(option.label), value: option.value }));
   const items = [...options, { key: 'unknown', label: DONT_KNOW, value: null }];
-  return <SelectInput items={items} isFocused={isFocused} onSelect={(item) => onAnswer(item.value)} />;
+  return <SelectList items={items} isFocused={isFocused} onSelect={onAnswer} />;
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { SelectList } from './SelectList.tsx';
 import { safeText } from '../text/safe-text.ts';
 import { colour } from './theme.ts';
 
@@ -24,7 +24,7 @@ export function LoadFailedScreen({ reason, isFocused, onChoose }: LoadFailedScre
     <Box flexDirection="column">
       <Text color={colour('yellow')}>Could not read facts from Azure: {safeText(reason)}</Text>
       <Box marginTop={1}>
-        <SelectInput items={items} isFocused={isFocused} onSelect={(item) => onChoose(item.value)} />
+        <SelectList items={items} isFocused={isFocused} onSelect={onChoose} />
       </Box>
     </Box>
   );

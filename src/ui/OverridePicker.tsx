@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { SelectList } from './SelectList.tsx';
 import type { PathEntry } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
 import { formatAutoLine } from './format.ts';
@@ -29,7 +29,7 @@ export function OverridePicker({ path, flowSet, isFocused, onChoose }: OverrideP
       <Text bold>Which known fact do you want to answer yourself?</Text>
       <Text dimColor>The session goes back to where it was used; the report keeps both values.</Text>
       <Box marginTop={1}>
-        <SelectInput items={items} isFocused={isFocused} onSelect={(item) => onChoose(item.value)} />
+        <SelectList items={items} isFocused={isFocused} onSelect={onChoose} />
       </Box>
     </Box>
   );

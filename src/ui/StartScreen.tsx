@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { SelectList } from './SelectList.tsx';
 import { describeSaved } from '../session/resume.ts';
 import type { SavedSession } from '../session/session-store.ts';
 import { safeText } from '../text/safe-text.ts';
@@ -32,7 +32,7 @@ export function StartScreen({ saved, scenarios, canPickApp, isFocused, onChoose 
       <Text bold>Which app are we looking at?</Text>
       <Text dimColor>Facts read from Azure answer many questions for you; without access, every question is asked.</Text>
       <Box marginTop={1}>
-        <SelectInput items={items} isFocused={isFocused} onSelect={(item) => onChoose(item.value)} />
+        <SelectList items={items} isFocused={isFocused} onSelect={onChoose} />
       </Box>
     </Box>
   );

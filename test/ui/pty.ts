@@ -1,0 +1,91 @@
+/**
+ * Runs a command in a real pseudo-terminal through util-linux `script`, as a person would: keys
+ * go in as bytes, the screen comes back as terminal output. Works where stdin is not a TTY (CI):
+ * the pty gives the program one.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_SEQUENCE = /\u001b(\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-B]|[=>])/g;
+
+/** Terminal output with escape sequences removed and line ends normalised. */
+export const plain = (raw: string): string => raw.replace(CONTROL_SEQUENCE, '').replace(/\r/g, '');
+
+export interface TerminalOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly columns?: number;
+  readonly rows?: number;
+}
+
+const shellQuote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
+
+export class PseudoTerminal {
+  raw = '';
+  /** Pid of the program itself (the shell execs into it). */
+  pid: number | undefined;
+  readonly exit: Promise<number | null>;
+  private readonly child: ChildProcess;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(argv: readonly string[], options: TerminalOptions) {
+    if (spawnSync('script', ['--version']).error) throw new Error('the terminal tests need `script` from util-linux (apt-get install bsdutils / util-linux)');
+    const command = `stty cols ${options.columns ?? 100} rows ${options.rows ?? 40}; echo "PID=$$"; exec ${argv.map(shellQuote).join(' ')}`;
+    this.child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exit = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    const take = (chunk: Buffer) => {
+      this.raw += chunk.toString('utf8');
+      const pid = /PID=(\d+)/.exec(this.raw);
+      if (pid && this.pid === undefined) this.pid = Number(pid[1]);
+      for (const listener of this.listeners) listener();
+    };
+    this.child.stdout!.on('data', take);
+    this.child.stderr!.on('data', take);
+  }
+
+  /** Position in the output, to wait for text that appears after it. */
+  mark(): number {
+    return this.raw.length;
+  }
+
+  /** Plain output since `since`. */
+  since(since = 0): string {
+    return plain(this.raw.slice(since));
+  }
+
+  /** Resolves when the plain output after `since` matches; fails with that output after the timeout. */
+  waitFor(pattern: RegExp | string, what: string, since = 0, timeoutMs = 20_000): Promise<string> {
+    const matches = () => {
+      const text = this.since(since);
+      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+    };
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!matches()) return;
+        cleanup();
+        resolve(this.since(since));
+      };
+      const timer = setTimeout(() => { cleanup(); reject(new Error(`timed out waiting for ${what}; the terminal shows:\n${this.since(since).slice(-3000)}`)); }, timeoutMs);
+      const cleanup = () => { clearTimeout(timer); this.listeners.delete(check); };
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** Types keys (bytes) and returns the mark just before them. */
+  send(keys: string): number {
+    const before = this.mark();
+    this.child.stdin!.write(keys);
+    return before;
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    if (this.pid === undefined) throw new Error('the program has not started');
+    process.kill(this.pid, signal);
+  }
+
+  close(): void {
+    this.child.stdin!.end();
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The real program in a real pseudo-terminal: keys typed, the screen read back. Uses the flow
+ * fixtures in test/ui/fixtures/flows so it does not depend on the shipped flows' wording.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PseudoTerminal, plain } from './pty.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/vnet-doctor.js', import.meta.url));
+const FLOWS = fileURLToPath(new URL('fixtures/flows', import.meta.url));
+const ENTER = '\r';
+const DOWN = '\u001b[B';
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-pty-'));
+  const state = join(dir, 'state');
+  // Source mode so the test exercises src/ even when a dist/ bundle exists.
+  const env: NodeJS.ProcessEnv = { ...process.env, VNET_DOCTOR_STATE_DIR: state, VNET_DOCTOR_SOURCE: '1', TERM: 'xterm-256color' };
+  delete env.NO_COLOR;
+  delete env.CI;
+  return { dir, state, env };
+}
+
+const wizard = (args: readonly string[], options: ConstructorParameters<typeof PseudoTerminal>[1]) =>
+  new PseudoTerminal([process.execPath, BIN, ...args], options);
+
+test('a support engineer walks an offline session to a finding and quits with the report saved', async () => {
+  const { dir, state, env } = workspace();
+  const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
+  try {
+    await term.waitFor('Is the app on Linux?', 'the first question');
+    await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
+    await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
+    await term.waitFor('Which host and port?', 'the host-port question', term.send('3'));
+    await term.waitFor('OK, press Enter', 'the typed answer accepted', term.send('db.contoso.local:1433'));
+    await term.waitFor('What is the P2S pool?', 'the pool question', term.send(ENTER));
+    await term.waitFor('OK, press Enter', 'the typed pool accepted', term.send('10.10.0.0/24'));
+    await term.waitFor('Does tcpping db.contoso.local:1433 time out?', 'the templated question', term.send(ENTER));
+    const findings = await term.waitFor('Diagnosis', 'the findings', term.send(ENTER));
+    assert.match(findings, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the command is alone on its line, ready to copy');
+    term.send('q');
+    assert.equal(await term.exit, 1, 'exit code 1: an error finding');
+    const reports = readdirSync(dir).filter((name) => /^vnet-doctor-report-\d{8}-\d{6}\.md$/.test(name));
+    assert.equal(reports.length, 1, 'the report is written to the current directory by default');
+    assert.match(readFileSync(join(dir, reports[0]!), 'utf8'), /tcpping db\.contoso\.local:1433/);
+    assert.equal(existsSync(join(state, 'session.json')), false, 'a finished session is cleared');
+  } finally {
+    term.close();
+  }
+});
+
+test('60 columns without colour stay legible, and Ctrl-C writes the partial report', async () => {
+  const { dir, env } = workspace();
+  const term = wizard(['--offline', '--flows', FLOWS, '--report', 'partial.json'], { cwd: dir, env: { ...env, NO_COLOR: '1' }, columns: 60 });
+  try {
+    await term.waitFor('Is the app on Linux?', 'the first question');
+    await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
+    await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
+    assert.doesNotMatch(term.raw, /\u001b\[(3|9)[0-7]m|\u001b\[38;/, 'no colour escape sequences with NO_COLOR');
+    const widest = Math.max(...plain(term.raw).split('\n').map((line) => [...line].length));
+    assert.ok(widest <= 60, `every line fits 60 columns (widest: ${widest})`);
+    term.send('\u0003');
+    assert.equal(await term.exit, 130);
+    const report = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8'));
+    assert.equal(report.status, 'partial');
+    assert.deepEqual(report.path.map((entry: { answer: unknown }) => entry.answer), [false]);
+  } finally {
+    term.close();
+  }
+});
+
+for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+  test(`${signal} leaves the last answer saved, and --resume continues from it`, async () => {
+    const { dir, state, env } = workspace();
+    const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
+    try {
+      await term.waitFor('Is the app on Linux?', 'the first question');
+      await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
+      await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
+      term.kill(signal);
+      assert.notEqual(await term.exit, 0);
+    } finally {
+      term.close();
+    }
+    const saved = JSON.parse(readFileSync(join(state, 'session.json'), 'utf8'));
+    assert.deepEqual(saved.inputs, [{ type: 'answer', question: 'eligible/ask-linux', value: false }]);
+    const resumed = wizard(['--resume', '--flows', FLOWS], { cwd: dir, env });
+    try {
+      const screen = await resumed.waitFor('Tier?', 'the resumed session at the tier question');
+      assert.match(screen, /1 answered/);
+      resumed.send('\u0003');
+      assert.equal(await resumed.exit, 130);
+    } finally {
+      resumed.close();
+    }
+  });
+}
+
+test('a corrupt saved session is reported and moved aside; the start screen still opens', async () => {
+  const { dir, state, env } = workspace();
+  mkdirSync(state, { recursive: true });
+  writeFileSync(join(state, 'session.json'), '{"format": 1, "inputs": [tru');
+  const term = wizard(['--flows', FLOWS], { cwd: dir, env });
+  try {
+    const screen = await term.waitFor('Which app are we looking at?', 'the start screen');
+    assert.match(screen, /could not be read/);
+    const moved = readdirSync(state).filter((name) => name.startsWith('session.json.corrupt-'));
+    assert.equal(moved.length, 1);
+    assert.equal(readFileSync(join(state, moved[0]!), 'utf8'), '{"format": 1, "inputs": [tru', 'kept byte for byte');
+    // A key typed before the program switches the terminal to raw mode is cooked by the tty (Enter
+    // becomes a line feed); `?` passes unchanged, and its effect shows the keyboard is live.
+    await term.waitFor('Esc + key', 'the long help', term.send('?'));
+    await term.waitFor('Is the app on Linux?', 'offline mode chosen from the start screen', term.send(ENTER));
+    term.send('\u0003');
+    assert.equal(await term.exit, 130);
+  } finally {
+    term.close();
+  }
+});
+
+test('without a terminal on stdin the wizard exits 2 and points to batch mode', () => {
+  const { dir, env } = workspace();
+  const run = spawnSync(process.execPath, [BIN, '--offline', '--flows', FLOWS], { cwd: dir, env, input: '', encoding: 'utf8' });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /needs a terminal/);
+  assert.match(run.stderr, /vnet-doctor check --offline --answers FILE/);
+});
