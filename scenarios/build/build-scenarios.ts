@@ -136,30 +136,36 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'peering-no-transit': { 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
-  'certificate-expiring': { 'app.certExpiresOn': '2027-02-15' },
-  'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB },
+  'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
+  'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
 };
+
+/**
+ * Walked one by one with ARM facts only, the flows also report the retirement, the benefits of
+ * migrating, and (from the peering flow) that the VNet has no peering.
+ */
+const COMMON = ['integration-retiring', 'migration-benefits', 'peering-missing'];
 
 const setP2s = (parts: Parts, change: Json) => Object.assign(parts.gateways[0]!.properties.vpnClientConfiguration, change);
 
 export const SCENARIOS = [
-  scenario('healthy', 'Healthy integration', 'A Standard Windows app joined to a hub VNet through a route-based VpnGw1 gateway with SSTP; nothing is misconfigured.', ['integration-retiring']),
-  scenario('linux-app', 'Linux app', 'The app runs on a Linux plan, which cannot use gateway-required integration.', ['app-is-linux'], (p) => {
+  scenario('healthy', 'Healthy integration', 'A Standard Windows app joined to a hub VNet through a route-based VpnGw1 gateway with SSTP; nothing is misconfigured.', [...COMMON]),
+  scenario('linux-app', 'Linux app', 'The app runs on a Linux plan, which cannot use gateway-required integration; regional integration is the way.', ['app-is-linux', 'integration-retiring', 'migration-benefits'], (p) => {
     p.site = site(); p.site.kind = 'app,linux'; p.site.properties.reserved = true;
     p.plan = appServicePlan(undefined, 'linux'); p.appConnections = []; p.planConnections = [];
   }),
-  scenario('ikev2-only', 'IKEv2 only', 'Point-to-site offers IKEv2 but not SSTP, so the app cannot build its tunnel.', ['integration-retiring', 'sstp-not-enabled'], (p) => setP2s(p, { vpnClientProtocols: ['IkeV2'] })),
-  scenario('pool-not-rfc1918', 'P2S pool outside RFC 1918', 'The point-to-site address pool is 100.64.0.0/24, outside the private ranges.', ['integration-retiring', 'p2s-range-not-rfc1918'], (p) => setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['100.64.0.0/24'] } })),
-  scenario('gateway-failed', 'Gateway failed', 'The VPN gateway is in the Failed provisioning state.', ['integration-retiring', 'gateway-not-running'], (p) => { p.gateways[0]!.properties.provisioningState = 'Failed'; }),
-  scenario('coexistence', 'ExpressRoute and VPN coexist', 'The hub VNet has both an ExpressRoute gateway and a VPN gateway.', ['integration-retiring', 'coexistence-gateway'], (p) => { p.gateways.push(gateway('ergw-hub', 'ExpressRoute')); }),
-  scenario('expressroute-gateway', 'ExpressRoute gateway only', 'The VNet has an ExpressRoute gateway and no VPN gateway.', ['integration-retiring', 'expressroute-gateway'], (p) => {
+  scenario('ikev2-only', 'IKEv2 only', 'Point-to-site offers IKEv2 but not SSTP, so the app cannot build its tunnel.', [...COMMON, 'sstp-not-enabled', 'ikev2-enabled-non-basic'], (p) => setP2s(p, { vpnClientProtocols: ['IkeV2'] })),
+  scenario('pool-not-rfc1918', 'P2S pool outside RFC 1918', 'The point-to-site address pool is 100.64.0.0/24, outside the private ranges.', [...COMMON, 'p2s-range-not-rfc1918'], (p) => setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['100.64.0.0/24'] } })),
+  scenario('gateway-failed', 'Gateway failed', 'The VPN gateway is in the Failed provisioning state.', [...COMMON, 'gateway-not-running'], (p) => { p.gateways[0]!.properties.provisioningState = 'Failed'; }),
+  scenario('coexistence', 'ExpressRoute and VPN coexist', 'The hub VNet has both an ExpressRoute gateway and a VPN gateway.', [...COMMON, 'coexistence-gateway'], (p) => { p.gateways.push(gateway('ergw-hub', 'ExpressRoute')); }),
+  scenario('expressroute-gateway', 'ExpressRoute gateway only', 'The VNet has an ExpressRoute gateway and no VPN gateway.', [...COMMON, 'expressroute-gateway'], (p) => {
     p.gateways = [gateway('ergw-hub', 'ExpressRoute')]; p.connections = []; p.locals = [];
   }),
-  scenario('certificates-out-of-sync', 'Certificates out of sync', 'App Service reports that the VNet connection needs a resync.', ['integration-retiring', 'certificates-out-of-sync'], (p) => { p.appConnections[0]!.properties.resyncRequired = true; }),
-  scenario('dns-changed', 'DNS changed, not synced', 'A second DNS server was added to the VNet after the app was connected.', ['integration-retiring', 'dns-changed-sync-required'], (p) => {
+  scenario('certificates-out-of-sync', 'Certificates out of sync', 'App Service reports that the VNet connection needs a resync.', [...COMMON, 'certificates-out-of-sync'], (p) => { p.appConnections[0]!.properties.resyncRequired = true; }),
+  scenario('dns-changed', 'DNS changed, not synced', 'A second DNS server was added to the VNet after the app was connected.', [...COMMON, 'dns-changed-sync-required'], (p) => {
     p.vnet.properties.dhcpOptions.dnsServers = ['10.10.1.4', '10.10.1.5'];
   }),
-  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing'], (p) => {
+  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
     p.vnet = virtualNetwork({}, [peering('hub-to-spoke', vnetId, spokeId, ['10.20.0.0/16'], {})]);
     p.extra.push({
       id: spokeId, name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
@@ -167,22 +173,22 @@ export const SCENARIOS = [
         virtualNetworkPeerings: [peering('spoke-to-hub', spokeId, vnetId, ['10.10.0.0/16'], { allowForwardedTraffic: true })] },
     });
   }),
-  scenario('six-vnets-in-plan', 'Six VNets in one plan', 'The App Service plan already has apps connected to six VNets.', ['integration-retiring', 'plan-vnet-limit'], (p) => {
+  scenario('six-vnets-in-plan', 'Six VNets in one plan', 'The App Service plan already has apps connected to six VNets.', [...COMMON, 'plan-vnet-limit'], (p) => {
     for (const index of [2, 3, 4, 5, 6]) p.planConnections.push(vnetConnection(plan, `${net(SUB, NET_RG)}/virtualNetworks/vnet-branch${index}`));
   }),
-  scenario('bgp-onprem', 'BGP to on-premises', 'The site-to-site connection learns on-premises routes through BGP; the app only gets the static routes.', ['integration-retiring', 'bgp-routes-not-propagated'], (p) => {
+  scenario('bgp-onprem', 'BGP to on-premises', 'The site-to-site connection learns on-premises routes through BGP, which the app does not receive; the flows reach this once the user says the target is on-premises.', [...COMMON], (p) => {
     p.gateways[0]!.properties.enableBgp = true;
     p.connections = [siteToSite({ enableBgp: true })];
     p.locals = [localGateway(['192.168.255.1/32'], { asn: 65010, bgpPeeringAddress: '192.168.255.1', peerWeight: 0 })];
   }),
-  scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires in February 2027.', ['integration-retiring', 'certificate-expiring'], (p) => {
-    p.appConnections[0]!.properties.certBlob = certBlob('2027-02-15T00:00:00Z');
+  scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires on 1 October 2026, less than six months after the test date.', [...COMMON, 'certificate-expiring'], (p) => {
+    p.appConnections[0]!.properties.certBlob = certBlob('2026-10-01T00:00:00Z');
   }),
-  scenario('cross-subscription-vnet', 'VNet in another subscription', 'The app is connected to a VNet that belongs to a different subscription.', ['integration-retiring', 'sync-cross-subscription'], (p) => {
+  scenario('cross-subscription-vnet', 'VNet in another subscription', 'The app is connected to a VNet in a different subscription and needs a resync, which Sync Network cannot do across subscriptions.', [...COMMON, 'certificates-out-of-sync', 'sync-cross-subscription'], (p) => {
     const otherVnet = `${net(OTHER_SUB, NET_RG)}/virtualNetworks/vnet-hub`;
     const rehome = (value: any): any => JSON.parse(JSON.stringify(value).replaceAll(`/subscriptions/${SUB}/resourceGroups/${NET_RG}/`, `/subscriptions/${OTHER_SUB}/resourceGroups/${NET_RG}/`));
     p.vnet = rehome(p.vnet); p.gateways = rehome(p.gateways); p.connections = rehome(p.connections); p.locals = rehome(p.locals);
-    p.appConnections = [vnetConnection(app, otherVnet)]; p.planConnections = [vnetConnection(plan, otherVnet)];
+    p.appConnections = [vnetConnection(app, otherVnet, { resyncRequired: true })]; p.planConnections = [vnetConnection(plan, otherVnet)];
   }),
 ];
 
