@@ -110,7 +110,36 @@ test('check --app against the ARM emulator gives the same findings as the demo, 
   }
 });
 
-async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+test('Ctrl-C while ARM is slow stops check with exit 130 and nothing on stdout', async () => {
+  const scenario = loadScenario('healthy');
+  const token = 'check-e2e-token-sigint';
+  const emulator = await startEmulator({ scenario, token, latencyMs: 20_000 });
+  try {
+    const ca = join(work, 'emulator-ca-sigint.pem');
+    writeFileSync(ca, emulator.ca);
+    const started = performance.now();
+    let interrupted = false;
+    const run = await runCliAsync(['check', '--app', scenario.target.app, '--arm-endpoint', emulator.url, '--access-token', token], { NODE_EXTRA_CA_CERTS: ca }, {
+      // Interrupt once, when the first ARM read is under way, as a user would.
+      onStderr: (text, child) => {
+        if (interrupted || !/Reading app/.test(text)) return;
+        interrupted = true;
+        child.kill('SIGINT');
+      },
+    });
+    assert.equal(run.status, 130, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.ok(performance.now() - started < 15_000, 'stops without waiting for the slow responses');
+  } finally {
+    await emulator.stop();
+  }
+});
+
+interface AsyncRunOptions {
+  readonly onStderr?: (text: string, child: import('node:child_process').ChildProcess) => void;
+}
+
+async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: AsyncRunOptions = {}): Promise<CliRun> {
   const { spawn } = await import('node:child_process');
   const { BIN } = await import('../support/run-cli.ts');
   return new Promise((resolve, reject) => {
@@ -118,7 +147,7 @@ async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {})
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; options.onStderr?.(stderr, child); });
     const timer = setTimeout(() => child.kill(), 60_000);
     child.on('error', reject);
     child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });

@@ -152,3 +152,13 @@ test('no credential for ARM is exit 2 with a hint to use --offline or --access-t
   assert.match(io.stderr(), /--offline/);
   assert.equal(io.stdout(), '');
 });
+
+test('an interrupt while reading facts is exit 130 with no report', async () => {
+  const io = capture();
+  const stop = new AbortController();
+  stop.abort();
+  const code = await checkCommand({ demo: 'healthy', format: 'json', flows }, io.out, { now: NOW, signal: stop.signal });
+  assert.equal(code, 130);
+  assert.equal(io.stdout(), '');
+  assert.match(io.stderr(), /interrupted while reading facts/);
+});
