@@ -10,8 +10,8 @@ import { maskSecrets } from './secrets.ts';
 
 const MODE_WORDS: Readonly<Record<Report['target']['mode'], string>> = {
   arm: 'read from Azure Resource Manager',
-  offline: 'offline, from answers only',
-  demo: 'demo scenario',
+  offline: 'given as answers (offline)',
+  demo: 'from a demo scenario',
 };
 
 const SOURCE_WORDS: Readonly<Record<FactSource, string>> = {

@@ -15,10 +15,11 @@ const PUBLIC_HOSTS = new Set([
 ]);
 
 /**
- * Addresses that identify nobody: "this host", loopback, link-local, and Azure's platform DNS and
- * health address 168.63.129.16, which appears in DNS steps for every customer.
+ * Addresses that identify nobody: "this host", loopback, link-local, shared address space
+ * (RFC 6598, not routable on the internet, and a typical wrong point-to-site pool), netmasks,
+ * and Azure's platform DNS address 168.63.129.16, which DNS steps show for every customer.
  */
-const KEPT_ADDRESS_BLOCKS = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '168.63.129.16/32', '255.0.0.0/8'] as const;
+const KEPT_ADDRESS_BLOCKS = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '100.64.0.0/10', '168.63.129.16/32', '255.0.0.0/8'] as const;
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SEGMENT = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?';

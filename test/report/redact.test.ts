@@ -66,6 +66,12 @@ test('private ranges, regions, ports, product words and tool identifiers are kep
   }
 });
 
+test('addresses that identify nobody are kept: shared space, Azure DNS, loopback, link-local', () => {
+  const report = reportOf([completeSession()], { errors: [{ facts: ['x'], reason: 'pool 100.64.0.0/24, DNS 168.63.129.16, 127.0.0.1, 169.254.169.254, mask 255.255.255.0, edge 172.32.0.1' }] });
+  const reason = redactReport(report).errors[0]!.reason;
+  assert.equal(reason, 'pool 100.64.0.0/24, DNS 168.63.129.16, 127.0.0.1, 169.254.169.254, mask 255.255.255.0, edge public-ip-3');
+});
+
 test('public addresses become public-ip tokens that keep the prefix length', () => {
   const redacted = redactReport(sensitiveReport());
   const pool = redacted.facts.find((f) => f.key === 'p2s.addressPool')!;
