@@ -42,6 +42,14 @@ function canonical(value: unknown, topLevel = false): unknown {
   return value;
 }
 
+/**
+ * JSON.stringify escapes C0 controls but writes DEL and C1 controls (U+009B is a one-character
+ * CSI) raw, and `check` prints this to a terminal; escaping them keeps the JSON equivalent.
+ */
+const RAW_CONTROLS = /[\u007f-\u009f]/g;
+
 export function toJson(report: Report): string {
-  return `${JSON.stringify(canonical(report, true), null, 2)}\n`;
+  const text = JSON.stringify(canonical(report, true), null, 2)
+    .replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
 }

@@ -53,3 +53,10 @@ test('JSON output is stable: fixed key order, two-space indent, trailing newline
   const shuffled = Object.fromEntries(Object.entries(reportOf([completeSession()])).reverse()) as ReturnType<typeof reportOf>;
   assert.equal(toJson(shuffled), text, 'the order an object was built in does not matter');
 });
+
+test('JSON never carries a raw control character, and still parses back to the same strings', () => {
+  const hostile = { ...reportOf([completeSession()]), target: { mode: 'arm' as const, appName: 'a\u001b[2Jb\u009b31mc\u007fd' } };
+  const text = toJson(hostile);
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  assert.equal(JSON.parse(text).target.appName, 'a\u001b[2Jb\u009b31mc\u007fd');
+});
