@@ -50,7 +50,12 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
   }
   // Check the report path before any Azure call, so a typo does not cost a full run.
-  if (options.report !== undefined) formatForPath(options.report);
+  if (options.report !== undefined) {
+    const format = formatForPath(options.report);
+    if (options.format !== undefined && options.format !== format) {
+      throw new UsageError(`--format ${options.format} contradicts --report ${options.report}, which is written as ${format}; drop --format or change the extension`);
+    }
+  }
 
   let fromFile: { facts: Facts; answers: Readonly<Record<string, AnswerValue>> } = { facts: {}, answers: {} };
   if (options.answers !== undefined) {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCommand } from '../../src/cli/check-command.ts';
-import type { CliOptions } from '../../src/cli/args.ts';
+import { UsageError, type CliOptions } from '../../src/cli/args.ts';
 import type { Output } from '../../src/cli/output.ts';
 import { listScenarios, loadScenario } from '../../src/emulator/scenarios.ts';
 import { startEmulator } from '../../src/emulator/server.ts';
@@ -54,6 +54,34 @@ test('--app with --arm-endpoint and --access-token reads the same facts from the
     assert.deepEqual(arm.report.findings.map((f) => f.id), demo.report.findings.map((f) => f.id));
     assert.deepEqual(arm.report.facts.map((f) => [f.key, f.value]), demo.report.facts.map((f) => [f.key, f.value]));
     assert.equal(arm.stderr.includes(token), false);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('an ARM call that fails is listed under errors and its questions stay open; the run still reports', async () => {
+  const scenario = loadScenario('pool-not-rfc1918');
+  const token = 'in-process-token-403';
+  const emulator = await startEmulator({ scenario, token, faults: [{ path: '/virtualnetworkgateways', status: 403 }] });
+  try {
+    const run = await check({ app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': token }, { tlsCa: emulator.ca });
+    assert.ok(run.report.errors.some((error) => /403/.test(error.reason)), JSON.stringify(run.report.errors));
+    assert.equal(run.report.facts.some((fact) => fact.key === 'p2s.addressPool'), false, 'the pool could not be read');
+    assert.equal(run.report.findings.some((finding) => finding.id === 'p2s-range-not-rfc1918'), false, 'no finding from a value nobody read');
+    assert.equal(run.code, expectedExit(run.report));
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('an app ARM does not know is refused as an unknown target, a usage error (exit 2)', async () => {
+  const scenario = loadScenario('healthy');
+  const token = 'in-process-token-404';
+  const emulator = await startEmulator({ scenario, token });
+  try {
+    const missing = scenario.target.app.replace(/[^/]+$/, 'no-such-app');
+    await assert.rejects(check({ app: missing, 'arm-endpoint': emulator.url, 'access-token': token }, { tlsCa: emulator.ca }), (error: unknown) =>
+      error instanceof UsageError && /unknown target: there is no app "no-such-app"/.test(error.message));
   } finally {
     await emulator.stop();
   }

@@ -131,6 +131,7 @@ test('usage errors are exit 2 before any work: unknown flow, report extension, -
     [['check', '--offline', '--flows', flows, '--flow', 'nope'], /unknown flow "nope"; the flows are: eligible, triage/],
     [['check', '--offline', '--flows', flows, '--report', join(work, 'r.txt')], /use \.md or \.markdown for Markdown, or \.json/],
     [['check', '--offline', '--resume'], /--resume continues an interactive session/],
+    [['check', '--offline', '--flows', flows, '--format', 'json', '--report', join(work, 'r.md')], /--format json contradicts --report .*r\.md, which is written as md/],
     [['check', '--offline', '--format', 'xml'], /--format must be md or json/],
     [['check', '--app', 'not-an-id', '--flows', flows], /--app must be an App Service resource id/],
   ] as const) {
@@ -140,6 +141,7 @@ test('usage errors are exit 2 before any work: unknown flow, report extension, -
     assert.equal(io.stdout(), '');
   }
   assert.equal(existsSync(join(work, 'r.txt')), false);
+  assert.equal(existsSync(join(work, 'r.md')), false);
 });
 
 test('no credential for ARM is exit 2 with a hint to use --offline or --access-token', async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { buildFlowSet, type FlowFiles } from '../../src/engine/load.ts';
+import { readFlowFiles, shippedFlowDir } from '../../src/flows/flow-dir.ts';
 import { MINI_ELIGIBLE, MINI_FACTS, MINI_FINDINGS, MINI_TRIAGE } from '../support/mini-flows.ts';
 
 const files = (triage: string, eligible = MINI_ELIGIBLE): FlowFiles => ({
@@ -59,6 +60,16 @@ test('mutated flow files are refused with located diagnostics, never a crash', (
   fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.boolean(), (steps, both) => {
     assertWellFormed(files(mutate(MINI_TRIAGE, steps), both ? mutate(MINI_ELIGIBLE, steps) : MINI_ELIGIBLE));
   }), { numRuns: 800 });
+});
+
+test('mutated shipped flow files and catalogues are refused with located diagnostics, never a crash', () => {
+  const shipped = readFlowFiles(shippedFlowDir());
+  const all = [...shipped.flows, shipped.facts, shipped.findings];
+  fc.assert(fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (pick, steps) => {
+    const target = all[pick % all.length]!;
+    const swap = (file: { path: string; text: string }) => (file === target ? { path: file.path, text: mutate(file.text, steps) } : file);
+    assertWellFormed({ flows: shipped.flows.map(swap), facts: swap(shipped.facts), findings: swap(shipped.findings) });
+  }), { numRuns: 60 });
 });
 
 test('random text as a flow file is refused with diagnostics, never a crash', () => {
