@@ -33,6 +33,11 @@ export function route(scenario: Scenario, rawPath: string): RouteResult {
     return armError(404, 'ResourceNotFound', `The Resource '${segments.slice(providers + 1).join('/')}' under resource group '${segments[3] ?? ''}' was not found.`);
   }
 
+  const parentPath = segments.slice(0, -1).join('/');
+  const childOfResource = segments.length - providers - 2 > 1;
+  if (childOfResource && !resources.some((resource) => lower(resource.id) === `/${parentPath}`)) {
+    return armError(404, 'ResourceNotFound', `The parent resource of '${rawPath}' was not found.`);
+  }
   const inResourceGroup = segments[2] === 'resourcegroups';
   const items: ScenarioResource[] = inResourceGroup || providers > 2
     ? resources.filter((resource) => parentOf(resource.id) === path)

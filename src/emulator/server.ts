@@ -102,6 +102,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     send(result.status, result.body);
   }
 
+  // Every socket, including ones still in the TLS handshake, so stop() never waits on a client.
+  const sockets = new Set<import('node:stream').Duplex>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -113,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     requests,
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
-      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     }),
   };
 }

@@ -29,9 +29,23 @@ const MAX_MESSAGE = 300;
 export function describeFailure(error: unknown, timeoutMs: number, timedOut: boolean): string {
   if (timedOut) return `ARM call timed out after ${timeoutMs / 1000} s`;
   const status = (error as { statusCode?: number }).statusCode;
-  const message = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, MAX_MESSAGE);
-  if (typeof status === 'number') return `ARM ${status} ${STATUS_CODES[status] ?? 'error'}: ${message}`;
-  return `ARM call failed: ${message}`;
+  const message = (armMessage(error) ?? String((error as Error)?.message ?? error)).split('\n')[0]!.slice(0, MAX_MESSAGE);
+  // Paged lists replace ARM's message with a generic one but keep ARM's error code.
+  const code = (error as { code?: string }).code;
+  const shown = /^Pagination failed/.test(message) && code ? code : message;
+  if (typeof status === 'number') return `ARM ${status} ${STATUS_CODES[status] ?? 'error'}: ${shown}`;
+  return `ARM call failed: ${shown}`;
+}
+
+/** ARM's own `error.message` from the response body (paged lists wrap it in a generic message). */
+function armMessage(error: unknown): string | undefined {
+  const response = (error as { response?: { bodyAsText?: string } }).response;
+  try {
+    const message = JSON.parse(response?.bodyAsText ?? '')?.error?.message;
+    return typeof message === 'string' && message.length > 0 ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;

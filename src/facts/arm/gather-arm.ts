@@ -36,8 +36,11 @@ export interface ArmGathering {
 
 const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
 
-export async function gatherFromArm(ctx: ArmContext, target: AppTarget, onProgress: (message: string) => void = () => {}): Promise<ArmGathering> {
+export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onProgress: (message: string) => void = () => {}): Promise<ArmGathering> {
   const started = performance.now();
+  // Stops the calls still running when the gathering fails (unknown target).
+  const stop = new AbortController();
+  const ctx: ArmContext = { ...userCtx, signal: userCtx.signal ? AbortSignal.any([userCtx.signal, stop.signal]) : stop.signal };
   const clients = createClients(ctx);
   const log = newCallLog();
   const facts: FactMap = {};
@@ -119,7 +122,13 @@ export async function gatherFromArm(ctx: ArmContext, target: AppTarget, onProgre
     if (remoteVnet.ok) merge(remotePeeringFacts(got.value.id ?? vnet.id, remoteVnet.value));
   };
 
-  const [regionalVnetId] = await Promise.all([planBranch, vnetBranch]);
+  let regionalVnetId: string | undefined;
+  try {
+    [regionalVnetId] = await Promise.all([planBranch, vnetBranch]);
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
   if (regionalVnetId && facts['app.integrationType']?.value === 'none') {
     put(facts, 'app.integrationType', 'regional', `app ${name} virtualNetworkSubnetId`);
   }

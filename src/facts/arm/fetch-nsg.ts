@@ -1,0 +1,56 @@
+/**
+ * NSG facts for a target IP the user named: finds the subnet of the VNet holding the IP, reads
+ * its network security group and evaluates the inbound rules for the point-to-site pool.
+ * Called by the wizard once the target is known (it is not part of the initial gathering).
+ * NSGs on the target's network interface are not read; the facts describe the subnet's NSG.
+ */
+import type { Subnet } from '@azure/arm-network';
+import type { ReportError } from '../../report/report-model.ts';
+import { isWithin } from '../../engine/net.ts';
+import { nsgVerdict } from '../nsg.ts';
+import type { ArmContext } from './context.ts';
+import { createClients } from './clients.ts';
+import { armCall, newCallLog } from './call.ts';
+import { put, unknownFact, type FactMap } from './fact-values.ts';
+import { parseResourceId } from './resource-id.ts';
+
+export interface NsgQuery {
+  readonly vnet: { readonly subscriptionId: string; readonly resourceGroup: string; readonly name: string };
+  readonly targetIp: string;
+  readonly port: number;
+  readonly p2sPool: readonly string[];
+}
+
+const NSG_KEYS = ['nsg.name', 'nsg.blocksP2s', 'nsg.blockingRule'];
+
+const subnetPrefixes = (subnet: Subnet) => [...(subnet.addressPrefix ? [subnet.addressPrefix] : []), ...(subnet.addressPrefixes ?? [])];
+
+export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{ facts: FactMap; errors: ReportError[] }> {
+  const log = newCallLog();
+  const facts: FactMap = {};
+  const network = await createClients(ctx).network(query.vnet.subscriptionId);
+  const vnet = await armCall(ctx, log, `GET virtualNetworks/${query.vnet.name}`, NSG_KEYS,
+    (abortSignal) => network.virtualNetworks.get(query.vnet.resourceGroup, query.vnet.name, { abortSignal }));
+  if (vnet.ok) {
+    const subnet = vnet.value.subnets?.find((candidate) => subnetPrefixes(candidate).some((prefix) => isWithin(query.targetIp, prefix)));
+    const nsgId = parseResourceId(subnet?.networkSecurityGroup?.id);
+    if (!subnet) {
+      for (const key of NSG_KEYS) facts[key] = unknownFact(`no subnet of VNet ${query.vnet.name} contains ${query.targetIp}`);
+    } else if (!nsgId) {
+      put(facts, 'nsg.blocksP2s', false, `subnet ${subnet.name} has no network security group`);
+    } else {
+      const nsg = await armCall(ctx, log, `GET networkSecurityGroups/${nsgId.name}`, NSG_KEYS,
+        (abortSignal) => network.networkSecurityGroups.get(nsgId.resourceGroup, nsgId.name, { abortSignal }));
+      if (nsg.ok) {
+        const detail = `NSG ${nsgId.name} on subnet ${subnet.name}`;
+        const verdict = nsgVerdict(nsg.value, query.p2sPool, query.targetIp, query.port);
+        put(facts, 'nsg.name', nsgId.name, detail);
+        if (verdict.blocksP2s === undefined) facts['nsg.blocksP2s'] = unknownFact(verdict.reason ?? 'the rules cannot be evaluated here');
+        else put(facts, 'nsg.blocksP2s', verdict.blocksP2s, verdict.decidingRule ? `${detail}, rule ${verdict.decidingRule}` : detail);
+        put(facts, 'nsg.blockingRule', verdict.blockingRule, detail);
+      }
+    }
+  }
+  for (const [key, reason] of log.failed) facts[key] ??= unknownFact(reason);
+  return { facts, errors: log.errors };
+}
