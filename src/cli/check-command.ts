@@ -82,8 +82,8 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     gathered = await gatherFacts(options, { signal, today, tlsCa: context.tlsCa, credential: context.credential, onProgress: (message) => warn(message) });
   } catch (error) {
     if (error instanceof NoCredentialError) {
-      warn(`vnet-doctor: ${(error as Error).message}`);
-      warn('Pass --access-token T (or set VNET_DOCTOR_ACCESS_TOKEN), sign in with "az login", or run with --offline and an answers file.');
+      warn(`vnet-doctor: ${error.message}`);
+      warn('Without Azure access, check works from what you know: --offline --answers FILE (see "vnet-doctor flows questions").');
       return EXIT_USAGE;
     }
     if (signal.aborted && !(error instanceof UsageError)) {
