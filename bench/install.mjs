@@ -23,7 +23,9 @@ export async function packPackage({ strict = true } = {}) {
   const stage = tempDir('stage');
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   for (const entry of manifest.files ?? []) {
-    if (entry !== 'dist' && existsSync(join(root, entry))) cpSync(join(root, entry), join(stage, entry), { recursive: true });
+    // npm pack applies the patterns (e.g. scenarios/*.json); staging copies whole top-level entries.
+    const top = entry.split('/')[0];
+    if (top !== 'dist' && existsSync(join(root, top))) cpSync(join(root, top), join(stage, top), { recursive: true });
   }
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
   await buildBundle({ outdir: join(stage, 'dist'), quiet: true, strict });

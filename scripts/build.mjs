@@ -14,6 +14,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { eagerImports, eagerImportsPlugin } from './eager-own-modules.mjs';
+import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,7 +34,7 @@ const banner = [
 export async function buildBundle({ outdir = `${root}dist`, metafile = false, quiet = false, strict = true } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const started = performance.now();
-  const result = await build({
+  const options = {
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli/run.ts' },
     outdir,
@@ -53,7 +55,11 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
     banner: { js: banner },
     metafile: true,
     logLevel: quiet ? 'silent' : 'warning',
-  });
+  };
+  // Pass 1 only reads the module graph; pass 2 bundles with small own modules made eager.
+  const analysis = await build({ ...options, write: false, logLevel: 'silent' });
+  const plan = eagerImports(analysis.metafile, 'src/cli/run.ts');
+  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   if (strict) assertNoSourceImports(outputs.map(([file]) => resolve(root, file)));

@@ -38,9 +38,12 @@ export function startInPty(argv, { env = process.env, cwd, columns = 100, rows =
     for (const waiter of waiters.splice(0)) { clearTimeout(waiter.timer); waiter.reject(new Error(`exited (${code}) before the expected output; output was:\n${visibleText(raw).slice(-600)}`)); }
     resolve(code);
   }));
+  let running = true;
+  exited.then(() => { running = false; });
   return {
     startedAt,
     exited,
+    isRunning: () => running,
     output: () => visibleText(raw),
     rawOutput: () => raw,
     write: (data) => child.stdin.write(data),
