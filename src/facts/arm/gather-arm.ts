@@ -54,6 +54,8 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
 
   onProgress(`Reading app ${name}`);
   reachRound(1);
+  // Load the network SDK while the first round is on the wire; it is needed right after.
+  void import('@azure/arm-network').catch(() => undefined);
   const web = await clients.web(subscriptionId);
   const siteCall = armCall(ctx, log, `GET sites/${name}`, SITE_KEYS, (abortSignal) => web.webApps.get(resourceGroup, name, { abortSignal }));
   const connectionsCall = armCall(ctx, log, `GET sites/${name}/virtualNetworkConnections`, CONNECTIONS_KEYS,
