@@ -21,6 +21,9 @@ const PUBLIC_HOSTS = new Set([
  */
 const KEPT_ADDRESS_BLOCKS = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '100.64.0.0/10', '168.63.129.16/32', '255.0.0.0/8'] as const;
 
+/** Names Azure requires or creates for everyone: they identify no customer, and hiding them hides meaning. */
+const GENERIC_NAMES = new Set(['default', 'gatewaysubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'azurebastionsubnet', 'routeserversubnet']);
+
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SEGMENT = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?';
 /** /subscriptions/{id}[/resourceGroups/{rg}][/providers/{namespace}/{type}/{name}[/{type}/{name}]...] */
@@ -39,6 +42,7 @@ export class Pseudonyms {
   /** Registers a value found in a structured place (an ARM id segment, a name fact); first category wins. */
   register(value: string, category: PseudonymCategory): string {
     const key = value.toLowerCase();
+    if (GENERIC_NAMES.has(key)) return value;
     const known = this.tokens.get(key);
     if (known) return known;
     const next = (this.counters.get(category) ?? 0) + 1;

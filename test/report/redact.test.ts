@@ -72,6 +72,13 @@ test('addresses that identify nobody are kept: shared space, Azure DNS, loopback
   assert.equal(reason, 'pool 100.64.0.0/24, DNS 168.63.129.16, 127.0.0.1, 169.254.169.254, mask 255.255.255.0, edge public-ip-3');
 });
 
+test('names Azure gives everyone (GatewaySubnet, default) are kept, so commands keep their meaning', () => {
+  const id = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-x/providers/Microsoft.Network/virtualNetworks/vnet-x/subnets`;
+  const report = reportOf([completeSession()], { errors: [{ facts: ['x'], reason: `${id}/GatewaySubnet and ${id}/default; use the default route` }] });
+  assert.equal(redactReport(report).errors[0]!.reason,
+    '/subscriptions/subscription-1/resourceGroups/rg-3/providers/Microsoft.Network/virtualNetworks/resource-3/subnets/GatewaySubnet and /subscriptions/subscription-1/resourceGroups/rg-3/providers/Microsoft.Network/virtualNetworks/resource-3/subnets/default; use the default route');
+});
+
 test('public addresses become public-ip tokens that keep the prefix length', () => {
   const redacted = redactReport(sensitiveReport());
   const pool = redacted.facts.find((f) => f.key === 'p2s.addressPool')!;
