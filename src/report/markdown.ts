@@ -48,7 +48,7 @@ function header(report: Report): string {
     : report.interrupted ? `partial, the session was stopped before it ended${open > 0 ? ` (${plural(open, 'open question')})` : ''}`
       : `partial, ${plural(open, 'question')} could not be answered`;
   const lines = [
-    `# vnet-doctor report: ${inline(targetName(report))}`,
+    `# vnet-doctor report: ${inline(targetName(report))}, ${inline(report.generatedAt.slice(0, 10))}`,
     '',
     `Generated ${inline(date)} by vnet-doctor ${inline(report.tool.version)}; facts ${MODE_WORDS[report.target.mode]}.`,
   ];

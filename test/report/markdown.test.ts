@@ -41,7 +41,7 @@ test('control characters from outside values are shown escaped, never written ra
   const markdown = toMarkdown(hostile);
   assert.doesNotMatch(markdown, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   // safeText's backslash is itself escaped, so the rendered Markdown reads `app\x1b]0;owned\x07`.
-  assert.match(markdown, /# vnet-doctor report: app\\\\x1b\\\]0;owned\\\\x07/);
+  assert.match(markdown, /# vnet-doctor report: app\\\\x1b\\\]0;owned\\\\x07, 2026-11-25/);
   assert.match(markdown, /bad\\\\x1b\\\[2Jreason/);
 });
 
