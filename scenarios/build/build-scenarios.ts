@@ -137,6 +137,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
   'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
+  'classic-vnet': { 'vnet.dnsServers': null, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null, 'vnet.isClassic': true },
   'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
 };
 
@@ -189,6 +190,22 @@ export const SCENARIOS = [
     const rehome = (value: any): any => JSON.parse(JSON.stringify(value).replaceAll(`/subscriptions/${SUB}/resourceGroups/${NET_RG}/`, `/subscriptions/${OTHER_SUB}/resourceGroups/${NET_RG}/`));
     p.vnet = rehome(p.vnet); p.gateways = rehome(p.gateways); p.connections = rehome(p.connections); p.locals = rehome(p.locals);
     p.appConnections = [vnetConnection(app, otherVnet, { resyncRequired: true })]; p.planConnections = [vnetConnection(plan, otherVnet)];
+  }),
+  scenario('nsg-blocks-p2s', 'NSG blocks the P2S pool', 'A network security group on the data subnet denies the point-to-site pool on port 1433; the flows find it once the user names the database host.', [...COMMON], (p) => {
+    const nsgId = `${net(SUB, NET_RG)}/networkSecurityGroups/nsg-data`;
+    p.vnet.properties.subnets[1].properties.networkSecurityGroup = { id: nsgId };
+    const rule = (name: string, priority: number, access: string, source: string, port: string) => ({
+      id: `${nsgId}/securityRules/${name}`, name, type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+      properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: port, sourceAddressPrefix: source, destinationAddressPrefix: '10.10.1.0/24', access, priority, direction: 'Inbound', provisioningState: 'Succeeded' },
+    });
+    p.extra.push({
+      id: nsgId, name: 'nsg-data', type: 'Microsoft.Network/networkSecurityGroups', location: 'westeurope',
+      properties: { provisioningState: 'Succeeded', securityRules: [rule('allow-web', 100, 'Allow', 'VirtualNetwork', '443'), rule('deny-vpn-clients-sql', 110, 'Deny', '172.16.200.0/24', '1433')], subnets: [{ id: `${vnetId}/subnets/snet-data` }] },
+    });
+  }),
+  scenario('classic-vnet', 'Classic VNet', 'The app is connected to a classic VNet, which cannot be read through Resource Manager and blocks a move to regional integration.', ['integration-retiring', 'migration-benefits', 'migration-blocked-classic-vnet'], (p) => {
+    const classic = `/subscriptions/${SUB}/resourceGroups/${NET_RG}/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet-legacy`;
+    p.appConnections = [vnetConnection(app, classic)]; p.planConnections = [vnetConnection(plan, classic)];
   }),
 ];
 
