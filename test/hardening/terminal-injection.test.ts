@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { loadScenario } from '../../src/emulator/scenarios.ts';
+import { startEmulator } from '../../src/emulator/server.ts';
 import { hasControlCharacters, safeText } from '../../src/text/safe-text.ts';
 import { MINI_FACTS, MINI_FINDINGS } from '../support/mini-flows.ts';
 import { writeFlowDir } from '../support/flow-dir-fixture.ts';
@@ -100,4 +102,24 @@ test('a JSON report keeps the exact value while holding no raw control character
   const report = JSON.parse(run.stdout);
   assert.equal(report.facts.find((fact: { key: string }) => fact.key === 'gateway.name').value, EVIL);
   assert.equal(report.findings[0].title, `Gateway ${EVIL} needs a look`);
+});
+
+test('escape sequences in values read from ARM reach a Markdown report on stdout escaped', async () => {
+  const base = loadScenario('healthy');
+  const location = 'West\u001b[2J Europe\u009b31m';
+  const scenario = { ...base, resources: base.resources.map((resource) => (resource.id === base.target.app ? { ...resource, location } : resource)) };
+  const token = 'terminal-injection-token';
+  const emulator = await startEmulator({ scenario, token });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out: Output = { print: (text) => stdout.push(text), error: (text) => stderr.push(text) };
+  try {
+    await checkCommand({ app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': token }, out, { tlsCa: emulator.ca, now: () => new Date('2026-11-25T10:00:00Z') });
+  } finally {
+    await emulator.stop();
+  }
+  const text = stdout.join('\n');
+  assert.ok(text.includes('x1b'), 'the app region from ARM is in the report');
+  assert.equal(RAW_CONTROL.test(text), false, 'no raw ESC or CSI on stdout');
+  assert.equal(RAW_CONTROL.test(stderr.join('\n')), false);
 });
