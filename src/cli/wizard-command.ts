@@ -71,6 +71,10 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     warn(`vnet-doctor: ${notice}`);
   }
   const saved = loaded.kind === 'saved' ? loaded.session : undefined;
+  if (options.app !== undefined || options.subscription !== undefined || options.name !== undefined || options['resource-group'] !== undefined) {
+    // A mistyped app id is a usage error now, not a failure screen after start-up.
+    (await import('../facts/gather-facts.ts')).appTarget(options);
+  }
   const beginning = chooseBeginning(options, saved, notice);
   if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
   if (beginning.kind === 'resume') {
@@ -121,8 +125,10 @@ async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Da
   } catch {
     // No built-in scenarios in this build: the start screen simply offers no demo.
   }
+  const browsable = !options.offline && options.demo === undefined;
   return {
     listScenarios: () => scenarios,
+    ...(browsable ? armBrowser(options) : {}),
     gather: async (choice, { signal, onProgress }) => {
       const { gatherFacts } = await import('../facts/gather-facts.ts');
       const flags: CliOptions = { ...options, app: undefined, demo: undefined, offline: undefined, subscription: undefined, 'resource-group': undefined, name: undefined };
@@ -133,6 +139,29 @@ async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Da
       const gathered = await gatherFacts(flags, { signal, today, onProgress: (event: unknown) => onProgress(progressText(event)) });
       return { facts: { ...gathered.facts, ...fileFacts }, errors: gathered.errors, target: gathered.target };
     },
+  };
+}
+
+/** Subscription and app lists for the start screen's picker, with the same endpoint and credential rules as gatherFacts. */
+function armBrowser(options: CliOptions): Pick<FactProvider, 'listSubscriptions' | 'listWebApps'> {
+  const context = async (signal: AbortSignal) => {
+    const [{ armEndpoint }, { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential }] = await Promise.all([
+      import('../facts/gather-facts.ts'), import('../facts/arm/context.ts'),
+    ]);
+    const endpoint = armEndpoint(options);
+    const token = (options['access-token'] ?? process.env.VNET_DOCTOR_ACCESS_TOKEN)?.trim();
+    const credential = token ? staticTokenCredential(token) : new (await import('@azure/identity')).DefaultAzureCredential();
+    const scope = `${endpoint}/.default`;
+    try {
+      if (!(await credential.getToken(scope, { abortSignal: signal }))) throw new Error('the credential returned no token');
+    } catch (error) {
+      throw new Error(`no Azure credential available (${String((error as Error).message).split('\n')[0]}); sign in with "az login" or pass --access-token`);
+    }
+    return { endpoint, credential, scope, signal, timeoutMs: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
+  };
+  return {
+    listSubscriptions: async (signal) => (await import('../facts/arm/discovery.ts')).listSubscriptions(await context(signal)),
+    listWebApps: async (subscriptionId, signal) => (await import('../facts/arm/discovery.ts')).listWebApps(await context(signal), subscriptionId),
   };
 }
 

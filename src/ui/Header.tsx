@@ -22,8 +22,10 @@ export function Header({ flowTitle, answered, findings, target }: HeaderProps): 
   ].filter(Boolean);
   return (
     <Box marginBottom={1}>
-      <Text bold color={colour('cyan')}>vnet-doctor</Text>
-      {parts.length > 0 && <Text> · {parts.join(' · ')}</Text>}
+      <Text>
+        <Text bold color={colour('cyan')}>vnet-doctor</Text>
+        {parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}
+      </Text>
     </Box>
   );
 }

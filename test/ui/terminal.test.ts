@@ -41,8 +41,9 @@ test('a support engineer walks an offline session to a finding and quits with th
     await term.waitFor('What is the P2S pool?', 'the pool question', term.send(ENTER));
     await term.waitFor('OK, press Enter', 'the typed pool accepted', term.send('10.10.0.0/24'));
     await term.waitFor('Does tcpping db.contoso.local:1433 time out?', 'the templated question', term.send(ENTER));
-    const findings = await term.waitFor('Diagnosis', 'the findings', term.send(ENTER));
-    assert.match(findings, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the command is alone on its line, ready to copy');
+    // The command must stand alone on its line, indented with spaces only, ready to triple-click and copy.
+    const findings = await term.waitFor(/^ {5}tcpping db\.contoso\.local:1433$/m, 'the finding with its command alone on a line', term.send(ENTER));
+    assert.match(findings, /Diagnosis: 1 error/);
     term.send('q');
     assert.equal(await term.exit, 1, 'exit code 1: an error finding');
     const reports = readdirSync(dir).filter((name) => /^vnet-doctor-report-\d{8}-\d{6}\.md$/.test(name));
@@ -115,6 +116,7 @@ test('a corrupt saved session is reported and moved aside; the start screen stil
     // A key typed before the program switches the terminal to raw mode is cooked by the tty (Enter
     // becomes a line feed); `?` passes unchanged, and its effect shows the keyboard is live.
     await term.waitFor('Esc + key', 'the long help', term.send('?'));
+    await term.waitFor('❯ No Azure access', 'the offline choice highlighted', term.send(DOWN));
     await term.waitFor('Is the app on Linux?', 'offline mode chosen from the start screen', term.send(ENTER));
     term.send('\u0003');
     assert.equal(await term.exit, 130);
@@ -129,4 +131,19 @@ test('without a terminal on stdin the wizard exits 2 and points to batch mode', 
   assert.equal(run.status, 2);
   assert.match(run.stderr, /needs a terminal/);
   assert.match(run.stderr, /vnet-doctor check --offline --answers FILE/);
+});
+
+test('--demo reads facts from the local emulator and shows where each known answer came from', async () => {
+  const { dir, env } = workspace();
+  const term = wizard(['--demo', 'healthy', '--report', 'demo.md'], { cwd: dir, env });
+  try {
+    const screen = await term.waitFor(/demo: healthy[\s\S]*\(from ARM: [^)]+\)[\s\S]*❯/, 'a question with facts read from the emulator');
+    assert.match(screen, /Already known/);
+    await term.waitFor('Esc + key', 'the long help', term.send('?'));
+    term.send('\u0003');
+    assert.equal(await term.exit, 130);
+    assert.match(readFileSync(join(dir, 'demo.md'), 'utf8'), /demo scenario[\s\S]*status: partial/);
+  } finally {
+    term.close();
+  }
 });
