@@ -1,6 +1,9 @@
 /** `check` with facts from ARM: every demo scenario, and a real ARM client against the local emulator. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import { UsageError, type CliOptions } from '../../src/cli/args.ts';
 import type { Output } from '../../src/cli/output.ts';
@@ -84,5 +87,19 @@ test('an app ARM does not know is refused as an unknown target, a usage error (e
       error instanceof UsageError && /unknown target: there is no app "no-such-app"/.test(error.message));
   } finally {
     await emulator.stop();
+  }
+});
+
+test('a fact in the answers file wins over the value read from ARM, and the report says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-arm-answers-'));
+  try {
+    const answers = join(dir, 'answers.yaml');
+    writeFileSync(answers, 'facts:\n  p2s.addressPool: [172.16.200.0/24]\n');
+    const { report } = await check({ demo: 'pool-not-rfc1918', answers });
+    const pool = report.facts.find((fact) => fact.key === 'p2s.addressPool');
+    assert.deepEqual(pool, { key: 'p2s.addressPool', value: ['172.16.200.0/24'], source: 'answer', detail: 'answers file line 2' });
+    assert.equal(report.findings.some((finding) => finding.id === 'p2s-range-not-rfc1918'), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
