@@ -1,0 +1,271 @@
+/**
+ * Realistic situations, walked through the shipped flows: ARM facts as the Azure-backed session
+ * reads them, answers as a support engineer gives them, and the exact findings and commands the
+ * customer leaves with.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EngineState } from '../../src/engine/engine.ts';
+import type { FactValue, Facts } from '../../src/engine/types.ts';
+import { arm, session, TODAY, walk } from './shipped.ts';
+
+/** A Windows app on Standard with a healthy gateway-required connection to vnet-hub. */
+const HEALTHY: Record<string, FactValue> = {
+  'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': 'sub-1', 'app.location': 'West Europe',
+  'app.isLinux': false, 'app.isWindowsContainer': false, 'app.integrationType': 'gateway-required',
+  'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': 'sub-1', 'app.resyncRequired': false,
+  'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
+  'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
+  'vnet.name': 'vnet-hub', 'vnet.location': 'westeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
+  'vnet.isClassic': false, 'vnet.hasIpv6': false,
+  'gateway.exists': true, 'gateway.name': 'gw-hub', 'gateway.resourceGroup': 'rg-net', 'gateway.vpnType': 'RouteBased', 'gateway.sku': 'VpnGw1',
+  'gateway.provisioningState': 'Succeeded', 'gateway.hasExpressRoute': false,
+  'p2s.configured': true, 'p2s.addressPool': ['172.16.200.0/24'], 'p2s.protocols': ['SSTP'],
+  's2s.exists': false, 'peering.exists': false, 'nsg.blocksP2s': false,
+};
+
+/** ARM facts for the healthy app with some values changed, plus today's date. */
+function facts(changes: Record<string, FactValue> = {}, today = TODAY): Facts {
+  const values = { ...HEALTHY, ...changes };
+  return { ...session(today), ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, arm(value)])) };
+}
+
+/** Finding ids with severity, and the copy-ready commands of each. */
+const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
+
+const ELIGIBLE = { 'eligibility/ask-second-vnet': false, 'eligibility/ask-service-endpoint': false, 'eligibility/ask-keyvault': false };
+const RETIRING = ['integration-retiring', 'warning', ['vnet-doctor --flow migration']];
+
+test('a Linux app is told at once that only regional integration fits', () => {
+  const s = walk('triage', facts({ 'app.isLinux': true }), {});
+  assert.deepEqual(summary(s), [['app-is-linux', 'error', ['az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet <free subnet name>']]]);
+  assert.equal(s.outcome?.kind, 'finding');
+});
+
+test('a plan on the Free tier gets the scale-up command for its own plan', () => {
+  const s = walk('triage', facts({ 'plan.tier': 'Free' }), {});
+  assert.deepEqual(summary(s), [['plan-tier-unsupported', 'error', ['az appservice plan update -g rg-web -n asp-orders --sku S1', 'App Service plan > Scale up (App Service plan)']]]);
+});
+
+test('the retirement notice counts the days left from today', () => {
+  const s = walk('triage', facts(), { ...ELIGIBLE, 'triage/ask-symptom': 'gateway', 'gateway-down/ask-health': true });
+  assert.equal(s.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 126 days left');
+  assert.deepEqual(summary(s), [RETIRING]);
+  assert.equal(s.outcome?.kind, 'not-resolved');
+});
+
+test('after 31 March 2027 the notice becomes an error', () => {
+  const s = walk('retirement', facts({}, '2027-04-02'), {});
+  assert.deepEqual(summary(s), [['integration-retired', 'error', ['vnet-doctor --flow migration']]]);
+});
+
+test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule, with real names', () => {
+  const s = walk('triage', facts({ 'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-net', 'nsg.blockingRule': 'DenyVnetInbound' }), {
+    ...ELIGIBLE, 'triage/ask-symptom': 'reach-vnet', 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 },
+    'firewall-timeout/ask-tcpping': 'timeout', 'firewall-timeout/ask-vm-test': true, 'gateway-down/ask-health': true,
+    'certificate-sync/ask-dns-changed': false, 'rfc1918/ask-target-ip': '10.20.1.4',
+  });
+  assert.deepEqual(summary(s), [
+    RETIRING,
+    ['tcp-timeout-firewall', 'error', ['Test-NetConnection sql01.contoso.local -Port 1433', 'tcpping sql01.contoso.local:1433']],
+    ['nsg-blocks-p2s-range', 'error', [
+      'az network nsg rule list -g rg-net --nsg-name nsg-data -o table',
+      'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
+      'tcpping sql01.contoso.local:1433',
+    ]],
+  ]);
+  assert.equal(s.findings[2]!.title, 'The NSG nsg-data blocks the point-to-site pool (rule DenyVnetInbound)');
+});
+
+test('IKEv2 instead of SSTP on a VpnGw1 gateway: SSTP missing, IKEv2 to remove, fix before retesting', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.protocols': ['IkeV2'] }), { 'gateway-setup/ask-connections': 40 });
+  assert.deepEqual(summary(s), [
+    ['sstp-not-enabled', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
+    ['ikev2-enabled-non-basic', 'warning', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
+  ]);
+  assert.equal(s.findings[1]!.title, 'IKEv2 is enabled on gw-hub (SKU VpnGw1)');
+  assert.equal(s.outcome?.kind, 'resolved');
+});
+
+test('OpenVPN enabled: SSTP cannot be added next to it', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.protocols': ['OpenVPN'] }), { 'gateway-setup/ask-connections': null });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['openvpn-blocks-sstp', 'error']]);
+});
+
+test('a pool at 172.32.0.0/16 is outside RFC 1918 even though it looks private', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.addressPool': ['172.32.0.0/16'] }), { 'gateway-setup/ask-connections': 20 });
+  assert.deepEqual(summary(s), [['p2s-range-not-rfc1918', 'error', [
+    'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.201.0/24',
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+  ]]]);
+  assert.equal(s.findings[0]!.title, 'The point-to-site pool 172.32.0.0/16 is not entirely inside RFC 1918 space');
+});
+
+test('150 app instances on one gateway hit the SSTP connection limit', () => {
+  const s = walk('gateway-setup', facts(), { 'gateway-setup/ask-connections': 150 });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['sstp-connection-limit', 'warning']]);
+  assert.equal(s.findings[0]!.title, 'gw-hub carries 150 connections; SSTP allows at most 128');
+  assert.equal(s.outcome?.kind, 'pass');
+});
+
+test('a policy-based gateway must be recreated as route-based', () => {
+  const s = walk('gateway-setup', facts({ 'gateway.vpnType': 'PolicyBased' }), {});
+  assert.deepEqual(summary(s), [['gateway-policy-based', 'error', [
+    'az network vnet-gateway show -g rg-net -n gw-hub --query vpnType -o tsv',
+    'az network vnet-gateway create -g rg-net -n gw-hub --vnet vnet-hub --public-ip-addresses <public IP name> --gateway-type Vpn --vpn-type RouteBased --sku VpnGw1 --address-prefixes 172.16.201.0/24 --client-protocol SSTP --no-wait',
+  ]]]);
+});
+
+test('ExpressRoute next to the VPN gateway (coexistence) is not supported', () => {
+  const s = walk('triage', facts({ 'gateway.hasExpressRoute': true }), { ...ELIGIBLE, 'triage/ask-symptom': 'setup' });
+  assert.deepEqual(summary(s), [RETIRING, ['coexistence-gateway', 'error', [
+    'az network vnet-gateway list -g rg-net --query "[].{name:name, type:gatewayType, vpnType:vpnType}" -o table',
+    'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet <free subnet name>',
+  ]]]);
+});
+
+test('a failed gateway: reset it, and the SLA explains why the app went dark', () => {
+  const s = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), {});
+  assert.deepEqual(summary(s), [['gateway-not-running', 'error', [
+    'az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv',
+    'az network vnet-gateway reset -g rg-net -n gw-hub',
+    'Virtual network gateway > Help > Resource health',
+  ]]]);
+  assert.match(s.findings[0]!.explanation, /SLA/);
+});
+
+test('a certificate with 96 days left and settings out of sync: renew and Sync Network, restart warned about', () => {
+  const s = walk('certificate-sync', facts({ 'app.certExpiresOn': '2027-03-01', 'app.resyncRequired': true }), {});
+  assert.deepEqual(summary(s), [
+    ['certificate-expiring', 'warning', ['App > Networking > VNet integration > Disconnect', 'App > Networking > VNet integration > Add VNet > vnet-hub']],
+    ['certificates-out-of-sync', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Sync Network']],
+  ]);
+  assert.equal(s.findings[0]!.title, 'The integration certificate expires on 2027-03-01 (96 days left)');
+  assert.match(s.findings[1]!.explanation, /contradicts itself/);
+  assert.equal(s.outcome?.kind, 'resolved');
+});
+
+test('out of sync with the VNet in another subscription: Sync Network will not work there', () => {
+  const s = walk('certificate-sync', facts({ 'app.resyncRequired': true, 'app.vnetSubscriptionId': 'sub-2' }), {});
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['certificates-out-of-sync', 'error'], ['sync-cross-subscription', 'warning']]);
+});
+
+test('DNS servers changed on the VNet but not synced: the app still asks the old one', () => {
+  const s = walk('dns', facts({ 'app.dnsServers': ['10.20.0.9'] }), { 'dns/ask-name': 'db.contoso.local' });
+  assert.deepEqual(summary(s), [['dns-changed-sync-required', 'warning', [
+    'az network vnet show -g rg-net -n vnet-hub --query dhcpOptions.dnsServers',
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+  ]]]);
+  assert.equal(s.findings[0]!.steps[0]!.text, "Compare the VNet's DNS servers with those the app was given (10.20.0.9).");
+});
+
+test('nameresolver times out from the app but a VM gets answers: DNS traffic from the pool is blocked', () => {
+  const s = walk('dns', facts({ 'nsg.name': 'nsg-dns', 'nsg.resourceGroup': 'rg-net' }), {
+    'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-vm-dns': true,
+  });
+  assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
+    "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local 10.20.0.4. What happens?");
+  assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
+    'az network nsg rule create -g rg-net --nsg-name nsg-dns -n AllowAppServiceDns --priority 200 --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
+    'nameresolver db.contoso.local 10.20.0.4',
+  ]]]);
+});
+
+test('on-premises over BGP: custom routes missing, then the on-premises firewall', () => {
+  const s = walk('onprem-routes', facts({
+    's2s.exists': true, 's2s.connectionName': 'cn-dc1', 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.10.0/24'],
+  }), {
+    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-custom-routes': ['10.20.0.0/16'],
+    'onprem-routes/ask-onprem-firewall': false,
+  });
+  assert.deepEqual(summary(s), [
+    ['bgp-routes-not-propagated', 'warning', [
+      'az network vnet-gateway update -g rg-net -n gw-hub --custom-routes 192.168.10.0/24',
+      'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+    ]],
+    ['onprem-firewall-blocks-p2s', 'error', ['tcpping erp.corp.contoso.com:443']],
+  ]);
+});
+
+test('point-to-site added after the site-to-site VPN: the on-premises route back is missing', () => {
+  const s = walk('onprem-routes', facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected' }), {
+    'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-p2s-added-later': true,
+  });
+  assert.deepEqual(summary(s), [['onprem-routes-missing-p2s', 'error', ['tcpping 192.168.10.5:1521']]]);
+  assert.equal(s.findings[0]!.steps[0]!.text, 'On the on-premises VPN device, add 172.16.200.0/24 to the remote (Azure) networks of the tunnel, and route it to the device from the network of 192.168.10.5.');
+});
+
+test('a peered spoke without remote gateways and without a plan route', () => {
+  const s = walk('peering', facts({
+    'peering.exists': true, 'peering.name': 'hub-to-spoke', 'peering.remoteVnetName': 'vnet-spoke', 'peering.remoteResourceGroup': 'rg-spoke',
+    'peering.remotePeeringName': 'spoke-to-hub', 'peering.remoteAddressSpace': ['10.30.0.0/16'],
+    'peering.allowVnetAccess': true, 'peering.allowForwardedTraffic': true, 'peering.allowGatewayTransit': true,
+    'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': false,
+  }), {});
+  assert.deepEqual(summary(s), [
+    ['peering-remote-gateways-missing', 'error', ['az network vnet peering update -g rg-spoke --vnet-name vnet-spoke -n spoke-to-hub --set useRemoteGateways=true']],
+    ['peering-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route']],
+  ]);
+  assert.equal(s.findings[1]!.steps[0]!.text, "Add 10.30.0.0/16 to the plan's routes (current routes: 10.20.0.0/16).");
+  assert.equal(s.outcome?.kind, 'resolved');
+});
+
+test('a local peering without gateway transit gets the exact update command', () => {
+  const s = walk('peering', facts({
+    'peering.exists': true, 'peering.name': 'hub-to-spoke', 'peering.remoteVnetName': 'vnet-spoke', 'peering.remoteAddressSpace': ['10.30.0.0/16'],
+    'app.routes': ['10.20.0.0/16', '10.30.0.0/16'],
+    'peering.allowVnetAccess': true, 'peering.allowForwardedTraffic': true, 'peering.allowGatewayTransit': false,
+    'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': true,
+  }), {});
+  assert.deepEqual(summary(s), [['peering-gateway-transit-missing', 'error', ['az network vnet peering update -g rg-net --vnet-name vnet-hub -n hub-to-spoke --set allowGatewayTransit=true']]]);
+});
+
+test('migration readiness: VNet in another region, a /28 not delegated, two VNets on the plan, a public route', () => {
+  const s = walk('migration', facts({
+    'vnet.location': 'northeurope', 'plan.vnetCount': 2, 'app.routes': ['10.20.0.0/16', '52.10.0.0/16'],
+    'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/28',
+    'migration.freeSubnetDelegated': false, 'migration.serviceEndpointPolicies': false,
+  }), { 'migration/ask-subnet-in-use': false });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [
+    ['integration-retiring', 'warning'], ['migration-benefits', 'info'], ['migration-blocked-cross-region', 'warning'],
+    ['migration-subnet-below-recommended', 'info'], ['migration-subnet-not-delegated', 'warning'], ['migration-plan-split-needed', 'warning'],
+    ['migration-routes-review', 'info'],
+  ]);
+  const commands = Object.fromEntries(summary(s).map(([id, , list]) => [id, list]));
+  assert.deepEqual(commands['migration-blocked-cross-region'], [
+    'az network vnet create -g rg-web -n <new VNet name> --location "West Europe" --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range>',
+    'az network vnet peering create -g rg-web --vnet-name <new VNet name> -n <peering name> --remote-vnet <resource id of vnet-hub> --allow-vnet-access --allow-forwarded-traffic',
+  ]);
+  assert.deepEqual(commands['migration-subnet-not-delegated'], ['az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms']);
+  assert.equal(s.findings.at(-1)!.title, 'Decide how to carry the plan routes 10.20.0.0/16, 52.10.0.0/16 over');
+  assert.equal(s.outcome?.kind, 'not-resolved');
+});
+
+test('migration readiness: a delegated /26 in the same region means ready, with the command to switch', () => {
+  const s = walk('migration', facts({
+    'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
+    'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
+  }), {});
+  assert.deepEqual(summary(s), [
+    RETIRING,
+    ['migration-benefits', 'info', []],
+    ['migration-routes-review', 'info', ['az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true']],
+    ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', 'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet snet-apps']],
+  ]);
+});
+
+test('an app on regional integration reaching a public address needs Route All', () => {
+  const s = walk('rfc1918', facts({ 'app.integrationType': 'regional' }), { 'rfc1918/ask-target-ip-regional': '52.10.1.4' });
+  assert.deepEqual(summary(s), [['target-not-rfc1918-regional', 'warning', ['az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true']]]);
+});
+
+test('offline, answers only: tcpping refused and nothing listens on the port', () => {
+  const s = walk('firewall-timeout', session(TODAY), {
+    'firewall-timeout/ask-target': { host: 'api.contoso.local', port: 8080 }, 'firewall-timeout/ask-tcpping': 'refused',
+    'firewall-timeout/ask-target-up': true, 'firewall-timeout/ask-listening': false,
+  });
+  assert.deepEqual(summary(s), [['app-listening-elsewhere', 'warning', ['netstat -aon | findstr :8080']]]);
+  assert.equal(s.findings[0]!.title, 'Nothing listens on api.contoso.local:8080');
+});
