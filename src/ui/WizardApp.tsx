@@ -91,18 +91,22 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
     const session = wizard.session;
     const done = session?.state.status === 'done';
     const messages: string[] = [];
+    let written = false;
     if (session && session.state.path.length > 0) {
       try {
         const path = await deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: !done });
         messages.push(`Report written to ${path}`);
+        written = true;
       } catch (error) {
         messages.push(`The report was not written: ${(error as Error).message}`);
       }
     }
-    if (done) wizard.finish();
+    // A finished session is forgotten only once its report is safe on disk.
+    if (done && written) wizard.finish();
     else if (session) messages.push('Your answers are saved. Continue with: vnet-doctor --resume');
     const errors = session?.state.findings.some((finding) => finding.severity === 'error') ?? false;
-    onExit({ exitCode: done ? (errors ? EXIT_FINDINGS : EXIT_OK) : EXIT_INTERRUPTED, messages });
+    const exitCode = !session ? EXIT_OK : done ? (errors ? EXIT_FINDINGS : EXIT_OK) : EXIT_INTERRUPTED;
+    onExit({ exitCode, messages });
     exit();
   };
 

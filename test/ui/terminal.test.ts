@@ -75,7 +75,8 @@ test('60 columns without colour stay legible, and Ctrl-C writes the partial repo
   }
 });
 
-for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+// SIGKILL stands in for a crash: no handler runs, so only what was already on disk survives.
+for (const signal of ['SIGTERM', 'SIGHUP', 'SIGKILL'] as const) {
   test(`${signal} leaves the last answer saved, and --resume continues from it`, async () => {
     const { dir, state, env } = workspace();
     const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });

@@ -76,3 +76,24 @@ test('letters typed into a text box are text, and Esc then a letter is a command
   await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'Esc d answered "don\'t know"');
   ui.unmount();
 });
+
+test('a finished session whose report could not be written stays saved for --resume', async () => {
+  const ui = startWizard({ flowSet, writeReport: async () => { throw new Error('report.md already exists; pass --force to overwrite it'); } });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Diagnosis'), 'the Linux finding');
+  ui.type('q');
+  await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');
+  assert.equal(ui.exited()!.exitCode, 1);
+  assert.match(ui.exited()!.messages.join('\n'), /not written: .*--force[\s\S]*--resume/);
+  assert.equal(ui.store.load().kind, 'saved');
+});
+
+test('quitting at the start screen, before any session, exits cleanly without a report', async () => {
+  const ui = startWizard({ flowSet, beginning: { kind: 'start-screen' } });
+  await ui.waitFor((f) => f.includes('Which app are we looking at?'), 'the start screen');
+  ui.type('q');
+  await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');
+  assert.deepEqual(ui.exited(), { exitCode: 0, messages: [] });
+  assert.equal(ui.reports.length, 0);
+});
