@@ -31,10 +31,19 @@ export class AnswersFileError extends Error {
 }
 
 const SECTIONS = ['answers', 'facts'] as const;
+/**
+ * Answers files nest two or three levels. A file of nested brackets ("[[[[...") costs the YAML
+ * parser seconds and ends in a stack overflow, so deep nesting is refused before parsing.
+ */
+export const MAX_NESTING = 32;
 const IGNORED_KEYS = ['$schema'];
 
 /** Checks the text of an answers file against the flows; returns the answers or every problem found. */
 export function parseAnswers(file: string, text: string, flowSet: FlowSet): { answers?: Answers; diagnostics: Diagnostic[] } {
+  const depth = text.length > MAX_FILE_BYTES ? 0 : bracketDepth(text);
+  if (depth > MAX_NESTING) {
+    return { diagnostics: [{ file, message: `lists and mappings are nested ${depth} deep; an answers file needs at most ${MAX_NESTING}` }] };
+  }
   const parsed = parseYaml(file, text);
   if (parsed.errors.length > 0) return { diagnostics: [...parsed.errors] };
   const diagnostics: Diagnostic[] = [];
@@ -144,6 +153,45 @@ function findQuestion(flowSet: FlowSet, id: string): QuestionNode | undefined {
   const flow = Object.hasOwn(flowSet.flows, flowId) ? flowSet.flows[flowId] : undefined;
   const node = flow && Object.hasOwn(flow.nodes, nodeId) ? flow.nodes[nodeId] : undefined;
   return node?.kind === 'question' ? node : undefined;
+}
+
+/**
+ * Deepest nesting of flow collections ([ ] and { }) outside quoted scalars and comments. Inside
+ * a flow collection every bracket outside quotes is syntax, so the count is exact there; a
+ * quote only opens a scalar where YAML allows one (after an indicator or at the line start).
+ */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let previous = '\n'; // last character outside quotes that is not a space or tab
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if ((char === '"' || char === "'") && '\n:,[{-?'.includes(previous)) {
+      i = closingQuote(text, i);
+      previous = char;
+      continue;
+    }
+    if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+      continue;
+    }
+    if (char === '[' || char === '{') deepest = Math.max(deepest, (depth += 1));
+    else if ((char === ']' || char === '}') && depth > 0) depth -= 1;
+    if (char !== ' ' && char !== '\t') previous = char;
+  }
+  return deepest;
+}
+
+/** Index of the quote that closes the scalar opened at `start` ('' and \" are escapes). */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i += 1) {
+    if (quote === '"' && text[i] === '\\') i += 1;
+    else if (quote === "'" && text[i] === "'" && text[i + 1] === "'") i += 1;
+    else if (text[i] === quote) return i;
+  }
+  return text.length;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -62,6 +62,15 @@ test('an alias bomb in a flow file is refused before it expands', () => {
   assert.ok(diagnostics.some((d) => d.file === 'triage.yaml' && /alias/i.test(d.message)), JSON.stringify(diagnostics));
 });
 
+test('deeply nested lists or mappings in an answers file are refused before parsing', () => {
+  for (const [open, close] of [['[', ']'], ['{a: ', '}']] as const) {
+    const [message] = messages(`answers: ${open.repeat(150_000)}1${close.repeat(150_000)}`);
+    assert.equal(message, 'lists and mappings are nested 150000 deep; an answers file needs at most 32');
+  }
+  assert.match(messages('facts:\n  target.host: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n')[0]!, /not a valid host name/, 'brackets in quotes and comments are text');
+  assert.match(messages("facts:\n  target.host: 'it''s [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n")[0]!, /not a valid host name/);
+});
+
 test('a 10 MB answers file is refused by size, from text and from disk', () => {
   const huge = `facts:\n  target.host: ${'a'.repeat(MB10)}\n`;
   assert.match(messages(huge)[0]!, /^file is \d+ bytes; at most 1000000 are accepted$/);
