@@ -48,13 +48,7 @@ export async function gatherFacts(options: CliOptions, gather: GatherOptions = {
   if (options.demo !== undefined) return gatherDemo(options.demo || DEFAULT_DEMO, session, gather);
 
   const target = appTarget(options);
-  const endpoint = armEndpoint(options);
-  const credential = gather.credential ?? (await credentialFor(options, gather.env ?? process.env));
-  const ctx: ArmContext = {
-    endpoint, credential, scope: `${endpoint}/.default`, tlsCa: gather.tlsCa, signal: gather.signal,
-    timeoutMs: gather.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: gather.retry ?? DEFAULT_RETRY,
-  };
-  await ensureToken(ctx);
+  const ctx = await armContextFor(options, gather);
   const { gatherFromArm } = await import('./arm/gather-arm.ts');
   const result = await gatherFromArm(ctx, target, gather.onProgress);
   const appId = `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.Web/sites/${target.name}`;
@@ -62,6 +56,17 @@ export async function gatherFacts(options: CliOptions, gather: GatherOptions = {
 }
 
 async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gather: GatherOptions): Promise<FactGathering> {
+  return withDemoEmulator(scenarioId, async (options, demo, scenario) => {
+    const result = await gatherFacts(options, { ...gather, ...demo, today: session['session.today']!.value as string });
+    return { ...result, target: { mode: 'demo', appId: scenario.target.app, appName: result.target.appName, scenario: scenario.id } };
+  });
+}
+
+/** Runs `work` against the emulator serving a demo scenario, with flags and options pointing at it. */
+export async function withDemoEmulator<T>(
+  scenarioId: string,
+  work: (options: CliOptions, gather: Pick<GatherOptions, 'credential' | 'tlsCa'>, scenario: { id: string; target: { app: string } }) => Promise<T>,
+): Promise<T> {
   const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
   const { startEmulator } = await import('../emulator/server.ts');
   let scenario;
@@ -72,14 +77,22 @@ async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gat
   }
   const emulator = await startEmulator({ scenario, token: DEMO_ACCESS_TOKEN });
   try {
-    const result = await gatherFacts(
-      { app: scenario.target.app, 'arm-endpoint': emulator.url },
-      { ...gather, credential: staticTokenCredential(DEMO_ACCESS_TOKEN), tlsCa: emulator.ca, today: session['session.today']!.value as string },
-    );
-    return { ...result, target: { mode: 'demo', appId: scenario.target.app, appName: result.target.appName, scenario: scenario.id } };
+    return await work({ app: scenario.target.app, 'arm-endpoint': emulator.url }, { credential: staticTokenCredential(DEMO_ACCESS_TOKEN), tlsCa: emulator.ca }, scenario);
   } finally {
     await emulator.stop();
   }
+}
+
+/** Endpoint, credential (checked with one token request) and call settings for ARM mode. */
+export async function armContextFor(options: CliOptions, gather: GatherOptions = {}): Promise<ArmContext> {
+  const endpoint = armEndpoint(options);
+  const credential = gather.credential ?? (await credentialFor(options, gather.env ?? process.env));
+  const ctx: ArmContext = {
+    endpoint, credential, scope: `${endpoint}/.default`, tlsCa: gather.tlsCa, signal: gather.signal,
+    timeoutMs: gather.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: gather.retry ?? DEFAULT_RETRY,
+  };
+  await ensureToken(ctx);
+  return ctx;
 }
 
 /** The app named by --app, or by --subscription, --resource-group and --name together. */

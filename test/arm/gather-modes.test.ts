@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { UsageError } from '../../src/cli/args.ts';
 import { appTarget, armEndpoint, gatherFacts } from '../../src/facts/gather-facts.ts';
 import { listScenarios } from '../../src/emulator/scenarios.ts';
+import { gatherNsgFacts } from '../../src/facts/nsg-facts.ts';
 
 test('offline: no Azure call, only the session date', async () => {
   const g = await gatherFacts({ offline: true }, { today: '2026-07-01' });
@@ -48,4 +49,13 @@ test('the endpoint follows --arm-endpoint, else --cloud; plain http is refused',
   assert.equal(armEndpoint({ 'arm-endpoint': 'https://127.0.0.1:8443/' }), 'https://127.0.0.1:8443');
   assert.throws(() => armEndpoint({ 'arm-endpoint': 'http://127.0.0.1:8080' }), /must use https/);
   assert.throws(() => armEndpoint({ 'arm-endpoint': 'not a url' }), UsageError);
+});
+
+test('NSG facts mid-session: the demo reads the target subnet NSG; offline reads nothing', async () => {
+  const { facts } = await gatherFacts({ demo: 'nsg-blocks-p2s' }, { today: '2026-07-01' });
+  const blocked = await gatherNsgFacts({ demo: 'nsg-blocks-p2s' }, facts, { ip: '10.10.1.4', port: 1433 });
+  assert.deepEqual(Object.fromEntries(Object.entries(blocked.facts).map(([k, f]) => [k, f.value])), {
+    'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-contoso-network', 'nsg.blocksP2s': true, 'nsg.blockingRule': 'deny-vpn-clients-sql',
+  });
+  assert.deepEqual(await gatherNsgFacts({ offline: true }, facts, { ip: '10.10.1.4', port: 1433 }), { facts: {}, errors: [] });
 });

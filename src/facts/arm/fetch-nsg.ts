@@ -21,7 +21,7 @@ export interface NsgQuery {
   readonly p2sPool: readonly string[];
 }
 
-const NSG_KEYS = ['nsg.name', 'nsg.blocksP2s', 'nsg.blockingRule'];
+const NSG_KEYS = ['nsg.name', 'nsg.resourceGroup', 'nsg.blocksP2s', 'nsg.blockingRule'];
 
 const subnetPrefixes = (subnet: Subnet) => [...(subnet.addressPrefix ? [subnet.addressPrefix] : []), ...(subnet.addressPrefixes ?? [])];
 
@@ -45,6 +45,7 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
         const detail = `NSG ${nsgId.name} on subnet ${subnet.name}`;
         const verdict = nsgVerdict(nsg.value, query.p2sPool, query.targetIp, query.port);
         put(facts, 'nsg.name', nsgId.name, detail);
+        put(facts, 'nsg.resourceGroup', nsgId.resourceGroup, detail);
         if (verdict.blocksP2s === undefined) facts['nsg.blocksP2s'] = unknownFact(verdict.reason ?? 'the rules cannot be evaluated here');
         else put(facts, 'nsg.blocksP2s', verdict.blocksP2s, verdict.decidingRule ? `${detail}, rule ${verdict.decidingRule}` : detail);
         put(facts, 'nsg.blockingRule', verdict.blockingRule, detail);
