@@ -36,3 +36,26 @@ for (const { id } of scenarios) {
     assert.deepEqual(got, JSON.parse(readFileSync(golden, 'utf8')));
   });
 }
+
+test('every gathered fact key is in the fact catalogue and every expected finding in the finding catalogue', async () => {
+  const { loadFlowDir } = await import('../../src/flows/flow-dir.ts');
+  const flowSet = loadFlowDir();
+  for (const { id } of scenarios) {
+    const gathering = await gatherFacts({ demo: id }, { today: TODAY });
+    const unknownKeys = Object.keys(gathering.facts).filter((key) => !Object.hasOwn(flowSet.facts, key));
+    assert.deepEqual(unknownKeys, [], `${id}: facts missing from flows/catalog/facts.yaml`);
+    for (const [key, fact] of Object.entries(gathering.facts)) {
+      if (fact.value === null) continue;
+      const definition = flowSet.facts[key]!;
+      const value = fact.value;
+      const fits = {
+        'yes-no': typeof value === 'boolean', number: typeof value === 'number', date: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value),
+        'text-list': Array.isArray(value), 'cidr-list': Array.isArray(value),
+        choice: typeof value === 'string' && (definition.values ?? []).includes(value),
+      }[definition.type as string] ?? typeof value === 'string';
+      assert.ok(fits, `${id}: ${key} = ${JSON.stringify(value)} does not fit type ${definition.type}`);
+    }
+    const unknownFindings = loadScenario(id).expect.findings.filter((finding) => !Object.hasOwn(flowSet.findings, finding));
+    assert.deepEqual(unknownFindings, [], `${id}: findings missing from flows/catalog/findings.yaml`);
+  }
+});

@@ -21,7 +21,11 @@ export async function listSubscriptions(ctx: ArmContext): Promise<{ id: string; 
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Web apps of a subscription; apps with a VNet connection first, then by name. */
+/**
+ * Web apps of a subscription; apps with a VNet connection first, then by name. The list shows
+ * regional integration (`virtualNetworkSubnetId`) and, when ARM includes the site config, the
+ * gateway-required VNet name; reading every app's connections would cost a call per app.
+ */
 export async function listWebApps(ctx: ArmContext, subscriptionId: string): Promise<{ id: string; name: string; resourceGroup: string; hasVnetConnection: boolean }[]> {
   const web = await createClients(ctx).web(subscriptionId);
   const sites = await collect(web.webApps.list({ abortSignal: signal(ctx) }));
