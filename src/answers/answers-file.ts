@@ -60,56 +60,75 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
     }
   }
 
-  const lineDetail = (path: string) => {
-    const line = parsed.lines.get(path);
-    return line === undefined ? 'answers file' : `answers file line ${line}`;
+  const where: Where = {
+    at,
+    detail: (path) => {
+      const line = parsed.lines.get(path);
+      return line === undefined ? 'answers file' : `answers file line ${line}`;
+    },
   };
-  const answerEntries: [string, AnswerValue][] = [];
-  // Facts stated in "facts:" come later and so win over the same fact given through an answer.
-  const factEntries: [string, Fact][] = [];
-  const answersSection = Object.hasOwn(root, 'answers') ? root.answers : undefined;
-  if (answersSection !== undefined && answersSection !== null && !isMapping(answersSection)) {
-    diagnostics.push(at('answers', '"answers:" must be a mapping of question ids (flow/node) to answers'));
-  } else if (answersSection) {
-    for (const [id, value] of Object.entries(answersSection)) {
-      const path = `answers.${id}`;
-      const question = findQuestion(flowSet, id);
-      if (!question) {
-        diagnostics.push(at(path, `unknown question id ${quote(id)} (run "vnet-doctor flows questions" for the list)`));
-        continue;
-      }
-      const checked = validateAnswerValue(question.answer, value, question.options);
-      if (!checked.ok) diagnostics.push(at(path, `${id}: ${checked.reason}`));
-      else {
-        answerEntries.push([id, checked.value]);
-        factEntries.push(...factsFromAnswer(question, checked.value, lineDetail(path)));
-      }
-    }
-  }
-
-  const factsSection = Object.hasOwn(root, 'facts') ? root.facts : undefined;
-  if (factsSection !== undefined && factsSection !== null && !isMapping(factsSection)) {
-    diagnostics.push(at('facts', '"facts:" must be a mapping of fact keys to values'));
-  } else if (factsSection) {
-    for (const [key, value] of Object.entries(factsSection)) {
-      const path = `facts.${key}`;
-      const definition = Object.hasOwn(flowSet.facts, key) ? flowSet.facts[key] : undefined;
-      if (!definition) {
-        diagnostics.push(at(path, `unknown fact key ${quote(key)} (fact keys are listed in flows/catalog/facts.yaml and by "vnet-doctor flows questions")`));
-        continue;
-      }
-      const checked = validateFactValue(definition, value);
-      if (!checked.ok) {
-        diagnostics.push(at(path, `${key} (${definition.type}): ${checked.reason}`));
-        continue;
-      }
-      factEntries.push([key, { value: checked.value, source: 'answer', detail: lineDetail(path) }]);
-    }
-  }
-
+  const given = readAnswersSection(Object.hasOwn(root, 'answers') ? root.answers : undefined, flowSet, where, diagnostics);
+  const stated = readFactsSection(Object.hasOwn(root, 'facts') ? root.facts : undefined, flowSet, where, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
+  // Facts stated in "facts:" come last and so win over the same fact given through an answer.
   // Object.fromEntries defines own properties, so no key can reach a prototype.
-  return { answers: { facts: Object.fromEntries(factEntries), answers: Object.fromEntries(answerEntries) }, diagnostics };
+  return { answers: { facts: Object.fromEntries([...given.facts, ...stated]), answers: Object.fromEntries(given.answers) }, diagnostics };
+}
+
+/** Where a key of the file is: a diagnostic at its line, and the provenance text for its value. */
+interface Where {
+  at(path: string | undefined, message: string): Diagnostic;
+  detail(path: string): string;
+}
+
+function readAnswersSection(section: unknown, flowSet: FlowSet, where: Where, diagnostics: Diagnostic[]) {
+  const answers: [string, AnswerValue][] = [];
+  const facts: [string, Fact][] = [];
+  if (section === undefined || section === null) return { answers, facts };
+  if (!isMapping(section)) {
+    diagnostics.push(where.at('answers', '"answers:" must be a mapping of question ids (flow/node) to answers'));
+    return { answers, facts };
+  }
+  for (const [id, value] of Object.entries(section)) {
+    const path = `answers.${id}`;
+    const question = findQuestion(flowSet, id);
+    if (!question) {
+      diagnostics.push(where.at(path, `unknown question id ${quote(id)} (run "vnet-doctor flows questions" for the list)`));
+      continue;
+    }
+    const checked = validateAnswerValue(question.answer, value, question.options);
+    if (!checked.ok) {
+      diagnostics.push(where.at(path, `${id}: ${checked.reason}`));
+      continue;
+    }
+    answers.push([id, checked.value]);
+    facts.push(...factsFromAnswer(question, checked.value, where.detail(path)));
+  }
+  return { answers, facts };
+}
+
+function readFactsSection(section: unknown, flowSet: FlowSet, where: Where, diagnostics: Diagnostic[]): [string, Fact][] {
+  const facts: [string, Fact][] = [];
+  if (section === undefined || section === null) return facts;
+  if (!isMapping(section)) {
+    diagnostics.push(where.at('facts', '"facts:" must be a mapping of fact keys to values'));
+    return facts;
+  }
+  for (const [key, value] of Object.entries(section)) {
+    const path = `facts.${key}`;
+    const definition = Object.hasOwn(flowSet.facts, key) ? flowSet.facts[key] : undefined;
+    if (!definition) {
+      diagnostics.push(where.at(path, `unknown fact key ${quote(key)} (fact keys are listed in flows/catalog/facts.yaml and by "vnet-doctor flows questions")`));
+      continue;
+    }
+    const checked = validateFactValue(definition, value);
+    if (!checked.ok) {
+      diagnostics.push(where.at(path, `${key} (${definition.type}): ${checked.reason}`));
+      continue;
+    }
+    facts.push([key, { value: checked.value, source: 'answer', detail: where.detail(path) }]);
+  }
+  return facts;
 }
 
 /** Reads and checks an answers file; throws AnswersFileError listing every problem. */
