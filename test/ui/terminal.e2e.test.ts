@@ -19,8 +19,8 @@ const DOWN = '\u001b[B';
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-pty-'));
   const state = join(dir, 'state');
-  // Source mode so the test exercises src/ even when a dist/ bundle exists.
-  const env: NodeJS.ProcessEnv = { ...process.env, VNET_DOCTOR_STATE_DIR: state, VNET_DOCTOR_SOURCE: '1', TERM: 'xterm-256color' };
+  // VNET_DOCTOR_SOURCE is inherited: npm test runs this file against the bundle and again against src/.
+  const env: NodeJS.ProcessEnv = { ...process.env, VNET_DOCTOR_STATE_DIR: state, TERM: 'xterm-256color' };
   delete env.NO_COLOR;
   delete env.CI;
   return { dir, state, env };
