@@ -137,6 +137,10 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
   'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
+  'windows-container': { 'app.isWindowsContainer': true, 'app.integrationType': 'none', 'plan.vnetCount': 0, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'app.resyncRequired': null, 'app.certExpiresOn': null, 'vnet.dnsServers': null, 'app.dnsServers': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null },
+  'regional-integration': { 'app.integrationType': 'regional', 'app.resyncRequired': null, 'app.certExpiresOn': null, 'app.dnsServers': null, 'app.vnetName': 'vnet-hub' },
+  'policy-based-gateway': { 'gateway.vpnType': 'PolicyBased', 'p2s.configured': false, 'p2s.addressPool': null, 'p2s.protocols': null },
+  'openvpn-enabled': { 'p2s.protocols': ['OpenVPN'] },
   'classic-vnet': { 'vnet.dnsServers': null, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null, 'vnet.isClassic': true },
   'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
 };
@@ -207,6 +211,22 @@ export const SCENARIOS = [
     const classic = `/subscriptions/${SUB}/resourceGroups/${NET_RG}/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet-legacy`;
     p.appConnections = [vnetConnection(app, classic)]; p.planConnections = [vnetConnection(plan, classic)];
   }),
+  scenario('windows-container', 'Windows container app', 'The app runs as a Windows container (Hyper-V isolation), which gateway-required integration does not support.', ['app-is-windows-container', 'integration-retiring', 'migration-benefits'], (p) => {
+    p.site = site({ isXenon: true, hyperV: true }); p.site.kind = 'app,container,windows';
+    p.appConnections = []; p.planConnections = [];
+  }),
+  scenario('regional-integration', 'Regional integration in use', 'The app already uses regional VNet integration through a delegated subnet; gateway-required integration is not involved.', ['regional-integration-in-use', 'peering-missing'], (p) => {
+    const subnetId = `${vnetId}/subnets/snet-integration`;
+    p.site = site({ virtualNetworkSubnetId: subnetId });
+    p.appConnections = [vnetConnection(app, subnetId, { isSwift: true, certBlob: null, certThumbprint: null, routes: [], dnsServers: '' })];
+    p.planConnections = [vnetConnection(plan, subnetId, { isSwift: true, certBlob: null, certThumbprint: null, routes: [], dnsServers: '' })];
+  }),
+  scenario('policy-based-gateway', 'Policy-based gateway', 'The VNet has a policy-based VPN gateway, which cannot do point-to-site.', [...COMMON, 'gateway-policy-based'], (p) => {
+    p.gateways[0]!.properties.vpnType = 'PolicyBased';
+    p.gateways[0]!.properties.sku = { name: 'Basic', tier: 'Basic', capacity: 2 };
+    delete p.gateways[0]!.properties.vpnClientConfiguration;
+  }),
+  scenario('openvpn-enabled', 'OpenVPN instead of SSTP', 'Point-to-site was switched to OpenVPN, which rules out SSTP on the same gateway.', [...COMMON, 'openvpn-blocks-sstp'], (p) => setP2s(p, { vpnClientProtocols: ['OpenVPN'] })),
 ];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
