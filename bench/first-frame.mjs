@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { timeToFirstFrame } from './lib/pty.mjs';
 import { median } from './lib/stats.mjs';
 import { benchEnv, root, tempDir } from './install.mjs';
+import { buildBundle } from '../scripts/build.mjs';
 
 const node = join(root, 'node_modules', '.bin', 'node');
 
@@ -14,18 +15,28 @@ export function demoEnv() {
   return { ...benchEnv, VNET_DOCTOR_STATE_DIR: tempDir('state'), NODE_OPTIONS: '' };
 }
 
+/** The same one-<Text> app bundled like vnet-doctor: the floor any bundled first frame can reach. */
+async function bundledBaseline() {
+  const outdir = tempDir('baseline');
+  await buildBundle({ outdir, quiet: true, entryPoints: { baseline: 'bench/baseline-ink.mjs' } });
+  return join(outdir, 'baseline.js');
+}
+
 export async function measureFirstFrame(installedBin, { runs = 15 } = {}) {
   const env = demoEnv();
+  const floorScript = await bundledBaseline();
   const baseline = [];
   const demo = [];
+  const floor = [];
   // One untimed run of each warms the page cache and the compile cache.
   await timeToFirstFrame([node, join(root, 'bench', 'baseline-ink.mjs')], { cwd: root, env });
   await timeToFirstFrame([node, installedBin, '--demo'], { cwd: env.VNET_DOCTOR_STATE_DIR, env });
   for (let i = 0; i < runs; i += 1) {
     baseline.push(await timeToFirstFrame([node, join(root, 'bench', 'baseline-ink.mjs')], { cwd: root, env }));
     demo.push(await timeToFirstFrame([node, installedBin, '--demo'], { cwd: env.VNET_DOCTOR_STATE_DIR, env }));
+    floor.push(await timeToFirstFrame([node, floorScript], { cwd: root, env }));
   }
   const baselineMs = median(baseline);
   const demoMs = median(demo);
-  return { baselineMs, demoMs, ratio: demoMs / baselineMs };
+  return { baselineMs, demoMs, ratio: demoMs / baselineMs, bundledBaselineMs: median(floor) };
 }

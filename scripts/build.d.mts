@@ -8,6 +8,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** false keeps imports esbuild could not resolve instead of failing (work in progress only). */
   strict?: boolean;
+  /** esbuild entry points (default: { cli: 'src/cli/run.ts' }); the benchmarks bundle their baseline too. */
+  entryPoints?: Record<string, string>;
 }
 
 export function buildBundle(options?: BuildOptions): Promise<{ metafile: Metafile }>;

@@ -31,12 +31,12 @@ const banner = [
 ].join('\n');
 
 /** `strict: false` only while commands are still being written: keeps unresolved imports. */
-export async function buildBundle({ outdir = `${root}dist`, metafile = false, quiet = false, strict = true } = {}) {
+export async function buildBundle({ outdir = `${root}dist`, metafile = false, quiet = false, strict = true, entryPoints = { cli: 'src/cli/run.ts' } } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const started = performance.now();
   const options = {
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/run.ts' },
+    entryPoints,
     outdir,
     bundle: true,
     // ESM because ink's reconciler and yoga use top-level await.
@@ -58,7 +58,7 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
   };
   // Pass 1 only reads the module graph; pass 2 bundles with small own modules made eager.
   const analysis = await build({ ...options, write: false, logLevel: 'silent' });
-  const plan = eagerImports(analysis.metafile, 'src/cli/run.ts');
+  const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
   const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));

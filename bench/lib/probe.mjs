@@ -1,7 +1,7 @@
 /**
  * Loaded into a measured vnet-doctor process with `node --import` (via NODE_OPTIONS). Records,
  * on the process's own clock: when the first byte reached stdout (the first frame), when each
- * bundle chunk started loading, and the peak RSS. Writes JSON to $VNET_DOCTOR_PROBE_FILE at exit.
+ * bundle chunk started loading (with the RSS then), and the peak RSS. Writes JSON to $VNET_DOCTOR_PROBE_FILE at exit.
  */
 import { registerHooks } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ process.stdout.write = (chunk, ...rest) => {
 
 registerHooks({
   load(url, context, nextLoad) {
-    if (url.includes('/dist/')) record.modules.push({ url, ms: performance.now() });
+    if (url.includes('/dist/')) record.modules.push({ url, ms: performance.now(), rssMb: process.memoryUsage.rss() / 1048576 });
     return nextLoad(url, context);
   },
 });
