@@ -70,6 +70,15 @@ function coldNpx(tarball) {
   return elapsed;
 }
 
+function countByFolder(paths) {
+  const counts = {};
+  for (const path of paths) {
+    const folder = path.includes('/') ? path.split('/')[0] : '(top level)';
+    counts[folder] = (counts[folder] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export async function measureInstall({ runs = 5, strict = true } = {}) {
   const pack = await packPackage({ strict });
   const installed = installTarball(pack.tarball);
@@ -85,6 +94,7 @@ export async function measureInstall({ runs = 5, strict = true } = {}) {
     unpackedBytes: pack.packed.unpackedSize,
     installBytes: size.bytes,
     installFiles: size.files,
+    filesByFolder: countByFolder(pack.packed.files.map((file) => file.path)),
     npxMs: median(npx),
     npxRuns: npx,
   };

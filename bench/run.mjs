@@ -51,7 +51,10 @@ if (needInstall) {
     if (!wanted('install')) return;
     report('1. Install', `${install.runtimeDependencies} runtime dependencies; installed ${mb(install.installBytes)} in ${install.installFiles} files (tarball ${mb(install.tarballBytes)}, ${install.packedFiles} files); cold npx --help ${ms(install.npxMs)}`,
       'no runtime dependencies, ≤ 4 MB and ≤ 20 files installed, cold npx --help ≤ 1.5 s', pass,
-      [`npx runs: ${install.npxRuns.map(ms).join(', ')}`]);
+      [
+        `files by folder: ${Object.entries(install.filesByFolder).map(([folder, count]) => `${folder} ${count}`).join(', ')} (+ npm's node_modules/.package-lock.json)`,
+        `npx runs: ${install.npxRuns.map(ms).join(', ')}`,
+      ]);
   });
 }
 
