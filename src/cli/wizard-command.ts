@@ -75,6 +75,15 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     // A mistyped app id is a usage error now, not a failure screen after start-up.
     (await import('../facts/gather-facts.ts')).appTarget(options);
   }
+  if (options.demo !== undefined) {
+    // An unknown scenario is a usage error now, with the list of scenarios, not a failure screen later.
+    const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
+    try {
+      loadScenario(options.demo);
+    } catch (error) {
+      throw error instanceof ScenarioError ? new UsageError(error.message) : error;
+    }
+  }
   const beginning = chooseBeginning(options, saved, notice);
   if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
   if (beginning.kind === 'resume') {
@@ -90,7 +99,7 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   const now = context.now ?? (() => new Date());
   const [{ buildReport }, { writeReport }] = await Promise.all([import('../report/build-report.ts'), import('../report/write-report.ts')]);
   const writer = createReportExporter({ reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now, build: buildReport, write: writeReport });
-  const facts = await factProvider(options, fromFile.facts, now);
+  const facts = await factProvider(options, fromFile.facts, now, beginning.kind === 'start-screen');
 
   const { runWizard } = await import('../ui/run-wizard.tsx');
   const result = await runWizard({
@@ -117,13 +126,15 @@ function chooseBeginning(options: CliOptions, saved: SavedSession | undefined, n
 }
 
 /** Real facts: ARM, the demo emulator or none, plus what the answers file states (which wins: the user checked it). */
-async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Date): Promise<FactProvider> {
+async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Date, offerDemos: boolean): Promise<FactProvider> {
   let scenarios: readonly Scenario[] = [];
-  try {
-    const { listScenarios } = await import('../emulator/scenarios.ts');
-    scenarios = listScenarios();
-  } catch {
-    // No built-in scenarios in this build: the start screen simply offers no demo.
+  if (offerDemos) {
+    try {
+      const { listScenarios } = await import('../emulator/scenarios.ts');
+      scenarios = listScenarios();
+    } catch {
+      // No built-in scenarios in this build: the start screen simply offers no demo.
+    }
   }
   const browsable = !options.offline && options.demo === undefined;
   return {

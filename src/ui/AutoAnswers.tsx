@@ -20,7 +20,7 @@ export function AutoAnswers({ path, flowSet, limit = 6 }: AutoAnswersProps): Rea
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text dimColor>Already known{autos.length > shown.length ? ` (latest ${shown.length} of ${autos.length})` : ''}:</Text>
-      {shown.map((entry) => <Text key={entry.question}>  {formatAutoLine(entry, flowSet)}</Text>)}
+      {shown.map((entry) => <Box key={entry.question} paddingLeft={2}><Text>{formatAutoLine(entry, flowSet)}</Text></Box>)}
     </Box>
   );
 }

@@ -4,7 +4,7 @@ import type { KeyMode } from './use-wizard-keys.ts';
 
 export interface FooterProps {
   /** Which keys apply right now. */
-  readonly mode: KeyMode | 'findings' | 'busy';
+  readonly mode: KeyMode | 'findings' | 'busy' | 'menu';
   /** An Esc is waiting for its command letter. */
   readonly pending: boolean;
   /** Whether `o` (answer a known fact yourself) is available. */
@@ -26,17 +26,21 @@ const LONG_HELP = [
 
 /** The key line at the bottom of every screen, so nobody has to remember a key. */
 export function Footer({ mode, pending, canOverride, expanded }: FooterProps): React.JSX.Element {
-  const override = canOverride ? ' o override ·' : '';
-  const line = pending
-    ? `Command: d don't know · b back · r restart ·${override} s save · q quit · ? help · Esc cancel`
-    : mode === 'busy' ? 'Ctrl-C quit'
-      : mode === 'select' ? `Up/Down + Enter choose · b back · r restart ·${override} s save report · q quit · ? help`
-        : mode === 'findings' ? `b back · r restart ·${override} s save report · q quit (saves the report) · ? help`
-          : `Enter submit · Esc then d don't know, b back, r restart,${override} s save, q quit · ? help`;
+  const override = canOverride ? ['o override'] : [];
+  const keys: readonly string[] = pending
+    ? ['Command:', "d don't know", 'b back', 'r restart', ...override, 's save', 'q quit', '? help', 'Esc cancel']
+    : mode === 'busy' ? ['Ctrl-C quit']
+      : mode === 'menu' ? ['Up/Down + Enter choose', 'b back', 'q quit', '? help']
+        : mode === 'select' ? ['Up/Down + Enter choose', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help']
+          : mode === 'findings' ? ['b back', 'r restart', ...override, 's save report', 'q quit (saves the report)', '? help']
+            : ['Enter submit', "Esc d don't know", 'Esc b back', 'Esc r restart', ...(canOverride ? ['Esc o override'] : []), 'Esc s save', 'Esc q quit', '? help'];
   return (
     <Box flexDirection="column" marginTop={1}>
       {expanded && LONG_HELP.map((text) => <Text key={text} dimColor>{text}</Text>)}
-      <Text dimColor>{line}</Text>
+      {/* One unit per key so a narrow terminal wraps between keys, never inside one. */}
+      <Box flexWrap="wrap" columnGap={2}>
+        {keys.map((key) => <Text key={key} dimColor>{key}</Text>)}
+      </Box>
     </Box>
   );
 }

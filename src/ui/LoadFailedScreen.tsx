@@ -22,7 +22,7 @@ export function LoadFailedScreen({ reason, isFocused, onChoose }: LoadFailedScre
   ];
   return (
     <Box flexDirection="column">
-      <Text color={colour('yellow')}>Could not read facts from Azure: {safeText(reason)}</Text>
+      <Text color={colour('yellow')}>Could not read the facts: {safeText(reason)}</Text>
       <Box marginTop={1}>
         <SelectList items={items} isFocused={isFocused} onSelect={onChoose} />
       </Box>

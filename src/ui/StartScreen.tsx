@@ -32,7 +32,7 @@ export function StartScreen({ saved, scenarios, canPickApp, isFocused, onChoose 
       <Text bold>Which app are we looking at?</Text>
       <Text dimColor>Facts read from Azure answer many questions for you; without access, every question is asked.</Text>
       <Box marginTop={1}>
-        <SelectList items={items} isFocused={isFocused} onSelect={onChoose} />
+        <SelectList items={items} isFocused={isFocused} limit={10} onSelect={onChoose} />
       </Box>
     </Box>
   );

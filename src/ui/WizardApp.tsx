@@ -189,7 +189,9 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
       )}
       {phase.kind === 'leaving' && <LoadingScreen message="Saving the report and the session" />}
       <Footer
-        mode={phase.kind === 'loading' || phase.kind === 'leaving' ? 'busy' : phase.kind === 'session' && state?.status === 'done' ? 'findings' : mode}
+        mode={phase.kind === 'loading' || phase.kind === 'leaving' ? 'busy'
+          : phase.kind !== 'session' ? 'menu'
+            : state?.status === 'done' ? 'findings' : mode}
         pending={pending}
         canOverride={inSession && hasOverridableFacts(state.path)}
         expanded={help}

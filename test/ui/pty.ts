@@ -79,6 +79,23 @@ export class PseudoTerminal {
     return before;
   }
 
+  /**
+   * Types keys and waits for their effect. Ink subscribes a newly drawn list to the keyboard a
+   * moment after drawing it; keys arriving in that gap are dropped, exactly as if never typed.
+   * So when nothing at all was drawn after the keys, they are typed again (twice at most); any
+   * output that does not match is a real failure.
+   */
+  async press(keys: string, pattern: RegExp | string, what: string): Promise<string> {
+    for (let attempt = 1; ; attempt += 1) {
+      const before = this.send(keys);
+      try {
+        return await this.waitFor(pattern, what, before, attempt < 3 ? 2000 : 20_000);
+      } catch (error) {
+        if (this.raw.length > before || attempt >= 3) throw error;
+      }
+    }
+  }
+
   kill(signal: NodeJS.Signals): void {
     if (this.pid === undefined) throw new Error('the program has not started');
     process.kill(this.pid, signal);

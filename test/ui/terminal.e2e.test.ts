@@ -34,15 +34,15 @@ test('a support engineer walks an offline session to a finding and quits with th
   const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
   try {
     await term.waitFor('Is the app on Linux?', 'the first question');
-    await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
-    await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
-    await term.waitFor('Which host and port?', 'the host-port question', term.send('3'));
-    await term.waitFor('OK, press Enter', 'the typed answer accepted', term.send('db.contoso.local:1433'));
-    await term.waitFor('What is the P2S pool?', 'the pool question', term.send(ENTER));
-    await term.waitFor('OK, press Enter', 'the typed pool accepted', term.send('10.10.0.0/24'));
-    await term.waitFor('Does tcpping db.contoso.local:1433 time out?', 'the templated question', term.send(ENTER));
+    await term.press(DOWN, '❯ No', 'the highlight on No');
+    await term.press(ENTER, 'Tier?', 'the tier question');
+    await term.press('3', 'Which host and port?', 'the host-port question');
+    await term.press('db.contoso.local:1433', 'OK, press Enter', 'the typed answer accepted');
+    await term.press(ENTER, 'What is the P2S pool?', 'the pool question');
+    await term.press('10.10.0.0/24', 'OK, press Enter', 'the typed pool accepted');
+    await term.press(ENTER, 'Does tcpping db.contoso.local:1433 time out?', 'the templated question');
     // The command must stand alone on its line, indented with spaces only, ready to triple-click and copy.
-    const findings = await term.waitFor(/^ {5}tcpping db\.contoso\.local:1433$/m, 'the finding with its command alone on a line', term.send(ENTER));
+    const findings = await term.press(ENTER, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the finding with its command alone on a line');
     assert.match(findings, /Diagnosis: 1 error/);
     term.send('q');
     assert.equal(await term.exit, 1, 'exit code 1: an error finding');
@@ -60,8 +60,8 @@ test('60 columns without colour stay legible, and Ctrl-C writes the partial repo
   const term = wizard(['--offline', '--flows', FLOWS, '--report', 'partial.json'], { cwd: dir, env: { ...env, NO_COLOR: '1' }, columns: 60 });
   try {
     await term.waitFor('Is the app on Linux?', 'the first question');
-    await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
-    await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
+    await term.press(DOWN, '❯ No', 'the highlight on No');
+    await term.press(ENTER, 'Tier?', 'the tier question');
     assert.doesNotMatch(term.raw, /\u001b\[(3|9)[0-7]m|\u001b\[38;/, 'no colour escape sequences with NO_COLOR');
     const widest = Math.max(...plain(term.raw).split('\n').map((line) => [...line].length));
     assert.ok(widest <= 60, `every line fits 60 columns (widest: ${widest})`);
@@ -82,8 +82,8 @@ for (const signal of ['SIGTERM', 'SIGHUP', 'SIGKILL'] as const) {
     const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
     try {
       await term.waitFor('Is the app on Linux?', 'the first question');
-      await term.waitFor('❯ No', 'the highlight on No', term.send(DOWN));
-      await term.waitFor('Tier?', 'the tier question', term.send(ENTER));
+      await term.press(DOWN, '❯ No', 'the highlight on No');
+      await term.press(ENTER, 'Tier?', 'the tier question');
       term.kill(signal);
       assert.notEqual(await term.exit, 0);
     } finally {
@@ -116,9 +116,9 @@ test('a corrupt saved session is reported and moved aside; the start screen stil
     assert.equal(readFileSync(join(state, moved[0]!), 'utf8'), '{"format": 1, "inputs": [tru', 'kept byte for byte');
     // A key typed before the program switches the terminal to raw mode is cooked by the tty (Enter
     // becomes a line feed); `?` passes unchanged, and its effect shows the keyboard is live.
-    await term.waitFor('Esc + key', 'the long help', term.send('?'));
-    await term.waitFor('❯ No Azure access', 'the offline choice highlighted', term.send(DOWN));
-    await term.waitFor('Is the app on Linux?', 'offline mode chosen from the start screen', term.send(ENTER));
+    await term.press('?', 'Esc + key', 'the long help');
+    await term.press(DOWN, '❯ No Azure access', 'the offline choice highlighted');
+    await term.press(ENTER, 'Is the app on Linux?', 'offline mode chosen from the start screen');
     term.send('\u0003');
     assert.equal(await term.exit, 130);
   } finally {
@@ -140,7 +140,7 @@ test('--demo reads facts from the local emulator and shows where each known answ
   try {
     const screen = await term.waitFor(/demo: healthy[\s\S]*\(from ARM: [^)]+\)[\s\S]*❯/, 'a question with facts read from the emulator');
     assert.match(screen, /Already known/);
-    await term.waitFor('Esc + key', 'the long help', term.send('?'));
+    await term.press('?', 'Esc + key', 'the long help');
     term.send('\u0003');
     assert.equal(await term.exit, 130);
     assert.match(readFileSync(join(dir, 'demo.md'), 'utf8'), /demo scenario[\s\S]*status: partial/);

@@ -57,7 +57,7 @@ test('when Azure cannot be read the wizard offers to go on without it', async ()
     flowSet, beginning: { kind: 'target', choice: { mode: 'arm', appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a' } },
     provider: { gather: async (choice) => { if (choice.mode === 'arm') throw new Error('no Azure credential available'); return offlineFacts(); } },
   });
-  const screen = await ui.waitFor((f) => f.includes('Could not read facts from Azure'), 'the failure screen');
+  const screen = await ui.waitFor((f) => f.includes('Could not read the facts'), 'the failure screen');
   assert.match(screen, /no Azure credential available/);
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('offline'), 'the offline session');
