@@ -83,7 +83,7 @@ test('IKEv2 instead of SSTP on a VpnGw1 gateway: SSTP missing, IKEv2 to remove, 
     ['sstp-not-enabled', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
     ['ikev2-enabled-non-basic', 'warning', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
   ]);
-  assert.equal(s.findings[1]!.title, 'IKEv2 is enabled on gw-hub (SKU VpnGw1)');
+  assert.equal(s.findings[1]!.title, 'IKEv2 is enabled on gw-hub');
   assert.equal(s.outcome?.kind, 'resolved');
 });
 
@@ -268,4 +268,23 @@ test('offline, answers only: tcpping refused and nothing listens on the port', (
   });
   assert.deepEqual(summary(s), [['app-listening-elsewhere', 'warning', ['netstat -aon | findstr :8080']]]);
   assert.equal(s.findings[0]!.title, 'Nothing listens on api.contoso.local:8080');
+});
+
+test('no peering at all: the flow asks where the host is before calling the peering missing', () => {
+  assert.throws(() => walk('peering', facts(), {}), /no answer for peering\/ask-target-location/, 'a batch walk stops at the question instead of raising a false error');
+  const s = walk('peering', facts(), { 'peering/ask-target-location': 'peered-vnet' });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['peering-missing', 'error']]);
+  assert.equal(s.findings[0]!.steps[0]!.command, 'az network vnet peering create -g rg-net --vnet-name vnet-hub -n <peering name> --remote-vnet <remote VNet resource id> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit');
+});
+
+test('offline, an NSG the engineer found by hand: the finding names the pool, and the command says what to fill in', () => {
+  const s = walk('firewall-timeout', session(TODAY), {
+    'firewall-timeout/ask-target': { host: '10.1.2.3', port: 5432 }, 'firewall-timeout/ask-tcpping': 'timeout', 'firewall-timeout/ask-vm-test': true,
+    'gateway-down/ask-state': 'Succeeded', 'gateway-down/ask-health': true, 'certificate-sync/ask-cert-expiry': '2031-06-01',
+    'certificate-sync/ask-resync': false, 'certificate-sync/ask-dns-changed': false, 'rfc1918/ask-integration': 'gateway-required',
+    'rfc1918/ask-pool': ['172.16.50.0/24'], 'rfc1918/ask-target-ip': '10.1.2.3', 'firewall-timeout/ask-nsg': true,
+  });
+  assert.deepEqual(s.findings.map((f) => f.id), ['tcp-timeout-firewall', 'nsg-blocks-p2s-range']);
+  assert.equal(s.findings[1]!.title, 'A network security group blocks the point-to-site pool 172.16.50.0/24');
+  assert.equal(s.findings[1]!.steps[1]!.command, 'az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432');
 });
