@@ -288,3 +288,11 @@ test('offline, an NSG the engineer found by hand: the finding names the pool, an
   assert.equal(s.findings[1]!.title, 'A network security group blocks the point-to-site pool 172.16.50.0/24');
   assert.equal(s.findings[1]!.steps[1]!.command, 'az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432');
 });
+
+test('an app on regional integration gets no gateway findings, even with ExpressRoute and no VPN gateway', () => {
+  const regional = facts({ 'app.integrationType': 'regional', 'gateway.exists': false, 'gateway.hasExpressRoute': true, 'peering.exists': true, 'peering.allowGatewayTransit': false });
+  for (const flow of ['gateway-setup', 'coexistence', 'gateway-down', 'certificate-sync', 'peering', 'onprem-routes']) {
+    const s = walk(flow, regional, {});
+    assert.deepEqual([s.findings, s.outcome?.kind], [[], 'pass'], flow);
+  }
+});
