@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildFlowSet } from '../../src/engine/load.ts';
 import { readFlowFiles, shippedFlowDir } from '../../src/flows/flow-dir.ts';
 import { explore } from './explore.ts';
-import { flowSet, session, TODAY } from './shipped.ts';
+import { flowSet, SITUATIONS } from './shipped.ts';
 
 test('the shipped flows and catalogues load without a single lint problem', () => {
   const { flowSet: built, diagnostics } = buildFlowSet(readFlowFiles(shippedFlowDir()));
@@ -13,18 +13,18 @@ test('the shipped flows and catalogues load without a single lint problem', () =
 
 test('every path of every shipped flow ends at an end or a finding, with every placeholder filled', () => {
   const began = performance.now();
-  for (const flow of Object.keys(flowSet.flows)) {
-    const { leaves, texts, states } = explore(flowSet, flow, session(TODAY));
-    assert.ok(states > 0 || flow === 'retirement', `${flow}: asks nothing`);
+  const runs = Object.entries(SITUATIONS).flatMap(([situation, facts]) => Object.keys(flowSet.flows).map((flow) => ({ situation, facts, flow })));
+  for (const { situation, facts, flow } of runs) {
+    const { leaves, texts } = explore(flowSet, flow, facts);
     for (const { state, answers } of leaves) {
-      const where = `${flow} after ${JSON.stringify(answers)}`;
+      const where = `${flow} (${situation}) after ${JSON.stringify(answers)}`;
       assert.equal(state.status, 'done', where);
       assert.ok(['resolved', 'not-resolved', 'pass', 'finding'].includes(state.outcome!.kind), `${where}: ends with ${state.outcome!.kind}`);
       assert.deepEqual(state.openQuestions, [], where);
     }
     for (const text of texts) {
-      assert.doesNotMatch(text, /\{\{|\}\}/, `${flow}: unfilled placeholder in "${text}"`);
-      assert.doesNotMatch(text, /undefined|null|\[object/, `${flow}: a missing value leaked into "${text}"`);
+      assert.doesNotMatch(text, /\{\{|\}\}/, `${flow} (${situation}): unfilled placeholder in "${text}"`);
+      assert.doesNotMatch(text, /undefined|null|\[object/, `${flow} (${situation}): a missing value leaked into "${text}"`);
     }
   }
   assert.ok(performance.now() - began < 5000, 'the walk of every path stays fast');
@@ -37,6 +37,6 @@ test('without a date the retirement notice still appears, without a day count', 
 });
 
 test('an unknown value renders as a readable label inside a command', () => {
-  const { texts } = explore(flowSet, 'gateway-setup', session(TODAY));
+  const { texts } = explore(flowSet, 'gateway-setup', SITUATIONS.offline!);
   assert.ok(texts.has('az network vnet-gateway update -g <gateway resource group> -n <gateway name> --client-protocol SSTP'));
 });

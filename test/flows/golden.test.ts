@@ -6,29 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineState } from '../../src/engine/engine.ts';
-import type { FactValue, Facts } from '../../src/engine/types.ts';
-import { arm, session, TODAY, walk } from './shipped.ts';
-
-/** A Windows app on Standard with a healthy gateway-required connection to vnet-hub. */
-const HEALTHY: Record<string, FactValue> = {
-  'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': 'sub-1', 'app.location': 'West Europe',
-  'app.isLinux': false, 'app.isWindowsContainer': false, 'app.integrationType': 'gateway-required',
-  'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': 'sub-1', 'app.resyncRequired': false,
-  'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
-  'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
-  'vnet.name': 'vnet-hub', 'vnet.location': 'westeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
-  'vnet.isClassic': false, 'vnet.hasIpv6': false,
-  'gateway.exists': true, 'gateway.name': 'gw-hub', 'gateway.resourceGroup': 'rg-net', 'gateway.vpnType': 'RouteBased', 'gateway.sku': 'VpnGw1',
-  'gateway.provisioningState': 'Succeeded', 'gateway.hasExpressRoute': false,
-  'p2s.configured': true, 'p2s.addressPool': ['172.16.200.0/24'], 'p2s.protocols': ['SSTP'],
-  's2s.exists': false, 'peering.exists': false, 'nsg.blocksP2s': false,
-};
-
-/** ARM facts for the healthy app with some values changed, plus today's date. */
-function facts(changes: Record<string, FactValue> = {}, today = TODAY): Facts {
-  const values = { ...HEALTHY, ...changes };
-  return { ...session(today), ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, arm(value)])) };
-}
+import { facts, session, TODAY, walk } from './shipped.ts';
 
 /** Finding ids with severity, and the copy-ready commands of each. */
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);

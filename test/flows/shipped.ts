@@ -22,3 +22,40 @@ export function walk(flow: string, facts: Facts, answers: Readonly<Record<string
   }
   return state;
 }
+
+/** A Windows app on Standard with a healthy gateway-required connection to vnet-hub. */
+export const HEALTHY: Record<string, FactValue> = {
+  'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': 'sub-1', 'app.location': 'West Europe',
+  'app.isLinux': false, 'app.isWindowsContainer': false, 'app.integrationType': 'gateway-required',
+  'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': 'sub-1', 'app.resyncRequired': false,
+  'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
+  'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
+  'vnet.name': 'vnet-hub', 'vnet.location': 'westeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
+  'vnet.isClassic': false, 'vnet.hasIpv6': false,
+  'gateway.exists': true, 'gateway.name': 'gw-hub', 'gateway.resourceGroup': 'rg-net', 'gateway.vpnType': 'RouteBased', 'gateway.sku': 'VpnGw1',
+  'gateway.provisioningState': 'Succeeded', 'gateway.hasExpressRoute': false,
+  'p2s.configured': true, 'p2s.addressPool': ['172.16.200.0/24'], 'p2s.protocols': ['SSTP'],
+  's2s.exists': false, 'peering.exists': false, 'nsg.blocksP2s': false,
+};
+
+/** ARM facts for the healthy app with some values changed, plus today's date. */
+export function facts(changes: Record<string, FactValue> = {}, today = TODAY): Facts {
+  const values = { ...HEALTHY, ...changes };
+  return { ...session(today), ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, arm(value)])) };
+}
+
+/**
+ * Fact situations the path tests run under: offline (only the date), a healthy app as Azure
+ * describes it, a troubled one (so checks on facts no question asks take both branches), an app
+ * on regional integration, and the day after the retirement date.
+ */
+export const SITUATIONS: Readonly<Record<string, Facts>> = {
+  offline: session(TODAY),
+  healthy: facts(),
+  troubled: facts({
+    'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.blockingRule': 'DenyAll', 's2s.exists': true, 's2s.connectionStatus': 'NotConnected',
+    'vnet.dnsServers': [], 'gateway.provisioningState': 'Updating', 'peering.exists': true, 'peering.allowGatewayTransit': false,
+  }),
+  regional: facts({ 'app.integrationType': 'regional' }),
+  retired: session('2027-04-01'),
+};
