@@ -32,7 +32,7 @@ export function FindingView({ finding, index }: FindingViewProps): React.JSX.Ele
       {finding.steps.map((step, number) => (
         <Box key={number} flexDirection="column" marginTop={number === 0 ? 1 : 0}>
           <Box>
-            <Box width={6} flexShrink={0} paddingLeft={2}><Text>{number + 1}.</Text></Box>
+            <Box width={5} flexShrink={0} paddingLeft={2}><Text>{number + 1}.</Text></Box>
             <Text>{safeText(step.text)}{STEP_PLACE[step.kind] ? ` (${STEP_PLACE[step.kind]})` : ''}</Text>
           </Box>
           {step.command !== undefined && commandLines(safeText(step.command), step.kind, room).map((line, part) => (

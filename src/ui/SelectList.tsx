@@ -19,7 +19,7 @@ export interface SelectListProps<V> {
 
 /** The pointer marks the highlighted row even without colour (NO_COLOR, monochrome screens). */
 function Indicator({ isSelected = false }: { readonly isSelected?: boolean }): React.JSX.Element {
-  return <Box marginRight={1}><Text color={isSelected ? colour('blue') : undefined}>{isSelected ? '❯' : ' '}</Text></Box>;
+  return <Box width={2} flexShrink={0}><Text color={isSelected ? colour('blue') : undefined}>{isSelected ? '❯' : ''}</Text></Box>;
 }
 
 function Item({ isSelected = false, label }: { readonly isSelected?: boolean; readonly label: string }): React.JSX.Element {

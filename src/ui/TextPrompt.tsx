@@ -31,6 +31,7 @@ export function TextPrompt({ type, draft, onDraft, focus, onAnswer }: TextPrompt
   const [refused, setRefused] = useState<string>();
   const check = draft.length === 0 ? undefined : validateAnswer(type, draft);
   const submit = (text: string) => {
+    if (text.trim() === '') { setRefused('type an answer first, or press Esc then d for "don\'t know"'); return; }
     const result = validateAnswer(type, text);
     if (result.ok) { setRefused(undefined); onAnswer(result.value); } else setRefused(result.reason);
   };

@@ -47,6 +47,8 @@ test('b goes back one question and r restarts; an invalid answer is refused with
   await ui.press(KEY.enter);
   await ui.press('3');
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question (digit 3 picked Standard)');
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Not accepted: type an answer first'), 'an empty answer refused with what to do');
   for (const char of '300.1.2.3:80') await ui.press(char);
   await ui.press(KEY.enter);
   const refused = await ui.waitFor((f) => f.includes('Not accepted'), 'the refusal');
