@@ -97,8 +97,12 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   if (beginning.kind === 'target' && saved) notice = 'An interrupted session is saved; it is replaced once you answer here. Quit now and run vnet-doctor --resume to continue it instead.';
 
   const now = context.now ?? (() => new Date());
-  const [{ buildReport }, { writeReport }] = await Promise.all([import('../report/build-report.ts'), import('../report/write-report.ts')]);
-  const writer = createReportExporter({ reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now, build: buildReport, write: writeReport });
+  // The report code loads on the first save, not before the first frame.
+  const writer = createReportExporter({
+    reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now,
+    build: async (input) => (await import('../report/build-report.ts')).buildReport(input),
+    write: async (path, report, flags) => (await import('../report/write-report.ts')).writeReport(path, report, flags),
+  });
   const facts = await factProvider(options, fromFile.facts, now, beginning.kind === 'start-screen');
 
   const { runWizard } = await import('../ui/run-wizard.tsx');

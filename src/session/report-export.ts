@@ -15,7 +15,7 @@ export interface ReportExportOptions {
   readonly version: string;
   readonly now?: () => Date;
   readonly cwd?: string;
-  readonly build: (input: ReportInput) => Report;
+  readonly build: (input: ReportInput) => Report | Promise<Report>;
   readonly write: (path: string, report: Report, options: { force?: boolean; redact?: boolean }) => Promise<{ path: string }>;
 }
 
@@ -33,7 +33,7 @@ export function createReportExporter(options: ReportExportOptions): ReportWriter
   let chosen: string | undefined;
   return async ({ state, target, errors, interrupted }) => {
     chosen ??= options.reportPath ?? join(options.cwd ?? process.cwd(), defaultReportName(now()));
-    const report = options.build({ sessions: [state], target, errors, interrupted, now: now(), version: options.version });
+    const report = await options.build({ sessions: [state], target, errors, interrupted, now: now(), version: options.version });
     const result = await options.write(chosen, report, { force: options.force === true || ours.has(chosen), redact: options.redact });
     ours.add(chosen);
     return result.path;
