@@ -137,14 +137,14 @@ test('DNS servers changed on the VNet but not synced: the app still asks the old
   assert.equal(s.findings[0]!.steps[0]!.text, "Compare the VNet's DNS servers with those the app was given (10.20.0.9).");
 });
 
-test('nameresolver times out from the app but a VM gets answers: DNS traffic from the pool is blocked', () => {
-  const s = walk('dns', facts({ 'nsg.name': 'nsg-dns', 'nsg.resourceGroup': 'rg-net' }), {
+test('nameresolver times out from the app but a VM gets answers: DNS traffic from the pool is blocked (the NSG Azure named guards the target, not DNS)', () => {
+  const s = walk('dns', facts({ 'nsg.name': 'nsg-app-subnet', 'nsg.resourceGroup': 'rg-net' }), {
     'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-vm-dns': true,
   });
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
     "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local 10.20.0.4. What happens?");
   assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
-    'az network nsg rule create -g rg-net --nsg-name nsg-dns -n AllowAppServiceDns --priority 200 --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
+    'az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority 200 --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
     'nameresolver db.contoso.local 10.20.0.4',
   ]]]);
 });
