@@ -79,6 +79,8 @@ export async function measureSession(installedBin, { runs = 3 } = {}) {
       measured.length === 0
         ? 'Azure SDK chunk: not seen loading (probe found no chunk load)'
         : `Azure SDK chunk starts loading at ${measured.map((entry) => `${Math.round(entry.sdkMs)} ms`).join(', ')}; first frame at ${measured.map((entry) => `${Math.round(entry.firstFrameMs)} ms`).join(', ')}`,
+      ...sessions.filter((session) => session.probed?.atExitMb).slice(0, 1).map(({ probed: { atExitMb: at } }) =>
+        `at exit: V8 heap used ${at.heapUsed.toFixed(1)} MB, young generation reserved ${at.youngGeneration.toFixed(1)} MB, external ${at.external.toFixed(1)} MB (mostly Ink's yoga WebAssembly memory)`),
       measured.length === 0 ? 'UI chunk: not seen loading'
         : `UI (Ink) chunk starts loading at ${measured.map((entry) => `${Math.round(entry.uiMs)} ms`).join(', ')} (what runs before it delays the first frame)`,
     ],

@@ -1,10 +1,11 @@
 /**
  * Loaded into a measured vnet-doctor process with `node --import` (via NODE_OPTIONS). Records,
  * on the process's own clock: when the first byte reached stdout (the first frame), when each
- * bundle chunk started loading (with the RSS then), and the peak RSS. Writes JSON to $VNET_DOCTOR_PROBE_FILE at exit.
+ * bundle chunk started loading (with the RSS then), the peak RSS and, at exit, where memory sits. Writes JSON to $VNET_DOCTOR_PROBE_FILE at exit.
  */
 import { registerHooks } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 const file = process.env.VNET_DOCTOR_PROBE_FILE;
 const record = { firstWriteMs: undefined, modules: [], maxRssKb: 0 };
@@ -26,5 +27,8 @@ registerHooks({
 
 process.on('exit', () => {
   record.maxRssKb = process.resourceUsage().maxRSS;
+  const { heapUsed, external } = process.memoryUsage();
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  record.atExitMb = { heapUsed: heapUsed / 1048576, external: external / 1048576, youngGeneration: (young?.space_size ?? 0) / 1048576 };
   if (file) writeFileSync(file, JSON.stringify(record));
 });
