@@ -76,7 +76,7 @@ const virtualNetwork = (overrides: Json = {}, peerings: Json[] = []): Json => ({
 const gateway = (name: string, type: 'Vpn' | 'ExpressRoute', properties: Json = {}): Json => ({
   id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}`, name, type: 'Microsoft.Network/virtualNetworkGateways', location: 'westeurope',
   properties: {
-    provisioningState: 'Succeeded', gatewayType: type, vpnType: 'RouteBased', enableBgp: false, active: false,
+    provisioningState: 'Succeeded', gatewayType: type, vpnType: 'RouteBased', enableBgp: false, activeActive: false,
     sku: type === 'Vpn' ? { name: 'VpnGw1', tier: 'VpnGw1', capacity: 2 } : { name: 'Standard', tier: 'Standard', capacity: 2 },
     ipConfigurations: [{ id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}/ipConfigurations/default`, name: 'default', properties: {
       privateIPAllocationMethod: 'Dynamic', subnet: { id: `${vnetId}/subnets/GatewaySubnet` }, publicIPAddress: { id: `${net(SUB, NET_RG)}/publicIPAddresses/${name}-pip` } } }],

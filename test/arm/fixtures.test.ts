@@ -110,6 +110,21 @@ test('every fixture has a check, and every call vnet-doctor makes has a fixture'
   assert.deepEqual(fixtures.map((f) => f.operationId).sort(), Object.keys(CHECKS).sort());
 });
 
+test('every fixture names the azure-rest-api-specs file its shape comes from', () => {
+  for (const fixture of fixtures) assert.match(String(fixture.source), /^(specification\/|no example in azure-rest-api-specs; shape from specification\/)/, fixture.operationId);
+});
+
+test('REST property names that the SDK renames still reach the facts (activeActive → active)', async () => {
+  const gateway = structuredClone(body(fixtures.find((f) => f.operationId === 'VirtualNetworkGateways_Get')));
+  gateway.properties.activeActive = true;
+  const only: Scenario = { ...scenario, resources: [...resources.filter((r) => r.id.toLowerCase() !== gateway.id.toLowerCase()), gateway] };
+  await withEmulator(only, {}, async (emulator) => {
+    const network = await createClients(contextFor(emulator)).network('subid');
+    const facts = valuesOf(gatewayFacts(VNET, [await network.virtualNetworkGateways.get('rg1', 'vpngw')], undefined, undefined));
+    assert.equal(facts['gateway.activeActive'], true);
+  });
+});
+
 test('spec example payloads map into facts through the SDK clients', async () => {
   await withEmulator(scenario, {}, async (emulator) => {
     const clients = createClients(contextFor(emulator));

@@ -1,9 +1,11 @@
-/** Route ranges, certificate expiry and resource ids: the small parsers behind the facts. */
+/** Route ranges, certificate expiry, resource ids and DNS lists: the small parsers behind the facts. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rangeToCidrs, routeToCidrs } from '../../src/facts/arm/route-ranges.ts';
 import { certificateExpiry } from '../../src/facts/arm/certificate.ts';
 import { parseResourceId } from '../../src/facts/arm/resource-id.ts';
+import { splitList } from '../../src/facts/arm/fact-values.ts';
+import { connectionFacts } from '../../src/facts/arm/map-app.ts';
 import { createSelfSignedCertificate } from '../../src/emulator/x509.ts';
 
 test('App Service route ranges become minimal CIDR lists', () => {
@@ -26,4 +28,19 @@ test('resource ids parse case-insensitively and reject other shapes', () => {
   const id = parseResourceId('/subscriptions/s1/resourcegroups/RG/providers/Microsoft.ClassicNetwork/virtualNetworks/old-vnet');
   assert.deepEqual([id?.subscriptionId, id?.resourceGroup, id?.provider, id?.type, id?.name], ['s1', 'RG', 'Microsoft.ClassicNetwork', 'virtualNetworks', 'old-vnet']);
   assert.equal(parseResourceId('/subscriptions/s1/resourceGroups/rg'), undefined);
+});
+
+test('DNS server lists: the REST comma-separated string, and arrays defensively', () => {
+  assert.deepEqual(splitList('10.0.0.4,10.0.0.5'), ['10.0.0.4', '10.0.0.5']);
+  assert.deepEqual(splitList(' 10.0.0.4, 10.0.0.5 ;10.0.0.6'), ['10.0.0.4', '10.0.0.5', '10.0.0.6']);
+  assert.deepEqual(splitList(['10.0.0.4', '10.0.0.5']), ['10.0.0.4', '10.0.0.5']);
+  assert.deepEqual(splitList(['10.0.0.4,10.0.0.5', 7, null]), ['10.0.0.4', '10.0.0.5']);
+  assert.deepEqual(splitList(''), []);
+  assert.deepEqual(splitList(null), []);
+  assert.deepEqual(splitList(undefined), []);
+  const vnetResourceId = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1';
+  for (const dnsServers of ['10.0.0.4,10.0.0.5', ['10.0.0.4', '10.0.0.5']]) {
+    const { facts } = connectionFacts([{ name: 'vnet1', vnetResourceId, isSwift: false, dnsServers } as never], undefined);
+    assert.deepEqual(facts['app.dnsServers']?.value, ['10.0.0.4', '10.0.0.5']);
+  }
 });

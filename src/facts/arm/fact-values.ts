@@ -16,5 +16,12 @@ export function markUnknown(facts: FactMap, keys: readonly string[], reason: str
   for (const key of keys) if (!Object.hasOwn(facts, key)) facts[key] = unknownFact(reason);
 }
 
-export const splitList = (text: string | undefined): string[] =>
-  (text ?? '').split(/[,;\s]+/).map((item) => item.trim()).filter((item) => item.length > 0);
+/**
+ * A list ARM may send as one delimited string or as an array. App Service's VnetInfo
+ * `dnsServers` is a comma-separated string in the REST API ("10.0.0.4,10.0.0.5"); arrays (and
+ * array items that are themselves delimited) are accepted too, and anything else reads as empty.
+ */
+export const splitList = (value: string | readonly unknown[] | null | undefined): string[] => {
+  const parts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return parts.flatMap((part) => part.split(/[,;\s]+/)).map((item) => item.trim()).filter((item) => item.length > 0);
+};

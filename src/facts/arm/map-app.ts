@@ -57,6 +57,7 @@ export function connectionFacts(
   const vnet = vnetReference(gatewayRequired.vnetResourceId);
   if (vnet) addVnetIds(facts, vnet, detail);
   put(facts, 'app.resyncRequired', gatewayRequired.resyncRequired ?? false, detail);
+  // REST sends a comma-separated string ("10.0.0.4,10.0.0.5"); an array is read as well.
   put(facts, 'app.dnsServers', splitList(gatewayRequired.dnsServers), detail);
   const routes = (gatewayRequired.routes ?? []).flatMap((route) => routeToCidrs(route) ?? []);
   put(facts, 'app.routes', routes, detail);

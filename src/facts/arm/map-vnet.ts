@@ -1,6 +1,6 @@
 /** Facts about the VNet: address space, DNS, peering and readiness for regional integration. */
 import type { Subnet, VirtualNetwork, VirtualNetworkPeering } from '@azure/arm-network';
-import { put, type FactMap } from './fact-values.ts';
+import { put, splitList, type FactMap } from './fact-values.ts';
 import { parseResourceId, sameId } from './resource-id.ts';
 import { REGIONAL_SUBNET_MIN_PREFIX } from '../limits.ts';
 
@@ -12,8 +12,9 @@ export function vnetFacts(vnet: VirtualNetwork): FactMap {
   put(facts, 'vnet.location', vnet.location, detail);
   put(facts, 'vnet.addressSpace', space.filter((prefix) => !prefix.includes(':')), detail);
   put(facts, 'vnet.hasIpv6', space.some((prefix) => prefix.includes(':')), detail);
-  // An empty list means the VNet uses Azure-provided DNS.
-  put(facts, 'vnet.dnsServers', vnet.dhcpOptions?.dnsServers ?? [], detail);
+  // An empty list means the VNet uses Azure-provided DNS. The REST API sends an array here
+  // (unlike App Service's comma-separated string); splitList accepts either.
+  put(facts, 'vnet.dnsServers', splitList(vnet.dhcpOptions?.dnsServers), detail);
   put(facts, 'vnet.isClassic', false, detail);
   return facts;
 }
