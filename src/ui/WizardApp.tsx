@@ -56,6 +56,14 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
   const [status, setStatus] = useState<Status | undefined>(deps.notice ? { text: deps.notice, tone: 'warn' } : undefined);
   const [help, setHelp] = useState(false);
   const leaving = useRef(false);
+  const finished = useRef(false);
+  /** Reports the result once: a second Ctrl-C may finish before the first report write does. */
+  const finish = (result: WizardResult) => {
+    if (finished.current) return;
+    finished.current = true;
+    onExit(result);
+    exit();
+  };
 
   const state = wizard.session?.state;
   const question = phase.kind === 'session' && state ? currentQuestion(state) : undefined;
@@ -106,11 +114,15 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
     else if (session) messages.push('Your answers are saved. Continue with: vnet-doctor --resume');
     const errors = session?.state.findings.some((finding) => finding.severity === 'error') ?? false;
     const exitCode = !session ? EXIT_OK : done ? (errors ? EXIT_FINDINGS : EXIT_OK) : EXIT_INTERRUPTED;
-    onExit({ exitCode, messages });
-    exit();
+    finish({ exitCode, messages });
   };
 
   const act = (command: Command) => {
+    if (phase.kind === 'leaving') {
+      // A second Ctrl-C while the report is being written (a hung disk, a network share) leaves at once.
+      if (command === 'interrupt') finish({ exitCode: EXIT_INTERRUPTED, messages: ['Stopped before the report was written. Your answers are saved. Continue with: vnet-doctor --resume'] });
+      return;
+    }
     if (command === 'interrupt' || command === 'quit') { void leave(); return; }
     if (command === 'help') { setHelp((shown) => !shown); return; }
     if (phase.kind === 'override' && command === 'back') { setPhase({ kind: 'session' }); return; }
@@ -132,7 +144,7 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
     }
   };
 
-  const pending = useWizardKeys({ mode, isActive: phase.kind !== 'leaving', onCommand: act });
+  const pending = useWizardKeys({ mode, isActive: true, onCommand: act });
 
   const answer = (value: AnswerValue) => { setStatus(undefined); wizard.answer(value); };
   const choose = (choice: StartChoice) => {

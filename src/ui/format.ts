@@ -28,7 +28,8 @@ export function formatProvenance(auto: AutoAnswer): string {
 export function autoSubject(entry: PathEntry, flowSet: FlowSet): string {
   const fact = entry.auto?.fact;
   const label = fact !== undefined && Object.hasOwn(flowSet.facts, fact) ? flowSet.facts[fact]!.label : undefined;
-  const subject = label ?? entry.text ?? entry.question ?? '';
+  // A question used as a label reads better without its question mark: "Tier: Standard".
+  const subject = label ?? (entry.text ?? entry.question ?? '').replace(/\?\s*$/, '');
   return safeText(subject.charAt(0).toUpperCase() + subject.slice(1));
 }
 

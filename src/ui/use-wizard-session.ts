@@ -3,7 +3,7 @@
  * screen updates) so that whatever ends the process, the last answer is on disk.
  */
 import { useCallback, useRef, useState } from 'react';
-import { answer, back, override, restart, start, type EngineState } from '../engine/engine.ts';
+import { answer, back, EngineError, override, restart, start, type EngineState } from '../engine/engine.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { resumeSession } from '../session/resume.ts';
@@ -18,7 +18,7 @@ export interface ActiveSession {
 
 export interface WizardSession {
   readonly session: ActiveSession | undefined;
-  /** Set when the last save failed (e.g. disk full); the session goes on regardless. */
+  /** Set when the last save failed (e.g. disk full) or the flows could not continue; the session goes on regardless. */
   readonly saveError: string | undefined;
   begin(loaded: LoadedFacts): void;
   resume(saved: SavedSession): void;
@@ -52,7 +52,17 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
 
   const change = useCallback((step: (state: EngineState) => EngineState) => {
     const current = latest.current;
-    if (current) commit({ ...current, state: step(current.state) });
+    if (!current) return;
+    let next: EngineState;
+    try {
+      next = step(current.state);
+    } catch (error) {
+      // A flow mistake the linter missed (e.g. a loop) must not take the session down with it.
+      if (!(error instanceof EngineError)) throw error;
+      setSaveError(`the flows could not go on: ${error.message}`);
+      return;
+    }
+    commit({ ...current, state: next });
   }, [commit]);
 
   return {

@@ -37,6 +37,7 @@ export interface HarnessOptions {
   readonly provider?: Partial<FactProvider>;
   readonly writeReport?: ReportWriter;
   readonly dir?: string;
+  readonly presetAnswers?: WizardDeps['presetAnswers'];
 }
 
 export function offlineFacts(facts: Facts = {}): LoadedFacts {
@@ -59,6 +60,7 @@ export function startWizard(options: HarnessOptions): Harness {
     facts: provider,
     store,
     beginning: options.beginning ?? { kind: 'target', choice: { mode: 'offline' } },
+    ...(options.presetAnswers ? { presetAnswers: options.presetAnswers } : {}),
     writeReport: options.writeReport ?? (async (request) => { reports.push(request); return join(dir, 'report.md'); }),
   };
   const app = render(<WizardApp deps={deps} onExit={(final) => { result = final; }} />);

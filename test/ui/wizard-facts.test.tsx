@@ -98,3 +98,26 @@ test('s saves the report now and again; an existing file is not replaced without
   assert.ok(existsSync(other));
   second.unmount();
 });
+
+test('answers from an answers file are shown as such', async () => {
+  const ui = startWizard({ flowSet, presetAnswers: { 'eligible/ask-linux': false, 'eligible/ask-tier': 'Standard' } });
+  const frame = await ui.waitFor((f) => f.includes('Which host and port?'), 'the first question the file does not answer');
+  assert.match(frame, /Is the app on Linux: no \(from the answers file\)/);
+  assert.match(frame, /Tier: Standard \(from the answers file\)/);
+  ui.unmount();
+});
+
+test('a second Ctrl-C leaves at once when writing the report hangs', async () => {
+  const ui = startWizard({ flowSet, writeReport: () => new Promise<string>(() => {}) });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press(KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
+  await ui.press(KEY.ctrlC);
+  await ui.waitFor((f) => f.includes('Saving the report'), 'the saving screen');
+  ui.type(KEY.ctrlC);
+  await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');
+  assert.equal(ui.exited()!.exitCode, 130);
+  assert.match(ui.exited()!.messages.join('\n'), /Stopped before the report was written[\s\S]*--resume/);
+  assert.equal(ui.store.load().kind, 'saved');
+});
