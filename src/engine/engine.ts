@@ -243,6 +243,10 @@ function lookupFor(state: EngineState): Lookup {
 
 // ------------------------------------------------------------------ internals
 
+function renderOptional(text: string | undefined, lookup: Lookup, flowSet: FlowSet): string | undefined {
+  return text === undefined ? undefined : render(text, lookup, flowSet.facts);
+}
+
 function questionNode(state: EngineState, at: Position): QuestionNode {
   const node = state.flowSet.flows[at.flow]?.nodes[at.node];
   if (!node || node.kind !== 'question') throw new EngineError(`${at.flow}/${at.node} is not a question`);
@@ -332,7 +336,7 @@ function advance(initial: EngineState, at: Position): EngineState {
       case 'check': {
         const truth = evaluate(node.when, lookup);
         const result = truth === undefined ? 'unknown' : truth ? 'true' : 'false';
-        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: node.text };
+        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: renderOptional(node.text, lookup, state.flowSet) };
         state = { ...state, path: [...state.path, entry], factsUsed: noteFacts(state, conditionKeys(node.when)) };
         position = { flow: position.flow, node: truth === undefined ? (node.unknown ?? node.else) : truth ? node.then : node.else };
         break;
@@ -362,14 +366,15 @@ function advance(initial: EngineState, at: Position): EngineState {
         break;
       }
       case 'end': {
-        state = { ...state, path: [...state.path, { flow: position.flow, node: position.node, kind: 'end', text: node.text }] };
+        const text = renderOptional(node.text, lookup, state.flowSet);
+        state = { ...state, path: [...state.path, { flow: position.flow, node: position.node, kind: 'end', text }] };
         const caller = state.stack.at(-1);
         if (node.outcome === 'pass' && caller) {
           state = { ...state, stack: state.stack.slice(0, -1) };
           position = caller;
           break;
         }
-        return { ...state, status: 'done', current: undefined, outcome: { kind: node.outcome, flow: position.flow, node: position.node, text: node.text } };
+        return { ...state, status: 'done', current: undefined, outcome: { kind: node.outcome, flow: position.flow, node: position.node, text } };
       }
     }
   }

@@ -137,3 +137,26 @@ test('a session can start in any flow', () => {
   assert.equal(questionIdOf(s), 'eligible/ask-linux');
   assert.throws(() => start(flows, {}, {}, { flow: 'nope' }), /unknown flow "nope"/);
 });
+
+test('end and check texts are templated like questions and steps', () => {
+  const withText = miniFlowSet({ 'ending.yaml': `
+id: ending
+title: Ending
+summary: Templated end text.
+entry: check
+nodes:
+  check:
+    kind: check
+    text: Is {{target.host}} known?
+    when: { fact: target.host, known: true }
+    then: done
+    else: done
+  done:
+    kind: end
+    outcome: resolved
+    text: Checked {{target.host}}:{{target.port}}.
+` });
+  const s = start(withText, { 'target.host': arm('db.contoso.local'), 'target.port': arm(1433) }, {}, { flow: 'ending' });
+  assert.equal(s.path[0]!.text, 'Is db.contoso.local known?');
+  assert.equal(s.outcome?.text, 'Checked db.contoso.local:1433.');
+});
