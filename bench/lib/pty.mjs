@@ -59,11 +59,19 @@ export function startInPty(argv, { env = process.env, cwd, columns = 100, rows =
   };
 }
 
-/** Time from process start to the first visible output. */
+/**
+ * Time from process start to the first visible output. `expect` (a RegExp) must match that
+ * output and `reject` must not, so a crash message is never timed as a frame.
+ */
 export async function timeToFirstFrame(argv, options = {}) {
   const run = startInPty(argv, options);
   try {
-    return await run.waitFor((text) => text.trim().length > 0, options.timeoutMs ?? 15_000);
+    const ms = await run.waitFor((text) => text.trim().length > 0, options.timeoutMs ?? 15_000);
+    if (options.expect) {
+      await run.waitFor((text) => options.expect.test(text) || /error/i.test(text), 5_000).catch(() => undefined);
+      if (!options.expect.test(run.output()) || options.reject?.test(run.output())) throw new Error(`first frame of ${argv.join(' ')} is not the expected one:\n${run.output().slice(0, 600)}`);
+    }
+    return ms;
   } finally {
     run.kill();
     await run.exited;
