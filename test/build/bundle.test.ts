@@ -82,3 +82,22 @@ test('React is bundled once, in its production build, and the devtools stub repl
   assert.ok(!bundled.some((input) => input.includes('node_modules/react-devtools-core')));
   assert.ok(bundled.includes('src/build/react-devtools-core-stub.js'), 'the stub is bundled in its place');
 });
+
+const outputHolding = (meta: Metafile, inputPart: string): string => {
+  const file = Object.keys(meta.outputs).find((output) => Object.keys(meta.outputs[output]!.inputs).some((input) => input.includes(inputPart)));
+  assert.ok(file, `some chunk holds ${inputPart}`);
+  return readFileSync(join(root, file), 'utf8');
+};
+
+test("Ink's layout engine instantiates its inline WebAssembly without fetch (which would load undici before the first frame)", () => {
+  const chunk = outputHolding(metafile, 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js');
+  assert.doesNotMatch(chunk, /typeof fetch/);
+});
+
+test('built-in modules arrive through require, never as ESM imports that wake lazy getters (node:http would load undici)', () => {
+  for (const output of Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'))) {
+    const esmBuiltins = [...readFileSync(join(root, output), 'utf8').matchAll(/\bfrom\s*["'](node:[a-z_/]+)["']/g)].map((match) => match[1]);
+    // Only the banner's own three imports remain.
+    assert.deepEqual(esmBuiltins.filter((name) => !['node:module', 'node:url', 'node:path'].includes(name!)), [], output);
+  }
+});
