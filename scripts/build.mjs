@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eagerImports, eagerImportsPlugin } from './eager-own-modules.mjs';
 import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
-import { yogaWithoutFetchPlugin } from './yoga-without-fetch.mjs';
+import { lazyUndiciPlugin } from './lazy-undici-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,7 +60,7 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
   // Pass 1 only reads the module graph; pass 2 bundles with small own modules made eager.
   const analysis = await build({ ...options, write: false, logLevel: 'silent' });
   const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
-  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), yogaWithoutFetchPlugin(), eagerImportsPlugin(plan, root)] });
+  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   if (strict) assertNoSourceImports(outputs.map(([file]) => resolve(root, file)));

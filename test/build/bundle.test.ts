@@ -94,6 +94,11 @@ test("Ink's layout engine instantiates its inline WebAssembly without fetch (whi
   assert.doesNotMatch(chunk, /typeof fetch/);
 });
 
+test('the Azure SDK pipeline reads the FormData global only for a body tagged FormData (reading it loads undici)', () => {
+  const chunk = outputHolding(metafile, '@typespec/ts-http-runtime/dist/esm/formData.js');
+  assert.match(chunk, /\[Symbol\.toStringTag\]==="FormData"&&typeof FormData/);
+});
+
 test('built-in modules arrive through require, never as ESM imports that wake lazy getters (node:http would load undici)', () => {
   for (const output of Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'))) {
     const esmBuiltins = [...readFileSync(join(root, output), 'utf8').matchAll(/\bfrom\s*["'](node:[a-z_/]+)["']/g)].map((match) => match[1]);
