@@ -39,7 +39,7 @@ type Phase =
   | { readonly kind: 'leaving' };
 
 interface Status { readonly text: string; readonly tone: 'ok' | 'warn' | 'error' | 'info' }
-const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red', info: undefined } as const;
+const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
 
 const firstPhase = (beginning: WizardBeginning): Phase =>
   beginning.kind === 'resume' ? { kind: 'session' } : beginning.kind === 'target' ? { kind: 'loading', choice: beginning.choice } : { kind: 'start' };
@@ -167,7 +167,7 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
         findings={inSession && state.status === 'asking' ? state.findings.length : undefined}
         target={inSession ? safeText(describeTarget(wizard.session!.target)) : undefined}
       />
-      {status && <Text color={colour(TONE_COLOUR[status.tone] ?? '')}>{safeText(status.text)}</Text>}
+      {status && <Text color={status.tone === 'info' ? undefined : colour(TONE_COLOUR[status.tone])}>{safeText(status.text)}</Text>}
       {wizard.saveError && <Text color={colour('yellow')}>{safeText(wizard.saveError)}</Text>}
       {phase.kind === 'start' && (
         <StartScreen
