@@ -1,6 +1,6 @@
 /**
  * The only door from command code into React: renders the wizard and resolves with its exit code
- * once it has gone. SIGTERM and SIGHUP end it too; every answer is already saved by then.
+ * once it has gone. SIGINT, SIGTERM and SIGHUP end it too; every answer is already saved by then.
  */
 import React from 'react';
 import { render } from 'ink';
@@ -18,11 +18,14 @@ export async function runWizard(deps: WizardDeps): Promise<WizardResult> {
     result = { exitCode: signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED, messages: [`Stopped by ${signal}. ${RESUME_HINT}`] };
     instance.unmount();
   };
+  // SIGINT only arrives from outside (kill -INT): in raw mode the terminal's Ctrl-C is a key.
+  process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
   try {
     await instance.waitUntilExit();
   } finally {
+    process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
   }
