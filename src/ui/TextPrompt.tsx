@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { validateAnswer } from '../engine/answer-types.ts';
@@ -29,13 +29,18 @@ const EXAMPLES: Partial<Record<AnswerType, string>> = {
 /** A text box that checks the answer as it is typed and refuses an invalid one with the reason. */
 export function TextPrompt({ type, draft, onDraft, focus, onAnswer }: TextPromptProps): React.JSX.Element {
   const [refused, setRefused] = useState<string>();
+  // ink-text-input submits the value of its last render; when a paste and Enter arrive
+  // together that value is stale, so submit what was typed last instead.
+  const latest = useRef(draft);
+  latest.current = draft;
   const check = draft.length === 0 ? undefined : validateAnswer(type, draft);
-  const submit = (text: string) => {
+  const submit = () => {
+    const text = latest.current;
     if (text.trim() === '') { setRefused('type an answer first, or press Esc then d for "don\'t know"'); return; }
     const result = validateAnswer(type, text);
     if (result.ok) { setRefused(undefined); onAnswer(result.value); } else setRefused(result.reason);
   };
-  const change = (text: string) => { setRefused(undefined); onDraft(text); };
+  const change = (text: string) => { latest.current = text; setRefused(undefined); onDraft(text); };
   return (
     <Box flexDirection="column">
       <Box>

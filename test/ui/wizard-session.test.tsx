@@ -99,3 +99,19 @@ test('quitting at the start screen, before any session, exits cleanly without a 
   assert.deepEqual(ui.exited(), { exitCode: 0, messages: [] });
   assert.equal(ui.reports.length, 0);
 });
+
+test('a pasted answer followed at once by Enter is submitted, not lost', async () => {
+  const ui = startWizard({ flowSet });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press(KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
+  await ui.press(KEY.down, KEY.down);
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
+  // A paste and the Enter right after it reach Ink before it redraws.
+  ui.type('db.contoso.local:1433');
+  ui.type(KEY.enter);
+  await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'the next question after the pasted answer');
+  ui.unmount();
+});
