@@ -57,7 +57,11 @@ export function eagerImportsPlugin(plan, root) {
         const header = [];
         for (const specifier of specifiers) {
           const name = `__vdEager${header.length}`;
-          const pattern = new RegExp(`\\bimport\\(\\s*(['"])${specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\s*\\)`, 'g');
+          // Only in expression position (after await, return, =, (, [ or ,) and not in a type
+          // (`type T = import('./x.ts').T`, `x: import('./x.ts').T`). An import left as it is
+          // simply stays lazy, so missing a case costs a chunk, never correctness.
+          const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const pattern = new RegExp(`(?<=(?:\\bawait|\\breturn|=>|[=(\\[,])\\s*)(?<!\\btype\\s+\\w+\\s*=\\s*)\\bimport\\(\\s*(['"])${quoted}\\1\\s*\\)(?!\\s*\\.\\s*[A-Z])`, 'g');
           if (!pattern.test(source)) continue;
           source = source.replace(pattern, `Promise.resolve(${name})`);
           header.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
