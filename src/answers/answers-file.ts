@@ -96,7 +96,7 @@ function readAnswersSection(section: unknown, flowSet: FlowSet, where: Where, di
       diagnostics.push(where.at(path, `unknown question id ${quote(id)} (run "vnet-doctor flows questions" for the list)`));
       continue;
     }
-    const checked = validateAnswerValue(question.answer, value, question.options);
+    const checked = shapeProblem(value) ?? validateAnswerValue(question.answer, value, question.options);
     if (!checked.ok) {
       diagnostics.push(where.at(path, `${id}: ${checked.reason}`));
       continue;
@@ -121,7 +121,7 @@ function readFactsSection(section: unknown, flowSet: FlowSet, where: Where, diag
       diagnostics.push(where.at(path, `unknown fact key ${quote(key)} (fact keys are listed in flows/catalog/facts.yaml and by "vnet-doctor flows questions")`));
       continue;
     }
-    const checked = validateFactValue(definition, value);
+    const checked = shapeProblem(value) ?? validateFactValue(definition, value);
     if (!checked.ok) {
       diagnostics.push(where.at(path, `${key} (${definition.type}): ${checked.reason}`));
       continue;
@@ -211,6 +211,21 @@ function closingQuote(text: string, start: number): number {
     else if (text[i] === quote) return i;
   }
   return text.length;
+}
+
+/**
+ * Values are scalars, lists of texts or numbers, or a flat mapping such as {host: db, port: 1433}.
+ * Anything deeper is refused here, before a validator turns it into text (an object whose own
+ * `toString` is not a function cannot even be converted).
+ */
+function shapeProblem(value: unknown): { ok: false; reason: string } | undefined {
+  const scalar = (item: unknown) => item === null || ['string', 'number', 'boolean'].includes(typeof item);
+  if (scalar(value)) return undefined;
+  if (Array.isArray(value)) {
+    return value.every((item) => typeof item === 'string' || typeof item === 'number') ? undefined : { ok: false, reason: 'list entries must be texts or numbers' };
+  }
+  if (isMapping(value) && Object.values(value).every(scalar)) return undefined;
+  return { ok: false, reason: 'expected a text, a number, yes/no, a list, or host and port (e.g. {host: db.contoso.local, port: 1433})' };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

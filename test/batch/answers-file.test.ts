@@ -58,6 +58,22 @@ test('values are validated exactly as at the prompt, each problem with its line 
   ]);
 });
 
+test('nested or object values are refused as values, never converted to text', () => {
+  assert.deepEqual(problems([
+    'answers:',
+    '  triage/ask-target: { host: { toString: 0 }, port: 1433 }',
+    '  triage/ask-pool: [{ toString: 0 }]',
+    'facts:',
+    '  p2s.addressPool: [[10.0.0.0/8]]',
+    '  target.host: { a: [1] }',
+  ].join('\n')), [
+    '2: triage/ask-target: expected a text, a number, yes/no, a list, or host and port (e.g. {host: db.contoso.local, port: 1433})',
+    '3: triage/ask-pool: list entries must be texts or numbers',
+    '5: p2s.addressPool (cidr-list): list entries must be texts or numbers',
+    '6: target.host (hostname): expected a text, a number, yes/no, a list, or host and port (e.g. {host: db.contoso.local, port: 1433})',
+  ]);
+});
+
 test('unknown question ids, fact keys and sections are refused by name', () => {
   assert.deepEqual(problems('answers:\n  triage/nope: yes\n  eligible: yes\nfacts:\n  target.hots: a\nextra: 1\n'), [
     '6: unknown section "extra" (an answers file has "answers:" and "facts:")',
