@@ -22,6 +22,8 @@ export interface Answers {
   readonly facts: Facts;
   /** Preset answers keyed by question id; null means "don't know". */
   readonly answers: Readonly<Record<string, AnswerValue>>;
+  /** Where each answer stands in the file ("answers file line 4"), shown as its provenance. */
+  readonly answerDetails: Readonly<Record<string, string>>;
 }
 
 export class AnswersFileError extends Error {
@@ -31,19 +33,10 @@ export class AnswersFileError extends Error {
 }
 
 const SECTIONS = ['answers', 'facts'] as const;
-/**
- * Answers files nest two or three levels. A file of nested brackets ("[[[[...") costs the YAML
- * parser seconds and ends in a stack overflow, so deep nesting is refused before parsing.
- */
-export const MAX_NESTING = 32;
 const IGNORED_KEYS = ['$schema'];
 
 /** Checks the text of an answers file against the flows; returns the answers or every problem found. */
 export function parseAnswers(file: string, text: string, flowSet: FlowSet): { answers?: Answers; diagnostics: Diagnostic[] } {
-  const depth = text.length > MAX_FILE_BYTES ? 0 : bracketDepth(text);
-  if (depth > MAX_NESTING) {
-    return { diagnostics: [{ file, message: `lists and mappings are nested ${depth} deep; an answers file needs at most ${MAX_NESTING}` }] };
-  }
   const parsed = parseYaml(file, text);
   if (parsed.errors.length > 0) return { diagnostics: [...parsed.errors] };
   const diagnostics: Diagnostic[] = [];
@@ -52,7 +45,7 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
     return { file, ...(line === undefined ? {} : { line }), message };
   };
   const root = parsed.value;
-  if (root === null || root === undefined) return { answers: { facts: {}, answers: {} }, diagnostics };
+  if (root === null || root === undefined) return { answers: { facts: {}, answers: {}, answerDetails: {} }, diagnostics };
   if (!isMapping(root)) return { diagnostics: [at(undefined, 'an answers file is a mapping with "answers:" and/or "facts:"')] };
   for (const key of Object.keys(root)) {
     if (!(SECTIONS as readonly string[]).includes(key) && !IGNORED_KEYS.includes(key)) {
@@ -72,7 +65,7 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
   if (diagnostics.length > 0) return { diagnostics };
   // Facts stated in "facts:" come last and so win over the same fact given through an answer.
   // Object.fromEntries defines own properties, so no key can reach a prototype.
-  return { answers: { facts: Object.fromEntries([...given.facts, ...stated]), answers: Object.fromEntries(given.answers) }, diagnostics };
+  return { answers: { facts: Object.fromEntries([...given.facts, ...stated]), answers: Object.fromEntries(given.answers), answerDetails: Object.fromEntries(given.details) }, diagnostics };
 }
 
 /** Where a key of the file is: a diagnostic at its line, and the provenance text for its value. */
@@ -83,11 +76,12 @@ interface Where {
 
 function readAnswersSection(section: unknown, flowSet: FlowSet, where: Where, diagnostics: Diagnostic[]) {
   const answers: [string, AnswerValue][] = [];
+  const details: [string, string][] = [];
   const facts: [string, Fact][] = [];
-  if (section === undefined || section === null) return { answers, facts };
+  if (section === undefined || section === null) return { answers, details, facts };
   if (!isMapping(section)) {
     diagnostics.push(where.at('answers', '"answers:" must be a mapping of question ids (flow/node) to answers'));
-    return { answers, facts };
+    return { answers, details, facts };
   }
   for (const [id, value] of Object.entries(section)) {
     const path = `answers.${id}`;
@@ -102,9 +96,10 @@ function readAnswersSection(section: unknown, flowSet: FlowSet, where: Where, di
       continue;
     }
     answers.push([id, checked.value]);
+    details.push([id, where.detail(path)]);
     facts.push(...factsFromAnswer(question, checked.value, where.detail(path)));
   }
-  return { answers, facts };
+  return { answers, details, facts };
 }
 
 function readFactsSection(section: unknown, flowSet: FlowSet, where: Where, diagnostics: Diagnostic[]): [string, Fact][] {
@@ -174,44 +169,6 @@ function findQuestion(flowSet: FlowSet, id: string): QuestionNode | undefined {
   return node?.kind === 'question' ? node : undefined;
 }
 
-/**
- * Deepest nesting of flow collections ([ ] and { }) outside quoted scalars and comments. Inside
- * a flow collection every bracket outside quotes is syntax, so the count is exact there; a
- * quote only opens a scalar where YAML allows one (after an indicator or at the line start).
- */
-function bracketDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let previous = '\n'; // last character outside quotes that is not a space or tab
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if ((char === '"' || char === "'") && '\n:,[{-?'.includes(previous)) {
-      i = closingQuote(text, i);
-      previous = char;
-      continue;
-    }
-    if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const end = text.indexOf('\n', i);
-      i = (end < 0 ? text.length : end) - 1;
-      continue;
-    }
-    if (char === '[' || char === '{') deepest = Math.max(deepest, (depth += 1));
-    else if ((char === ']' || char === '}') && depth > 0) depth -= 1;
-    if (char !== ' ' && char !== '\t') previous = char;
-  }
-  return deepest;
-}
-
-/** Index of the quote that closes the scalar opened at `start` ('' and \" are escapes). */
-function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  for (let i = start + 1; i < text.length; i += 1) {
-    if (quote === '"' && text[i] === '\\') i += 1;
-    else if (quote === "'" && text[i] === "'" && text[i + 1] === "'") i += 1;
-    else if (text[i] === quote) return i;
-  }
-  return text.length;
-}
 
 /**
  * Values are scalars, lists of texts or numbers, or a flat mapping such as {host: db, port: 1433}.

@@ -10,6 +10,8 @@ export interface WalkOptions {
   /** Walk only this flow (from its entry). */
   readonly flow?: string;
   readonly derivations?: Derivations;
+  /** Provenance of each preset answer, e.g. "answers file line 4". */
+  readonly presetAnswerDetails?: Readonly<Record<string, string>>;
 }
 
 export interface WalkResult {
@@ -32,7 +34,7 @@ export function walkFlows(flowSet: FlowSet, facts: Facts, answers: Readonly<Reco
   for (const flow of flowsToWalk(flowSet, options.flow)) {
     if (sessions.some((session) => enteredAtEntry(session, flowSet, flow))) continue;
     try {
-      sessions.push(closeAsOpen(start(flowSet, facts, answers, { flow, derivations: options.derivations })));
+      sessions.push(closeAsOpen(start(flowSet, facts, answers, { flow, derivations: options.derivations, presetAnswerDetails: options.presetAnswerDetails })));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       failures.push({ flow, reason: error.message });

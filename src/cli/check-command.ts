@@ -7,7 +7,7 @@ import { formatDiagnostic } from '../engine/diagnostic.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
 import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
-import { AnswersFileError, readAnswersFile } from '../answers/answers-file.ts';
+import { AnswersFileError, readAnswersFile, type Answers } from '../answers/answers-file.ts';
 import { walkFlows } from '../answers/walk-flows.ts';
 import { buildReport } from '../report/build-report.ts';
 import { formatForPath, renderReport } from '../report/format.ts';
@@ -57,7 +57,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     }
   }
 
-  let fromFile: { facts: Facts; answers: Readonly<Record<string, AnswerValue>> } = { facts: {}, answers: {} };
+  let fromFile: Answers = { facts: {}, answers: {}, answerDetails: {} };
   if (options.answers !== undefined) {
     try {
       fromFile = readAnswersFile(options.answers, flowSet);
@@ -97,7 +97,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
 
   // What the answers file states wins over what was read: the user checked it.
   const facts: Facts = { ...gathered.facts, ...fromFile.facts };
-  const { sessions, failures } = walkFlows(flowSet, facts, fromFile.answers, { flow: options.flow, derivations: DERIVATIONS });
+  const { sessions, failures } = walkFlows(flowSet, facts, fromFile.answers, { flow: options.flow, derivations: DERIVATIONS, presetAnswerDetails: fromFile.answerDetails });
   const errors: ReportError[] = [
     ...gathered.errors,
     ...failures.map((failure) => ({ facts: [], reason: failure.reason, source: `flow ${failure.flow}` })),

@@ -3,6 +3,7 @@
  * session, wires the real fact sources and report writer, then hands over to the Ink UI (loaded
  * lazily through ui/run-wizard.tsx: the only place React enters).
  */
+import type { Answers } from '../answers/answers-file.ts';
 import { formatDiagnostic } from '../engine/diagnostic.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
@@ -50,7 +51,7 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     formatForPath(options.report);
   }
 
-  let fromFile: { facts: Facts; answers: Readonly<Record<string, AnswerValue>> } = { facts: {}, answers: {} };
+  let fromFile: Answers = { facts: {}, answers: {}, answerDetails: {} };
   if (options.answers !== undefined) {
     const { AnswersFileError, readAnswersFile } = await import('../answers/answers-file.ts');
     try {
@@ -108,7 +109,7 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   const { runWizard } = await import('../ui/run-wizard.tsx');
   const result = await runWizard({
     flowSet, derivations: DERIVATIONS, facts, store, writeReport: writer, beginning,
-    presetAnswers: fromFile.answers, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
+    presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
   });
   for (const message of result.messages) out.print(safeText(message));
   return result.exitCode;

@@ -128,11 +128,16 @@ export function validateAnswer(type: AnswerType, text: string, options: readonly
 export function validateAnswerValue(type: AnswerType, value: unknown, options: readonly ChoiceOption[] = []): Validation {
   if (value === null) return ok(null);
   if (type === 'yes-no' && typeof value === 'boolean') return ok(value);
+  // Values from files are untrusted: only plain strings and numbers are turned into text.
   if (type === 'host-port' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const { host, port } = value as Record<string, unknown>;
-    return validateAnswer(type, `${String(host)}:${String(port)}`);
+    if (typeof host !== 'string' || (typeof port !== 'number' && typeof port !== 'string')) return refuse('expected host and port, e.g. { host: db.contoso.local, port: 1433 }');
+    return validateAnswer(type, `${host}:${port}`);
   }
-  if (type === 'cidr-list' && Array.isArray(value)) return validateAnswer(type, value.map(String).join(','));
+  if (type === 'cidr-list' && Array.isArray(value)) {
+    if (!value.every((item) => typeof item === 'string')) return refuse('expected a list of address ranges such as 10.0.0.0/24');
+    return validateAnswer(type, value.join(','));
+  }
   if (typeof value === 'string' || typeof value === 'number') return validateAnswer(type, String(value), options);
   return refuse(`expected a ${type} value, got ${Array.isArray(value) ? 'a list' : typeof value}`);
 }

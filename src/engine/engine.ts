@@ -21,6 +21,8 @@ export interface EngineOptions {
   /** Flow to start in (default: the flow set's entry flow). */
   readonly flow?: string;
   readonly derivations?: Derivations;
+  /** Where each preset answer came from (e.g. "answers file line 4"), shown as its provenance. */
+  readonly presetAnswerDetails?: Readonly<Record<string, string>>;
   /** Runtime guard against loops the linter missed: automatic steps allowed between two questions. */
   readonly maxAutoSteps?: number;
 }
@@ -297,7 +299,9 @@ function automaticAnswer(state: EngineState, id: string, node: QuestionNode): { 
   if (Object.hasOwn(state.presetAnswers, id)) {
     const value = state.presetAnswers[id]!;
     const checked = validateAnswerValue(node.answer, value, node.options);
-    if (checked.ok) return { value: checked.value, auto: { source: 'answer', detail: 'answers file' } };
+    const details = state.options.presetAnswerDetails;
+    const detail = details && Object.hasOwn(details, id) ? details[id]! : 'answers file';
+    if (checked.ok) return { value: checked.value, auto: { source: 'answer', detail } };
   }
   return undefined;
 }

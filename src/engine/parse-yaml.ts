@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
+import { bracketDepth, MAX_NESTING } from './yaml-nesting.ts';
 
 /** Flow, catalogue and answers files are small; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -21,6 +22,10 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const lines = new Map<string, number>();
   if (text.length > MAX_FILE_BYTES) {
     return { lines, errors: [{ file, message: `file is ${text.length} bytes; at most ${MAX_FILE_BYTES} are accepted` }] };
+  }
+  const depth = bracketDepth(text);
+  if (depth > MAX_NESTING) {
+    return { lines, errors: [{ file, message: `lists and mappings are nested ${depth} deep; at most ${MAX_NESTING} are accepted` }] };
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });

@@ -69,7 +69,7 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
     session,
     saveError,
     begin: (loaded) => {
-      const options = { derivations: deps.derivations, ...(deps.flow === undefined ? {} : { flow: deps.flow }) };
+      const options = { derivations: deps.derivations, presetAnswerDetails: deps.presetAnswerDetails, ...(deps.flow === undefined ? {} : { flow: deps.flow }) };
       commit({ state: start(deps.flowSet, loaded.facts, deps.presetAnswers ?? {}, options), target: loaded.target, errors: loaded.errors });
     },
     resume: (saved) => commit(fromSaved(deps, saved)),

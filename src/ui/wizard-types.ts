@@ -56,6 +56,8 @@ export interface WizardDeps {
   readonly writeReport: ReportWriter;
   readonly beginning: WizardBeginning;
   readonly presetAnswers?: Readonly<Record<string, AnswerValue>>;
+  /** Where each preset answer stands in the answers file, shown as its provenance. */
+  readonly presetAnswerDetails?: Readonly<Record<string, string>>;
   /** Flow to start in instead of the entry flow (--flow). */
   readonly flow?: string;
   /** A message shown once at the top, e.g. that a corrupt saved session was moved aside. */

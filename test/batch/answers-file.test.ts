@@ -22,6 +22,14 @@ test('answers become preset answers and facts carry the answers-file line they c
   assert.deepEqual(answers!.answers, { 'eligible/ask-tier': 'Basic', 'triage/ask-target': { host: 'db.contoso.local', port: 1433 } });
   assert.deepEqual(answers!.facts['app.isLinux'], { value: false, source: 'answer', detail: 'answers file line 5' });
   assert.deepEqual(answers!.facts['p2s.addressPool']!.value, ['10.1.0.0/24', '172.16.0.0/16']);
+  assert.deepEqual(answers!.answerDetails, { 'eligible/ask-tier': 'answers file line 2', 'triage/ask-target': 'answers file line 3' });
+});
+
+test('a question answered from the file shows the file line as its provenance', async () => {
+  const { start } = await import('../../src/engine/engine.ts');
+  const { answers } = parseAnswers('a.yaml', 'answers:\n  eligible/ask-linux: no\n', flows);
+  const state = start(flows, {}, answers!.answers, { presetAnswerDetails: answers!.answerDetails });
+  assert.deepEqual(state.path[1]!.auto, { source: 'answer', detail: 'answers file line 2' });
 });
 
 test('an answer to a fact-backed question also states that fact, unless "facts:" gives it', () => {
@@ -96,7 +104,7 @@ test('shapes that are not mappings, and YAML syntax errors, are refused with a l
 });
 
 test('an empty file means no answers', () => {
-  assert.deepEqual(parseAnswers('a.yaml', '', flows).answers, { facts: {}, answers: {} });
+  assert.deepEqual(parseAnswers('a.yaml', '', flows).answers, { facts: {}, answers: {}, answerDetails: {} });
 });
 
 test('catalogue types the prompts do not have are checked too: dates and text lists', () => {

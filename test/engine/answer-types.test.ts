@@ -49,3 +49,12 @@ test('control characters are shown escaped in the reason, never raw', () => {
 test('over-long answers are refused before any parsing', () => {
   refuses('text', 'x'.repeat(5000), /at most 1024/);
 });
+
+test('values read from files are checked by type, never coerced through their own toString', async () => {
+  const { validateAnswerValue } = await import('../../src/engine/answer-types.ts');
+  const hostile = { toString: 0 };
+  assert.equal(validateAnswerValue('cidr-list', [hostile]).ok, false);
+  assert.equal(validateAnswerValue('host-port', { host: hostile, port: 1 }).ok, false);
+  assert.deepEqual(validateAnswerValue('host-port', { host: 'db.contoso.local', port: 1433 }), { ok: true, value: { host: 'db.contoso.local', port: 1433 } });
+  assert.deepEqual(validateAnswerValue('cidr-list', ['10.0.0.0/24']), { ok: true, value: ['10.0.0.0/24'] });
+});

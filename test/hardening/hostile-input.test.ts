@@ -62,10 +62,21 @@ test('an alias bomb in a flow file is refused before it expands', () => {
   assert.ok(diagnostics.some((d) => d.file === 'triage.yaml' && /alias/i.test(d.message)), JSON.stringify(diagnostics));
 });
 
+test('deeply nested lists or mappings in a flow file are refused before parsing, naming the file', async () => {
+  const { buildFlowSet } = await import('../../src/engine/load.ts');
+  const { flowSet, diagnostics } = buildFlowSet({
+    flows: [{ path: 'flows/deep.yaml', text: `id: deep\nnodes: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n` }],
+    facts: { path: 'facts.yaml', text: 'facts: {}' },
+    findings: { path: 'findings.yaml', text: 'findings: {}' },
+  });
+  assert.equal(flowSet, undefined);
+  assert.ok(diagnostics.some((d) => d.file === 'flows/deep.yaml' && d.message === 'lists and mappings are nested 200000 deep; at most 32 are accepted'));
+});
+
 test('deeply nested lists or mappings in an answers file are refused before parsing', () => {
   for (const [open, close] of [['[', ']'], ['{a: ', '}']] as const) {
     const [message] = messages(`answers: ${open.repeat(150_000)}1${close.repeat(150_000)}`);
-    assert.equal(message, 'lists and mappings are nested 150000 deep; an answers file needs at most 32');
+    assert.equal(message, 'lists and mappings are nested 150000 deep; at most 32 are accepted');
   }
   assert.match(messages('facts:\n  target.host: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n')[0]!, /not a valid host name/, 'brackets in quotes and comments are text');
   assert.match(messages("facts:\n  target.host: 'it''s [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n")[0]!, /not a valid host name/);
