@@ -5,10 +5,13 @@
  * sources (VNET_DOCTOR_SOURCE=1), so both builds pass the same end-to-end tests.
  * End-to-end tests are the files named `*.e2e.test.ts(x)` anywhere under test/.
  *
+ * A dist/ that was not there before is removed afterwards: bin/vnet-doctor.js prefers dist/, and
+ * a bundle left behind would go stale as soon as src/ changes (`npm start` would run old code).
+ *
  *   node scripts/test.mjs [--source-only | --bundle-only]
  */
 import { spawnSync } from 'node:child_process';
-import { globSync } from 'node:fs';
+import { existsSync, globSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from './build.mjs';
 
@@ -33,8 +36,14 @@ const sourceOnly = process.argv.includes('--source-only');
 const bundleOnly = process.argv.includes('--bundle-only');
 let failed = 0;
 if (!sourceOnly) {
+  const dist = `${root}dist`;
+  const hadDist = existsSync(dist);
   await buildBundle();
-  failed += runTests('all tests (end-to-end tests run the bundle in dist/)', ALL_TESTS, { VNET_DOCTOR_SOURCE: '0' });
+  try {
+    failed += runTests('all tests (end-to-end tests run the bundle in dist/)', ALL_TESTS, { VNET_DOCTOR_SOURCE: '0' });
+  } finally {
+    if (!hadDist) rmSync(dist, { recursive: true, force: true });
+  }
 }
 if (!bundleOnly) {
   failed += runTests('end-to-end tests against the sources (VNET_DOCTOR_SOURCE=1)', E2E_TESTS, { VNET_DOCTOR_SOURCE: '1' });
