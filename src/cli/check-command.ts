@@ -3,11 +3,8 @@
  * walks every flow without asking, and prints one report. The report alone goes to stdout;
  * progress, warnings and errors go to stderr, so `check --format json > report.json` is clean.
  */
-import { formatDiagnostic } from '../engine/diagnostic.ts';
-import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import type { Facts } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
-import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
-import { AnswersFileError, readAnswersFile, type Answers } from '../answers/answers-file.ts';
 import { walkFlows } from '../answers/walk-flows.ts';
 import { buildReport } from '../report/build-report.ts';
 import { formatForPath, renderReport } from '../report/format.ts';
@@ -16,6 +13,7 @@ import { writeReport } from '../report/write-report.ts';
 import type { Report, ReportError } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { UsageError, type CliOptions } from './args.ts';
+import { loadInputs } from './load-inputs.ts';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { VERSION } from './main.ts';
 import type { Output } from './output.ts';
@@ -37,35 +35,14 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   if (options.resume) throw new UsageError('--resume continues an interactive session; check always starts afresh');
   if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
 
-  let flowSet: FlowSet;
-  try {
-    flowSet = options.flows === undefined ? loadFlowDir() : loadFlowDir(options.flows);
-  } catch (error) {
-    if (!(error instanceof FlowLoadError)) throw error;
-    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
-    warn(`vnet-doctor: ${error.message}; run "vnet-doctor flows lint" for details`);
-    return EXIT_USAGE;
-  }
-  if (options.flow !== undefined && !Object.hasOwn(flowSet.flows, options.flow)) {
-    throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
-  }
+  const inputs = await loadInputs(options, warn);
+  if (typeof inputs === 'number') return inputs;
+  const { flowSet, answers: fromFile } = inputs;
   // Check the report path before any Azure call, so a typo does not cost a full run.
   if (options.report !== undefined) {
     const format = formatForPath(options.report);
     if (options.format !== undefined && options.format !== format) {
       throw new UsageError(`--format ${options.format} contradicts --report ${options.report}, which is written as ${format}; drop --format or change the extension`);
-    }
-  }
-
-  let fromFile: Answers = { facts: {}, answers: {}, answerDetails: {} };
-  if (options.answers !== undefined) {
-    try {
-      fromFile = readAnswersFile(options.answers, flowSet);
-    } catch (error) {
-      if (!(error instanceof AnswersFileError)) throw error;
-      for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
-      warn(`vnet-doctor: ${error.message}`);
-      return EXIT_USAGE;
     }
   }
 

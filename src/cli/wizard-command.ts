@@ -3,11 +3,8 @@
  * session, wires the real fact sources and report writer, then hands over to the Ink UI (loaded
  * lazily through ui/run-wizard.tsx: the only place React enters).
  */
-import type { Answers } from '../answers/answers-file.ts';
-import { formatDiagnostic } from '../engine/diagnostic.ts';
-import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import type { Facts } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
-import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
 import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
 import { SessionStore, type SavedSession } from '../session/session-store.ts';
@@ -15,6 +12,7 @@ import { resumeSession } from '../session/resume.ts';
 import { createReportExporter } from '../session/report-export.ts';
 import type { FactProvider, Scenario, TargetChoice, WizardBeginning } from '../ui/wizard-types.ts';
 import { UsageError, type CliOptions } from './args.ts';
+import { loadInputs } from './load-inputs.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 import { VERSION } from './main.ts';
 import type { Output } from './output.ts';
@@ -34,35 +32,14 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   }
   if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
 
-  let flowSet: FlowSet;
-  try {
-    flowSet = options.flows === undefined ? loadFlowDir() : loadFlowDir(options.flows);
-  } catch (error) {
-    if (!(error instanceof FlowLoadError)) throw error;
-    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
-    warn(`vnet-doctor: ${error.message}; run "vnet-doctor flows lint" for details`);
-    return EXIT_USAGE;
-  }
-  if (options.flow !== undefined && !Object.hasOwn(flowSet.flows, options.flow)) {
-    throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
-  }
   if (options.report !== undefined) {
     const { formatForPath } = await import('../report/format.ts');
     formatForPath(options.report);
   }
 
-  let fromFile: Answers = { facts: {}, answers: {}, answerDetails: {} };
-  if (options.answers !== undefined) {
-    const { AnswersFileError, readAnswersFile } = await import('../answers/answers-file.ts');
-    try {
-      fromFile = readAnswersFile(options.answers, flowSet);
-    } catch (error) {
-      if (!(error instanceof AnswersFileError)) throw error;
-      for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
-      warn(`vnet-doctor: ${error.message}`);
-      return EXIT_USAGE;
-    }
-  }
+  const inputs = await loadInputs(options, warn);
+  if (typeof inputs === 'number') return inputs;
+  const { flowSet, answers: fromFile } = inputs;
 
   const store = new SessionStore(stateDir(context.env ?? process.env));
   const loaded = store.load();

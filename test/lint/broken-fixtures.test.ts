@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildFlowSet } from '../../src/engine/load.ts';
 import { formatDiagnostic } from '../../src/engine/diagnostic.ts';
 import { readFlowFiles } from '../../src/flows/flow-dir.ts';
