@@ -12,100 +12,13 @@ import type {
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
 import { render } from './template.ts';
 import { validateAnswerValue } from './answer-types.ts';
+import { Chain } from './chain.ts';
+import { coreOf, expose, type Core, type StateView } from './state-core.ts';
+import type { AutoAnswer, EngineOptions, EngineState, FindingInstance, Input, PathEntry, Position } from './session-types.ts';
 
-/** Pure functions that compute a fact from others (e.g. "the P2S pool is RFC 1918"). */
-export type Derivation = (lookup: Lookup) => FactValue | undefined;
-export type Derivations = Readonly<Record<string, Derivation>>;
-
-export interface EngineOptions {
-  /** Flow to start in (default: the flow set's entry flow). */
-  readonly flow?: string;
-  readonly derivations?: Derivations;
-  /** Where each preset answer came from (e.g. "answers file line 4"), shown as its provenance. */
-  readonly presetAnswerDetails?: Readonly<Record<string, string>>;
-  /** Runtime guard against loops the linter missed: automatic steps allowed between two questions. */
-  readonly maxAutoSteps?: number;
-}
-
-/** What the user did: answered the pending question, or chose to answer a known fact themselves. */
-export type Input =
-  | { readonly type: 'answer'; readonly question: string; readonly value: AnswerValue }
-  | { readonly type: 'override'; readonly fact: string };
-
-export interface AutoAnswer {
-  readonly fact?: string;
-  readonly source: FactSource;
-  readonly detail?: string;
-}
-
-export interface PathEntry {
-  readonly flow: string;
-  readonly node: string;
-  readonly kind: FlowNode['kind'];
-  /** Question id (`flow/node`) and its rendered text, for question entries. */
-  readonly question?: string;
-  readonly text?: string;
-  readonly answer?: AnswerValue;
-  /** Set when the answer came from a fact or a preset answer instead of the user. */
-  readonly auto?: AutoAnswer;
-  /** Check result, for check entries. */
-  readonly result?: 'true' | 'false' | 'unknown';
-}
-
-export interface RenderedStep {
-  readonly kind: StepKind;
-  readonly text: string;
-  readonly command?: string;
-}
-
-export interface FindingInstance {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly title: string;
-  readonly explanation: string;
-  readonly steps: readonly RenderedStep[];
-  readonly flow: string;
-  readonly node: string;
-}
-
-export interface OpenQuestion {
-  readonly question: string;
-  readonly text: string;
-  readonly flow: string;
-}
-
-export interface Outcome {
-  readonly kind: EndOutcome | 'finding' | 'open-question';
-  readonly flow: string;
-  readonly node: string;
-  readonly text?: string;
-}
-
-export interface Position {
-  readonly flow: string;
-  readonly node: string;
-}
-
-export interface EngineState {
-  readonly flowSet: FlowSet;
-  readonly options: EngineOptions;
-  readonly facts: Facts;
-  readonly presetAnswers: Readonly<Record<string, AnswerValue>>;
-  readonly inputs: readonly Input[];
-  /** Values the user gave for fact-backed questions (they win over ARM and derived values). */
-  readonly answerFacts: Readonly<Record<string, { readonly value: FactValue; readonly question: string }>>;
-  readonly overrides: readonly string[];
-  readonly path: readonly PathEntry[];
-  readonly findings: readonly FindingInstance[];
-  readonly openQuestions: readonly OpenQuestion[];
-  /** Fact keys the session read, in first-read order. */
-  readonly factsUsed: readonly string[];
-  readonly stack: readonly Position[];
-  /** The question awaiting an answer, when status is `asking`. */
-  readonly current?: Position;
-  readonly status: 'asking' | 'done';
-  readonly outcome?: Outcome;
-}
+export type {
+  AutoAnswer, Derivation, Derivations, EngineOptions, EngineState, FindingInstance, Input, OpenQuestion, Outcome, PathEntry, Position, RenderedStep,
+} from './session-types.ts';
 
 export class EngineError extends Error {}
 
@@ -121,7 +34,7 @@ export function start(
   presetAnswers: Readonly<Record<string, AnswerValue>> = {},
   options: EngineOptions = {},
 ): EngineState {
-  return begin(flowSet, facts, presetAnswers, options, []);
+  return expose(begin(flowSet, facts, presetAnswers, options, []));
 }
 
 function begin(
@@ -130,26 +43,30 @@ function begin(
   presetAnswers: Readonly<Record<string, AnswerValue>>,
   options: EngineOptions,
   overrides: readonly string[],
-): EngineState {
+): Core {
   const flow = options.flow ?? flowSet.entry;
   const target = Object.hasOwn(flowSet.flows, flow) ? flowSet.flows[flow] : undefined;
   if (!target) throw new EngineError(`unknown flow "${flow}"`);
-  const initial: EngineState = {
-    flowSet, options, facts, presetAnswers, inputs: [], answerFacts: {}, overrides,
-    path: [], findings: [], openQuestions: [], factsUsed: [], stack: [], status: 'asking',
+  const initial: Core = {
+    flowSet, options, facts, presetAnswers, inputs: Chain.empty(), answerFacts: {}, overrides,
+    path: Chain.empty(), findings: [], openQuestions: [], factsUsed: [], stack: [], status: 'asking',
   };
   return advance(initial, { flow, node: target.entry });
 }
 
 /** Answers the pending question (`null` = "don't know"). Throws on an invalid value. */
 export function answer(state: EngineState, value: AnswerValue): EngineState {
+  return expose(answerCore(coreOf(state), value));
+}
+
+function answerCore(state: Core, value: AnswerValue): Core {
   const { current } = state;
   if (state.status !== 'asking' || !current) throw new EngineError('the session has ended; there is no question to answer');
   const node = questionNode(state, current);
   const checked = validateAnswerValue(node.answer, value, node.options);
   if (!checked.ok) throw new EngineError(checked.reason);
   const id = questionId(current.flow, current.node);
-  const withInput = { ...state, inputs: [...state.inputs, { type: 'answer' as const, question: id, value: checked.value }] };
+  const withInput = { ...state, inputs: state.inputs.append({ type: 'answer', question: id, value: checked.value }) };
   return proceed(withInput, current, node, checked.value, undefined);
 }
 
@@ -198,17 +115,17 @@ export function replay(state: EngineState, inputs: readonly Input[]): EngineStat
     if (next.status !== 'asking' || !next.current) break;
     if (questionId(next.current.flow, next.current.node) !== input.question) break;
     try {
-      next = answer(next, input.value);
+      next = answerCore(next, input.value);
     } catch {
       break;
     }
     applied.push(input);
   }
-  return { ...next, inputs: applied };
+  return expose({ ...next, inputs: Chain.from(applied) });
 }
 
 /** The pending question with its text rendered, or undefined when the session has ended. */
-export function currentQuestion(state: EngineState):
+export function currentQuestion(state: StateView):
   | { readonly id: string; readonly flow: string; readonly node: QuestionNode; readonly text: string; readonly help?: string }
   | undefined {
   if (state.status !== 'asking' || !state.current) return undefined;
@@ -224,7 +141,7 @@ export function currentQuestion(state: EngineState):
 }
 
 /** The current value of a fact, with where it came from; undefined when unknown. */
-export function resolveFact(state: EngineState, key: string): { value: FactValue; source: FactSource; detail?: string } | undefined {
+export function resolveFact(state: StateView, key: string): { value: FactValue; source: FactSource; detail?: string } | undefined {
   const given = Object.hasOwn(state.answerFacts, key) ? state.answerFacts[key] : undefined;
   if (given) return { value: given.value, source: 'answer', detail: `answer to ${given.question}` };
   if (!state.overrides.includes(key) && Object.hasOwn(state.facts, key)) {
@@ -239,7 +156,7 @@ export function resolveFact(state: EngineState, key: string): { value: FactValue
   return undefined;
 }
 
-function lookupFor(state: EngineState): Lookup {
+function lookupFor(state: StateView): Lookup {
   return (key) => resolveFact(state, key)?.value;
 }
 
@@ -249,20 +166,20 @@ function renderOptional(text: string | undefined, lookup: Lookup, flowSet: FlowS
   return text === undefined ? undefined : render(text, lookup, flowSet.facts);
 }
 
-function questionNode(state: EngineState, at: Position): QuestionNode {
+function questionNode(state: StateView, at: Position): QuestionNode {
   const node = state.flowSet.flows[at.flow]?.nodes[at.node];
   if (!node || node.kind !== 'question') throw new EngineError(`${at.flow}/${at.node} is not a question`);
   return node;
 }
 
 /** Records an answer (given or automatic) and moves on to the next question or the end. */
-function proceed(state: EngineState, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): EngineState {
+function proceed(state: Core, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): Core {
   const id = questionId(at.flow, at.node);
   const lookup = lookupFor(state);
   const entry: PathEntry = { flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, state.flowSet.facts), answer: value, auto };
   let answerFacts = state.answerFacts;
   if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
-  const next = { ...state, answerFacts, path: [...state.path, entry], current: undefined };
+  const next = { ...state, answerFacts, path: state.path.append(entry), current: undefined };
   const target = transitionFor(node, value);
   if (target === undefined) {
     const open = { question: id, text: entry.text!, flow: at.flow };
@@ -288,7 +205,7 @@ function transitionFor(node: QuestionNode, value: AnswerValue): string | undefin
 }
 
 /** What a known fact or a preset answer says about a question, if anything. */
-function automaticAnswer(state: EngineState, id: string, node: QuestionNode): { value: AnswerValue; auto: AutoAnswer } | undefined {
+function automaticAnswer(state: StateView, id: string, node: QuestionNode): { value: AnswerValue; auto: AutoAnswer } | undefined {
   if (node.fact && !state.overrides.includes(node.fact)) {
     const known = node.answer === 'host-port' ? hostPortFact(state, node.fact) : resolveFact(state, node.fact);
     if (known) {
@@ -306,20 +223,20 @@ function automaticAnswer(state: EngineState, id: string, node: QuestionNode): { 
   return undefined;
 }
 
-function hostPortFact(state: EngineState, key: string) {
+function hostPortFact(state: StateView, key: string) {
   const host = resolveFact(state, `${key}.host`);
   const port = resolveFact(state, `${key}.port`);
   if (!host || !port) return undefined;
   return { value: `${String(host.value)}:${String(port.value)}`, source: host.source, detail: host.detail };
 }
 
-function noteFacts(state: EngineState, keys: readonly string[]): readonly string[] {
+function noteFacts(state: StateView, keys: readonly string[]): readonly string[] {
   const fresh = keys.filter((key) => !state.factsUsed.includes(key));
   return fresh.length === 0 ? state.factsUsed : [...state.factsUsed, ...fresh];
 }
 
 /** Runs automatic nodes from `at` until a question needs the user or the session ends. */
-function advance(initial: EngineState, at: Position): EngineState {
+function advance(initial: Core, at: Position): Core {
   let state = initial;
   let position = at;
   const limit = state.options.maxAutoSteps ?? DEFAULT_MAX_AUTO_STEPS;
@@ -341,7 +258,7 @@ function advance(initial: EngineState, at: Position): EngineState {
         const truth = evaluate(node.when, lookup);
         const result = truth === undefined ? 'unknown' : truth ? 'true' : 'false';
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: renderOptional(node.text, lookup, state.flowSet) };
-        state = { ...state, path: [...state.path, entry], factsUsed: noteFacts(state, conditionKeys(node.when)) };
+        state = { ...state, path: state.path.append(entry), factsUsed: noteFacts(state, conditionKeys(node.when)) };
         position = { flow: position.flow, node: truth === undefined ? (node.unknown ?? node.else) : truth ? node.then : node.else };
         break;
       }
@@ -355,7 +272,7 @@ function advance(initial: EngineState, at: Position): EngineState {
         };
         const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };
-        state = { ...state, findings, path: [...state.path, entry] };
+        state = { ...state, findings, path: state.path.append(entry) };
         if (node.next === undefined) return { ...state, status: 'done', current: undefined, outcome: { kind: 'finding', flow: position.flow, node: position.node } };
         position = { flow: position.flow, node: node.next };
         break;
@@ -365,13 +282,13 @@ function advance(initial: EngineState, at: Position): EngineState {
         if (!target) throw new EngineError(`${position.flow}/${position.node} goes to unknown flow "${node.flow}"`);
         if (state.stack.length >= MAX_CALL_DEPTH) throw new EngineError(`flows call each other more than ${MAX_CALL_DEPTH} deep at ${position.flow}/${position.node}`);
         const stack = node.then === undefined ? state.stack : [...state.stack, { flow: position.flow, node: node.then }];
-        state = { ...state, stack, path: [...state.path, { flow: position.flow, node: position.node, kind: 'goto', text: target.title }] };
+        state = { ...state, stack, path: state.path.append({ flow: position.flow, node: position.node, kind: 'goto', text: target.title }) };
         position = { flow: node.flow, node: target.entry };
         break;
       }
       case 'end': {
         const text = renderOptional(node.text, lookup, state.flowSet);
-        state = { ...state, path: [...state.path, { flow: position.flow, node: position.node, kind: 'end', text }] };
+        state = { ...state, path: state.path.append({ flow: position.flow, node: position.node, kind: 'end', text }) };
         const caller = state.stack.at(-1);
         if (node.outcome === 'pass' && caller) {
           state = { ...state, stack: state.stack.slice(0, -1) };

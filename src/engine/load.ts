@@ -1,13 +1,14 @@
 /**
- * Builds a FlowSet from file texts: parse, validate structure, validate the catalogues, lint.
- * Pure (the caller reads the files), so start-up and `flows lint` run the same checks.
+ * Builds a FlowSet from file texts: parse, then validate structure, validate the catalogues,
+ * lint (build-flow-set.ts). Pure (the caller reads the files), so start-up and `flows lint` run
+ * the same checks; the bundle runs the same checks on flows it parsed at build time.
  */
 import type { Diagnostic } from './diagnostic.ts';
 import type { FlowSet } from './types.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { validateFlow } from './validate-flow.ts';
-import { validateFactCatalogue, validateFindingCatalogue } from './catalogue.ts';
-import { lintFlows, type FlowSource } from './lint.ts';
+import { buildFlowSetFromParsed, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
+
+export { buildFlowSetFromParsed, DEFAULT_ENTRY_FLOW, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
 
 export interface SourceFile {
   readonly path: string;
@@ -22,33 +23,18 @@ export interface FlowFiles {
   readonly entry?: string;
 }
 
-export const DEFAULT_ENTRY_FLOW = 'triage';
+const parseFile = (file: SourceFile): ParsedSourceFile => ({ path: file.path, ...parseYaml(file.path, file.text) });
+
+/** Parses every file; YAML errors stay with their file, to be reported by buildFlowSetFromParsed. */
+export function parseFlowFiles(files: FlowFiles): ParsedFlowFiles {
+  return {
+    flows: files.flows.map(parseFile),
+    facts: parseFile(files.facts),
+    findings: parseFile(files.findings),
+    ...(files.entry === undefined ? {} : { entry: files.entry }),
+  };
+}
 
 export function buildFlowSet(files: FlowFiles): { flowSet?: FlowSet; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-
-  const factsFile = parseYaml(files.facts.path, files.facts.text);
-  diagnostics.push(...factsFile.errors);
-  const facts = validateFactCatalogue(files.facts.path, factsFile.value, factsFile.lines);
-  if (factsFile.errors.length === 0) diagnostics.push(...facts.errors);
-
-  const findingsFile = parseYaml(files.findings.path, files.findings.text);
-  diagnostics.push(...findingsFile.errors);
-  const findings = validateFindingCatalogue(files.findings.path, findingsFile.value, findingsFile.lines);
-  if (findingsFile.errors.length === 0) diagnostics.push(...findings.errors);
-
-  const sources: FlowSource[] = [];
-  for (const file of files.flows) {
-    const parsed = parseYaml(file.path, file.text);
-    if (parsed.errors.length > 0) { diagnostics.push(...parsed.errors); continue; }
-    const checked = validateFlow(file.path, parsed.value, parsed.lines);
-    diagnostics.push(...checked.errors);
-    if (checked.flow) sources.push({ file: file.path, flow: checked.flow, lines: parsed.lines });
-  }
-
-  const entry = files.entry ?? DEFAULT_ENTRY_FLOW;
-  diagnostics.push(...lintFlows(sources, { facts: facts.facts, findings: findings.findings, entry }));
-  if (diagnostics.length > 0) return { diagnostics };
-  const flows = Object.fromEntries(sources.map((source) => [source.flow.id, source.flow]));
-  return { flowSet: { flows, entry, facts: facts.facts, findings: findings.findings }, diagnostics };
+  return buildFlowSetFromParsed(parseFlowFiles(files));
 }

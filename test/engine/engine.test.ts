@@ -160,3 +160,19 @@ nodes:
   assert.equal(s.path[0]!.text, 'Is db.contoso.local known?');
   assert.equal(s.outcome?.text, 'Checked db.contoso.local:1433.');
 });
+
+test('earlier states never change when the session moves on or branches after back', () => {
+  const first = answer(start(flows), false);
+  const pathBefore = first.path.map((entry) => entry.node);
+  const inputsBefore = first.inputs.length;
+  const tierFree = answer(first, 'Free');
+  const tierBasic = answer(first, 'Basic');
+  assert.deepEqual(first.path.map((entry) => entry.node), pathBefore);
+  assert.equal(first.inputs.length, inputsBefore);
+  assert.deepEqual(tierFree.findings.map((f) => f.id), ['plan-tier-unsupported']);
+  assert.deepEqual(tierBasic.findings, []);
+  assert.equal(questionIdOf(tierBasic), 'triage/ask-target');
+  const copied = { ...tierBasic, status: 'done' as const };
+  assert.deepEqual(copied.path, tierBasic.path, 'a spread copy carries the path as a plain array');
+  assert.equal(back(answer(tierBasic, { host: 'h', port: 1 })).inputs.length, 2);
+});
