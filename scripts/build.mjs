@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { eagerImports, eagerImportsPlugin } from './eager-own-modules.mjs';
 import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
 import { lazyUndiciPlugin } from './lazy-undici-patches.mjs';
+import { embedShippedDataPlugin } from './embed-shipped-data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,9 +59,10 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
     logLevel: quiet ? 'silent' : 'warning',
   };
   // Pass 1 only reads the module graph; pass 2 bundles with small own modules made eager.
-  const analysis = await build({ ...options, write: false, logLevel: 'silent' });
+  // The embedded data takes part in both, so the analysis sees its size (big data stays lazy).
+  const analysis = await build({ ...options, write: false, logLevel: 'silent', plugins: [embedShippedDataPlugin(root)] });
   const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
-  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), eagerImportsPlugin(plan, root)] });
+  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), embedShippedDataPlugin(root), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   if (strict) assertNoSourceImports(outputs.map(([file]) => resolve(root, file)));

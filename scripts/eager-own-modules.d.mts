@@ -3,3 +3,4 @@ import type { Metafile, Plugin } from 'esbuild';
 
 export function eagerImports(metafile: Metafile, entry: string): Map<string, Set<string>>;
 export function eagerImportsPlugin(plan: Map<string, Set<string>>, root: string): Plugin;
+export const BIG_MODULE_BYTES: number;

@@ -6,7 +6,8 @@
  *
  * So the build first analyses the module graph, then, while bundling, turns a dynamic import
  * of an own module into a static one when that module's static imports reach no package the
- * entry does not already load. (Built-in modules are cheap once they arrive through require:
+ * entry does not already load and no big own module (embedded data such as the demo scenarios,
+ * which only the demo needs). (Built-in modules are cheap once they arrive through require:
  * see builtins-as-require.mjs.) Heavy boundaries (run-wizard.tsx, the SDK imports) stay lazy.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { relative, resolve } from 'node:path';
 
 const isPackage = (input) => input.includes('node_modules/');
 const isOwn = (input) => /^src\/.*\.tsx?$/.test(input);
+/** An own module this big is data, not code: it stays in a lazy chunk unless start-up needs it anyway. */
+export const BIG_MODULE_BYTES = 64 * 1024;
 
 function staticClosure(inputs, from) {
   const seen = new Set();
@@ -33,7 +36,7 @@ function staticClosure(inputs, from) {
 export function eagerImports(metafile, entry) {
   const { inputs } = metafile;
   const startup = staticClosure(inputs, entry);
-  const light = (input) => [...staticClosure(inputs, input)].every((reached) => !isPackage(reached) || startup.has(reached));
+  const light = (input) => [...staticClosure(inputs, input)].every((reached) => startup.has(reached) || (!isPackage(reached) && inputs[reached].bytes < BIG_MODULE_BYTES));
   const plan = new Map();
   for (const [input, { imports }] of Object.entries(inputs)) {
     if (!isOwn(input)) continue;

@@ -1,20 +1,24 @@
-/** `vnet-doctor flows lint|list|questions`: tools for people who write flows or answers files. */
+/**
+ * `vnet-doctor flows lint|list|questions [dir]`: tools for people who write flows or answers
+ * files. Without a directory they check the shipped flows (built into the bundle, flows/ in a
+ * checkout); with one they read its YAML files.
+ */
 import { formatDiagnostic } from '../engine/diagnostic.ts';
-import { buildFlowSet } from '../engine/load.ts';
+import { buildFlowSet, buildFlowSetFromParsed } from '../engine/load.ts';
 import { questionId } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
-import { readFlowFiles, shippedFlowDir } from '../flows/flow-dir.ts';
+import { readFlowFiles } from '../flows/flow-dir.ts';
+import { shippedFlowFiles, shippedFlowOrigin } from '../flows/shipped-flow-files.ts';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import type { Output } from './output.ts';
 
 export function flowsCommand(args: readonly string[], out: Output): number {
   const [sub, dir] = args;
-  const folder = dir ?? shippedFlowDir();
-  let built: ReturnType<typeof buildFlowSet>;
+  let built: ReturnType<typeof buildFlowSetFromParsed>;
   try {
-    built = buildFlowSet(readFlowFiles(folder));
+    built = dir === undefined ? buildFlowSetFromParsed(shippedFlowFiles()) : buildFlowSet(readFlowFiles(dir));
   } catch (error) {
-    out.error(`cannot read flows from ${folder}: ${(error as Error).message}`);
+    out.error(`cannot read flows from ${dir ?? shippedFlowOrigin()}: ${(error as Error).message}`);
     return EXIT_USAGE;
   }
   if (sub === 'lint') {

@@ -6,6 +6,7 @@
 import { formatDiagnostic } from '../engine/diagnostic.ts';
 import type { FlowSet } from '../engine/types.ts';
 import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
+import { loadShippedFlows } from '../flows/shipped-flows.ts';
 import type { Answers } from '../answers/answers-file.ts';
 import { UsageError, type CliOptions } from './args.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
@@ -20,7 +21,8 @@ const NO_ANSWERS: Answers = { facts: {}, answers: {}, answerDetails: {} };
 export async function loadInputs(options: CliOptions, warn: (text: string) => void): Promise<Inputs | number> {
   let flowSet: FlowSet;
   try {
-    flowSet = options.flows === undefined ? loadFlowDir() : loadFlowDir(options.flows);
+    // The bundle's shipped flows come pre-parsed: only --flows DIR runs the YAML parser.
+    flowSet = options.flows === undefined ? loadShippedFlows() : loadFlowDir(options.flows);
   } catch (error) {
     if (!(error instanceof FlowLoadError)) throw error;
     for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));

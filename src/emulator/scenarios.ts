@@ -1,10 +1,9 @@
 /**
  * Demo and test scenarios: `scenarios/<id>.json` holds the ARM resources of one situation in
  * the REST API's payload shapes, the app to target, and what vnet-doctor should conclude.
+ * The texts come from shipped-scenarios.ts (read from disk in a checkout, embedded in the bundle).
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shippedScenarioIds, shippedScenarioText } from './shipped-scenarios.ts';
 
 export interface ScenarioResource {
   readonly id: string;
@@ -27,21 +26,13 @@ export interface Scenario {
 
 export class ScenarioError extends Error {}
 
-/** scenarios/ beside src/ (checkout) or beside dist/ (bundle). */
-export function scenarioDir(): string {
-  const candidates = [new URL('../../scenarios', import.meta.url), new URL('../scenarios', import.meta.url)].map((url) => fileURLToPath(url));
-  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
-}
-
-const scenarioIds = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
-
-export function loadScenario(id: string, dir: string = scenarioDir()): Scenario {
-  const ids = scenarioIds(dir);
+export function loadScenario(id: string): Scenario {
+  const ids = shippedScenarioIds();
   if (!ids.includes(id)) throw new ScenarioError(`unknown demo scenario "${id}"; choose one of: ${ids.join(', ')}`);
-  const path = join(dir, `${id}.json`);
+  const { path, text } = shippedScenarioText(id);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
     throw new ScenarioError(`${path}: ${(error as Error).message}`);
   }
@@ -60,9 +51,9 @@ function checkScenario(path: string, id: string, data: unknown): Scenario {
   return s as Scenario;
 }
 
-export function listScenarios(dir: string = scenarioDir()): { id: string; title: string; summary: string }[] {
-  return scenarioIds(dir).map((id) => {
-    const { title, summary } = loadScenario(id, dir);
+export function listScenarios(): { id: string; title: string; summary: string }[] {
+  return shippedScenarioIds().map((id) => {
+    const { title, summary } = loadScenario(id);
     return { id, title, summary };
   });
 }

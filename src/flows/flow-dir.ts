@@ -6,8 +6,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFlowSet, type FlowFiles } from '../engine/load.ts';
-import type { Diagnostic } from '../engine/diagnostic.ts';
 import type { FlowSet } from '../engine/types.ts';
+import { FlowLoadError } from './flow-load-error.ts';
+
+export { FlowLoadError } from './flow-load-error.ts';
 
 /** flows/ beside src/ (source checkout) or beside dist/ (bundled package): both are one level up. */
 export function shippedFlowDir(): string {
@@ -15,12 +17,13 @@ export function shippedFlowDir(): string {
   return candidates.find((dir) => existsSync(join(dir, 'catalog', 'facts.yaml'))) ?? candidates[0]!;
 }
 
-export function readFlowFiles(dir: string): FlowFiles {
-  // Paths inside the working directory are shown relative (shorter, clickable); others absolute.
-  const shown = (path: string) => {
-    const rel = relative(process.cwd(), path);
-    return rel === '' || rel.startsWith('..') ? path : rel;
-  };
+/** Paths inside the working directory are shown relative (shorter, clickable); others absolute. */
+function shownFromWorkingDir(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+export function readFlowFiles(dir: string, shown: (path: string) => string = shownFromWorkingDir): FlowFiles {
   const read = (path: string) => ({ path: shown(path), text: readFileSync(path, 'utf8') });
   const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
   return {
@@ -28,12 +31,6 @@ export function readFlowFiles(dir: string): FlowFiles {
     facts: read(join(dir, 'catalog', 'facts.yaml')),
     findings: read(join(dir, 'catalog', 'findings.yaml')),
   };
-}
-
-export class FlowLoadError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(`${diagnostics.length} problem(s) in the flow files`);
-  }
 }
 
 /** Reads and checks a flow directory; throws FlowLoadError listing every problem. */

@@ -6,12 +6,14 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { buildBundle } from '../../scripts/build.mjs';
+import { PseudoTerminal } from '../ui/pty.ts';
+import { writeFlowDir } from '../support/flow-dir-fixture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -33,13 +35,15 @@ const runInstalled = (args: string[]) => spawnSync(process.execPath, [join(insta
   cwd: installed, encoding: 'utf8', env: { ...process.env, VNET_DOCTOR_SOURCE: '0', NO_COLOR: '1' }, timeout: 30_000,
 });
 
-test('the published package declares no runtime dependencies and ships flows, schema and scenarios', () => {
+test('the published package declares no runtime dependencies and ships the bundle and the schemas, no data files', () => {
   for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
     assert.deepEqual(Object.keys(manifest[field] ?? {}), [], `${field} must be empty: everything is bundled`);
   }
-  for (const entry of ['bin', 'dist', 'flows', 'schema', 'scenarios']) {
-    assert.ok((manifest.files as string[]).some((pattern) => pattern.split('/')[0] === entry), `files lists ${entry}`);
-  }
+  const tops = (manifest.files as string[]).map((pattern) => pattern.split('/')[0]);
+  for (const entry of ['bin', 'dist', 'schema']) assert.ok(tops.includes(entry), `files lists ${entry}`);
+  // The flows and the demo scenarios are built into the bundle.
+  for (const entry of ['flows', 'scenarios']) assert.ok(!tops.includes(entry), `files leaves out ${entry}`);
+  assert.ok(!existsSync(join(installed, 'flows')) && !existsSync(join(installed, 'scenarios')));
 });
 
 test('the bundle runs without any node_modules: --help and flows lint from the installed layout', () => {
@@ -49,6 +53,43 @@ test('the bundle runs without any node_modules: --help and flows lint from the i
   const lint = runInstalled(['flows', 'lint']);
   assert.equal(lint.status, 0, lint.stderr);
   assert.match(lint.stdout, /\d+ flows, \d+ nodes: no problems found/);
+});
+
+test('the built-in flows list with their titles, and the same number of flows as flows/ holds', () => {
+  const list = runInstalled(['flows', 'list']);
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /^triage\s+.+\(entry\)$/m);
+  const shipped = readdirSync(join(root, 'flows')).filter((name) => name.endsWith('.yaml')).length;
+  assert.match(runInstalled(['flows', 'lint']).stdout, new RegExp(`^${shipped} flows, `));
+});
+
+test('the bundle still lints a flow directory from disk, naming file and line', () => {
+  const broken = readFileSync(join(root, 'test', 'fixtures', 'broken', 'dangling-transition.yaml'), 'utf8');
+  const lint = runInstalled(['flows', 'lint', writeFlowDir({ 'dangling-transition.yaml': broken })]);
+  assert.equal(lint.status, 2);
+  assert.match(lint.stderr, /dangling-transition\.yaml:7: node "a": yes -> "nowhere" is not a node of this flow/);
+});
+
+test('check runs a built-in demo scenario from the installed layout', () => {
+  const check = runInstalled(['check', '--demo', 'healthy', '--format', 'json']);
+  assert.ok(check.status === 0 || check.status === 1, check.stderr);
+  const report = JSON.parse(check.stdout);
+  assert.equal(report.target.mode, 'demo');
+  const unknown = runInstalled(['check', '--demo', 'no-such-scenario']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown demo scenario "no-such-scenario"; choose one of: .*healthy/);
+});
+
+test('the wizard draws its first screen for --demo from the installed layout', async () => {
+  const state = mkdtempSync(join(tmpdir(), 'vnet-doctor-bundle-state-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, VNET_DOCTOR_SOURCE: '0', VNET_DOCTOR_STATE_DIR: state, TERM: 'xterm-256color' };
+  const term = new PseudoTerminal([process.execPath, join(installed, 'bin', 'vnet-doctor.js'), '--demo'], { cwd: state, env });
+  try {
+    await term.waitFor(/vnet-doctor[\s\S]*demo: healthy/, 'the wizard header with the demo target');
+  } finally {
+    term.close();
+    rmSync(state, { recursive: true, force: true });
+  }
 });
 
 /** Every input reachable from the entry through static imports: what `--help` has to load. */
