@@ -18,6 +18,7 @@ import { eagerImports, eagerImportsPlugin } from './eager-own-modules.mjs';
 import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
 import { lazyUndiciPlugin } from './lazy-undici-patches.mjs';
 import { embedShippedDataPlugin } from './embed-shipped-data.mjs';
+import { lazyPackagesPlugin } from './lazy-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -62,7 +63,7 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
   // The embedded data takes part in both, so the analysis sees its size (big data stays lazy).
   const analysis = await build({ ...options, write: false, logLevel: 'silent', plugins: [embedShippedDataPlugin(root)] });
   const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
-  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), embedShippedDataPlugin(root), eagerImportsPlugin(plan, root)] });
+  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), lazyPackagesPlugin(), embedShippedDataPlugin(root), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   if (strict) assertNoSourceImports(outputs.map(([file]) => resolve(root, file)));

@@ -8,7 +8,9 @@ import { Address4 } from 'ip-address';
 /** RFC 1918 private address blocks (RFC 1918 section 3). */
 export const RFC1918_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;
 
-const rfc1918 = RFC1918_BLOCKS.map((block) => new Address4(block));
+// Built on first use: the library then initialises only when an address is checked, not at start-up.
+let rfc1918: readonly Address4[] | undefined;
+const rfc1918Blocks = (): readonly Address4[] => (rfc1918 ??= RFC1918_BLOCKS.map((block) => new Address4(block)));
 
 /** Parses an address or prefix, or returns undefined. Bare addresses count as /32. */
 export function parseIPv4(text: string): Address4 | undefined {
@@ -24,7 +26,7 @@ export function parseIPv4(text: string): Address4 | undefined {
 export function isRfc1918(prefix: string): boolean | undefined {
   const address = parseIPv4(prefix);
   if (!address) return undefined;
-  return rfc1918.some((block) => address.isInSubnet(block));
+  return rfc1918Blocks().some((block) => address.isInSubnet(block));
 }
 
 /** True when `inner` (address or prefix) lies entirely inside `outer`. */
