@@ -1,7 +1,8 @@
 /**
- * The interactive wizard command: checks the terminal, loads flows, answers file and any saved
- * session, wires the real fact sources and report writer, then hands over to the Ink UI (loaded
- * lazily through ui/run-wizard.tsx: the only place React enters).
+ * The interactive wizard command: checks the terminal, the flags and any saved session, then
+ * starts the Ink UI (loaded lazily through ui/run-wizard.tsx: the only place React enters) and,
+ * behind its first frame, loads the flows and answers file and wires the real fact sources and
+ * report writer.
  */
 import type { Facts } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
@@ -10,7 +11,8 @@ import { stateDir } from '../session/state-dir.ts';
 import { SessionStore, type SavedSession } from '../session/session-store.ts';
 import { resumeSession } from '../session/resume.ts';
 import { createReportExporter } from '../session/report-export.ts';
-import type { FactProvider, Scenario, TargetChoice, WizardBeginning } from '../ui/wizard-types.ts';
+import type { FactProvider, Scenario, TargetChoice, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
+import type { WizardPreparation } from '../ui/run-wizard.tsx';
 import { UsageError, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
@@ -37,10 +39,6 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     formatForPath(options.report);
   }
 
-  const inputs = await loadInputs(options, warn);
-  if (typeof inputs === 'number') return inputs;
-  const { flowSet, answers: fromFile } = inputs;
-
   const store = new SessionStore(stateDir(context.env ?? process.env));
   const loaded = store.load();
   let notice: string | undefined;
@@ -64,12 +62,35 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   }
   const beginning = chooseBeginning(options, saved, notice);
   if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
+
+  // Ink draws its first frame while the flows are checked; what goes wrong there is printed once the screen is cleared.
+  const held: string[] = [];
+  const { runWizard } = await import('../ui/run-wizard.tsx');
+  let result: WizardResult;
+  try {
+    result = await runWizard(() => prepareWizard(options, beginning, saved, notice, store, context, (text) => held.push(text)));
+  } finally {
+    for (const text of held) warn(text);
+  }
+  for (const message of result.messages) out.print(safeText(message));
+  return result.exitCode;
+}
+
+/** Everything the wizard needs that takes time: the flows, the answers file, the demo scenario, a resumed session's replay. */
+async function prepareWizard(
+  options: CliOptions, beginning: WizardBeginning, saved: SavedSession | undefined, notice: string | undefined,
+  store: SessionStore, context: WizardContext, warn: (text: string) => void,
+): Promise<WizardPreparation> {
+  const done = (exitCode: number): WizardPreparation => ({ kind: 'done', result: { exitCode, messages: [] } });
+  const inputs = await loadInputs(options, warn);
+  if (typeof inputs === 'number') return done(inputs);
+  const { flowSet, answers: fromFile } = inputs;
   if (beginning.kind === 'resume') {
     try {
       resumeSession(flowSet, beginning.saved, DERIVATIONS);
     } catch (error) {
       warn(`vnet-doctor: the saved session no longer fits the flows (${(error as Error).message}); start afresh without --resume.`);
-      return EXIT_USAGE;
+      return done(EXIT_USAGE);
     }
   }
   if (beginning.kind === 'target' && saved) notice = 'An interrupted session is saved; it is replaced once you answer here. Quit now and run vnet-doctor --resume to continue it instead.';
@@ -82,14 +103,13 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     write: async (path, report, flags) => (await import('../report/write-report.ts')).writeReport(path, report, flags),
   });
   const facts = await factProvider(options, fromFile.facts, now, beginning.kind === 'start-screen');
-
-  const { runWizard } = await import('../ui/run-wizard.tsx');
-  const result = await runWizard({
-    flowSet, derivations: DERIVATIONS, facts, store, writeReport: writer, beginning,
-    presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
-  });
-  for (const message of result.messages) out.print(safeText(message));
-  return result.exitCode;
+  return {
+    kind: 'ready',
+    deps: {
+      flowSet, derivations: DERIVATIONS, facts, store, writeReport: writer, beginning,
+      presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
+    },
+  };
 }
 
 /** Flags pick the target directly; --resume picks the saved session; otherwise the start screen asks. */

@@ -1,28 +1,50 @@
 /**
- * The only door from command code into React: renders the wizard and resolves with its exit code
- * once it has gone. SIGINT, SIGTERM and SIGHUP end it too; every answer is already saved by then.
+ * The only door from command code into React. Draws the starting screen at once, lets the command
+ * load what the wizard needs behind it (flows, answers file, demo scenario), then renders the
+ * wizard and resolves with its exit code once it has gone. A preparation that ends the command
+ * early (a usage error, broken flows) clears the starting screen first, so its message stands
+ * alone. SIGINT, SIGTERM and SIGHUP end it too; every answer is already saved by then.
  */
 import React from 'react';
 import { render } from 'ink';
 import { EXIT_INTERRUPTED } from '../cli/exit-codes.ts';
+import { StartingScreen } from './StartingScreen.tsx';
 import { WizardApp } from './WizardApp.tsx';
 import type { WizardDeps, WizardResult } from './wizard-types.ts';
 
 const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
 
-export async function runWizard(deps: WizardDeps): Promise<WizardResult> {
+/** What the command's preparation yields: the wizard's dependencies, or the command's result when it ends early. */
+export type WizardPreparation = { readonly kind: 'ready'; readonly deps: WizardDeps } | { readonly kind: 'done'; readonly result: WizardResult };
+
+export async function runWizard(prepare: () => Promise<WizardPreparation>): Promise<WizardResult> {
   let result: WizardResult = { exitCode: EXIT_INTERRUPTED, messages: [RESUME_HINT] };
-  // Ctrl-C is a key like any other here: it writes the partial report before leaving.
-  const instance = render(<WizardApp deps={deps} onExit={(final) => { result = final; }} />, { exitOnCtrlC: false });
+  let stopped = false;
+  let shown = false;
+  // Ctrl-C is a key like any other in the wizard: it writes the partial report before leaving.
+  const instance = render(<StartingScreen />, { exitOnCtrlC: false });
   const stop = (signal: NodeJS.Signals) => {
-    result = { exitCode: signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED, messages: [`Stopped by ${signal}. ${RESUME_HINT}`] };
+    stopped = true;
+    result = { exitCode: signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED, messages: [shown ? `Stopped by ${signal}. ${RESUME_HINT}` : `Stopped by ${signal}.`] };
     instance.unmount();
   };
   // SIGINT only arrives from outside (kill -INT): in raw mode the terminal's Ctrl-C is a key.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
+  const leaveEarly = () => { instance.clear(); instance.unmount(); };
   try {
+    let prepared: WizardPreparation;
+    try {
+      prepared = await prepare();
+    } catch (error) {
+      leaveEarly();
+      throw error;
+    }
+    if (stopped) return result;
+    if (prepared.kind === 'done') { leaveEarly(); return prepared.result; }
+    shown = true;
+    instance.rerender(<WizardApp deps={prepared.deps} onExit={(final) => { result = final; }} />);
     await instance.waitUntilExit();
   } finally {
     process.off('SIGINT', stop);
