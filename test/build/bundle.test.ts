@@ -116,6 +116,17 @@ test('start-up loads neither Ink nor the Azure SDKs: they sit in lazily imported
   assert.ok(bundled.some((input) => input.includes('node_modules/ink/')), 'Ink is bundled');
 });
 
+test('start-up loads no network or crypto built-ins: they load when facts are read, after the first frame', () => {
+  const probe = join(installed, 'probe-builtins.cjs');
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n");
+  const run = spawnSync(process.execPath, ['--require', probe, join(installed, 'bin', 'vnet-doctor.js'), '--version'], {
+    cwd: installed, encoding: 'utf8', env: { ...process.env, VNET_DOCTOR_SOURCE: '0', NODE_OPTIONS: '' }, timeout: 30_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const loaded = JSON.parse(run.stderr) as string[];
+  for (const name of ['https', 'tls', 'crypto', 'http', 'worker_threads']) assert.ok(!loaded.includes(`NativeModule ${name}`), `${name} is loaded at start-up`);
+});
+
 test('React is bundled once, in its production build, and the devtools stub replaces react-devtools-core', () => {
   const bundled = Object.keys(metafile.inputs);
   assert.deepEqual(bundled.filter((input) => /\.development\.js$/.test(input)), []);
