@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { median } from './lib/stats.mjs';
 import { benchEnv, root, tempDir } from './install.mjs';
 import { buildBundle } from '../scripts/build.mjs';
@@ -36,7 +36,7 @@ export async function measureEngine({ runs = 7 } = {}) {
   const bundled = await bundledBench();
   const shipped = medianOf(bundled, ['shipped'], runs);
   rmSync(dirname(bundled[0]), { recursive: true, force: true });
-  if (shipped.origin.includes('/')) throw new Error(`the bundled bench read the flows from ${shipped.origin}, not the embedded data`);
+  if (isAbsolute(shipped.origin)) throw new Error(`the bundled bench read the flows from ${shipped.origin}, not the embedded data`);
   const synthetic = SYNTHETIC_SIZES.map((size) => medianOf(FROM_SOURCE, ['synthetic', String(size)], size > 5_000 ? 1 : runs));
   return { shipped, synthetic };
 }
