@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-import { eagerImports, eagerImportsPlugin } from '../../scripts/eager-own-modules.mjs';
+import { BIG_MODULE_BYTES, eagerImports, eagerImportsPlugin } from '../../scripts/eager-own-modules.mjs';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'vnet-doctor-eager-test-'));
@@ -54,4 +54,22 @@ test('light own modules join the entry; a module that pulls in a package stays a
   const { run } = await import(join(root, 'dist', 'cli.js'));
   assert.equal(await run('light'), 'LIGHT-MODULE');
   assert.equal(await run('heavy'), 'BIG-LIBRARY');
+});
+
+test('an own module carrying big data (the embedded demo scenarios) stays a lazy chunk', async (t) => {
+  const root = project({
+    'src/main.ts': "export async function run(): Promise<number> {\n  return (await import('./data.ts')).DATA.length;\n}\n",
+    'src/data.ts': `export const DATA = ${JSON.stringify('BIG-DATA'.padEnd(BIG_MODULE_BYTES + 1, '.'))};\n`,
+  });
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const options: BuildOptions = {
+    absWorkingDir: root, entryPoints: { cli: 'src/main.ts' }, outdir: join(root, 'dist'), bundle: true,
+    format: 'esm', platform: 'node', splitting: true, chunkNames: 'chunks/[name]-[hash]', metafile: true, logLevel: 'error',
+  };
+  const plan = eagerImports((await build({ ...options, write: false })).metafile!, 'src/main.ts');
+  assert.equal(plan.get('src/main.ts'), undefined, 'the data module is not made eager');
+  await build({ ...options, plugins: [eagerImportsPlugin(plan, root)] });
+  assert.doesNotMatch(readFileSync(join(root, 'dist', 'cli.js'), 'utf8'), /BIG-DATA/);
+  const { run } = await import(join(root, 'dist', 'cli.js'));
+  assert.equal(await run(), BIG_MODULE_BYTES + 1);
 });
