@@ -1,13 +1,15 @@
 /**
  * SDK clients for one ArmContext, created lazily (the SDKs load only when ARM is used) and
  * cached per subscription. Retries are the SDK's own policies (they honour Retry-After).
+ * App Service reads go through the SDK's modular API (web-client.ts: only the operations used
+ * are bundled); the network SDK has no such entry points for its operation groups.
  */
-import type { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ArmContext } from './context.ts';
+import type { WebReads } from './web-client.ts';
 
 export interface ArmClients {
-  web(subscriptionId: string): Promise<WebSiteManagementClient>;
+  web(subscriptionId: string): Promise<WebReads>;
   network(subscriptionId: string): Promise<NetworkManagementClient>;
 }
 
@@ -21,7 +23,7 @@ export function clientOptions(ctx: ArmContext) {
 }
 
 export function createClients(ctx: ArmContext): ArmClients {
-  const web = new Map<string, Promise<WebSiteManagementClient>>();
+  const web = new Map<string, Promise<WebReads>>();
   const network = new Map<string, Promise<NetworkManagementClient>>();
   const cached = <T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> => {
     const normalised = key.toLowerCase();
@@ -30,8 +32,8 @@ export function createClients(ctx: ArmContext): ArmClients {
   };
   return {
     web: (subscriptionId) => cached(web, subscriptionId, async () => {
-      const { WebSiteManagementClient } = await import('@azure/arm-appservice');
-      return new WebSiteManagementClient(ctx.credential, subscriptionId, clientOptions(ctx));
+      const { createWebReads } = await import('./web-client.ts');
+      return createWebReads(ctx.credential, subscriptionId, clientOptions(ctx));
     }),
     network: (subscriptionId) => cached(network, subscriptionId, async () => {
       const { NetworkManagementClient } = await import('@azure/arm-network');

@@ -1,0 +1,39 @@
+/**
+ * The App Service reads vnet-doctor makes, through @azure/arm-appservice's modular API: the
+ * generated operations the SDK's WebSiteManagementClient itself delegates to, with the same
+ * pipeline, models and errors. Importing only these lets the bundle drop the other ~1,500
+ * operations (about 35 KB of the SDK instead of 730 KB), which keeps a session's memory down.
+ * The shape mirrors the client's `webApps` and `appServicePlans` groups.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
+import { get as getSite, list as listSites, listVnetConnections } from '@azure/arm-appservice/api/webApps';
+import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
+
+export interface WebReads {
+  readonly webApps: {
+    get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSite>;
+    listVnetConnections(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listVnetConnections>;
+    list(options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSites>;
+  };
+  readonly appServicePlans: {
+    get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
+    listVnets(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listVnets>;
+  };
+}
+
+export function createWebReads(credential: TokenCredential, subscriptionId: string, options: WebSiteManagementClientOptionalParams): WebReads {
+  // The user agent WebSiteManagementClient sends, so ARM sees the same client either way.
+  const context = createWebSiteManagement(credential, subscriptionId, { ...options, userAgentOptions: { userAgentPrefix: 'azsdk-js-client' } });
+  return {
+    webApps: {
+      get: (resourceGroup, name, options) => getSite(context, resourceGroup, name, options),
+      listVnetConnections: (resourceGroup, name, options) => listVnetConnections(context, resourceGroup, name, options),
+      list: (options) => listSites(context, options),
+    },
+    appServicePlans: {
+      get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
+      listVnets: (resourceGroup, name, options) => listVnets(context, resourceGroup, name, options),
+    },
+  };
+}
