@@ -5,7 +5,8 @@ import { KEY, startWizard } from './harness.tsx';
 
 const flowSet = miniFlowSet();
 
-test('a whole session from the first question to a finding with a copy-ready command', async () => {
+/** Answers "not Linux" and tier "Standard", which leads to the host-port question. */
+async function startAtHostPortQuestion() {
   const ui = startWizard({ flowSet });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press(KEY.down);
@@ -14,6 +15,11 @@ test('a whole session from the first question to a finding with a copy-ready com
   await ui.press(KEY.down, KEY.down);
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
+  return ui;
+}
+
+test('a whole session from the first question to a finding with a copy-ready command', async () => {
+  const ui = await startAtHostPortQuestion();
   for (const char of 'db.contoso.local:1433') await ui.press(char);
   await ui.waitFor((f) => f.includes('OK, press Enter'), 'live validation accepting the answer');
   await ui.press(KEY.enter);
@@ -101,14 +107,7 @@ test('quitting at the start screen, before any session, exits cleanly without a 
 });
 
 test('a pasted answer followed at once by Enter is submitted, not lost', async () => {
-  const ui = startWizard({ flowSet });
-  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
-  await ui.press(KEY.down);
-  await ui.press(KEY.enter);
-  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
-  await ui.press(KEY.down, KEY.down);
-  await ui.press(KEY.enter);
-  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
+  const ui = await startAtHostPortQuestion();
   // A paste and the Enter right after it reach Ink before it redraws.
   ui.type('db.contoso.local:1433');
   ui.type(KEY.enter);
