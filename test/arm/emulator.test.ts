@@ -43,7 +43,8 @@ test('discovery: subscriptions and web apps for the picker', async () => {
     const subscriptions = await listSubscriptions(ctx);
     assert.equal(subscriptions.length, 2);
     const apps = await listWebApps(ctx, '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b');
-    assert.deepEqual(apps.map((a) => [a.name, a.resourceGroup]), [['contoso-api', 'rg-contoso-web']]);
+    assert.deepEqual(apps.map((a) => [a.name, a.resourceGroup, a.hasVnetConnection]), [['contoso-api', 'rg-contoso-web', true]],
+      'a gateway-required connection, which the app list does not show, marks the app');
   });
 });
 

@@ -21,23 +21,54 @@ export async function listSubscriptions(ctx: ArmContext): Promise<{ id: string; 
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Gateway-required connections do not show in the app list: each app is asked, a few at a time. */
+const CONNECTION_PROBES_AT_ONCE = 8;
+/** Beyond this many apps the picker sorts by what the list shows and by name only. */
+const CONNECTION_PROBE_LIMIT = 200;
+
+export interface WebAppChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly resourceGroup: string;
+  readonly hasVnetConnection: boolean;
+}
+
 /**
  * Web apps of a subscription; apps with a VNet connection first, then by name. The list shows
- * regional integration (`virtualNetworkSubnetId`) and, when ARM includes the site config, the
- * gateway-required VNet name; reading every app's connections would cost a call per app.
+ * regional integration (`virtualNetworkSubnetId`, or the site config's VNet name when ARM includes
+ * it); a gateway-required connection only shows in the app's own virtualNetworkConnections, so
+ * Windows apps without either are asked (up to CONNECTION_PROBE_LIMIT). A failed probe leaves
+ * the app unmarked rather than failing the list.
  */
-export async function listWebApps(ctx: ArmContext, subscriptionId: string): Promise<{ id: string; name: string; resourceGroup: string; hasVnetConnection: boolean }[]> {
+export async function listWebApps(ctx: ArmContext, subscriptionId: string): Promise<WebAppChoice[]> {
   const web = await createClients(ctx).web(subscriptionId);
   const sites = await collect(web.webApps.list({ abortSignal: signal(ctx) }));
-  return sites
+  const apps = sites
     .filter((site) => site.id)
     .map((site) => ({
       id: site.id!,
       name: site.name ?? parseResourceId(site.id)?.name ?? site.id!,
       resourceGroup: site.resourceGroup ?? parseResourceId(site.id)?.resourceGroup ?? '',
       hasVnetConnection: Boolean(site.virtualNetworkSubnetId) || Boolean(site.siteConfig?.vnetName),
-    }))
+      // Gateway-required integration exists for Windows apps only.
+      windows: !/linux/i.test(site.kind ?? ''),
+    }));
+  const probe = apps.filter((app) => !app.hasVnetConnection && app.windows && app.resourceGroup !== '').slice(0, CONNECTION_PROBE_LIMIT);
+  await inBatches(probe, CONNECTION_PROBES_AT_ONCE, async (app) => {
+    try {
+      const connections = await web.webApps.listVnetConnections(app.resourceGroup, app.name, { abortSignal: signal(ctx) });
+      app.hasVnetConnection = connections.length > 0;
+    } catch {
+      // Unknown stays unmarked: the app is still listed and can be picked.
+    }
+  });
+  return apps
+    .map(({ windows: _windows, ...app }) => app)
     .sort((a, b) => Number(b.hasVnetConnection) - Number(a.hasVnetConnection) || a.name.localeCompare(b.name));
+}
+
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let index = 0; index < items.length; index += size) await Promise.all(items.slice(index, index + size).map(run));
 }
 
 const signal = (ctx: ArmContext) => (ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]) : AbortSignal.timeout(ctx.timeoutMs));
