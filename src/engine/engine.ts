@@ -131,10 +131,12 @@ export function currentQuestion(state: StateView):
   if (state.status !== 'asking' || !state.current) return undefined;
   const node = questionNode(state, state.current);
   const lookup = lookupFor(state);
+  // Option labels may hold placeholders too (e.g. a timeout in seconds).
+  const options = node.options?.map((option) => ({ ...option, label: render(option.label, lookup, state.flowSet.facts) }));
   return {
     id: questionId(state.current.flow, state.current.node),
     flow: state.current.flow,
-    node,
+    node: options ? { ...node, options } : node,
     text: render(node.text, lookup, state.flowSet.facts),
     help: node.help === undefined ? undefined : render(node.help, lookup, state.flowSet.facts),
   };

@@ -5,7 +5,10 @@
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
 import { isWithin } from '../engine/net.ts';
-import { RETIREMENT_DATE } from './limits.ts';
+import {
+  CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
+  REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS,
+} from './limits.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +29,61 @@ const hasProtocol = (protocol: string) => (get: (key: string) => FactValue | und
   return protocols?.some((p) => p.toLowerCase() === protocol.toLowerCase());
 };
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2027-03-31" as "31 March 2027", the way the flows write dates. */
+const longDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month! - 1]} ${year}`;
+};
+
+const number = (value: FactValue | undefined): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/**
+ * The limits from limits.ts as facts, so flow texts say `{{limit.tcpTimeoutSeconds}}` and every
+ * number is defined once (catalogue source: constant; reports leave them out of the facts table).
+ */
+const LIMITS: Derivations = {
+  'limit.tcpTimeoutSeconds': () => TCP_TIMEOUT_SECONDS,
+  'limit.dnsTimeoutSecondsPerServer': () => DNS_TIMEOUT_SECONDS_PER_SERVER,
+  'limit.vnetsPerPlan': () => MAX_VNETS_PER_PLAN,
+  'limit.sstpConnections': () => SSTP_MAX_CONNECTIONS,
+  'limit.gatewayCreationMinutes': () => GATEWAY_CREATION_MINUTES,
+  'limit.certificateLifetimeYears': () => CERTIFICATE_LIFETIME_YEARS,
+  'limit.regionalSubnetMinPrefix': () => REGIONAL_SUBNET_MIN_PREFIX,
+  'limit.regionalSubnetRecommendedPrefix': () => REGIONAL_SUBNET_RECOMMENDED_PREFIX,
+  'limit.retirementDate': () => longDate(RETIREMENT_DATE),
+};
+
 export const DERIVATIONS: Derivations = {
+  ...LIMITS,
+  'app.certExpiringSoon': (get) => {
+    const days = number(get('app.certDaysLeft'));
+    return days === undefined ? undefined : days < CERTIFICATE_WARNING_DAYS;
+  },
+  'plan.overVnetLimit': (get) => {
+    const count = number(get('plan.vnetCount'));
+    return count === undefined ? undefined : count > MAX_VNETS_PER_PLAN;
+  },
+  'plan.atVnetLimit': (get) => {
+    const count = number(get('plan.vnetCount'));
+    return count === undefined ? undefined : count >= MAX_VNETS_PER_PLAN;
+  },
+  'p2s.atSstpLimit': (get) => {
+    const count = number(get('p2s.connectionCount'));
+    return count === undefined ? undefined : count >= SSTP_MAX_CONNECTIONS;
+  },
+  'vnet.dnsTimeoutSeconds': (get) => {
+    const count = number(get('vnet.dnsServerCount'));
+    return count === undefined ? undefined : count * DNS_TIMEOUT_SECONDS_PER_SERVER;
+  },
+  'migration.freeSubnetTooSmall': (get) => {
+    const length = number(get('migration.freeSubnetLength'));
+    return length === undefined ? undefined : length > REGIONAL_SUBNET_MIN_PREFIX;
+  },
+  'migration.freeSubnetBelowRecommended': (get) => {
+    const length = number(get('migration.freeSubnetLength'));
+    return length === undefined ? undefined : length > REGIONAL_SUBNET_RECOMMENDED_PREFIX;
+  },
   'integration.daysUntilRetirement': (get) => {
     const today = get('session.today');
     return typeof today === 'string' ? daysBetween(today, RETIREMENT_DATE) : undefined;

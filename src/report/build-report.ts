@@ -77,7 +77,8 @@ function collectFacts(sessions: readonly EngineState[]): ReportFact[] {
   for (const session of sessions) {
     const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(session)];
     for (const key of keys) {
-      if (facts.has(key)) continue;
+      // Limits are the tool's own constants, not facts about this customer.
+      if (facts.has(key) || session.flowSet.facts[key]?.source === 'constant') continue;
       const resolved = resolveFact(session, key);
       if (!resolved) continue;
       const original = Object.hasOwn(session.facts, key) ? session.facts[key] : undefined;
