@@ -14,6 +14,8 @@ import type { Report, ReportError } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { UsageError, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
+import { nsgLookupFor } from '../facts/nsg-lookup.ts';
+import type { Lookup } from '../engine/expression.ts';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { VERSION } from './main.ts';
 import type { Output } from './output.ts';
@@ -56,7 +58,15 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   const { gatherFacts, NoCredentialError } = await import('../facts/gather-facts.ts');
   let gathered;
   try {
-    gathered = await gatherFacts(options, { signal, today, tlsCa: context.tlsCa, credential: context.credential, onProgress: (message) => warn(message) });
+    const gather = { signal, today, tlsCa: context.tlsCa, credential: context.credential, onProgress: (message: string) => warn(message) };
+    gathered = await gatherFacts(options, gather);
+    // A target address inside the VNet (from the answers file) lets ARM tell whether an NSG blocks the pool.
+    const nsg = options.offline ? undefined : nsgLookupFor(factLookup({ ...gathered.facts, ...fromFile.facts }));
+    if (nsg) {
+      const { gatherNsgFacts } = await import('../facts/nsg-facts.ts');
+      const found = await gatherNsgFacts(options, gathered.facts, nsg, gather);
+      gathered = { ...gathered, facts: { ...gathered.facts, ...found.facts }, errors: [...gathered.errors, ...found.errors] };
+    }
   } catch (error) {
     if (error instanceof NoCredentialError) {
       warn(`vnet-doctor: ${error.message}`);
@@ -113,4 +123,14 @@ function summaryLine(report: Report): string {
   const { errors, warnings, infos } = report.summary;
   const open = report.openQuestions.length;
   return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
+}
+
+/** Reads facts as the engine would: a known value, else a derivation from other facts. */
+function factLookup(facts: Facts): Lookup {
+  const lookup: Lookup = (key) => {
+    const fact = Object.hasOwn(facts, key) ? facts[key] : undefined;
+    if (fact && fact.value !== null) return fact.value;
+    return Object.hasOwn(DERIVATIONS, key) ? DERIVATIONS[key]!(lookup) : undefined;
+  };
+  return lookup;
 }

@@ -5,6 +5,7 @@
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
 import { isWithin } from '../engine/net.ts';
+import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
   REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS,
@@ -121,6 +122,11 @@ export const DERIVATIONS: Derivations = {
     const app = get('app.location');
     const vnet = get('vnet.location');
     return typeof app === 'string' && typeof vnet === 'string' ? normaliseRegion(app) !== normaliseRegion(vnet) : undefined;
+  },
+  // A target named by its address needs no second question for the address.
+  'target.ip': (get) => {
+    const host = get('target.host');
+    return typeof host === 'string' && validateIp(host).ok ? host : undefined;
   },
   'target.inVnet': (get) => {
     const ip = get('target.ip');
