@@ -5,6 +5,8 @@
  * report writer.
  */
 import type { Facts } from '../engine/types.ts';
+import type { NsgTarget } from '../facts/nsg-facts.ts';
+import type { ReportTarget } from '../report/report-model.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
 import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
@@ -142,6 +144,13 @@ async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Da
   return {
     listScenarios: () => scenarios,
     ...(browsable ? armBrowser(options) : {}),
+    ...(options.offline ? {} : {
+      nsgFacts: async (target: ReportTarget, facts: Facts, nsg: NsgTarget) => {
+        const { gatherNsgFacts } = await import('../facts/nsg-facts.ts');
+        const flags: CliOptions = { ...options, ...(target.mode === 'demo' ? { demo: target.scenario } : { app: target.appId, demo: undefined }) };
+        return target.mode === 'offline' ? { facts: {}, errors: [] } : gatherNsgFacts(flags, facts, nsg, { today: now().toISOString().slice(0, 10) });
+      },
+    }),
     gather: async (choice, { signal, onProgress }) => {
       const { gatherFacts } = await import('../facts/gather-facts.ts');
       const flags: CliOptions = { ...options, app: undefined, demo: undefined, offline: undefined, subscription: undefined, 'resource-group': undefined, name: undefined };

@@ -3,7 +3,8 @@
  * screen updates) so that whatever ends the process, the last answer is on disk.
  */
 import { useCallback, useRef, useState } from 'react';
-import { answer, back, EngineError, override, restart, start, type EngineState } from '../engine/engine.ts';
+import { answer, back, EngineError, override, replay, resolveFact, restart, start, type EngineState } from '../engine/engine.ts';
+import { nsgLookupFor } from '../facts/nsg-lookup.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { resumeSession } from '../session/resume.ts';
@@ -50,6 +51,24 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
     setSession(next);
   }, [deps.store]);
 
+  // Once the user names a target address inside the VNet, ARM can tell whether an NSG blocks the
+  // pool: read it in the background and replay the answers with those facts (once per target).
+  const lookedUp = useRef(new Set<string>());
+  const followUp = useCallback((active: ActiveSession) => {
+    const readNsg = deps.facts.nsgFacts;
+    const target = readNsg ? nsgLookupFor((key) => resolveFact(active.state, key)?.value) : undefined;
+    if (!readNsg || !target || lookedUp.current.has(`${target.ip}:${target.port}`)) return;
+    lookedUp.current.add(`${target.ip}:${target.port}`);
+    readNsg(active.target, active.state.facts, target).then((found) => {
+      const current = latest.current;
+      if (!current || (Object.keys(found.facts).length === 0 && found.errors.length === 0)) return;
+      const state = replay({ ...current.state, facts: { ...current.state.facts, ...found.facts } }, current.state.inputs);
+      commit({ ...current, state, errors: [...current.errors, ...found.errors] });
+    }, () => {
+      // Not readable now: the NSG question is simply asked.
+    });
+  }, [deps.facts, commit]);
+
   const change = useCallback((step: (state: EngineState) => EngineState) => {
     const current = latest.current;
     if (!current) return;
@@ -63,14 +82,17 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
       return;
     }
     commit({ ...current, state: next });
-  }, [commit]);
+    followUp({ ...current, state: next });
+  }, [commit, followUp]);
 
   return {
     session,
     saveError,
     begin: (loaded) => {
       const options = { derivations: deps.derivations, presetAnswerDetails: deps.presetAnswerDetails, ...(deps.flow === undefined ? {} : { flow: deps.flow }) };
-      commit({ state: start(deps.flowSet, loaded.facts, deps.presetAnswers ?? {}, options), target: loaded.target, errors: loaded.errors });
+      const active = { state: start(deps.flowSet, loaded.facts, deps.presetAnswers ?? {}, options), target: loaded.target, errors: loaded.errors };
+      commit(active);
+      followUp(active);
     },
     resume: (saved) => commit(fromSaved(deps, saved)),
     answer: (value) => change((state) => answer(state, value)),

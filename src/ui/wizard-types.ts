@@ -8,6 +8,8 @@ import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
 
 /** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
+import type { NsgTarget } from '../facts/nsg-facts.ts';
+
 export type TargetChoice =
   | { readonly mode: 'offline' }
   | { readonly mode: 'demo'; readonly scenario: string }
@@ -29,6 +31,8 @@ export interface FactProvider {
   /** Absent when Azure is not reachable at all; may throw (e.g. no credential), which the picker reports. */
   listSubscriptions?(signal: AbortSignal): Promise<readonly Subscription[]>;
   listWebApps?(subscriptionId: string, signal: AbortSignal): Promise<readonly WebApp[]>;
+  /** NSG facts for a target address inside the VNet; absent offline. */
+  nsgFacts?(target: ReportTarget, facts: Facts, nsg: NsgTarget): Promise<{ readonly facts: Facts; readonly errors: readonly ReportError[] }>;
 }
 
 export interface ReportRequest {

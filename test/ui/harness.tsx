@@ -38,6 +38,8 @@ export interface HarnessOptions {
   readonly writeReport?: ReportWriter;
   readonly dir?: string;
   readonly presetAnswers?: WizardDeps['presetAnswers'];
+  /** Start in this flow instead of the entry flow. */
+  readonly flow?: string;
 }
 
 export function offlineFacts(facts: Facts = {}): LoadedFacts {
@@ -61,6 +63,7 @@ export function startWizard(options: HarnessOptions): Harness {
     store,
     beginning: options.beginning ?? { kind: 'target', choice: { mode: 'offline' } },
     ...(options.presetAnswers ? { presetAnswers: options.presetAnswers } : {}),
+    ...(options.flow ? { flow: options.flow } : {}),
     writeReport: options.writeReport ?? (async (request) => { reports.push(request); return join(dir, 'report.md'); }),
   };
   const app = render(<WizardApp deps={deps} onExit={(final) => { result = final; }} />);
