@@ -19,7 +19,9 @@ const quote = (arg) => `'${String(arg).replaceAll("'", "'\\''")}'`;
 export function startInPty(argv, { env = process.env, cwd, columns = 100, rows = 40 } = {}) {
   const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec ${argv.map(quote).join(' ')}`;
   const startedAt = performance.now();
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { TERM: 'xterm-256color', ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Measured as a person at a terminal sees it: CI variables would make Ink print only the last frame.
+  const { CI: _ci, CONTINUOUS_INTEGRATION: _ci2, ...personal } = env;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { TERM: 'xterm-256color', ...personal }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let raw = '';
   const waiters = [];
   const check = () => {

@@ -31,7 +31,10 @@ export class PseudoTerminal {
   constructor(argv: readonly string[], options: TerminalOptions) {
     if (spawnSync('script', ['--version']).error) throw new Error('the terminal tests need `script` from util-linux (apt-get install bsdutils / util-linux)');
     const command = `stty cols ${options.columns ?? 100} rows ${options.rows ?? 40}; echo "PID=$$"; exec ${argv.map(shellQuote).join(' ')}`;
-    this.child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A person at a terminal: without CI variables, which make Ink print only the final frame
+    // (CI sets CI=true for the whole run).
+    const { CI: _ci, CONTINUOUS_INTEGRATION: _ci2, ...env } = options.env;
+    this.child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exit = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     const take = (chunk: Buffer) => {
       this.raw += chunk.toString('utf8');
