@@ -19,7 +19,7 @@ import type { Lookup } from '../engine/expression.ts';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { VERSION } from './main.ts';
 import type { Output } from './output.ts';
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azure/identity';
 
 export interface CheckContext {
   /** Clock for the report time stamp and `session.today` (tests pin it). */

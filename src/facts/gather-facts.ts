@@ -11,7 +11,7 @@ import {
 } from './arm/context.ts';
 import { parseResourceId } from './arm/resource-id.ts';
 import type { AppTarget } from './arm/gather-arm.ts';
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azure/identity';
 
 export interface GatherOptions {
   signal?: AbortSignal;

@@ -3,7 +3,7 @@
  * Built once at the edge (gather-facts.ts) and passed down, so tests and the demo point the same
  * code at the local emulator.
  */
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azure/identity';
 
 export interface RetrySettings {
   readonly maxRetries: number;

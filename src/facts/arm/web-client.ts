@@ -5,7 +5,7 @@
  * operations (about 35 KB of the SDK instead of 730 KB), which keeps a session's memory down.
  * The shape mirrors the client's `webApps` and `appServicePlans` groups.
  */
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
 import { get as getSite, list as listSites, listVnetConnections } from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
