@@ -116,7 +116,9 @@ export function replay(state: EngineState, inputs: readonly Input[]): EngineStat
     if (questionId(next.current.flow, next.current.node) !== input.question) break;
     try {
       next = answerCore(next, input.value);
-    } catch {
+    } catch (error) {
+      // An answer the flows no longer accept ends the replay there; anything else is a bug and must not cut a resumed session short silently.
+      if (!(error instanceof EngineError)) throw error;
       break;
     }
     applied.push(input);
