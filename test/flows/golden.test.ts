@@ -59,10 +59,21 @@ test('IKEv2 instead of SSTP on a VpnGw1 gateway: SSTP missing, IKEv2 to remove, 
   const s = walk('gateway-setup', facts({ 'p2s.protocols': ['IkeV2'] }), { 'gateway-setup/ask-connections': 40 });
   assert.deepEqual(summary(s), [
     ['sstp-not-enabled', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
-    ['ikev2-enabled-non-basic', 'warning', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
+    ['ikev2-enabled-non-basic', 'error', [
+      'az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP',
+      'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+    ]],
   ]);
-  assert.equal(s.findings[1]!.title, 'IKEv2 is enabled on gw-hub');
+  assert.equal(s.findings[1]!.title, 'IKEv2 is enabled on gw-hub: gateway-required integration needs SSTP alone');
   assert.equal(s.outcome?.kind, 'resolved');
+});
+
+test('SSTP and IKEv2 together on a VpnGw1 gateway: IKEv2 is a blocker, and other IKEv2 users are warned', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.protocols': ['SSTP', 'IkeV2'] }), { 'gateway-setup/ask-connections': 40 });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['ikev2-enabled-non-basic', 'error']]);
+  assert.match(s.findings[0]!.explanation, /other point-to-site users who connect with IKEv2/);
+  assert.equal(s.outcome?.kind, 'resolved', 'the flow ends on "fix the gateway settings first", not on pass');
+  assert.equal(s.outcome?.text, 'Fix the gateway settings listed in the findings, run Sync Network, then test again.');
 });
 
 test('OpenVPN enabled: SSTP cannot be added next to it', () => {
