@@ -9,8 +9,9 @@ import { questionId } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
 import { readFlowFiles } from '../flows/flow-dir.ts';
 import { shippedFlowFiles, shippedFlowOrigin } from '../flows/shipped-flow-files.ts';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { Output } from './output.ts';
+import { terminalLine } from '../text/terminal-line.ts';
 
 export function flowsCommand(args: readonly string[], out: Output): number {
   const [sub, dir] = args;
@@ -18,12 +19,12 @@ export function flowsCommand(args: readonly string[], out: Output): number {
   try {
     built = dir === undefined ? buildFlowSetFromParsed(shippedFlowFiles()) : buildFlowSet(readFlowFiles(dir));
   } catch (error) {
-    out.error(`cannot read flows from ${dir ?? shippedFlowOrigin()}: ${(error as Error).message}`);
+    out.error(terminalLine(`cannot read flows from ${dir ?? shippedFlowOrigin()}: ${(error as Error).message}`));
     return EXIT_USAGE;
   }
   if (sub === 'lint') {
     if (!built.flowSet) {
-      for (const d of built.diagnostics) out.error(formatDiagnostic(d));
+      for (const d of built.diagnostics) out.error(terminalLine(formatDiagnostic(d)));
       out.error(`${built.diagnostics.length} problem(s) found.`);
       return EXIT_USAGE;
     }
@@ -33,7 +34,7 @@ export function flowsCommand(args: readonly string[], out: Output): number {
     return EXIT_OK;
   }
   if (!built.flowSet) {
-    for (const d of built.diagnostics) out.error(formatDiagnostic(d));
+    for (const d of built.diagnostics) out.error(terminalLine(formatDiagnostic(d)));
     return EXIT_USAGE;
   }
   if (sub === 'list') {
@@ -50,9 +51,9 @@ export function flowsCommand(args: readonly string[], out: Output): number {
 
 export function listFlows(set: FlowSet): string {
   const flows = Object.values(set.flows);
-  const width = Math.max(...flows.map((flow) => flow.id.length));
+  const width = Math.max(...flows.map((flow) => terminalLine(flow.id).length));
   return flows
-    .map((flow) => `${flow.id.padEnd(width)}  ${flow.title}${flow.id === set.entry ? ' (entry)' : ''}\n${' '.repeat(width + 2)}${flow.summary}`)
+    .map((flow) => `${terminalLine(flow.id).padEnd(width)}  ${terminalLine(flow.title)}${flow.id === set.entry ? ' (entry)' : ''}\n${' '.repeat(width + 2)}${terminalLine(flow.summary)}`)
     .join('\n');
 }
 
@@ -63,8 +64,8 @@ export function listQuestions(set: FlowSet): string {
     for (const [id, node] of Object.entries(flow.nodes)) {
       if (node.kind !== 'question') continue;
       const values = node.answer === 'choice' ? node.options!.map((option) => option.value).join(', ') : node.answer === 'yes-no' ? 'yes, no' : '';
-      lines.push(`${questionId(flow.id, id)} | ${node.answer} | ${values} | ${node.fact ?? ''}`);
-      lines.push(`    ${node.text.replace(/\s+/g, ' ')}`);
+      lines.push(terminalLine(`${questionId(flow.id, id)} | ${node.answer} | ${values} | ${node.fact ?? ''}`));
+      lines.push(`    ${terminalLine(node.text.replace(/\s+/g, ' '))}`);
     }
   }
   return lines.join('\n');
