@@ -1,7 +1,8 @@
 /**
  * Hostile answers and flow files: alias bombs, huge strings, keys naming JavaScript internals
  * and placeholders naming functions are refused or treated as plain data, with a clear error,
- * in bounded time, and without touching Object.prototype.
+ * and without touching Object.prototype. (An alias bomb that expanded would not return at all;
+ * how long these inputs take is a figure of `npm run bench`, not a limit here.)
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,8 +20,6 @@ import { MINI_FACTS, MINI_FINDINGS, MINI_TRIAGE, miniFlowSet } from '../support/
 
 const flows = miniFlowSet();
 const MB10 = 10 * 1024 * 1024;
-/** Generous for a slow CI machine; an unbounded expansion takes minutes or runs out of memory. */
-const QUICK_MS = 2000;
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 after(() => {
@@ -29,15 +28,7 @@ after(() => {
   assert.equal(Object.getPrototypeOf({}), Object.prototype);
 });
 
-function quickly<T>(what: string, run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < QUICK_MS, `${what} took ${Math.round(elapsed)} ms`);
-  return result;
-}
-
-const messages = (text: string) => quickly('parsing an answers file', () => parseAnswers('hostile.yaml', text, flows)).diagnostics.map((d) => d.message);
+const messages = (text: string) => parseAnswers('hostile.yaml', text, flows).diagnostics.map((d) => d.message);
 
 /** Nine levels of ten references each: 10^9 strings if expanded. */
 function billionLaughs(root: string): string {
@@ -53,11 +44,11 @@ test('an alias bomb in an answers file is refused before it expands', () => {
 });
 
 test('an alias bomb in a flow file is refused before it expands', () => {
-  const { flowSet, diagnostics } = quickly('loading flows', () => buildFlowSet({
+  const { flowSet, diagnostics } = buildFlowSet({
     flows: [{ path: 'triage.yaml', text: billionLaughs('nodes') }],
     facts: { path: 'facts.yaml', text: MINI_FACTS },
     findings: { path: 'findings.yaml', text: MINI_FINDINGS },
-  }));
+  });
   assert.equal(flowSet, undefined);
   assert.ok(diagnostics.some((d) => d.file === 'triage.yaml' && /alias/i.test(d.message)), JSON.stringify(diagnostics));
 });
@@ -89,7 +80,7 @@ test('a 10 MB answers file is refused by size, from text and from disk', () => {
   try {
     const path = join(dir, 'huge.yaml');
     writeFileSync(path, huge);
-    assert.throws(() => quickly('reading a huge file', () => readAnswersFile(path, flows)), (error: unknown) =>
+    assert.throws(() => readAnswersFile(path, flows), (error: unknown) =>
       error instanceof AnswersFileError && /^file is \d+ bytes/.test(error.diagnostics[0]!.message));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -102,13 +93,26 @@ test('a long value under the file limit is refused at the answer length limit', 
   assert.match(messages(`facts:\n  p2s.addressPool: "${'10.0.0.0/8,'.repeat(90_000)}"\n`)[0]!, /at most 1024 are accepted/);
 });
 
-test('10 MB strings at a prompt or through safeText finish quickly', () => {
+test('10 MB strings at a prompt are refused, and safeText escapes every control character in them', () => {
   const big = '\u001b[2J'.repeat(MB10 / 4);
   for (const type of ['ip', 'cidr', 'cidr-list', 'hostname', 'host-port', 'port', 'number', 'text', 'yes-no'] as const) {
-    assert.equal(quickly(`validating ${type}`, () => validateAnswer(type, big)).ok, false);
+    assert.equal(validateAnswer(type, big).ok, false, type);
   }
-  const escaped = quickly('escaping', () => safeText(big));
-  assert.equal(escaped.includes('\u001b'), false);
+  assert.equal(safeText(big), '\\x1b[2J'.repeat(MB10 / 4));
+  const wide = '\u009b31m\u20ac'.repeat(MB10 / 5);
+  assert.equal(safeText(wide), '\\x9b31m\u20ac'.repeat(MB10 / 5), 'text beyond Latin-1 keeps its characters');
+});
+
+test('safeText escapes exactly the C0 and C1 controls and DEL, keeping tabs, newlines and all other text', () => {
+  const every = Array.from({ length: 0x200 }, (_, code) => String.fromCharCode(code)).join('') + '\u{1F600}\u2028';
+  const expected = [...every].map((char) => {
+    const code = char.codePointAt(0)!;
+    const control = (code < 0x20 && char !== '\t' && char !== '\n') || (code >= 0x7f && code <= 0x9f);
+    return control ? `\\x${code.toString(16).padStart(2, '0')}` : char;
+  }).join('');
+  assert.equal(safeText(every), expected);
+  assert.equal(safeText('plain text\tand\nlines'), 'plain text\tand\nlines');
+  assert.equal(safeText(''), '');
 });
 
 test('keys naming object internals are unknown ids in an answers file, and nothing is polluted', () => {
