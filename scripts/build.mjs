@@ -51,7 +51,8 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
     minify: true,
     legalComments: 'none',
     // Without this React's development build is bundled next to the production one.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // The version comes from package.json at build time (src/version.ts reads the file only in the sources).
+    define: { 'process.env.NODE_ENV': '"production"', __VNET_DOCTOR_VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     // ink imports the devtools only when DEV=true; marking it external crashes at start.
     alias: { 'react-devtools-core': './src/build/react-devtools-core-stub.js' },
     loader: { '.tsx': 'tsx', '.ts': 'ts' },

@@ -3,6 +3,7 @@
  * credential options. Parsing only: no I/O, so it is tested directly.
  */
 import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
 
 export const OPTIONS = {
   app: { type: 'string' },
@@ -35,7 +36,7 @@ export interface ParsedArgs {
   readonly options: CliOptions;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 /** The scenario `--demo` runs when none is named. */
 export const DEFAULT_DEMO = 'healthy';

@@ -16,8 +16,8 @@ import { UsageError, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
 import { nsgLookupFor } from '../facts/nsg-lookup.ts';
 import type { Lookup } from '../engine/expression.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
-import { VERSION } from './main.ts';
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { VERSION } from '../version.ts';
 import type { Output } from './output.ts';
 import type { TokenCredential } from '@azure/identity';
 

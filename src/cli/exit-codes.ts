@@ -1,8 +1,2 @@
-/** Process exit codes, documented in --help and the README. */
-export const EXIT_OK = 0;
-/** At least one finding of severity error. */
-export const EXIT_FINDINGS = 1;
-/** Usage or input error: bad flags, broken flow files, bad answers file, unknown target. */
-export const EXIT_USAGE = 2;
-/** Interrupted by Ctrl-C or SIGTERM (128 + SIGINT). */
-export const EXIT_INTERRUPTED = 130;
+/** The exit codes now live in src/errors.ts (importable without the CLI); re-exported for older imports. */
+export { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../errors.ts';

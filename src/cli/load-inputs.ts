@@ -9,7 +9,7 @@ import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
 import { loadShippedFlows } from '../flows/shipped-flows.ts';
 import type { Answers } from '../answers/answers-file.ts';
 import { UsageError, type CliOptions } from './args.ts';
-import { EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_USAGE } from '../errors.ts';
 
 export interface Inputs {
   readonly flowSet: FlowSet;

@@ -4,7 +4,8 @@
  */
 import { parseCommandLine, UsageError } from './args.ts';
 import { HELP } from './help.ts';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { VERSION } from '../version.ts';
 import { processOutput, type Output } from './output.ts';
 import { flowsCommand } from './flows-command.ts';
 
@@ -43,6 +44,4 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     throw error;
   }
 }
-
-export const VERSION = '0.1.0';
 

@@ -17,8 +17,8 @@ import type { FactProvider, Scenario, TargetChoice, WizardBeginning, WizardResul
 import type { WizardPreparation } from '../ui/run-wizard.tsx';
 import { UsageError, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
-import { EXIT_USAGE } from './exit-codes.ts';
-import { VERSION } from './main.ts';
+import { EXIT_USAGE } from '../errors.ts';
+import { VERSION } from '../version.ts';
 import type { Output } from './output.ts';
 
 export interface WizardContext {

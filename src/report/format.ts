@@ -1,6 +1,6 @@
 /** Which exporter a report path asks for, by its extension. */
 import { extname } from 'node:path';
-import { UsageError } from '../cli/args.ts';
+import { UsageError } from '../errors.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './report-model.ts';

@@ -7,7 +7,7 @@ import { Box, Text, useApp } from 'ink';
 import { currentQuestion } from '../engine/engine.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportTarget } from '../report/report-model.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK } from '../cli/exit-codes.ts';
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK } from '../errors.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
 import { FindingsScreen } from './FindingsScreen.tsx';

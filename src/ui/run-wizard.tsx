@@ -7,7 +7,7 @@
  */
 import React from 'react';
 import { render } from 'ink';
-import { EXIT_INTERRUPTED } from '../cli/exit-codes.ts';
+import { EXIT_INTERRUPTED } from '../errors.ts';
 import { StartingScreen } from './StartingScreen.tsx';
 import { WizardApp } from './WizardApp.tsx';
 import type { WizardDeps, WizardResult } from './wizard-types.ts';

@@ -7,7 +7,7 @@
  *   3. the peered VNet (for the remote side of the peering).
  * Nothing is read twice.
  */
-import { UsageError } from '../../cli/args.ts';
+import { UsageError } from '../../errors.ts';
 import type { ReportError } from '../../report/report-model.ts';
 import type { ArmContext } from './context.ts';
 import { createClients, collect } from './clients.ts';
