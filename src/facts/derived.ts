@@ -8,7 +8,7 @@ import { isWithin } from '../engine/net.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
-  REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS,
+  MULTI_PLAN_SUBNET_MIN_PREFIX, REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN, REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS,
 } from './limits.ts';
 
 const DAY_MS = 86_400_000;
@@ -53,6 +53,8 @@ const LIMITS: Derivations = {
   'limit.regionalSubnetMinPrefix': () => REGIONAL_SUBNET_MIN_PREFIX,
   'limit.regionalSubnetRecommendedPrefix': () => REGIONAL_SUBNET_RECOMMENDED_PREFIX,
   'limit.retirementDate': () => longDate(RETIREMENT_DATE),
+  'limit.regionalIntegrationsPerWindowsPlan': () => REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN,
+  'limit.multiPlanSubnetMinPrefix': () => MULTI_PLAN_SUBNET_MIN_PREFIX,
 };
 
 export const DERIVATIONS: Derivations = {
@@ -84,6 +86,18 @@ export const DERIVATIONS: Derivations = {
   'migration.freeSubnetBelowRecommended': (get) => {
     const length = number(get('migration.freeSubnetLength'));
     return length === undefined ? undefined : length > REGIONAL_SUBNET_RECOMMENDED_PREFIX;
+  },
+  'plan.overRegionalLimit': (get) => {
+    const count = number(get('plan.vnetCount'));
+    return count === undefined ? undefined : count > REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN;
+  },
+  // A subnet another plan already uses can still be joined when it is large enough (multi-plan subnet join).
+  'migration.sharedSubnetTooSmall': (get) => {
+    const inUse = get('migration.freeSubnetInUse');
+    if (inUse === false) return false;
+    const length = number(get('migration.freeSubnetLength'));
+    if (inUse !== true || length === undefined) return undefined;
+    return length > MULTI_PLAN_SUBNET_MIN_PREFIX;
   },
   'integration.daysUntilRetirement': (get) => {
     const today = get('session.today');

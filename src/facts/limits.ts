@@ -22,5 +22,15 @@ export const GATEWAY_CREATION_MINUTES = 30;
 /** Smallest and recommended subnet for regional integration (FACTS: /28 minimum, /26 safe). */
 export const REGIONAL_SUBNET_MIN_PREFIX = 28;
 export const REGIONAL_SUBNET_RECOMMENDED_PREFIX = 26;
+/**
+ * Regional integrations one Windows plan may have (two virtual interfaces per worker; each app uses one).
+ * learn.microsoft.com/azure/app-service/overview-vnet-integration
+ */
+export const REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN = 2;
+/**
+ * Several plans (even across subscriptions) may share one integration subnet of this size or larger
+ * (multi-plan subnet join). learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration
+ */
+export const MULTI_PLAN_SUBNET_MIN_PREFIX = 26;
 /** Pricing tiers that allow gateway-required integration (FACTS: Basic through Premium v4). */
 export const SUPPORTED_PLAN_TIERS = ['Basic', 'Standard', 'Premium', 'PremiumV2', 'PremiumV3', 'PremiumV4'] as const;

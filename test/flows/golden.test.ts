@@ -211,9 +211,9 @@ test('a local peering without gateway transit gets the exact update command', ()
   assert.deepEqual(summary(s), [['peering-gateway-transit-missing', 'error', ['az network vnet peering update -g rg-net --vnet-name vnet-hub -n hub-to-spoke --set allowGatewayTransit=true']]]);
 });
 
-test('migration readiness: VNet in another region, a /28 not delegated, two VNets on the plan, a public route', () => {
+test('migration readiness: VNet in another region, a /28 not delegated, three VNets on the plan, a public route', () => {
   const s = walk('migration', facts({
-    'vnet.location': 'northeurope', 'plan.vnetCount': 2, 'app.routes': ['10.20.0.0/16', '52.10.0.0/16'],
+    'vnet.location': 'northeurope', 'plan.vnetCount': 3, 'app.routes': ['10.20.0.0/16', '52.10.0.0/16'],
     'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/28',
     'migration.freeSubnetDelegated': false, 'migration.serviceEndpointPolicies': false,
   }), { 'migration/ask-subnet-in-use': false });
@@ -229,7 +229,31 @@ test('migration readiness: VNet in another region, a /28 not delegated, two VNet
   ]);
   assert.deepEqual(commands['migration-subnet-not-delegated'], ['az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms']);
   assert.equal(s.findings.at(-1)!.title, 'Decide how to carry the plan routes 10.20.0.0/16, 52.10.0.0/16 over');
+  assert.equal(s.findings.find((f) => f.id === 'migration-plan-split-needed')!.title, "The apps of asp-orders use 3 VNets; a Windows plan's regional integration reaches at most 2");
   assert.equal(s.outcome?.kind, 'not-resolved');
+});
+
+const READY_SUBNET = {
+  'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
+  'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
+};
+const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', 'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet snet-apps']];
+
+test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
+  const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
+  assert.deepEqual(summary(s).map(([id]) => id), ['integration-retiring', 'migration-benefits', 'migration-routes-review', 'migration-ready']);
+});
+
+test('migration readiness: a /26 another plan already uses can be shared (multi-plan subnet join); a /27 cannot', () => {
+  const shared = walk('migration', facts({ ...READY_SUBNET, 'migration.freeSubnetInUse': true }), {});
+  assert.ok(!shared.findings.some((f) => f.id === 'migration-subnet-shared'));
+  assert.deepEqual(summary(shared).at(-1)!.slice(0, 2), READY.slice(0, 2));
+  const small = walk('migration', facts({ ...READY_SUBNET, 'migration.freeSubnetPrefix': '10.20.9.0/27', 'migration.freeSubnetInUse': true }), {});
+  const finding = small.findings.find((f) => f.id === 'migration-subnet-shared')!;
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.title, 'Another plan already uses the subnet snet-apps, and it is too small to share');
+  assert.deepEqual(finding.steps.map((step) => step.command), ['az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms']);
+  assert.equal(small.outcome?.kind, 'not-resolved');
 });
 
 test('migration readiness: a delegated /26 in the same region means ready, with the command to switch', () => {
