@@ -47,7 +47,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     const options = values as CliOptions;
-    if (options.format !== undefined && !['md', 'json'].includes(options.format)) throw new UsageError(`--format must be md or json, not "${options.format}"`);
+    const formats = formatsFor(positionals);
+    if (options.format !== undefined && !formats.includes(options.format)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, not "${options.format}"`);
     if (options.cloud !== undefined && !['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'].includes(options.cloud)) {
       throw new UsageError(`--cloud must be AzureCloud, AzureUSGovernment or AzureChinaCloud, not "${options.cloud}"`);
     }
@@ -56,4 +57,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
+}
+
+/** The --format values each command understands (scan and flows graph print more than reports). */
+function formatsFor(command: readonly string[]): readonly string[] {
+  if (command[0] === 'scan') return ['table', 'md', 'json', 'csv'];
+  if (command[0] === 'flows' && command[1] === 'graph') return ['mermaid', 'dot'];
+  return ['md', 'json'];
 }

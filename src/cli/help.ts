@@ -8,6 +8,7 @@ Usage
   vnet-doctor flows lint [dir]          check flow files (exit 2 on any problem)
   vnet-doctor flows list                list the troubleshooting flows
   vnet-doctor flows questions           list question ids, answer types and fact keys (for answers files)
+  vnet-doctor flows graph [flow]        diagram of one flow or all (--format mermaid (default) or dot)
 
 Target (read facts from Azure Resource Manager)
   --app ID                    app resource id /subscriptions/S/resourceGroups/G/providers/Microsoft.Web/sites/N

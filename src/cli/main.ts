@@ -23,6 +23,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
   try {
     switch (command[0]) {
       case 'flows':
+        if (command[1] === 'graph') return (await import('./graph-command.ts')).graphCommand(command.slice(2), options, out);
         return flowsCommand(command.slice(1), out);
       case 'check': {
         const { checkCommand } = await import('./check-command.ts');
