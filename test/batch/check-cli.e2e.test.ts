@@ -113,11 +113,11 @@ test('check --app against the ARM emulator gives the same findings as the demo, 
 test('Ctrl-C while ARM is slow stops check with exit 130 and nothing on stdout', async () => {
   const scenario = loadScenario('healthy');
   const token = 'check-e2e-token-sigint';
-  const emulator = await startEmulator({ scenario, token, latencyMs: 20_000 });
+  // ARM never answers: check can only finish because the interrupt stops it.
+  const emulator = await startEmulator({ scenario, token, faults: [{ path: '/', hang: true }] });
   try {
     const ca = join(work, 'emulator-ca-sigint.pem');
     writeFileSync(ca, emulator.ca);
-    const started = performance.now();
     let interrupted = false;
     const run = await runCliAsync(['check', '--app', scenario.target.app, '--arm-endpoint', emulator.url, '--access-token', token], { NODE_EXTRA_CA_CERTS: ca }, {
       // Interrupt once, when the first ARM read is under way, as a user would.
@@ -129,7 +129,6 @@ test('Ctrl-C while ARM is slow stops check with exit 130 and nothing on stdout',
     });
     assert.equal(run.status, 130, run.stderr);
     assert.equal(run.stdout, '');
-    assert.ok(performance.now() - started < 15_000, 'stops without waiting for the slow responses');
   } finally {
     await emulator.stop();
   }

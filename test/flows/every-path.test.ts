@@ -12,7 +12,6 @@ test('the shipped flows and catalogues load without a single lint problem', () =
 });
 
 test('every path of every shipped flow ends at an end or a finding, with every placeholder filled', () => {
-  const began = performance.now();
   const runs = Object.entries(SITUATIONS).flatMap(([situation, facts]) => Object.keys(flowSet.flows).map((flow) => ({ situation, facts, flow })));
   for (const { situation, facts, flow } of runs) {
     const { leaves, texts } = explore(flowSet, flow, facts);
@@ -27,7 +26,6 @@ test('every path of every shipped flow ends at an end or a finding, with every p
       assert.doesNotMatch(text, /undefined|null|\[object/, `${flow} (${situation}): a missing value leaked into "${text}"`);
     }
   }
-  assert.ok(performance.now() - began < 5000, 'the walk of every path stays fast');
 });
 
 test('without a date the retirement notice still appears, without a day count', () => {
