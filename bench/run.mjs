@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the five performance figures of issue 7, each with its target and PASS/FAIL.
+ * `npm run bench`: the performance figures (five from issue 7, hostile input from issue 10), each
+ * with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,hostile]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { measureFirstFrame } from './first-frame.mjs';
 import { measureEngine, SYNTHETIC_SIZES } from './engine.mjs';
 import { measureArm, ARM_LATENCY_MS } from './arm.mjs';
 import { measureSession } from './session.mjs';
+import { measureHostileInput } from './hostile-input.mjs';
 import { ms, mb } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
@@ -99,6 +101,20 @@ if (wanted('memory') && installed) {
   await section('5. Memory', async () => {
     const demo = await session();
     report('5. Memory', `peak RSS of a full --demo session with ARM facts: ${demo.maxRssMb.toFixed(1)} MB`, '≤ 100 MB', demo.maxRssMb <= 100, demo.details);
+  });
+}
+
+if (wanted('hostile')) {
+  await section('6. Hostile input', async () => {
+    const hostile = await measureHostileInput({ runs: quick ? 1 : 5 });
+    const slowest = Math.max(...Object.values(hostile));
+    const growth = hostile.safeText10MbMs / hostile.safeText1MbMs;
+    report('6. Hostile input', `safeText on 10 MB of escape sequences ${ms(hostile.safeText10MbMs)} (1 MB: ${ms(hostile.safeText1MbMs)}, ${growth.toFixed(1)} × for 10 × the text); slowest hostile input ${ms(slowest)}`,
+      'every hostile input ≤ 2 s (the limit the tests had); safeText about linear (≤ 15 × per 10 × text)', slowest <= 2000 && growth <= 15,
+      [
+        `10 MB at each answer prompt (slowest type) ${ms(hostile.validate10MbMs)}; 10 MB answers file ${ms(hostile.answers10MbMs)}`,
+        `alias bomb (10^9 strings if expanded) in an answers file ${ms(hostile.answersAliasBombMs)}, in a flow file ${ms(hostile.flowAliasBombMs)}`,
+      ]);
   });
 }
 
