@@ -1,13 +1,11 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { writeFileAtomic, writeFileAtomicSync } from '../../src/fs/atomic-write.ts';
 
-const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, 'support', 'write-child.ts');
 const created: string[] = [];
 const fresh = () => {
@@ -68,18 +66,39 @@ test('concurrent writers without overwrite: exactly one wins and its content is 
   assert.deepEqual(leftovers(dir), []);
 });
 
+/** Runs a writer process; resolves `ready` when it has paused before publishing its file, `done` with its last line. */
+function racer(file: string, fill: string, size: number, mode: 'sync' | 'async') {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, fill, String(size), 'false', mode, 'barrier'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  let markReady: () => void;
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    if (out.includes('ready\n')) markReady();
+  });
+  const done = new Promise<{ fill: string; said: string | undefined }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', () => resolve({ fill, said: out.trim().split('\n').at(-1) }));
+  });
+  return { ready, done, release: () => child.stdin.end('go\n') };
+}
+
 test('concurrent processes racing for a new file: one wins, the others get EEXIST, nothing is mixed', async () => {
   const dir = fresh();
   const file = join(dir, 'report.md');
   const size = 4_000_000;
-  const startAt = Date.now() + 1500;
-  const racers = ['p', 'q', 'r', 's'].map((fill, index) =>
-    run(process.execPath, ['--import', 'tsx', CHILD, file, fill, String(size), 'false', index % 2 ? 'sync' : 'async', String(startAt)]).then((out) => ({ fill, said: out.stdout.trim().split('\n').at(-1) })));
-  const outcomes = await Promise.all(racers);
+  const racers = ['p', 'q', 'r', 's'].map((fill, index) => racer(file, fill, size, index % 2 ? 'sync' : 'async'));
+  // Every writer holds a complete temporary file before any of them publishes: the writes overlap.
+  await Promise.all(racers.map((writer) => writer.ready));
+  assert.equal(leftovers(dir).length, racers.length, 'each writer has its own temporary file at the same time');
+  assert.equal(existsSync(file), false, 'nothing is published before the writers are released');
+  for (const writer of racers) writer.release();
+  const outcomes = await Promise.all(racers.map((writer) => writer.done));
   const winners = outcomes.filter((outcome) => outcome.said === 'ok');
   assert.equal(winners.length, 1, JSON.stringify(outcomes));
   assert.ok(outcomes.every((outcome) => outcome.said === 'ok' || outcome.said === 'EEXIST'), JSON.stringify(outcomes));
   assert.equal(readFileSync(file, 'utf8'), winners[0]!.fill.repeat(size));
+  assert.deepEqual(leftovers(dir), []);
 });
 
 test('concurrent overwriting writers: the file always holds one complete version', async () => {
@@ -99,7 +118,7 @@ test('a writer killed mid-write leaves the previous content, never half of the n
   const file = join(dir, 'report.md');
   writeFileSync(file, 'previous report\n');
   const size = 300_000_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, 'z', String(size), 'true', 'async', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, 'z', String(size), 'true', 'async'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
     if (chunk.toString().includes('writing')) resolve();
   }));
