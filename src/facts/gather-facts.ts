@@ -3,7 +3,8 @@
  * emulator running a demo scenario. Azure SDKs and the emulator load only when needed, so
  * offline use and --help never pay for them.
  */
-import { DEFAULT_DEMO, UsageError, type CliOptions } from '../cli/args.ts';
+import { DEFAULT_DEMO, type CliOptions } from '../cli/args.ts';
+import { UsageError } from '../errors.ts';
 import type { Fact } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import {
@@ -41,31 +42,85 @@ export class NoCredentialError extends Error {}
 /** The token the demo emulator accepts; not a secret, it only opens the local emulator. */
 export const DEMO_ACCESS_TOKEN = 'vnet-doctor-demo-token';
 
+/** What to read facts about, typed: the command line turns its flags into this once (targetFromFlags). */
+export type FactTarget =
+  | { readonly mode: 'offline' }
+  | { readonly mode: 'demo'; readonly scenario: string }
+  | { readonly mode: 'arm'; readonly app: AppTarget };
+
+/**
+ * ARM access for one session: the endpoint and a credential built once; the token is checked
+ * with one request on first use (again only after a failed check), not before every read.
+ */
+export interface ArmAccess {
+  readonly endpoint: string;
+  context(gather?: GatherOptions): Promise<ArmContext>;
+}
+
+export function armAccess(endpoint: string, credential: () => TokenCredential | Promise<TokenCredential>, tlsCa?: string): ArmAccess {
+  let checked: Promise<TokenCredential> | undefined;
+  const scope = `${endpoint}/.default`;
+  return {
+    endpoint,
+    async context(gather = {}) {
+      checked ??= (async () => {
+        const built = await credential();
+        await ensureToken({ credential: built, scope, signal: gather.signal });
+        return built;
+      })();
+      checked.catch(() => { checked = undefined; });
+      const ready = await checked;
+      return {
+        endpoint, credential: ready, scope, tlsCa: gather.tlsCa ?? tlsCa, signal: gather.signal,
+        timeoutMs: gather.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: gather.retry ?? DEFAULT_RETRY,
+      };
+    },
+  };
+}
+
+/** The flags' target: --offline, --demo, or the app named by --app (or --subscription, --resource-group and --name). */
+export function targetFromFlags(options: CliOptions): FactTarget {
+  if (options.offline) return { mode: 'offline' };
+  if (options.demo !== undefined) return { mode: 'demo', scenario: options.demo || DEFAULT_DEMO };
+  return { mode: 'arm', app: appTarget(options) };
+}
+
+/** The flags' ARM access: --arm-endpoint or --cloud, and --access-token, VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential. */
+export function accessFromFlags(options: CliOptions, gather: Pick<GatherOptions, 'credential' | 'tlsCa' | 'env'> = {}): ArmAccess {
+  return armAccess(armEndpoint(options), () => gather.credential ?? credentialFor(options, gather.env ?? process.env), gather.tlsCa);
+}
+
+/** Flag-set entry point, kept for callers that hold flags; sessions use gatherFactsFor. */
 export async function gatherFacts(options: CliOptions, gather: GatherOptions = {}): Promise<FactGathering> {
+  const target = targetFromFlags(options);
+  return gatherFactsFor(target, target.mode === 'arm' ? accessFromFlags(options, gather) : undefined, gather);
+}
+
+export async function gatherFactsFor(target: FactTarget, access: ArmAccess | undefined, gather: GatherOptions = {}): Promise<FactGathering> {
   const today = gather.today ?? new Date().toISOString().slice(0, 10);
   const session: Record<string, Fact> = { 'session.today': { value: today, source: 'derived', detail: "today's date" } };
-  if (options.offline) return { facts: session, errors: [], target: { mode: 'offline' } };
-  if (options.demo !== undefined) return gatherDemo(options.demo || DEFAULT_DEMO, session, gather);
-
-  const target = appTarget(options);
-  const ctx = await armContextFor(options, gather);
+  if (target.mode === 'offline') return { facts: session, errors: [], target: { mode: 'offline' } };
+  if (target.mode === 'demo') return gatherDemo(target.scenario, session, gather);
+  if (!access) throw new UsageError('reading facts from Azure needs an ARM endpoint and credential');
+  const ctx = await access.context(gather);
   const { gatherFromArm } = await import('./arm/gather-arm.ts');
-  const result = await gatherFromArm(ctx, target, gather.onProgress);
-  const appId = `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.Web/sites/${target.name}`;
-  return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: target.name }, stats: result.stats };
+  const result = await gatherFromArm(ctx, target.app, gather.onProgress);
+  const app = target.app;
+  const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
+  return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: app.name }, stats: result.stats };
 }
 
 async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gather: GatherOptions): Promise<FactGathering> {
-  return withDemoEmulator(scenarioId, async (options, demo, scenario) => {
-    const result = await gatherFacts(options, { ...gather, ...demo, today: session['session.today']!.value as string });
+  return withDemoEmulator(scenarioId, async (app, access, scenario) => {
+    const result = await gatherFactsFor({ mode: 'arm', app }, access, { ...gather, today: session['session.today']!.value as string });
     return { ...result, target: { mode: 'demo', appId: scenario.target.app, appName: result.target.appName, scenario: scenario.id } };
   });
 }
 
-/** Runs `work` against the emulator serving a demo scenario, with flags and options pointing at it. */
+/** Runs `work` against the emulator serving a demo scenario, with the app and ARM access pointing at it. */
 export async function withDemoEmulator<T>(
   scenarioId: string,
-  work: (options: CliOptions, gather: Pick<GatherOptions, 'credential' | 'tlsCa'>, scenario: { id: string; target: { app: string } }) => Promise<T>,
+  work: (app: AppTarget, access: ArmAccess, scenario: { id: string; target: { app: string } }) => Promise<T>,
 ): Promise<T> {
   const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
   const { startEmulator } = await import('../emulator/server.ts');
@@ -77,7 +132,8 @@ export async function withDemoEmulator<T>(
   }
   const emulator = await startEmulator({ scenario, token: DEMO_ACCESS_TOKEN });
   try {
-    return await work({ app: scenario.target.app, 'arm-endpoint': emulator.url }, { credential: staticTokenCredential(DEMO_ACCESS_TOKEN), tlsCa: emulator.ca }, scenario);
+    const access = armAccess(armEndpoint({ 'arm-endpoint': emulator.url }), () => staticTokenCredential(DEMO_ACCESS_TOKEN), emulator.ca);
+    return await work(appTarget({ app: scenario.target.app }), access, scenario);
   } finally {
     await emulator.stop();
   }
@@ -85,14 +141,7 @@ export async function withDemoEmulator<T>(
 
 /** Endpoint, credential (checked with one token request) and call settings for ARM mode. */
 export async function armContextFor(options: CliOptions, gather: GatherOptions = {}): Promise<ArmContext> {
-  const endpoint = armEndpoint(options);
-  const credential = gather.credential ?? (await credentialFor(options, gather.env ?? process.env));
-  const ctx: ArmContext = {
-    endpoint, credential, scope: `${endpoint}/.default`, tlsCa: gather.tlsCa, signal: gather.signal,
-    timeoutMs: gather.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: gather.retry ?? DEFAULT_RETRY,
-  };
-  await ensureToken(ctx);
-  return ctx;
+  return accessFromFlags(options, gather).context(gather);
 }
 
 /** The app named by --app, or by --subscription, --resource-group and --name together. */
@@ -132,7 +181,7 @@ async function credentialFor(options: CliOptions, env: Readonly<Record<string, s
 }
 
 /** One token request up front: without a credential there is no point calling ARM. */
-async function ensureToken(ctx: ArmContext): Promise<void> {
+async function ensureToken(ctx: Pick<ArmContext, 'credential' | 'scope' | 'signal'>): Promise<void> {
   try {
     const token = await ctx.credential.getToken(ctx.scope, { abortSignal: ctx.signal });
     if (!token) throw new Error('the credential returned no token');

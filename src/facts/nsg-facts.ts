@@ -3,10 +3,10 @@
  * with the same flags as gatherFacts. Offline there is nothing to read; in the demo the
  * scenario's emulator is started again for the one lookup.
  */
-import { DEFAULT_DEMO, type CliOptions } from '../cli/args.ts';
+import type { CliOptions } from '../cli/args.ts';
 import type { Fact, Facts } from '../engine/types.ts';
 import type { ReportError } from '../report/report-model.ts';
-import { armContextFor, withDemoEmulator, type GatherOptions } from './gather-facts.ts';
+import { accessFromFlags, targetFromFlags, withDemoEmulator, type ArmAccess, type FactTarget, type GatherOptions } from './gather-facts.ts';
 
 export interface NsgTarget {
   readonly ip: string;
@@ -15,15 +15,20 @@ export interface NsgTarget {
 
 /** Reads the NSG of the subnet holding `target.ip` in the app's VNet; needs the VNet ids and P2S pool among `facts`. */
 export async function gatherNsgFacts(options: CliOptions, facts: Facts, target: NsgTarget, gather: GatherOptions = {}): Promise<{ facts: Record<string, Fact>; errors: ReportError[] }> {
-  if (options.offline) return { facts: {}, errors: [] };
+  const from = targetFromFlags(options);
+  return readNsgFacts(from, from.mode === 'arm' ? accessFromFlags(options, gather) : undefined, facts, target, gather);
+}
+
+/** The same for a typed target and the session's ARM access. */
+export async function readNsgFacts(from: FactTarget, access: ArmAccess | undefined, facts: Facts, target: NsgTarget, gather: GatherOptions = {}): Promise<{ facts: Record<string, Fact>; errors: ReportError[] }> {
+  if (from.mode === 'offline') return { facts: {}, errors: [] };
   const text = (key: string) => (typeof facts[key]?.value === 'string' ? (facts[key]!.value as string) : undefined);
   const pool = facts['p2s.addressPool']?.value;
   const vnet = { subscriptionId: text('app.vnetSubscriptionId'), resourceGroup: text('app.vnetResourceGroup'), name: text('app.vnetName') };
   if (!vnet.subscriptionId || !vnet.resourceGroup || !vnet.name || !Array.isArray(pool)) return { facts: {}, errors: [] };
   const query = { vnet: { subscriptionId: vnet.subscriptionId, resourceGroup: vnet.resourceGroup, name: vnet.name }, targetIp: target.ip, port: target.port, p2sPool: pool as string[] };
   const { fetchNsgFacts } = await import('./arm/fetch-nsg.ts');
-  if (options.demo !== undefined) {
-    return withDemoEmulator(options.demo || DEFAULT_DEMO, async (demoOptions, demo) => fetchNsgFacts(await armContextFor(demoOptions, { ...gather, ...demo }), query));
-  }
-  return fetchNsgFacts(await armContextFor(options, gather), query);
+  if (from.mode === 'demo') return withDemoEmulator(from.scenario, async (_app, demo) => fetchNsgFacts(await demo.context(gather), query));
+  if (!access) return { facts: {}, errors: [] };
+  return fetchNsgFacts(await access.context(gather), query);
 }
