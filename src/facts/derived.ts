@@ -149,6 +149,11 @@ export const DERIVATIONS: Derivations = {
     const results = space.map((prefix) => isWithin(ip, prefix));
     return results.includes(true) ? true : results.includes(undefined) ? undefined : false;
   },
+  // Private endpoint names resolve through privatelink zones (learn.microsoft.com/azure/private-link/private-endpoint-dns).
+  'dns.testNameIsPrivateLink': (get) => {
+    const name = get('dns.testName');
+    return typeof name === 'string' ? /(^|\.)privatelink\./i.test(name) || undefined : undefined;
+  },
   'migration.freeSubnetLength': (get) => {
     const prefix = get('migration.freeSubnetPrefix');
     if (typeof prefix !== 'string') return undefined;

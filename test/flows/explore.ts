@@ -25,6 +25,7 @@ export function candidateAnswers(node: QuestionNode): AnswerValue[] {
     case 'hostname': return ['db.contoso.local', null];
     case 'port': return [1433, null];
     case 'number': return [0, 1, 5, 6, 130, null];
+    case 'date': return [...DATES, null];
     case 'text': return node.fact === 'app.certExpiresOn' ? [...DATES, null] : ['10.20.0.4', null];
   }
 }

@@ -45,7 +45,7 @@ test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule,
   });
   assert.deepEqual(summary(s), [
     RETIRING,
-    ['tcp-timeout-firewall', 'error', ['Test-NetConnection sql01.contoso.local -Port 1433', 'tcpping sql01.contoso.local:1433']],
+    ['tcp-timeout-firewall', 'error', ["Test-NetConnection 'sql01.contoso.local' -Port 1433", 'tcpping sql01.contoso.local:1433']],
     ['nsg-blocks-p2s-range', 'error', [
       'az network nsg rule list -g rg-net --nsg-name nsg-data -o table',
       'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
@@ -153,10 +153,11 @@ test('nameresolver times out from the app but a VM gets answers: DNS traffic fro
     'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-vm-dns': true,
   });
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
-    "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local 10.20.0.4. What happens?");
+    "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
   assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
     'az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority 200 --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
     'nameresolver db.contoso.local 10.20.0.4',
+    'nameresolver db.contoso.local',
   ]]]);
 });
 
@@ -224,7 +225,7 @@ test('migration readiness: VNet in another region, a /28 not delegated, three VN
   ]);
   const commands = Object.fromEntries(summary(s).map(([id, , list]) => [id, list]));
   assert.deepEqual(commands['migration-blocked-cross-region'], [
-    'az network vnet create -g rg-web -n <new VNet name> --location "West Europe" --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range>',
+"az network vnet create -g rg-web -n <new VNet name> --location 'West Europe' --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range>",
     'az network vnet peering create -g rg-web --vnet-name <new VNet name> -n <peering name> --remote-vnet <resource id of vnet-hub> --allow-vnet-access --allow-forwarded-traffic',
   ]);
   assert.deepEqual(commands['migration-subnet-not-delegated'], ['az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms']);
@@ -308,4 +309,37 @@ test('an app on regional integration gets no gateway findings, even with Express
     const s = walk(flow, regional, {});
     assert.deepEqual([s.findings, s.outcome?.kind], [[], 'pass'], flow);
   }
+});
+
+test('a private endpoint name behind the VNet\'s default DNS: 168.63.129.16 is out of reach over point-to-site, so a resolver in the VNet is needed', () => {
+  const s = walk('dns', facts({ 'vnet.dnsServers': [], 'app.dnsServers': [] }), { 'dns/ask-name': 'sql-orders.privatelink.database.windows.net' });
+  assert.deepEqual(summary(s), [['private-dns-zone-default-dns', 'error', [
+    'az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address>',
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+    'nameresolver sql-orders.privatelink.database.windows.net',
+  ]]]);
+  assert.match(s.findings[0]!.explanation, /168\.63\.129\.16/);
+});
+
+test('default DNS and a name the engineer places in a private zone: the same finding; a public name ends without one', () => {
+  const noCustom = facts({ 'vnet.dnsServers': [], 'app.dnsServers': [] });
+  const inZone = walk('dns', noCustom, { 'dns/ask-name': 'db.corp.internal', 'dns/ask-private-zone': true });
+  assert.deepEqual(inZone.findings.map((f) => [f.id, f.severity]), [['private-dns-zone-default-dns', 'error']]);
+  const publicName = walk('dns', noCustom, { 'dns/ask-name': 'api.contoso.com', 'dns/ask-private-zone': false });
+  assert.deepEqual(publicName.findings, []);
+  assert.equal(publicName.outcome?.kind, 'not-resolved');
+});
+
+test('nameresolver is first run as the app resolves, then against each configured server', () => {
+  const s = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'not-found' });
+  const question = s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!;
+  assert.equal(question.text, "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['dns-name-not-found', 'warning']]);
+});
+
+test('the migration notes say regional integration resolves private zones, not that point-to-site cannot reach private endpoints', () => {
+  const s = walk('migration', facts({ 'migration.hasFreeSubnet': false, 'migration.serviceEndpointPolicies': false }), {});
+  const benefits = s.findings.find((f) => f.id === 'migration-benefits')!;
+  assert.match(benefits.explanation, /resolves Azure private\s+DNS zones/);
+  assert.doesNotMatch(benefits.explanation, /and private endpoints,/);
 });
