@@ -6,14 +6,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
-import globals from 'globals';
+
+/** Every script here runs on Node as ES modules: its globals are those of the Node running ESLint. */
+const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: nodeGlobals },
     rules: {
       // Matching control characters is the point of the terminal-escaping code and its tests.
       'no-control-regex': 'off',
