@@ -7,10 +7,11 @@
  * fact overrides and resuming a saved session exact and simple.
  */
 import type {
-  AnswerValue, EndOutcome, Fact, FactSource, FactValue, Facts, FlowNode, FlowSet, QuestionNode, Severity, StepKind,
+  AnswerValue, Fact, FactSource, FactValue, Facts, FlowSet, QuestionNode,
 } from './types.ts';
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
 import { render } from './template.ts';
+import { renderStep } from './render-step.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
 import { coreOf, expose, type Core, type StateView } from './state-core.ts';
@@ -272,7 +273,7 @@ function advance(initial: Core, at: Position): Core {
           id: node.finding, severity: node.severity, flow: position.flow, node: position.node,
           title: render(node.title, lookup, catalogue),
           explanation: render(node.explanation, lookup, catalogue),
-          steps: node.steps.map((step) => ({ kind: step.kind, text: render(step.text, lookup, catalogue), ...(step.command === undefined ? {} : { command: render(step.command, lookup, catalogue) }) })),
+          steps: node.steps.map((step) => renderStep(step, lookup, catalogue)),
         };
         const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };

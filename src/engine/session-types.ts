@@ -48,6 +48,8 @@ export interface RenderedStep {
   readonly kind: StepKind;
   readonly text: string;
   readonly command?: string;
+  /** What the reader must fill in (render-step.ts): set only when the command is a template, not copy-ready. */
+  readonly blanks?: readonly string[];
 }
 
 export interface FindingInstance {

@@ -60,7 +60,11 @@ function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
       if (byId.has(finding.id)) continue;
       byId.set(finding.id, {
         id: finding.id, severity: finding.severity, title: finding.title, explanation: finding.explanation, flow: finding.flow,
-        steps: finding.steps.map((step) => ({ kind: step.kind, text: step.text, ...(step.command === undefined ? {} : { command: step.command }) })),
+        steps: finding.steps.map((step) => ({
+          kind: step.kind, text: step.text,
+          ...(step.command === undefined ? {} : { command: step.command }),
+          ...(step.blanks === undefined || step.blanks.length === 0 ? {} : { blanks: step.blanks }),
+        })),
       });
     }
   }

@@ -14,7 +14,7 @@ const TOP_LEVEL_ORDER = [
 /** Preferred position of keys inside nested objects; keys not listed follow in alphabetical order. */
 const NESTED_ORDER = [
   'name', 'version', 'mode', 'appId', 'appName', 'scenario', 'errors', 'warnings', 'infos', 'flows', 'date', 'daysLeft',
-  'id', 'severity', 'title', 'explanation', 'steps', 'kind', 'flow', 'question', 'key', 'facts', 'text', 'command',
+  'id', 'severity', 'title', 'explanation', 'steps', 'kind', 'flow', 'question', 'key', 'facts', 'text', 'command', 'blanks',
   'value', 'answer', 'host', 'port', 'reason', 'source', 'detail', 'fact', 'overridden', 'auto',
 ];
 

@@ -88,6 +88,8 @@ function finding(item: ReportFinding, index: number): string {
     parts.push('Next steps:');
     item.steps.forEach((step, stepIndex) => {
       parts.push(`${stepIndex + 1}. ${inline(step.text)}`);
+      // A template is said to be one, with its blanks, before the block: nobody pastes it as it stands.
+      if (step.blanks !== undefined && step.blanks.length > 0) parts.push(`Template, fill in: ${step.blanks.map(inline).join('; ')}.`);
       if (step.command !== undefined) parts.push(fenced(step.command, FENCE_LANGUAGE[step.kind]));
     });
   }

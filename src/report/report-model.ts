@@ -20,6 +20,8 @@ export interface ReportStep {
   readonly kind: StepKind;
   readonly text: string;
   readonly command?: string;
+  /** Set when the command is a template: what the reader must fill in before running it. */
+  readonly blanks?: readonly string[];
 }
 
 export interface ReportFinding {

@@ -1,0 +1,123 @@
+/**
+ * A finding's step with the customer's values filled in. Text is rendered as prose (template.ts);
+ * a command is rendered for the shell that runs it, which the step's kind declares:
+ *
+ *   az -> bash (Azure CLI)   powershell -> PowerShell   kudu -> cmd (the Kudu console)
+ *   portal, manual -> no shell (a portal path or words; nothing is pasted into a shell)
+ *
+ * Each value is checked against its fact's rule (command-values.ts) and quoted for the spot in the
+ * command it goes to (shell-quote.ts). A value that is unknown, breaks its rule or cannot be quoted
+ * for that shell becomes a blank `<label>`, and so does a `<...>` the flow itself writes. A command
+ * with blanks is a template: the step lists them (`blanks`) and is never shown as copy-ready.
+ */
+import type { Lookup } from './expression.ts';
+import type { RenderedStep } from './session-types.ts';
+import { render, PLACEHOLDER } from './template.ts';
+import type { FactDefinition, FactValue, Step, StepKind } from './types.ts';
+import { ruleFor, validForRule } from './command-values.ts';
+import { quoteFor, quotePowerShellList, type QuoteContext, type Shell } from '../text/shell-quote.ts';
+import { quoteContexts } from '../text/shell-words.ts';
+
+export const SHELL_FOR_KIND: Readonly<Record<StepKind, Shell | undefined>> = {
+  az: 'bash', powershell: 'powershell', kudu: 'cmd', portal: undefined, manual: undefined,
+};
+
+type Catalogue = Readonly<Record<string, FactDefinition>>;
+
+export function renderStep(step: Step, lookup: Lookup, catalogue: Catalogue): RenderedStep {
+  const text = render(step.text, lookup, catalogue);
+  if (step.command === undefined) return { kind: step.kind, text };
+  const { command, blanks } = renderCommand(step.command, step.kind, lookup, catalogue);
+  return blanks.length === 0 ? { kind: step.kind, text, command } : { kind: step.kind, text, command, blanks };
+}
+
+/** A blank the flow writes itself, `<resource group of that NSG>`, outside quotes. */
+const WRITTEN_BLANK = /<([^<>\n]+)>/g;
+
+export function renderCommand(template: string, kind: StepKind, lookup: Lookup, catalogue: Catalogue): { command: string; blanks: string[] } {
+  const shell = SHELL_FOR_KIND[kind];
+  const contexts: readonly QuoteContext[] = shell ? quoteContexts(template, shell) : [];
+  const blanks: string[] = [];
+  const blank = (label: string) => {
+    if (!blanks.includes(label)) blanks.push(label);
+    return `<${label}>`;
+  };
+  // Written blanks first: their words (which may hold placeholders) are rendered as prose.
+  const written = [...template.matchAll(WRITTEN_BLANK)].filter((match) => (contexts[match.index] ?? 'bare') === 'bare');
+  let out = '';
+  let at = 0;
+  for (const match of written) {
+    out += fillPlaceholders(template, at, match.index, shell, contexts, lookup, catalogue, blank);
+    out += blank(describeBlank(match[1]!, lookup, catalogue));
+    at = match.index + match[0].length;
+  }
+  out += fillPlaceholders(template, at, template.length, shell, contexts, lookup, catalogue, blank);
+  return { command: out, blanks };
+}
+
+/** The words of a written blank: a placeholder in it shows its value when that value passes its rule, else its label. */
+function describeBlank(words: string, lookup: Lookup, catalogue: Catalogue): string {
+  return words.replace(PLACEHOLDER, (_whole, key: string, filter: string | undefined) => {
+    const label = Object.hasOwn(catalogue, key) ? catalogue[key]!.label : key;
+    const value = lookup(key);
+    if (value === undefined) return label;
+    const items = itemsOf(value, filter);
+    return items.length > 0 && items.every((item) => validForRule(item, ruleFor(key, catalogue[key]))) ? joinItems(items, value, filter) : label;
+  }).trim();
+}
+
+function fillPlaceholders(
+  template: string, from: number, to: number, shell: Shell | undefined, contexts: readonly QuoteContext[],
+  lookup: Lookup, catalogue: Catalogue, blank: (label: string) => string,
+): string {
+  const part = template.slice(from, to);
+  return part.replace(PLACEHOLDER, (whole: string, key: string, filter: string | undefined, offset: number) => {
+    const start = from + offset;
+    const label = Object.hasOwn(catalogue, key) ? catalogue[key]!.label : key;
+    const value = lookup(key);
+    if (value === undefined) return blank(label);
+    const items = itemsOf(value, filter);
+    const rule = ruleFor(key, catalogue[key]);
+    if (items.length === 0 || !items.every((item) => validForRule(item, rule))) return blank(`${label} (the recorded value cannot be used in a command)`);
+    if (!shell) return joinItems(items, value, filter);
+    const context = contexts[start] ?? 'bare';
+    const wholeWord = isWholeWord(template, start, start + whole.length);
+    const quoted = quoteItems(items, value, filter, shell, context, wholeWord);
+    return quoted ?? blank(`${label} (the recorded value cannot be written safely for this shell)`);
+  });
+}
+
+function itemsOf(value: FactValue, filter: string | undefined): string[] {
+  if (!Array.isArray(value)) return [String(value)];
+  const items = value as readonly string[];
+  return filter === 'first' ? items.slice(0, 1) : [...items];
+}
+
+const SEPARATOR: Readonly<Record<string, string>> = { list: ', ', csv: ',' };
+
+function joinItems(items: readonly string[], value: FactValue, filter: string | undefined): string {
+  return Array.isArray(value) ? items.join(SEPARATOR[filter ?? ''] ?? ' ') : items[0]!;
+}
+
+function isWholeWord(template: string, start: number, end: number): boolean {
+  const before = start === 0 ? ' ' : template[start - 1]!;
+  const after = end >= template.length ? ' ' : template[end]!;
+  return /\s/.test(before) && /\s/.test(after);
+}
+
+/** PowerShell reads a quoted string glued to other characters as separate arguments: only plain values may be glued. */
+const POWERSHELL_GLUE_SAFE = /^[A-Za-z0-9_.]+$/;
+
+function quoteItems(items: readonly string[], value: FactValue, filter: string | undefined, shell: Shell, context: QuoteContext, wholeWord: boolean): string | undefined {
+  const isList = Array.isArray(value) && filter !== 'first';
+  if (shell === 'powershell' && context === 'bare') {
+    if (!wholeWord) return items.every((item) => POWERSHELL_GLUE_SAFE.test(item)) ? items.join(',') : undefined;
+    return isList ? quotePowerShellList(items) : quoteFor(shell, items[0]!, context);
+  }
+  // A plain list (no filter) outside quotes is several arguments: each item quoted on its own.
+  if (isList && filter === undefined && context === 'bare') {
+    const quoted = items.map((item) => quoteFor(shell, item, context));
+    return quoted.some((item) => item === undefined) ? undefined : quoted.join(' ');
+  }
+  return quoteFor(shell, joinItems(items, value, filter), context);
+}
