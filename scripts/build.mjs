@@ -19,6 +19,7 @@ import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
 import { lazyUndiciPlugin } from './lazy-undici-patches.mjs';
 import { embedShippedDataPlugin } from './embed-shipped-data.mjs';
 import { lazyPackagesPlugin } from './lazy-packages.mjs';
+import { bundledPackages, noticesText, NOTICES_FILE } from './third-party-notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,7 +50,9 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    legalComments: 'none',
+    // Licence comments (/*! */, @license) stay, at the end of each file; THIRD-PARTY-NOTICES.txt
+    // carries every bundled package's licence text.
+    legalComments: 'eof',
     // Without this React's development build is bundled next to the production one.
     // The version comes from package.json at build time (src/version.ts reads the file only in the sources).
     define: { 'process.env.NODE_ENV': '"production"', __VNET_DOCTOR_VERSION__: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
@@ -66,6 +69,7 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
   const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
   const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), lazyPackagesPlugin(), embedShippedDataPlugin(root), eagerImportsPlugin(plan, root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+  writeFileSync(`${outdir}/${NOTICES_FILE}`, noticesText(bundledPackages(result.metafile, root)));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   if (strict) assertNoSourceImports(outputs.map(([file]) => resolve(root, file)));
   const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
