@@ -5,6 +5,7 @@
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
 import { isWithin } from '../engine/net.ts';
+import { tunnelRanges } from './tunnel-ranges.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
@@ -153,6 +154,39 @@ export const DERIVATIONS: Derivations = {
   'dns.testNameIsPrivateLink': (get) => {
     const name = get('dns.testName');
     return typeof name === 'string' ? /(^|\.)privatelink\./i.test(name) || undefined : undefined;
+  },
+  // What the app sends into the tunnel: the VNet, the plan's routes, the gateway's custom routes and
+  // peered VNets with gateway transit (vpn-gateway-about-point-to-site-routing). Anything else,
+  // private or not, never enters the tunnel.
+  'app.tunnelRanges': (get) => tunnelRanges(get),
+  'target.inTunnel': (get) => {
+    const ip = get('target.ip');
+    const ranges = list(get('app.tunnelRanges'));
+    if (typeof ip !== 'string' || !ranges) return undefined;
+    return ranges.some((prefix) => isWithin(ip, prefix) === true);
+  },
+  // The route to add for a target outside the tunnel: the known range that holds it, else the address itself.
+  'target.missingRoute': (get) => {
+    const ip = get('target.ip');
+    if (typeof ip !== 'string' || !validateIp(ip).ok) return undefined;
+    const known = [...(list(get('onprem.prefixes')) ?? []), ...(list(get('peering.remoteAddressSpace')) ?? [])];
+    return known.find((prefix) => isWithin(ip, prefix) === true) ?? `${ip}/32`;
+  },
+  // Inside a known on-premises range (no known ranges: not known to be on-premises).
+  'target.inOnprem': (get) => {
+    const ip = get('target.ip');
+    if (typeof ip !== 'string') return undefined;
+    return (list(get('onprem.prefixes')) ?? []).some((prefix) => isWithin(ip, prefix) === true);
+  },
+  'onprem.unroutedPrefixes': (get) => {
+    const prefixes = list(get('onprem.prefixes'));
+    const ranges = list(get('app.tunnelRanges'));
+    if (!prefixes || !ranges) return undefined;
+    return prefixes.filter((prefix) => !ranges.some((range) => isWithin(prefix, range) === true));
+  },
+  'onprem.allRouted': (get) => {
+    const unrouted = list(get('onprem.unroutedPrefixes'));
+    return unrouted === undefined ? undefined : unrouted.length === 0;
   },
   'migration.freeSubnetLength': (get) => {
     const prefix = get('migration.freeSubnetPrefix');

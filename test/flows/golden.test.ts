@@ -45,7 +45,7 @@ test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule,
   });
   assert.deepEqual(summary(s), [
     RETIRING,
-    ['tcp-timeout-firewall', 'error', ["Test-NetConnection 'sql01.contoso.local' -Port 1433", 'tcpping sql01.contoso.local:1433']],
+    ['tcp-timeout-firewall', 'error', ['Test-NetConnection sql01.contoso.local -Port 1433', 'tcpping sql01.contoso.local:1433']],
     ['nsg-blocks-p2s-range', 'error', [
       'az network nsg rule list -g rg-net --nsg-name nsg-data -o table',
       'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
@@ -183,8 +183,12 @@ test('point-to-site added after the site-to-site VPN: the on-premises route back
     'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
     'onprem-routes/ask-p2s-added-later': true,
   });
-  assert.deepEqual(summary(s), [['onprem-routes-missing-p2s', 'error', ['tcpping 192.168.10.5:1521']]]);
-  assert.equal(s.findings[0]!.steps[0]!.text, 'On the on-premises VPN device, add 172.16.200.0/24 to the remote (Azure) networks of the tunnel, and route it to the device from the network of 192.168.10.5.');
+  assert.deepEqual(summary(s), [
+    ['plan-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route', 'tcpping 192.168.10.5:1521']],
+    ['onprem-routes-missing-p2s', 'error', ['tcpping 192.168.10.5:1521']],
+  ]);
+  assert.equal(s.findings[0]!.steps[0]!.text, "Add the route 192.168.10.5/32 to the plan's VNet integration, then test again.", 'the on-premises range is unknown, so the address itself');
+  assert.equal(s.findings[1]!.steps[0]!.text, 'On the on-premises VPN device, add 172.16.200.0/24 to the remote (Azure) networks of the tunnel, and route it to the device from the network of 192.168.10.5.');
 });
 
 test('a peered spoke without remote gateways and without a plan route', () => {
@@ -342,4 +346,39 @@ test('the migration notes say regional integration resolves private zones, not t
   const benefits = s.findings.find((f) => f.id === 'migration-benefits')!;
   assert.match(benefits.explanation, /resolves Azure private\s+DNS zones/);
   assert.doesNotMatch(benefits.explanation, /and private endpoints,/);
+});
+
+test('a private target outside the VNet and the plan routes is not routed: the finding names the route to add', () => {
+  const s = walk('rfc1918', facts(), { 'rfc1918/ask-target-ip': '10.50.1.4' });
+  assert.deepEqual(summary(s), [['plan-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route', 'tcpping 10.50.1.4:<target port>']]]);
+  assert.equal(s.findings[0]!.title, '10.50.1.4 is private, but the app does not send it into vnet-hub');
+  assert.equal(s.findings[0]!.steps[0]!.text, "Add the route 10.50.1.4/32 to the plan's VNet integration, then test again.");
+  const inside = walk('rfc1918', facts(), { 'rfc1918/ask-target-ip': '10.20.3.4' });
+  assert.deepEqual(inside.findings, [], 'a target in the VNet needs no route');
+  const transit = walk('rfc1918', facts({ 'peering.allowGatewayTransit': true, 'peering.remoteUseGateways': true, 'peering.remoteAddressSpace': ['10.50.0.0/16'] }), { 'rfc1918/ask-target-ip': '10.50.1.4' });
+  assert.deepEqual(transit.findings, [], 'a peered VNet with gateway transit is in the tunnel');
+});
+
+test('on-premises over static site-to-site: the SSTP client gets only the VNet routes, so the missing on-premises range is named', () => {
+  const s = walk('onprem-routes', facts({
+    's2s.exists': true, 's2s.connectionName': 'cn-dc1', 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': false,
+    'onprem.prefixes': ['192.168.10.0/24', '10.20.0.0/24'],
+  }), {
+    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
+  });
+  assert.deepEqual(summary(s), [['plan-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route', 'tcpping erp.corp.contoso.com:443']]]);
+  assert.equal(s.findings[0]!.title, 'The app does not send the on-premises ranges 192.168.10.0/24 into the tunnel');
+});
+
+test('on-premises ranges already among the plan routes: no route finding, with or without BGP', () => {
+  for (const bgp of [true, false]) {
+    const s = walk('onprem-routes', facts({
+      's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': bgp, 'onprem.prefixes': ['192.168.10.0/24'], 'app.routes': ['10.20.0.0/16', '192.168.0.0/16'],
+    }), {
+      'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+      'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
+    });
+    assert.deepEqual(s.findings, [], `bgp ${bgp}`);
+  }
 });
