@@ -1,0 +1,39 @@
+/**
+ * Every pricing tier ARM can return maps to a tier the eligibility flow knows, so a known plan
+ * never makes the tool ask for its tier (and never lets an unsupported tier through).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { planFacts, planTier } from '../../src/facts/arm/map-plan.ts';
+import { facts, flowSet, walk } from './shipped.ts';
+
+/** sku.tier and sku.name pairs as ARM returns them for App Service plans. */
+const ARM_SKUS: readonly (readonly [string, string, string])[] = [
+  ['Free', 'F1', 'Free'], ['Shared', 'D1', 'Shared'], ['Basic', 'B2', 'Basic'], ['Standard', 'S1', 'Standard'], ['Premium', 'P1', 'Premium'],
+  ['PremiumV2', 'P2v2', 'PremiumV2'], ['PremiumV3', 'P1v3', 'PremiumV3'], ['Premium0V3', 'P0v3', 'PremiumV3'], ['PremiumMV3', 'P2mv3', 'PremiumV3'],
+  ['PremiumV4', 'P1v4', 'PremiumV4'], ['PremiumMV4', 'P1mv4', 'PremiumV4'], ['Isolated', 'I1', 'Isolated'], ['IsolatedV2', 'I1v2', 'IsolatedV2'],
+  ['IsolatedMV2', 'I2mv2', 'IsolatedV2'], ['Dynamic', 'Y1', 'Dynamic'], ['ElasticPremium', 'EP1', 'ElasticPremium'],
+  ['FlexConsumption', 'FC1', 'FlexConsumption'], ['WorkflowStandard', 'WS1', 'WorkflowStandard'],
+];
+const SUPPORTED = new Set(['Basic', 'Standard', 'Premium', 'PremiumV2', 'PremiumV3', 'PremiumV4']);
+
+test('every tier ARM returns maps to a choice of the eligibility question', () => {
+  const choices = flowSet.flows.eligibility!.nodes['ask-tier'];
+  assert.equal(choices?.kind, 'question');
+  const values = (choices as { options: { value: string }[] }).options.map((option) => option.value);
+  for (const [tier, sku, expected] of ARM_SKUS) {
+    const fact = planFacts({ name: 'asp-orders', sku: { tier, name: sku } })['plan.tier'];
+    assert.equal(fact?.value, expected, `${tier} / ${sku}`);
+    assert.ok(values.includes(expected), `${expected} is a choice`);
+  }
+  assert.equal(planTier('SomethingNew', 'P3mv3'), 'PremiumV3', 'an unknown tier name falls back to the SKU name');
+  assert.equal(planTier(undefined, 'Q9'), undefined);
+});
+
+test('a P0v3 plan is supported without a question; a Logic Apps WS1 plan is not', () => {
+  for (const [tier, , expected] of ARM_SKUS) {
+    // walk() throws if the flow asks a question it has no answer for, such as the tier.
+    const s = walk('eligibility', facts({ 'plan.tier': expected }), { 'eligibility/ask-second-vnet': false, 'eligibility/ask-service-endpoint': false, 'eligibility/ask-keyvault': false });
+    assert.equal(s.findings.some((f) => f.id === 'plan-tier-unsupported'), !SUPPORTED.has(expected), tier);
+  }
+});
