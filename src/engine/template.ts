@@ -35,9 +35,12 @@ export function render(
   });
 }
 
+/** A value is one line of text wherever it lands: a line break in it could fake a new paragraph or step. */
+const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+
 function format(value: FactValue, filter?: string): string {
-  if (!Array.isArray(value)) return String(value);
-  const items = value as readonly string[];
+  if (!Array.isArray(value)) return oneLine(String(value));
+  const items = (value as readonly string[]).map(oneLine);
   switch (filter) {
     case 'first': return items[0] ?? '';
     case 'list': return items.join(', ');

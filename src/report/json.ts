@@ -44,9 +44,11 @@ function canonical(value: unknown, topLevel = false): unknown {
 
 /**
  * JSON.stringify escapes C0 controls but writes DEL and C1 controls (U+009B is a one-character
- * CSI) raw, and `check` prints this to a terminal; escaping them keeps the JSON equivalent.
+ * CSI) raw, and `check` prints this to a terminal; it also writes bidi controls (U+202E reorders
+ * what follows it on screen) and the line separators U+2028/U+2029 raw. Writing them as \u escapes
+ * keeps the JSON equivalent while the file shows exactly what it holds.
  */
-const RAW_CONTROLS = /[\u007f-\u009f]/g;
+const RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function toJson(report: Report): string {
   const text = JSON.stringify(canonical(report, true), null, 2)
