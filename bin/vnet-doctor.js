@@ -5,13 +5,17 @@ import { existsSync } from 'node:fs';
 import module from 'node:module';
 import v8 from 'node:v8';
 
-// Memory (peak RSS of a --demo session, bench/README-performance.md): set before anything else
-// allocates, and before the compile cache is enabled (its cache key includes the V8 flags).
-// - The young generation keeps its initial size instead of growing to 16 MB: a wizard's short
-//   bursts of garbage do not need a big nursery (about 10 MB less RSS).
-// - No optimizing compilers (Maglev, TurboFan): a short interactive session spends its time in
-//   start-up code that never gets hot; their code pages and compiled code cost about 5 MB.
-for (const flag of ['--semi-space-growth-factor=1', '--no-maglev', '--no-opt']) v8.setFlagsFromString(flag);
+// Memory of the interactive wizard only (peak RSS of a --demo session <= 100 MB,
+// bench/README-performance.md): its young generation keeps its initial size instead of growing
+// to 16 MB, since a wizard's short bursts of garbage do not need a big nursery (about 10 MB less
+// RSS). Set before anything else allocates and before the compile cache is enabled (its cache
+// key includes the V8 flags). Commands (check, flows, scan) and --help/--version keep V8's
+// defaults: they do CPU-bound work (YAML, linting) that a small nursery slows down.
+const COMMANDS = new Set(['check', 'flows', 'scan']);
+const args = process.argv.slice(2);
+const wizard = process.stdin.isTTY === true && process.stdout.isTTY === true
+  && !args.some((arg) => COMMANDS.has(arg) || ['--help', '-h', '--version', '-v'].includes(arg));
+if (wizard) v8.setFlagsFromString('--semi-space-growth-factor=1');
 
 module.enableCompileCache?.();
 
