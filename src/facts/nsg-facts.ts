@@ -6,6 +6,7 @@
 import type { CliOptions } from '../cli/args.ts';
 import type { Fact, Facts } from '../engine/types.ts';
 import type { ReportError } from '../report/report-model.ts';
+import { fetchNsgFacts } from './arm/fetch-nsg.ts';
 import { accessFromFlags, targetFromFlags, withDemoEmulator, type ArmAccess, type FactTarget, type GatherOptions } from './gather-facts.ts';
 
 export interface NsgTarget {
@@ -27,7 +28,6 @@ export async function readNsgFacts(from: FactTarget, access: ArmAccess | undefin
   const vnet = { subscriptionId: text('app.vnetSubscriptionId'), resourceGroup: text('app.vnetResourceGroup'), name: text('app.vnetName') };
   if (!vnet.subscriptionId || !vnet.resourceGroup || !vnet.name || !Array.isArray(pool)) return { facts: {}, errors: [] };
   const query = { vnet: { subscriptionId: vnet.subscriptionId, resourceGroup: vnet.resourceGroup, name: vnet.name }, targetIp: target.ip, port: target.port, p2sPool: pool as string[] };
-  const { fetchNsgFacts } = await import('./arm/fetch-nsg.ts');
   if (from.mode === 'demo') return withDemoEmulator(from.scenario, async (_app, demo) => fetchNsgFacts(await demo.context(gather), query));
   if (!access) return { facts: {}, errors: [] };
   return fetchNsgFacts(await access.context(gather), query);
