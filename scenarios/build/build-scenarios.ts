@@ -108,11 +108,17 @@ const healthyParts = (): Parts => ({
   vnet: virtualNetwork(), gateways: [gateway('gw-hub', 'Vpn')], connections: [siteToSite()], locals: [localGateway(['192.168.0.0/16'])], extra: [],
 });
 
+/**
+ * The day every scenario is set on: a demo uses it as today's date, so the certificate that
+ * expires in four months and the retirement countdown look the same on any day the demo runs.
+ */
+export const SCENARIO_TODAY = '2026-06-01';
+
 const scenario = (id: string, title: string, summary: string, findings: string[], change: (parts: Parts) => void = () => {}) => {
   const parts = healthyParts();
   change(parts);
   const resources = [parts.site, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
-  return { id, title, summary, target: { app }, resources, expect: { findings, facts: { ...BASE_FACTS, ...(EXPECTED_FACTS[id] ?? {}) } } };
+  return { id, title, summary, target: { app }, today: SCENARIO_TODAY, resources, expect: { findings, facts: { ...BASE_FACTS, ...(EXPECTED_FACTS[id] ?? {}) } } };
 };
 
 /** What every scenario shares unless it says otherwise (checked against the gathered facts). */
@@ -161,7 +167,7 @@ export const SCENARIOS = [
   }),
   scenario('ikev2-only', 'IKEv2 only', 'Point-to-site offers IKEv2 but not SSTP, so the app cannot build its tunnel.', [...COMMON, 'sstp-not-enabled', 'ikev2-enabled-non-basic'], (p) => setP2s(p, { vpnClientProtocols: ['IkeV2'] })),
   scenario('pool-not-rfc1918', 'P2S pool outside RFC 1918', 'The point-to-site address pool is 100.64.0.0/24, outside the private ranges.', [...COMMON, 'p2s-range-not-rfc1918'], (p) => setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['100.64.0.0/24'] } })),
-  scenario('gateway-failed', 'Gateway failed', 'The VPN gateway is in the Failed provisioning state.', [...COMMON, 'gateway-not-running'], (p) => { p.gateways[0]!.properties.provisioningState = 'Failed'; }),
+  scenario('gateway-failed', 'Gateway failed', 'The last operation on the VPN gateway failed (provisioning state Failed); the repair writes it back unchanged rather than resetting it.', [...COMMON, 'gateway-failed-state'], (p) => { p.gateways[0]!.properties.provisioningState = 'Failed'; }),
   scenario('coexistence', 'ExpressRoute and VPN coexist', 'The hub VNet has both an ExpressRoute gateway and a VPN gateway.', [...COMMON, 'coexistence-gateway'], (p) => { p.gateways.push(gateway('ergw-hub', 'ExpressRoute')); }),
   scenario('expressroute-gateway', 'ExpressRoute gateway only', 'The VNet has an ExpressRoute gateway and no VPN gateway.', [...COMMON, 'expressroute-gateway'], (p) => {
     p.gateways = [gateway('ergw-hub', 'ExpressRoute')]; p.connections = []; p.locals = [];
@@ -186,7 +192,7 @@ export const SCENARIOS = [
     p.connections = [siteToSite({ enableBgp: true })];
     p.locals = [localGateway(['192.168.255.1/32'], { asn: 65010, bgpPeeringAddress: '192.168.255.1', peerWeight: 0 })];
   }),
-  scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires on 1 October 2026, less than six months after the test date.', [...COMMON, 'certificate-expiring'], (p) => {
+  scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires on 1 October 2026, four months after the day the scenario is set on (1 June 2026).', [...COMMON, 'certificate-expiring'], (p) => {
     p.appConnections[0]!.properties.certBlob = certBlob('2026-10-01T00:00:00Z');
   }),
   scenario('cross-subscription-vnet', 'VNet in another subscription', 'The app is connected to a VNet in a different subscription and needs a resync, which Sync Network cannot do across subscriptions.', [...COMMON, 'certificates-out-of-sync', 'sync-cross-subscription'], (p) => {

@@ -15,6 +15,11 @@ export interface Scenario {
   readonly title: string;
   readonly summary: string;
   readonly target: { readonly app: string };
+  /**
+   * The day (YYYY-MM-DD) the scenario is set on: a demo uses it as `session.today`, so its dates
+   * (certificate expiry, retirement) show what the scenario promises whatever day it runs.
+   */
+  readonly today?: string;
   /** Every resource, addressed by its `id` (child collections are listed from these). */
   readonly resources: readonly ScenarioResource[];
   readonly expect: {
@@ -46,6 +51,7 @@ function checkScenario(path: string, id: string, data: unknown): Scenario {
   if (s.id !== id) throw problem(`"id" must be "${id}" (the file name)`);
   if (typeof s.title !== 'string' || typeof s.summary !== 'string') throw problem('"title" and "summary" must be strings');
   if (typeof s.target?.app !== 'string') throw problem('"target.app" must be the app resource id');
+  if (s.today !== undefined && (typeof s.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s.today) || Number.isNaN(Date.parse(s.today)))) throw problem('"today" must be a date like 2026-06-01');
   if (!Array.isArray(s.resources) || s.resources.some((r) => typeof r?.id !== 'string')) throw problem('"resources" must be a list of resources with an "id"');
   if (!Array.isArray(s.expect?.findings)) throw problem('"expect.findings" must be a list of finding ids');
   return s as Scenario;

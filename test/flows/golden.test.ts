@@ -113,14 +113,33 @@ test('ExpressRoute next to the VPN gateway (coexistence) is not supported', () =
   ]]]);
 });
 
-test('a failed gateway: reset it, and the SLA explains why the app went dark', () => {
-  const s = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), {});
+test('a failed gateway: Failed is the last operation, repaired by writing the gateway back unchanged, not by a reset', () => {
+  const s = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), { 'gateway-down/ask-health': true });
+  assert.deepEqual(summary(s), [['gateway-failed-state', 'warning', [
+    'Get-AzVirtualNetworkGateway -ResourceGroupName rg-net -Name gw-hub | Set-AzVirtualNetworkGateway',
+    'az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv',
+  ]]]);
+  assert.ok(!summary(s).flat(2).some((text) => String(text).includes('vnet-gateway reset')));
+});
+
+test('a Succeeded gateway that Resource health shows down: reset it, and the SLA explains why the app went dark', () => {
+  const s = walk('gateway-down', facts(), { 'gateway-down/ask-health': false });
   assert.deepEqual(summary(s), [['gateway-not-running', 'error', [
     'az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv',
     'az network vnet-gateway reset -g rg-net -n gw-hub',
     'Virtual network gateway > Help > Resource health',
   ]]]);
   assert.match(s.findings[0]!.explanation, /SLA/);
+});
+
+test('on 31 March 2027 itself the integration retires today; the day after it was retired', () => {
+  const onTheDay = walk('retirement', facts({}, '2027-03-31'), {});
+  assert.deepEqual(summary(onTheDay), [['integration-retiring', 'warning', ['vnet-doctor --flow migration']]]);
+  assert.equal(onTheDay.findings[0]!.title, 'Gateway-required integration retires today, 31 March 2027');
+  const before = walk('retirement', facts({}, '2027-03-30'), {});
+  assert.equal(before.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 1 days left');
+  const after = walk('retirement', facts({}, '2027-04-01'), {});
+  assert.deepEqual(summary(after).map(([id, severity]) => [id, severity]), [['integration-retired', 'error']]);
 });
 
 test('a certificate with 96 days left and settings out of sync: renew and Sync Network, restart warned about', () => {
