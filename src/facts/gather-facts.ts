@@ -112,7 +112,10 @@ export async function gatherFactsFor(target: FactTarget, access: ArmAccess | und
 
 async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gather: GatherOptions): Promise<FactGathering> {
   return withDemoEmulator(scenarioId, async (app, access, scenario) => {
-    const result = await gatherFactsFor({ mode: 'arm', app }, access, { ...gather, today: session['session.today']!.value as string });
+    // A scenario set on a declared day keeps showing what it promises, whatever day the demo runs.
+    const today = scenario.today ?? (session['session.today']!.value as string);
+    const result = await gatherFactsFor({ mode: 'arm', app }, access, { ...gather, today });
+    if (scenario.today) result.facts['session.today'] = { value: today, source: 'derived', detail: 'the day the demo scenario is set on' };
     return { ...result, target: { mode: 'demo', appId: scenario.target.app, appName: result.target.appName, scenario: scenario.id } };
   });
 }
@@ -120,7 +123,7 @@ async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gat
 /** Runs `work` against the emulator serving a demo scenario, with the app and ARM access pointing at it. */
 export async function withDemoEmulator<T>(
   scenarioId: string,
-  work: (app: AppTarget, access: ArmAccess, scenario: { id: string; target: { app: string } }) => Promise<T>,
+  work: (app: AppTarget, access: ArmAccess, scenario: { id: string; target: { app: string }; today?: string }) => Promise<T>,
 ): Promise<T> {
   const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
   const { startEmulator } = await import('../emulator/server.ts');
