@@ -10,14 +10,12 @@ export type FactValidation =
   | { readonly ok: true; readonly value: FactValue }
   | { readonly ok: false; readonly reason: string };
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Entries a list fact may hold; far more than any VNet has DNS servers or tunnel types. */
 export const MAX_LIST_ENTRIES = 256;
 
 export function validateFactValue(definition: FactDefinition, value: unknown): FactValidation {
   if (value === null || value === undefined) return { ok: false, reason: 'a fact needs a value; leave the key out when it is not known' };
   switch (definition.type) {
-    case 'date': return validateDate(value);
     case 'text-list': return validateTextList(value);
     case 'choice': {
       const options = (definition.values ?? []).map((choice) => ({ value: choice, label: choice, next: '' }));
@@ -30,17 +28,6 @@ export function validateFactValue(definition: FactDefinition, value: unknown): F
 function fromAnswer(result: Validation): FactValidation {
   if (!result.ok) return result;
   return { ok: true, value: result.value as FactValue };
-}
-
-function validateDate(value: unknown): FactValidation {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const match = DATE_SHAPE.exec(text);
-  // Round-tripping through Date rejects 2026-02-30 and month 13, which the shape alone allows.
-  const parsed = match ? new Date(`${text}T00:00:00Z`) : undefined;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
-    return { ok: false, reason: `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD (e.g. 2027-03-31)` };
-  }
-  return { ok: true, value: text };
 }
 
 function validateTextList(value: unknown): FactValidation {

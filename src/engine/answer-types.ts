@@ -87,6 +87,18 @@ export function validateNumber(text: string): Validation {
   return ok(Number(value));
 }
 
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD: 2027-02-30 and month 13 are refused, not rolled over. */
+export function validateDate(text: string): Validation {
+  const value = text.trim();
+  const parsed = DATE_SHAPE.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    return refuse(`${show(value)} is not a date in the form YYYY-MM-DD (e.g. 2027-03-31)`);
+  }
+  return ok(value);
+}
+
 export function validateYesNo(text: string): Validation {
   const value = text.trim().toLowerCase();
   if (['yes', 'y', 'true'].includes(value)) return ok(true);
@@ -118,6 +130,7 @@ export function validateAnswer(type: AnswerType, text: string, options: readonly
     case 'port': return validatePort(text);
     case 'host-port': return validateHostPort(text);
     case 'number': return validateNumber(text);
+    case 'date': return validateDate(text);
     case 'yes-no': return validateYesNo(text);
     case 'choice': return validateChoice(text, options);
     case 'text': return validateText(text);

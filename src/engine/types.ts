@@ -14,10 +14,11 @@ export type AnswerType =
   | 'hostname'
   | 'port'
   | 'number'
+  | 'date'
   | 'text';
 
 export const ANSWER_TYPES: readonly AnswerType[] = [
-  'choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'host-port', 'hostname', 'port', 'number', 'text',
+  'choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text',
 ];
 
 /** A fact's value once known. Lists hold address prefixes, DNS servers and the like. */

@@ -1,46 +1,93 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { KeyMode } from './use-wizard-keys.ts';
+import { safeText } from '../text/safe-text.ts';
+import { colour } from './theme.ts';
+import { wrap } from './findings-lines.ts';
+
+/** Which keys apply right now. */
+export type FooterMode = 'select' | 'text' | 'findings' | 'menu' | 'busy' | 'done';
+
+export interface Status { readonly text: string; readonly tone: 'ok' | 'warn' | 'error' | 'info' }
 
 export interface FooterProps {
-  /** Which keys apply right now. */
-  readonly mode: KeyMode | 'findings' | 'busy' | 'menu';
+  readonly mode: FooterMode;
   /** An Esc is waiting for its command letter. */
-  readonly pending: boolean;
+  readonly escape: boolean;
+  /** A confirmation waiting for y. */
+  readonly confirm?: 'restart';
+  /** `c` was pressed: the step digits typed so far. */
+  readonly copy?: string;
   /** Whether `o` (answer a known fact yourself) is available. */
   readonly canOverride: boolean;
   /** Show the long explanation of every key. */
   readonly expanded: boolean;
+  /** The last confirmation or problem ("Report saved to ..."), shown above the keys. */
+  readonly status?: Status;
+  readonly width: number;
 }
 
-const LONG_HELP = [
+export const LONG_HELP = [
   'Enter        choose the highlighted answer, or submit what you typed',
-  'b, Backspace back one question (in a text box: only when it is empty)',
-  'r            restart from the first question (facts are kept)',
+  'Up/Down j/k  move in a list; 1-9 choose that row at once',
+  'b            back one question (in a text box: Esc b)',
+  'r            restart from the first question, after you confirm with y;',
+  '             facts are kept and your earlier answers are offered again',
   'o            answer a question yourself that was filled in from facts',
-  's            save the report now; q or Ctrl-C quits and saves it too',
+  's            save the report now (a new file each time); q quits and saves it',
   'Esc + key    the same commands inside a text box, where letters are text;',
-  "             Esc d answers \"don't know\"",
+  "             Esc d answers \"don't know\", Esc ? this help",
+  'Findings     PgUp/PgDn, j/k, g/G scroll; c and a step number copies its command',
   'Your answers are saved as you go: vnet-doctor --resume continues.',
 ];
 
-/** The key line at the bottom of every screen, so nobody has to remember a key. */
-export function Footer({ mode, pending, canOverride, expanded }: FooterProps): React.JSX.Element {
+const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
+
+/** The keys that apply, shortest first where space is short. */
+export function footerKeys({ mode, escape, confirm, copy, canOverride }: Pick<FooterProps, 'mode' | 'escape' | 'confirm' | 'copy' | 'canOverride'>): readonly string[] {
   const override = canOverride ? ['o override'] : [];
-  const keys: readonly string[] = pending
-    ? ['Command:', "d don't know", 'b back', 'r restart', ...override, 's save', 'q quit', '? help', 'Esc cancel']
-    : mode === 'busy' ? ['Ctrl-C quit']
-      : mode === 'menu' ? ['Up/Down + Enter choose', 'b back', 'q quit', '? help']
-        : mode === 'select' ? ['Up/Down + Enter choose', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help']
-          : mode === 'findings' ? ['b back', 'r restart', ...override, 's save report', 'q quit (saves the report)', '? help']
-            : ['Enter submit', "Esc d don't know", 'Esc b back', 'Esc r restart', ...(canOverride ? ['Esc o override'] : []), 'Esc s save', 'Esc q quit', '? help'];
+  if (mode === 'done') return [];
+  if (mode === 'busy') return ['Ctrl-C quit'];
+  if (confirm === 'restart') return ['Restart from the first question? y restart', 'any other key: no'];
+  if (copy !== undefined) return [`Copy step: ${copy}_`, 'type its number (Enter after several digits)', 'Esc cancel'];
+  if (escape) return ['Command:', "d don't know", 'b back', 'r restart', ...override, 's save', 'q quit', '? help', 'Esc cancel'];
+  switch (mode) {
+    case 'menu': return ['Up/Down + Enter choose', 'b back', 'q quit', '? help'];
+    case 'select': return ['Up/Down + Enter choose', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help'];
+    case 'findings': return ['PgUp/PgDn j/k g/G scroll', 'c+number copy command', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help'];
+    case 'text': return ['Enter submit', "Esc d don't know", 'Esc b back', 'Esc r restart', ...(canOverride ? ['Esc o override'] : []), 'Esc s save', 'Esc q quit', 'Esc ? help'];
+  }
+}
+
+/** Keys packed into rows of the terminal's width, two spaces apart; a row never starts with a space. */
+export function packKeys(keys: readonly string[], width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const key of keys) {
+    const candidate = row === '' ? key : `${row}  ${key}`;
+    if (row !== '' && [...candidate].length > width) { rows.push(row); row = key; } else row = candidate;
+  }
+  if (row !== '') rows.push(row);
+  return rows.map((text) => ([...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text));
+}
+
+/** Rows the footer takes, so the screen above it can be sized to fit the terminal. */
+export function footerHeight(props: Omit<FooterProps, 'width'>, width: number): number {
+  const keys = packKeys(footerKeys(props), width).length;
+  const status = props.status ? wrap(safeText(props.status.text), width).length : 0;
+  return 1 + (props.expanded ? LONG_HELP.length : 0) + status + keys;
+}
+
+/** The status and key rows at the bottom of every screen, so nobody has to remember a key. */
+export function Footer(props: FooterProps): React.JSX.Element {
+  const { status, expanded, width } = props;
+  const rows = packKeys(footerKeys(props), width);
   return (
     <Box flexDirection="column" marginTop={1}>
-      {expanded && LONG_HELP.map((text) => <Text key={text} dimColor>{text}</Text>)}
-      {/* One unit per key so a narrow terminal wraps between keys, never inside one. */}
-      <Box flexWrap="wrap" columnGap={2}>
-        {keys.map((key) => <Text key={key} dimColor>{key}</Text>)}
-      </Box>
+      {expanded && LONG_HELP.map((text) => <Text key={text} dimColor wrap="truncate-end">{text}</Text>)}
+      {status && wrap(safeText(status.text), width).map((row, index) => (
+        <Text key={`s${index}`} color={status.tone === 'info' ? undefined : colour(TONE_COLOUR[status.tone])} wrap="truncate-end">{row}</Text>
+      ))}
+      {rows.map((row, index) => <Text key={`k${index}`} dimColor wrap="truncate-end">{row}</Text>)}
     </Box>
   );
 }

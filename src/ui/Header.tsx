@@ -10,22 +10,42 @@ export interface HeaderProps {
   readonly findings?: number;
   /** Short description of the target, e.g. "demo: healthy" or "offline". */
   readonly target?: string;
+  /** Terminal width; the header is one row, cut to fit. */
+  readonly width?: number;
 }
 
-/** One line saying where the session is: the flow, progress and target. */
-export function Header({ flowTitle, answered, findings, target }: HeaderProps): React.JSX.Element {
+const NAME = 'vnet-doctor';
+
+/** The header's text after the name: where the session is, what it has found, which target. */
+export function headerText({ flowTitle, answered, findings, target }: HeaderProps): string {
   const parts = [
     flowTitle,
     answered === undefined ? undefined : `${answered} answered`,
     findings ? `${findings} finding${findings === 1 ? '' : 's'} so far` : undefined,
     target,
   ].filter(Boolean);
+  return parts.length > 0 ? ` · ${parts.join(' · ')}` : '';
+}
+
+/** One row saying where the session is: the flow, progress and target. Too long, the flow title gives way first. */
+export function Header(props: HeaderProps): React.JSX.Element {
+  const width = props.width ?? 80;
+  let rest = headerText(props);
+  if (NAME.length + [...rest].length > width && props.flowTitle) {
+    // Progress and target matter more on a call than the full flow title.
+    const tail = headerText({ ...props, flowTitle: undefined });
+    const room = width - NAME.length - [...tail].length - 4;
+    rest = room >= 8 ? ` · ${[...props.flowTitle].slice(0, room - 1).join('')}…${tail}` : tail;
+  }
   return (
     <Box marginBottom={1}>
-      <Text>
-        <Text bold color={colour('cyan')}>vnet-doctor</Text>
-        {parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}
+      <Text wrap="truncate-end">
+        <Text bold color={colour('cyan')}>{NAME}</Text>
+        {rest}
       </Text>
     </Box>
   );
 }
+
+/** Rows the header takes (its row and the blank row below it). */
+export const HEADER_HEIGHT = 2;

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { currentQuestion, type EngineState } from '../engine/engine.ts';
-import type { AnswerValue } from '../engine/types.ts';
+import type { FlowSet } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AutoAnswers } from './AutoAnswers.tsx';
 import { ChoicePrompt } from './ChoicePrompt.tsx';
@@ -10,29 +10,35 @@ import { TextPrompt } from './TextPrompt.tsx';
 export interface QuestionScreenProps {
   /** A session whose status is `asking`. */
   readonly state: EngineState;
-  /** Text typed into a free-form answer so far. */
+  readonly flowSet: FlowSet;
+  /** Highlighted row of a choice question. */
+  readonly highlight: number;
+  /** Text typed into a free-form answer so far, and the cursor in it. */
   readonly draft: string;
-  readonly onDraft: (text: string) => void;
-  /** False while an Esc command or another screen has the keyboard. */
-  readonly focus: boolean;
-  readonly onAnswer: (value: AnswerValue) => void;
+  readonly cursor: number;
+  readonly refused?: string;
+  /** Terminal rows this screen may use: fewer known answers and list rows are shown on a short terminal. */
+  readonly rows: number;
 }
 
+/** Whether a question is answered by picking from a list (otherwise by typing). */
+export const isChoiceQuestion = (answer: string): boolean => answer === 'choice' || answer === 'yes-no';
+
 /** The pending question: what is already known, the question, and the right prompt for its answer type. */
-export function QuestionScreen({ state, draft, onDraft, focus, onAnswer }: QuestionScreenProps): React.JSX.Element | null {
+export function QuestionScreen({ state, flowSet, highlight, draft, cursor, refused, rows }: QuestionScreenProps): React.JSX.Element | null {
   const question = currentQuestion(state);
   if (!question) return null;
   const { node } = question;
-  const isChoice = node.answer === 'choice' || node.answer === 'yes-no';
+  const known = rows >= 30 ? 6 : rows >= 20 ? 3 : 1;
   return (
     <Box flexDirection="column">
-      <AutoAnswers path={state.path} flowSet={state.flowSet} />
+      <AutoAnswers path={state.path} flowSet={flowSet} limit={known} />
       <Text bold>{safeText(question.text)}</Text>
       {question.help !== undefined && <Text dimColor>{safeText(question.help)}</Text>}
       <Box marginTop={1}>
-        {isChoice
-          ? <ChoicePrompt key={question.id} node={node} isFocused={focus} onAnswer={onAnswer} />
-          : <TextPrompt key={question.id} type={node.answer} draft={draft} onDraft={onDraft} focus={focus} onAnswer={onAnswer} />}
+        {isChoiceQuestion(node.answer)
+          ? <ChoicePrompt node={node} highlight={highlight} limit={Math.max(3, rows - 16)} />
+          : <TextPrompt type={node.answer} draft={draft} cursor={cursor} {...(refused === undefined ? {} : { refused })} />}
       </Box>
     </Box>
   );

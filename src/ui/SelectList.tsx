@@ -1,6 +1,5 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import { colour } from './theme.ts';
 
 export interface SelectListItem<V> {
@@ -11,31 +10,38 @@ export interface SelectListItem<V> {
 
 export interface SelectListProps<V> {
   readonly items: readonly SelectListItem<V>[];
-  readonly isFocused: boolean;
-  readonly onSelect: (value: V) => void;
-  /** Rows shown at once; longer lists scroll. */
+  /** The highlighted row (the keyboard lives in the wizard's screen state, not here). */
+  readonly highlight: number;
+  /** Rows shown at once; longer lists scroll with the highlight. */
   readonly limit?: number;
 }
 
-/** The pointer marks the highlighted row even without colour (NO_COLOR, monochrome screens). */
-function Indicator({ isSelected = false }: { readonly isSelected?: boolean }): React.JSX.Element {
-  return <Box width={2} flexShrink={0}><Text color={isSelected ? colour('blue') : undefined}>{isSelected ? '❯' : ''}</Text></Box>;
+/** The first row shown so the highlighted one stays in view. */
+export function listWindowStart(count: number, highlight: number, limit: number): number {
+  if (count <= limit) return 0;
+  return Math.min(Math.max(0, highlight - limit + 1), count - limit);
 }
 
-function Item({ isSelected = false, label }: { readonly isSelected?: boolean; readonly label: string }): React.JSX.Element {
-  return <Text color={isSelected ? colour('blue') : undefined} bold={isSelected}>{label}</Text>;
-}
-
-/** ink-select-input with the wizard's look: Up/Down or j/k, digits 1-9 pick directly, Enter selects. */
-export function SelectList<V>({ items, isFocused, onSelect, limit }: SelectListProps<V>): React.JSX.Element {
+/**
+ * A list with a pointer at the highlighted row; the pointer marks it even without colour
+ * (NO_COLOR, monochrome screens).
+ */
+export function SelectList<V>({ items, highlight, limit = items.length }: SelectListProps<V>): React.JSX.Element {
+  const start = listWindowStart(items.length, highlight, Math.max(1, limit));
+  const shown = items.slice(start, start + Math.max(1, limit));
   return (
-    <SelectInput
-      items={items.map((item) => ({ ...item }))}
-      isFocused={isFocused}
-      limit={limit}
-      indicatorComponent={Indicator}
-      itemComponent={Item}
-      onSelect={(item) => onSelect(item.value)}
-    />
+    <Box flexDirection="column">
+      {start > 0 && <Text dimColor>  ({start} more above)</Text>}
+      {shown.map((item, offset) => {
+        const selected = start + offset === highlight;
+        return (
+          <Box key={item.key}>
+            <Box width={2} flexShrink={0}><Text color={selected ? colour('blue') : undefined}>{selected ? '❯' : ''}</Text></Box>
+            <Text color={selected ? colour('blue') : undefined} bold={selected}>{item.label}</Text>
+          </Box>
+        );
+      })}
+      {start + shown.length < items.length && <Text dimColor>  ({items.length - start - shown.length} more below)</Text>}
+    </Box>
   );
 }

@@ -1,19 +1,17 @@
-import React, { useRef, useState } from 'react';
+import React from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { validateAnswer } from '../engine/answer-types.ts';
-import type { AnswerType, AnswerValue } from '../engine/types.ts';
+import type { AnswerType } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { colour } from './theme.ts';
 
 export interface TextPromptProps {
   readonly type: AnswerType;
-  /** What is typed so far (kept by the parent so the keys know when it is empty). */
+  /** What is typed so far and where the cursor stands (kept in the wizard's screen state). */
   readonly draft: string;
-  readonly onDraft: (text: string) => void;
-  readonly focus: boolean;
-  /** Called with a validated value only. */
-  readonly onAnswer: (value: AnswerValue) => void;
+  readonly cursor: number;
+  /** Why the last Enter was refused. */
+  readonly refused?: string;
 }
 
 const EXAMPLES: Partial<Record<AnswerType, string>> = {
@@ -24,28 +22,21 @@ const EXAMPLES: Partial<Record<AnswerType, string>> = {
   hostname: 'e.g. db.contoso.local',
   port: 'e.g. 1433',
   number: 'a whole number',
+  date: 'e.g. 2027-03-31',
 };
 
-/** A text box that checks the answer as it is typed and refuses an invalid one with the reason. */
-export function TextPrompt({ type, draft, onDraft, focus, onAnswer }: TextPromptProps): React.JSX.Element {
-  const [refused, setRefused] = useState<string>();
-  // ink-text-input submits the value of its last render; when a paste and Enter arrive
-  // together that value is stale, so submit what was typed last instead.
-  const latest = useRef(draft);
-  latest.current = draft;
+/** A text box that checks the answer as it is typed and shows why Enter refused it. */
+export function TextPrompt({ type, draft, cursor, refused }: TextPromptProps): React.JSX.Element {
   const check = draft.length === 0 ? undefined : validateAnswer(type, draft);
-  const submit = () => {
-    const text = latest.current;
-    if (text.trim() === '') { setRefused('type an answer first, or press Esc then d for "don\'t know"'); return; }
-    const result = validateAnswer(type, text);
-    if (result.ok) { setRefused(undefined); onAnswer(result.value); } else setRefused(result.reason);
-  };
-  const change = (text: string) => { latest.current = text; setRefused(undefined); onDraft(text); };
+  const chars = [...safeText(draft)];
+  const at = Math.min(cursor, chars.length);
   return (
     <Box flexDirection="column">
       <Box>
         <Text color={colour('cyan')}>{'> '}</Text>
-        <TextInput value={draft} onChange={change} onSubmit={submit} focus={focus} placeholder={EXAMPLES[type] ?? ''} />
+        {draft.length === 0
+          ? <Text><Text inverse> </Text><Text dimColor>{EXAMPLES[type] ?? ''}</Text></Text>
+          : <Text>{chars.slice(0, at).join('')}<Text inverse>{chars[at] ?? ' '}</Text>{chars.slice(at + 1).join('')}</Text>}
       </Box>
       {refused !== undefined
         ? <Text color={colour('red')}>Not accepted: {safeText(refused)}</Text>

@@ -1,109 +1,279 @@
 /**
- * The wizard: start screen → facts → questions → findings. It renders engine state and sends
- * the engine events; persistence lives in useWizardSession, keys in useWizardKeys.
+ * The wizard: start screen → facts → questions → findings. It renders engine state and turns
+ * keys into engine events. Every key goes through one queue and one pure reducer
+ * (screen-state.ts), applied to the screen the previous key left, so keys that arrive together
+ * act exactly as keys typed one by one. Persistence lives in useWizardSession.
  */
-import React, { useEffect, useRef, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useStdout, useWindowSize } from 'ink';
 import { currentQuestion } from '../engine/engine.ts';
+import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK } from '../errors.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
+import { choiceIndex, choiceItems } from './ChoicePrompt.tsx';
+import { copyToClipboard } from './clipboard.ts';
+import { diagnosisLine, findingsPage, wrap } from './findings-lines.ts';
 import { FindingsScreen } from './FindingsScreen.tsx';
-import { Footer } from './Footer.tsx';
-import { Header } from './Header.tsx';
-import { LoadFailedScreen } from './LoadFailedScreen.tsx';
+import { Footer, footerHeight, type FooterMode, type Status } from './Footer.tsx';
+import { formatAnswer } from './format.ts';
+import { Header, HEADER_HEIGHT } from './Header.tsx';
+import { KeyListener } from './KeyListener.tsx';
+import { KeyQueue } from './key-queue.ts';
+import type { KeyEvent } from './key-events.ts';
+import { LOAD_FAILED_ITEMS, LoadFailedScreen } from './LoadFailedScreen.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
-import { hasOverridableFacts, OverridePicker } from './OverridePicker.tsx';
-import { QuestionScreen } from './QuestionScreen.tsx';
-import { StartScreen, type StartChoice } from './StartScreen.tsx';
+import { hasOverridableFacts, OverridePicker, overrideItems } from './OverridePicker.tsx';
+import { isChoiceQuestion, QuestionScreen } from './QuestionScreen.tsx';
+import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState, type ScreenView } from './screen-state.ts';
+import { StartScreen, startItems, type StartChoice } from './StartScreen.tsx';
 import { colour } from './theme.ts';
-import { useWizardKeys, type Command, type KeyMode } from './use-wizard-keys.ts';
-import { useWizardSession } from './use-wizard-session.ts';
-import type { TargetChoice, WizardBeginning, WizardDeps, WizardResult } from './wizard-types.ts';
+import { pickerScreenId, pickerItems, useAppPicker } from './use-app-picker.ts';
+import { useWizardSession, type ActiveSession } from './use-wizard-session.ts';
+import { reportPath, type TargetChoice, type WizardBeginning, type WizardDeps, type WizardResult } from './wizard-types.ts';
 
 export interface WizardAppProps {
   readonly deps: WizardDeps;
   /** Receives the exit code and the lines to print once the UI is gone. */
   readonly onExit: (result: WizardResult) => void;
+  /** The program's keyboard, listening since the first frame; without it the wizard listens itself. */
+  readonly keys?: KeyQueue;
 }
 
 type Phase =
   | { readonly kind: 'start' }
   | { readonly kind: 'pick-app' }
-  | { readonly kind: 'loading'; readonly choice: TargetChoice }
+  | { readonly kind: 'loading'; readonly choice: TargetChoice; readonly attempt: number }
   | { readonly kind: 'load-failed'; readonly choice: TargetChoice; readonly reason: string }
   | { readonly kind: 'session' }
   | { readonly kind: 'override' }
-  | { readonly kind: 'leaving' };
+  /** Writing the report on the way out; the screen that was on show stays. */
+  | { readonly kind: 'leaving'; readonly from: Phase }
+  /** The last frame: the screen as it was, without keys; the command prints the report path below it. */
+  | { readonly kind: 'left'; readonly from: Phase; readonly result: WizardResult };
 
-interface Status { readonly text: string; readonly tone: 'ok' | 'warn' | 'error' | 'info' }
-const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
+/** The screen on show: what keys act on, and what choosing a row does. */
+interface Screen {
+  readonly view: ScreenView;
+  readonly choose?: (index: number) => void;
+}
+
+const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know'];
+const MENU_COMMANDS: readonly Command[] = ['back', 'quit'];
 
 const firstPhase = (beginning: WizardBeginning): Phase =>
-  beginning.kind === 'resume' ? { kind: 'session' } : beginning.kind === 'target' ? { kind: 'loading', choice: beginning.choice } : { kind: 'start' };
+  beginning.kind === 'resume' ? { kind: 'session' } : beginning.kind === 'target' ? { kind: 'loading', choice: beginning.choice, attempt: 0 } : { kind: 'start' };
 
 const describeTarget = (target: ReportTarget): string =>
   target.mode === 'demo' ? `demo: ${target.scenario ?? ''}` : target.mode === 'arm' ? `app: ${target.appName ?? target.appId ?? ''}` : 'offline';
 
-export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
+/** An earlier answer as text in its box again (after going back); "don't know" leaves the box empty. */
+const draftOf = (value: AnswerValue | undefined): string => (value === undefined || value === null ? '' : formatAnswer(value));
+
+/** The phase whose screen is drawn (leaving keeps the screen it left from). */
+const shownPhase = (phase: Phase): Phase => (phase.kind === 'leaving' || phase.kind === 'left' ? shownPhase(phase.from) : phase);
+
+export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Element {
   const { exit } = useApp();
+  const { stdout } = useStdout();
+  const { columns, rows } = useWindowSize();
+  const width = Math.max(20, columns);
   const wizard = useWizardSession(deps);
-  const [phase, setPhase] = useState<Phase>(() => firstPhase(deps.beginning));
+  // Effects reach the session through a ref: its methods are new on every render.
+  const wizardRef = useRef(wizard);
+  wizardRef.current = wizard;
+  const attempts = useRef(0);
+  const queue = useMemo(() => keys ?? new KeyQueue(), [keys]);
+
+  const [phase, setPhaseState] = useState<Phase>(() => firstPhase(deps.beginning));
+  const phaseRef = useRef(phase);
+  const setPhase = (next: Phase) => { phaseRef.current = next; setPhaseState(next); };
   const [progress, setProgress] = useState('Reading facts');
-  const [draft, setDraft] = useState({ question: '', text: '' });
   const [status, setStatus] = useState<Status | undefined>(deps.notice ? { text: deps.notice, tone: 'warn' } : undefined);
-  const [help, setHelp] = useState(false);
-  const leaving = useRef(false);
+  const [screenState, setScreenStateValue] = useState<ScreenState>(() => initialScreenState({ kind: 'busy', id: '', hold: true }));
+  const screenRef = useRef(screenState);
+  const setScreenState = (next: ScreenState) => { screenRef.current = next; setScreenStateValue(next); };
+  /** Answers taken back (b, r): offered again when their question comes back. */
+  const earlier = useRef(new Map<string, AnswerValue>());
+  const size = useRef({ width, rows });
+  size.current = { width, rows };
   const finished = useRef(false);
-  /** Reports the result once: a second Ctrl-C may finish before the first report write does. */
-  const finish = (result: WizardResult) => {
-    if (finished.current) return;
-    finished.current = true;
-    onExit(result);
-    exit();
+
+  const picker = useAppPicker(deps.facts, phase.kind === 'pick-app', (reason) => setPhase({ kind: 'load-failed', choice: { mode: 'offline' }, reason }));
+
+  // ---------------------------------------------------------------- layout
+
+  const statusRows = (text: string | undefined) => (text === undefined ? 0 : wrap(safeText(text), size.current.width).length);
+  /** Rows left for the findings between header and footer, so the frame never outgrows the terminal. */
+  const pageRows = (screen: ScreenState, footerMode: FooterMode, shownStatus: Status | undefined): number => {
+    const footer = footerHeight({ mode: footerMode, escape: screen.escape, confirm: screen.confirm, copy: screen.copy, canOverride: true, expanded: screen.help, status: shownStatus }, size.current.width);
+    // Diagnosis row, position row, and the row the terminal's cursor sits on below the frame.
+    return Math.max(3, size.current.rows - HEADER_HEIGHT - footer - statusRows(wizard.saveError) - 3);
   };
 
-  const state = wizard.session?.state;
-  const question = phase.kind === 'session' && state ? currentQuestion(state) : undefined;
-  const isText = question !== undefined && question.node.answer !== 'choice' && question.node.answer !== 'yes-no';
-  const draftText = question && draft.question === question.id ? draft.text : '';
-  const mode: KeyMode = isText ? (draftText.length === 0 ? 'text-empty' : 'text') : 'select';
+  // ---------------------------------------------------------------- the screen on show
 
-  useEffect(() => {
-    if (phase.kind !== 'loading') return;
-    const controller = new AbortController();
-    setProgress(phase.choice.mode === 'demo' ? `Loading the demo scenario ${phase.choice.scenario}` : 'Reading facts');
-    deps.facts.gather(phase.choice, { signal: controller.signal, onProgress: (message) => { if (!controller.signal.aborted) setProgress(message); } }).then(
-      (loaded) => { if (!controller.signal.aborted) { wizard.begin(loaded); setPhase({ kind: 'session' }); } },
-      (error: Error) => { if (!controller.signal.aborted) setPhase({ kind: 'load-failed', choice: phase.choice, reason: error.message }); },
-    );
-    return () => controller.abort();
-  }, [phase]);
+  const currentScreen = (): Screen => {
+    const current = phaseRef.current;
+    const session = wizard.latest();
+    switch (current.kind) {
+      case 'start': {
+        const items = startItems(deps.beginning.kind === 'start-screen' ? deps.beginning.saved : undefined, deps.facts.listScenarios(), deps.facts.listSubscriptions !== undefined);
+        return { view: { kind: 'list', id: 'start', count: items.length, initial: 0, commands: ['quit'] }, choose: (index) => { const item = items[index]; if (item) choose(item.value); } };
+      }
+      case 'pick-app': {
+        const step = picker.latest();
+        if (step.kind === 'loading-subscriptions' || step.kind === 'loading-apps') return { view: { kind: 'busy', id: pickerScreenId(step), hold: true } };
+        return {
+          view: { kind: 'list', id: pickerScreenId(step), count: pickerItems(step).length, initial: 0, commands: MENU_COMMANDS },
+          choose: (index) => {
+            const picked = picker.choose(index);
+            if (picked === 'back') setPhase({ kind: 'start' });
+            else if (picked !== undefined) setPhase({ kind: 'loading', choice: { mode: 'arm', appId: picked }, attempt: 0 });
+          },
+        };
+      }
+      case 'loading': return { view: { kind: 'busy', id: `loading:${current.attempt}`, hold: true } };
+      case 'load-failed': return {
+        view: { kind: 'list', id: 'load-failed', count: LOAD_FAILED_ITEMS.length, initial: 0, commands: MENU_COMMANDS },
+        choose: (index) => {
+          const picked = LOAD_FAILED_ITEMS[index]?.value;
+          if (picked === 'offline') setPhase({ kind: 'loading', choice: { mode: 'offline' }, attempt: 0 });
+          else if (picked === 'retry') setPhase({ kind: 'loading', choice: current.choice, attempt: (attempts.current += 1) });
+          else if (picked === 'start') setPhase({ kind: 'start' });
+        },
+      };
+      case 'override': {
+        if (!session) return { view: { kind: 'busy', id: 'override', hold: false } };
+        const items = overrideItems(session.state.path, deps.flowSet);
+        return {
+          view: { kind: 'list', id: 'override', count: items.length, initial: 0, commands: MENU_COMMANDS },
+          choose: (index) => {
+            const fact = items[index]?.value;
+            if (fact !== undefined) wizard.override(fact);
+            setPhase({ kind: 'session' });
+          },
+        };
+      }
+      case 'session': return session ? sessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
+      case 'leaving': case 'left': return { view: { kind: 'busy', id: current.kind, hold: false } };
+    }
+  };
+
+  const sessionScreen = (session: ActiveSession): Screen => {
+    const { state } = session;
+    const commands = hasOverridableFacts(state.path) ? SESSION_COMMANDS : SESSION_COMMANDS.filter((command) => command !== 'override');
+    const question = currentQuestion(state);
+    if (!question) {
+      const page = findingsPage(state, size.current.width);
+      const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know') };
+      return { view: { ...view, page: pageRows(syncScreen(screenRef.current, view), 'findings', status) } };
+    }
+    const id = `q:${question.id}:${state.inputs.length}`;
+    const before = earlier.current.has(question.id) ? earlier.current.get(question.id) : undefined;
+    if (isChoiceQuestion(question.node.answer)) {
+      const items = choiceItems(question.node);
+      return {
+        view: { kind: 'list', id, count: items.length, initial: Math.max(0, choiceIndex(question.node, before)), commands: commands.filter((command) => command !== 'dont-know') },
+        choose: (index) => { const item = items[index]; if (item) answer(item.value); },
+      };
+    }
+    const { node } = question;
+    return { view: { kind: 'text', id, initialDraft: draftOf(before), commands, validate: (text) => validateAnswer(node.answer, text, node.options) } };
+  };
+
+  // ---------------------------------------------------------------- keys
+
+  const handleKey = (key: KeyEvent) => {
+    const screen = currentScreen();
+    const { state, effects } = reduceKey(screenRef.current, key, screen.view);
+    setScreenState(state);
+    for (const effect of effects) run(effect, screen);
+    replayHeld();
+  };
+
+  /** Keys typed while a screen was loading act on the screen that follows it, in order. */
+  const replayHeld = () => {
+    if (screenRef.current.held.length === 0 || currentScreen().view.kind === 'busy') return;
+    const { state, keys: held } = takeHeld(screenRef.current);
+    setScreenState(state);
+    for (const key of held) handleKey(key);
+  };
+
+  const run = (effect: Effect, screen: Screen) => {
+    switch (effect.type) {
+      case 'choose': screen.choose?.(effect.index); return;
+      case 'answer': answer(effect.value); return;
+      case 'command': act(effect.command); return;
+      case 'copy': copyStep(effect.step); return;
+    }
+  };
+
+  const handler = useRef(handleKey);
+  handler.current = handleKey;
+  const replayHeldRef = useRef(replayHeld);
+  replayHeldRef.current = replayHeld;
+  useEffect(() => queue.listen((key) => handler.current(key)), [queue]);
+
+  // ---------------------------------------------------------------- actions
+
+  const answer = (value: AnswerValue) => { setStatus(undefined); wizard.answer(value); };
+
+  const choose = (choice: StartChoice) => {
+    if (choice.mode === 'resume') {
+      if (deps.beginning.kind === 'start-screen' && deps.beginning.saved) { wizard.resume(deps.beginning.saved); setPhase({ kind: 'session' }); }
+    } else if (choice.mode === 'pick-app') { picker.reset(); setPhase({ kind: 'pick-app' }); }
+    else setPhase({ kind: 'loading', choice, attempt: 0 });
+  };
+
+  /** Remembers the answers about to be taken back, so their questions offer them again. */
+  const remember = (from: number) => {
+    const inputs = wizard.latest()?.state.inputs ?? [];
+    for (const input of inputs.slice(from)) if (input.type === 'answer') earlier.current.set(input.question, input.value);
+  };
+
+  const copyStep = (number: number) => {
+    const session = wizard.latest();
+    const step = session ? findingsPage(session.state, size.current.width).steps[number - 1] : undefined;
+    if (!step) return;
+    if (step.command === undefined) { setStatus({ text: `Step ${number} has no command to copy.`, tone: 'info' }); return; }
+    (deps.copy ?? ((text: string) => copyToClipboard(stdout, text)))(step.command);
+    setStatus({ text: `Step ${number} copied to the clipboard (through the terminal, OSC 52).`, tone: 'ok' });
+  };
 
   const saveReport = () => {
-    const session = wizard.session;
+    const session = wizard.latest();
     if (!session) return;
     setStatus({ text: 'Writing the report...', tone: 'info' });
     deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done' }).then(
-      (path) => setStatus({ text: `Report saved to ${path}`, tone: 'ok' }),
+      (saved) => setStatus({ text: `Report saved to ${reportPath(saved)}`, tone: 'ok' }),
       (error: Error) => setStatus({ text: `Report not saved: ${error.message}`, tone: 'error' }),
     );
   };
 
+  const finish = (result: WizardResult) => {
+    if (finished.current) return;
+    finished.current = true;
+    const from = phaseRef.current.kind === 'leaving' ? phaseRef.current.from : phaseRef.current;
+    setStatus(undefined);
+    setPhase({ kind: 'left', from, result });
+  };
+
   const leave = async () => {
-    if (leaving.current) return;
-    leaving.current = true;
-    setPhase({ kind: 'leaving' });
-    const session = wizard.session;
+    const from = phaseRef.current;
+    if (from.kind === 'leaving' || from.kind === 'left') return;
+    setPhase({ kind: 'leaving', from });
+    setStatus({ text: 'Saving the report and the session...', tone: 'info' });
+    const session = wizard.latest();
     const done = session?.state.status === 'done';
     const messages: string[] = [];
     let written = false;
     if (session && session.state.path.length > 0) {
       try {
-        const path = await deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: !done });
-        messages.push(`Report written to ${path}`);
+        const saved = await deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: !done });
+        messages.push(`Report written to ${reportPath(saved)}`);
         written = true;
       } catch (error) {
         messages.push(`The report was not written: ${(error as Error).message}`);
@@ -118,95 +288,123 @@ export function WizardApp({ deps, onExit }: WizardAppProps): React.JSX.Element {
   };
 
   const act = (command: Command) => {
-    if (phase.kind === 'leaving') {
+    const current = phaseRef.current;
+    if (current.kind === 'leaving' || current.kind === 'left') {
       // A second Ctrl-C while the report is being written (a hung disk, a network share) leaves at once.
       if (command === 'interrupt') finish({ exitCode: EXIT_INTERRUPTED, messages: ['Stopped before the report was written. Your answers are saved. Continue with: vnet-doctor --resume'] });
       return;
     }
     if (command === 'interrupt' || command === 'quit') { void leave(); return; }
-    if (command === 'help') { setHelp((shown) => !shown); return; }
-    if (phase.kind === 'override' && command === 'back') { setPhase({ kind: 'session' }); return; }
-    if (phase.kind === 'pick-app' && command === 'back') { setPhase({ kind: 'start' }); return; }
-    if (phase.kind !== 'session' || !state) return;
+    if (current.kind === 'override' && command === 'back') { setPhase({ kind: 'session' }); return; }
+    if ((current.kind === 'pick-app' || current.kind === 'load-failed') && command === 'back') { setPhase({ kind: 'start' }); return; }
+    const session = wizard.latest();
+    if (current.kind !== 'session' || !session) return;
+    const { state } = session;
     setStatus(undefined);
     switch (command) {
       case 'back':
         if (state.inputs.length === 0) setStatus({ text: 'This is the first question.', tone: 'info' });
-        else wizard.back();
+        else { remember(state.inputs.length - 1); wizard.back(); }
         return;
-      case 'restart': wizard.restart(); setStatus({ text: 'Restarted from the first question.', tone: 'info' }); return;
+      case 'restart':
+        remember(0);
+        wizard.restart();
+        setStatus({ text: 'Restarted from the first question; the facts are kept and your earlier answers are offered again.', tone: 'info' });
+        return;
       case 'save': saveReport(); return;
       case 'override':
         if (hasOverridableFacts(state.path)) setPhase({ kind: 'override' });
         else setStatus({ text: 'No question was answered from facts yet.', tone: 'info' });
         return;
-      case 'dont-know': if (question) wizard.answer(null); return;
+      case 'dont-know': if (state.status === 'asking') answer(null); return;
     }
   };
 
-  const pending = useWizardKeys({ mode, isActive: true, onCommand: act });
+  // ---------------------------------------------------------------- effects
 
-  const answer = (value: AnswerValue) => { setStatus(undefined); wizard.answer(value); };
-  const choose = (choice: StartChoice) => {
-    if (choice.mode === 'resume') {
-      if (deps.beginning.kind === 'start-screen' && deps.beginning.saved) { wizard.resume(deps.beginning.saved); setPhase({ kind: 'session' }); }
-    } else if (choice.mode === 'pick-app') setPhase({ kind: 'pick-app' });
-    else setPhase({ kind: 'loading', choice });
-  };
+  useEffect(() => {
+    if (phase.kind !== 'loading') return undefined;
+    const controller = new AbortController();
+    setProgress(phase.choice.mode === 'demo' ? `Loading the demo scenario ${phase.choice.scenario}` : 'Reading facts');
+    deps.facts.gather(phase.choice, { signal: controller.signal, onProgress: (message) => { if (!controller.signal.aborted) setProgress(message); } }).then(
+      (loaded) => {
+        if (controller.signal.aborted) return;
+        wizardRef.current.begin(loaded);
+        setPhase({ kind: 'session' });
+        replayHeldRef.current();
+      },
+      (error: Error) => { if (!controller.signal.aborted) setPhase({ kind: 'load-failed', choice: phase.choice, reason: error.message }); },
+    );
+    return () => controller.abort();
+  }, [phase, deps.facts]);
 
+  // A list read from Azure has arrived: keys typed while it loaded act on it now.
+  useEffect(() => { if (phase.kind === 'pick-app') replayHeldRef.current(); }, [phase.kind, picker.step]);
+
+  useEffect(() => {
+    if (phase.kind !== 'left') return;
+    onExit(phase.result);
+    exit();
+  }, [phase, onExit, exit]);
+
+  // ---------------------------------------------------------------- render
+
+  const session = wizard.session;
+  const state = session?.state;
+  const screen = currentScreen();
+  const shown = syncScreen(screenState, screen.view);
+  const drawn = shownPhase(phase);
+  const question = drawn.kind === 'session' && state ? currentQuestion(state) : undefined;
+  const leaving = phase.kind === 'leaving' || phase.kind === 'left';
+  const footerMode: FooterMode = phase.kind === 'left' ? 'done'
+    : leaving || phase.kind === 'loading' ? 'busy'
+      : phase.kind !== 'session' ? 'menu'
+        : state?.status === 'done' ? 'findings' : question && !isChoiceQuestion(question.node.answer) ? 'text' : 'select';
   const flowId = state?.current?.flow ?? state?.outcome?.flow;
   const flowTitle = flowId && Object.hasOwn(deps.flowSet.flows, flowId) ? safeText(deps.flowSet.flows[flowId]!.title) : undefined;
   const answered = state?.inputs.filter((input) => input.type === 'answer').length;
-  const inSession = (phase.kind === 'session' || phase.kind === 'override') && state !== undefined;
+  const inSession = (drawn.kind === 'session' || drawn.kind === 'override') && state !== undefined;
+  const findings = drawn.kind === 'session' && state?.status === 'done' ? findingsPage(state, width) : undefined;
+  const page = findings ? pageRows(shown, footerMode, status) : 0;
+  const contentRows = Math.max(5, rows - HEADER_HEIGHT - 6);
 
   return (
     <Box flexDirection="column">
+      {!keys && <KeyListener queue={queue} />}
       <Header
+        width={width}
         flowTitle={inSession ? flowTitle : undefined}
         answered={inSession ? answered : undefined}
         findings={inSession && state.status === 'asking' ? state.findings.length : undefined}
-        target={inSession ? safeText(describeTarget(wizard.session!.target)) : undefined}
+        target={inSession ? safeText(describeTarget(session!.target)) : undefined}
       />
-      {status && <Text color={status.tone === 'info' ? undefined : colour(TONE_COLOUR[status.tone])}>{safeText(status.text)}</Text>}
       {wizard.saveError && <Text color={colour('yellow')}>{safeText(wizard.saveError)}</Text>}
-      {phase.kind === 'start' && (
+      {drawn.kind === 'start' && (
         <StartScreen
           saved={deps.beginning.kind === 'start-screen' ? deps.beginning.saved : undefined}
           scenarios={deps.facts.listScenarios()}
           canPickApp={deps.facts.listSubscriptions !== undefined}
-          isFocused
-          onChoose={choose}
+          highlight={shown.highlight}
         />
       )}
-      {phase.kind === 'pick-app' && (
-        <AppPicker facts={deps.facts} isFocused
-          onChoose={(appId) => setPhase(appId === undefined ? { kind: 'start' } : { kind: 'loading', choice: { mode: 'arm', appId } })}
-          onError={(reason) => setPhase({ kind: 'load-failed', choice: { mode: 'offline' }, reason })} />
+      {drawn.kind === 'pick-app' && <AppPicker step={picker.step} highlight={shown.highlight} limit={Math.max(3, contentRows - 2)} />}
+      {drawn.kind === 'loading' && <LoadingScreen message={progress} />}
+      {drawn.kind === 'load-failed' && <LoadFailedScreen reason={drawn.reason} highlight={shown.highlight} />}
+      {drawn.kind === 'session' && state?.status === 'asking' && (
+        <QuestionScreen state={state} flowSet={deps.flowSet} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
+          {...(shown.refused === undefined ? {} : { refused: shown.refused })} />
       )}
-      {phase.kind === 'loading' && <LoadingScreen message={progress} />}
-      {phase.kind === 'load-failed' && (
-        <LoadFailedScreen reason={phase.reason} isFocused onChoose={(choice) =>
-          setPhase(choice === 'offline' ? { kind: 'loading', choice: { mode: 'offline' } } : choice === 'retry' ? { kind: 'loading', choice: phase.choice } : { kind: 'start' })} />
-      )}
-      {phase.kind === 'session' && state?.status === 'asking' && (
-        <QuestionScreen state={state} draft={draftText} focus={!pending}
-          onDraft={(text) => setDraft({ question: question?.id ?? '', text })} onAnswer={answer} />
-      )}
-      {phase.kind === 'session' && state?.status === 'done' && <FindingsScreen state={state} />}
-      {phase.kind === 'override' && state && (
-        <OverridePicker path={state.path} flowSet={deps.flowSet} isFocused onChoose={(fact) => {
-          if (fact !== undefined) wizard.override(fact);
-          setPhase({ kind: 'session' });
-        }} />
-      )}
-      {phase.kind === 'leaving' && <LoadingScreen message="Saving the report and the session" />}
+      {findings && state && <FindingsScreen diagnosis={diagnosisLine(state)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
+      {drawn.kind === 'override' && state && <OverridePicker path={state.path} flowSet={deps.flowSet} highlight={shown.highlight} />}
       <Footer
-        mode={phase.kind === 'loading' || phase.kind === 'leaving' ? 'busy'
-          : phase.kind !== 'session' ? 'menu'
-            : state?.status === 'done' ? 'findings' : mode}
-        pending={pending}
+        mode={footerMode}
+        escape={shown.escape}
+        {...(shown.confirm === undefined ? {} : { confirm: shown.confirm })}
+        {...(shown.copy === undefined ? {} : { copy: shown.copy })}
         canOverride={inSession && hasOverridableFacts(state.path)}
-        expanded={help}
+        expanded={shown.help && !leaving}
+        {...(status === undefined ? {} : { status })}
+        width={width}
       />
     </Box>
   );

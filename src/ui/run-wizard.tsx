@@ -8,6 +8,8 @@
 import React from 'react';
 import { render } from 'ink';
 import { EXIT_INTERRUPTED } from '../errors.ts';
+import { KeyListener } from './KeyListener.tsx';
+import { KeyQueue } from './key-queue.ts';
 import { StartingScreen } from './StartingScreen.tsx';
 import { WizardApp } from './WizardApp.tsx';
 import type { WizardDeps, WizardResult } from './wizard-types.ts';
@@ -21,8 +23,11 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
   let result: WizardResult = { exitCode: EXIT_INTERRUPTED, messages: [RESUME_HINT] };
   let stopped = false;
   let shown = false;
+  // One keyboard for the whole run, listening from the first frame: keys typed while the flows
+  // load are kept for the first screen instead of being lost or echoed by the terminal.
+  const keys = new KeyQueue();
   // Ctrl-C is a key like any other in the wizard: it writes the partial report before leaving.
-  const instance = render(<StartingScreen />, { exitOnCtrlC: false });
+  const instance = render(<Root keys={keys}><StartingScreen /></Root>, { exitOnCtrlC: false });
   const stop = (signal: NodeJS.Signals) => {
     stopped = true;
     result = { exitCode: signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED, messages: [shown ? `Stopped by ${signal}. ${RESUME_HINT}` : `Stopped by ${signal}.`] };
@@ -44,7 +49,7 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
     if (stopped) return result;
     if (prepared.kind === 'done') { leaveEarly(); return prepared.result; }
     shown = true;
-    instance.rerender(<WizardApp deps={prepared.deps} onExit={(final) => { result = final; }} />);
+    instance.rerender(<Root keys={keys}><WizardApp deps={prepared.deps} keys={keys} onExit={(final) => { result = final; }} /></Root>);
     await instance.waitUntilExit();
   } finally {
     process.off('SIGINT', stop);
@@ -52,4 +57,14 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
     process.off('SIGHUP', stop);
   }
   return result;
+}
+
+/** The same element at the top of every render, so the key listener below it is never remounted. */
+function Root({ keys, children }: { readonly keys: KeyQueue; readonly children: React.ReactNode }): React.JSX.Element {
+  return (
+    <>
+      <KeyListener queue={keys} />
+      {children}
+    </>
+  );
 }

@@ -19,6 +19,8 @@ export interface ActiveSession {
 
 export interface WizardSession {
   readonly session: ActiveSession | undefined;
+  /** The live session at the moment of the call (a key right after another sees that key's effect). */
+  latest(): ActiveSession | undefined;
   /** Set when the last save failed (e.g. disk full) or the flows could not continue; the session goes on regardless. */
   readonly saveError: string | undefined;
   begin(loaded: LoadedFacts): void;
@@ -87,6 +89,7 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
 
   return {
     session,
+    latest: () => latest.current,
     saveError,
     begin: (loaded) => {
       const options = { derivations: deps.derivations, presetAnswerDetails: deps.presetAnswerDetails, ...(deps.flow === undefined ? {} : { flow: deps.flow }) };

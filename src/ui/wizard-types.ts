@@ -43,8 +43,11 @@ export interface ReportRequest {
   readonly interrupted: boolean;
 }
 
-/** Writes the findings report and returns the path written; throws with a user-facing message. */
-export type ReportWriter = (request: ReportRequest) => Promise<string>;
+/** Writes the findings report and returns the path written (or the saved report naming it); throws with a user-facing message. */
+export type ReportWriter = (request: ReportRequest) => Promise<string | { readonly path: string }>;
+
+/** The path a report writer names. */
+export const reportPath = (saved: string | { readonly path: string }): string => (typeof saved === 'string' ? saved : saved.path);
 
 /** How the wizard begins: at the start screen, straight at a target (flags), or resuming a saved session. */
 export type WizardBeginning =
@@ -66,6 +69,8 @@ export interface WizardDeps {
   readonly flow?: string;
   /** A message shown once at the top, e.g. that a corrupt saved session was moved aside. */
   readonly notice?: string;
+  /** Puts a step's command on the clipboard; by default through the terminal (OSC 52). */
+  readonly copy?: (text: string) => void;
 }
 
 export interface WizardResult {

@@ -21,11 +21,17 @@ export interface Harness {
   readonly frame: () => string;
   /** Polls the latest frame until the predicate holds; fails with the frame after `timeoutMs`. */
   readonly waitFor: (predicate: (frame: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
+  /** Types keys, each in its own read. */
   readonly press: (...keys: string[]) => Promise<void>;
+  /** Writes bytes in one read, as a fast typist, SSH or tmux deliver them. */
   readonly type: (text: string) => void;
   readonly store: SessionStore;
   readonly dir: string;
   readonly reports: ReportRequest[];
+  /** What `c` and a step number put on the clipboard. */
+  readonly copied: string[];
+  /** Changes the terminal size, as a resize would. */
+  readonly resize: (columns: number, rows: number) => void;
   readonly exited: () => WizardResult | undefined;
   readonly unmount: () => void;
 }
@@ -40,6 +46,9 @@ export interface HarnessOptions {
   readonly presetAnswers?: WizardDeps['presetAnswers'];
   /** Start in this flow instead of the entry flow. */
   readonly flow?: string;
+  /** Terminal size (ink-testing-library's is 100 columns; rows default to 40 here). */
+  readonly columns?: number;
+  readonly rows?: number;
 }
 
 export function offlineFacts(facts: Facts = {}): LoadedFacts {
@@ -50,6 +59,7 @@ export function startWizard(options: HarnessOptions): Harness {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'vnet-doctor-ui-'));
   const store = new SessionStore(join(dir, 'state'));
   const reports: ReportRequest[] = [];
+  const copied: string[] = [];
   let result: WizardResult | undefined;
   const provider: FactProvider = {
     listScenarios: () => [],
@@ -65,10 +75,15 @@ export function startWizard(options: HarnessOptions): Harness {
     ...(options.presetAnswers ? { presetAnswers: options.presetAnswers } : {}),
     ...(options.flow ? { flow: options.flow } : {}),
     writeReport: options.writeReport ?? (async (request) => { reports.push(request); return join(dir, 'report.md'); }),
+    copy: (text) => { copied.push(text); },
   };
-  const app = render(<WizardApp deps={deps} onExit={(final) => { result = final; }} />);
+  // The size is set before the first frame: Ink reads it from the stream.
+  const size = { columns: options.columns ?? 100, rows: options.rows ?? 40 };
+  const element = <WizardApp deps={deps} onExit={(final) => { result = final; }} />;
+  const app = renderSized(element, size);
   const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
-  const waitFor = async (predicate: (frame: string) => boolean, what: string, timeoutMs = 3000) => {
+  // Many seconds: a busy machine is slow, but a screen that never comes still fails.
+  const waitFor = async (predicate: (frame: string) => boolean, what: string, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = frame();
@@ -77,21 +92,26 @@ export function startWizard(options: HarnessOptions): Harness {
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  // React attaches input handlers in passive effects, one scheduler turn after a frame is drawn;
-  // a key written before that would be lost, so let the scheduler run first (no timer involved).
-  const settle = async () => {
-    for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  // Each key is its own chunk, as a person types; the next key waits until Ink has drawn the effect of this one.
+  // Each key is its own chunk, as a person types. Nothing waits for a key to be taken: the wizard
+  // loses none, so the test waits only for what the screen must show next.
   const press = async (...keys: string[]) => {
     for (const key of keys) {
-      await settle();
-      const before = frame();
       app.stdin.write(key);
-      await waitFor((current) => current !== before, `the screen to change after key ${JSON.stringify(key)}`);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   return {
-    frame, waitFor, press, type: (text) => app.stdin.write(text), store, dir, reports, exited: () => result, unmount: () => app.unmount(),
+    frame, waitFor, press, type: (text) => app.stdin.write(text), store, dir, reports, copied, exited: () => result, unmount: () => app.unmount(),
+    resize: (columns, rows) => { size.columns = columns; size.rows = rows; app.stdout.emit('resize'); },
   };
+}
+
+/** ink-testing-library's render with a terminal size the wizard can read (columns and rows). */
+function renderSized(element: React.JSX.Element, size: { columns: number; rows: number }) {
+  // ink-testing-library's stdout has a fixed `columns` getter and no rows; both are read from `size` instead.
+  const app = render(element);
+  Object.defineProperty(app.stdout, 'columns', { get: () => size.columns, configurable: true });
+  Object.defineProperty(app.stdout, 'rows', { get: () => size.rows, configurable: true });
+  app.stdout.emit('resize');
+  return app;
 }

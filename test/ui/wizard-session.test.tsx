@@ -20,18 +20,22 @@ async function startAtHostPortQuestion() {
 
 test('a whole session from the first question to a finding with a copy-ready command', async () => {
   const ui = await startAtHostPortQuestion();
-  for (const char of 'db.contoso.local:1433') await ui.press(char);
+  await ui.press(...'db.contoso.local:1433');
   await ui.waitFor((f) => f.includes('OK, press Enter'), 'live validation accepting the answer');
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'the pool question');
-  for (const char of '10.10.0.0/24') await ui.press(char);
+  await ui.press(...'10.10.0.0/24');
   await ui.press(KEY.enter);
   const asked = await ui.waitFor((f) => f.includes('Does tcpping db.contoso.local:1433 time out?'), 'the templated question');
   assert.match(asked, /4 answered/, 'the header counts the answers');
   await ui.press(KEY.enter);
   const findings = await ui.waitFor((f) => f.includes('Diagnosis'), 'the findings screen');
   assert.match(findings, /ERROR 1\. Timeout/);
+  assert.match(findings, /1\. Test from Kudu \(Kudu console, Debug console > CMD; c 1 copies it\)/, 'the step says where its command runs');
   assert.match(findings, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the command stands alone on its line, indented with spaces only');
+  await ui.press('c', '1');
+  await ui.waitFor((f) => f.includes('Step 1 copied to the clipboard'), 'the copy confirmation in the footer');
+  assert.deepEqual(ui.copied, ['tcpping db.contoso.local:1433']);
   assert.doesNotMatch(findings, /[\u2500-\u257f]/, 'no box-drawing characters anywhere');
   await ui.press('q');
   await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');
@@ -41,42 +45,69 @@ test('a whole session from the first question to a finding with a copy-ready com
   assert.equal(ui.store.load().kind, 'none', 'a session that ended normally is cleared');
 });
 
-test('b goes back one question and r restarts; an invalid answer is refused with the reason', async () => {
+test('b goes back one question with the earlier answer highlighted; r restarts once confirmed; an invalid answer is refused with the reason', async () => {
   const ui = startWizard({ flowSet });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press(KEY.down);
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
   await ui.press('b');
-  await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('0 answered'), 'back at the first question');
-  await ui.press(KEY.down);
+  const back = await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('0 answered'), 'back at the first question');
+  assert.match(back, /❯ No/, 'the earlier answer is highlighted');
   await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Tier?'), 'the tier question again, with Enter alone');
   await ui.press('3');
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question (digit 3 picked Standard)');
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Not accepted: type an answer first'), 'an empty answer refused with what to do');
-  for (const char of '300.1.2.3:80') await ui.press(char);
+  await ui.press(...'300.1.2.3:80');
   await ui.press(KEY.enter);
-  const refused = await ui.waitFor((f) => f.includes('Not accepted'), 'the refusal');
+  const refused = await ui.waitFor((f) => f.includes('Not accepted: 300'), 'the refusal');
   assert.match(refused, /Not accepted: 300\.1\.2\.3 is not an IPv4 address/);
   assert.match(refused, /Which host and port\?/, 'the question stays');
-  // Backspace edits the text; it only goes back once the box is empty.
-  for (let i = 0; i < '300.1.2.3:80'.length; i += 1) await ui.press(KEY.backspace);
-  await ui.waitFor((f) => f.includes('e.g. db.contoso.local:1433'), 'the empty box with its example');
-  assert.match(ui.frame(), /Which host and port\?/);
-  await ui.press(KEY.backspace);
-  await ui.waitFor((f) => f.includes('Tier?'), 'back to the tier question');
+  // A held Backspace empties the box and stops there: it never runs on into earlier questions.
+  ui.type(KEY.backspace.repeat('300.1.2.3:80'.length + 10));
+  const emptied = await ui.waitFor((f) => f.includes('e.g. db.contoso.local:1433'), 'the empty box with its example');
+  assert.match(emptied, /Which host and port\?/);
+  assert.match(emptied, /2 answered/);
+  await ui.press(KEY.escape, 'b');
+  await ui.waitFor((f) => f.includes('Tier?') && f.includes('1 answered'), 'Esc b went back to the tier question');
   await ui.press('r');
-  await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('Restarted'), 'the restart');
+  await ui.waitFor((f) => f.includes('Restart from the first question? y restart'), 'the confirmation in the footer');
+  await ui.press('n');
+  await ui.waitFor((f) => f.includes('Tier?') && !f.includes('Restart from the first question?'), 'no restart without y');
+  await ui.press('r', 'y');
+  const restarted = await ui.waitFor((f) => f.includes('Is the app on Linux?') && f.includes('Restarted'), 'the restart');
+  assert.match(restarted, /❯ No/, 'the earlier answer is offered again after a restart');
+  ui.unmount();
+});
+
+test('keys that arrive together act as if typed one by one', async () => {
+  const ui = startWizard({ flowSet });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  // Down and Enter in one read (a fast typist, SSH, tmux): the second option, No, is recorded.
+  ui.type(`${KEY.down}${KEY.enter}`);
+  // Keys for the next list in the same read act on that list, not on the one before.
+  ui.type(`${KEY.down}${KEY.down}${KEY.enter}db.contoso.local:1433x${KEY.backspace}${KEY.enter}`);
+  await ui.waitFor((f) => f.includes('What is the P2S pool?'), 'the pool question after all those keys');
+  const saved = ui.store.load();
+  assert.equal(saved.kind, 'saved');
+  assert.deepEqual(saved.kind === 'saved' && saved.session.inputs, [
+    { type: 'answer', question: 'eligible/ask-linux', value: false },
+    { type: 'answer', question: 'eligible/ask-tier', value: 'Standard' },
+    { type: 'answer', question: 'triage/ask-target', value: { host: 'db.contoso.local', port: 1433 } },
+  ]);
   ui.unmount();
 });
 
 test('letters typed into a text box are text, and Esc then a letter is a command', async () => {
   const ui = startWizard({ flowSet, facts: { 'app.isLinux': { value: false, source: 'arm', detail: 'site app1' }, 'plan.tier': { value: 'Basic', source: 'arm', detail: 'plan asp1' } } });
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
-  for (const char of 'bq.local') await ui.press(char);
-  const typed = await ui.waitFor((f) => f.includes('bq.local'), 'the typed text');
+  await ui.press(...'bq?.local');
+  const typed = await ui.waitFor((f) => f.includes('bq?.local'), 'the typed text');
   assert.match(typed, /Which host and port\?/, 'b and q did not go back or quit');
+  assert.doesNotMatch(typed, /Esc \+ key/, '? is text too: help is Esc ?');
+  assert.match(typed, /Esc \? help/);
   assert.equal(ui.exited(), undefined);
   await ui.press(KEY.escape);
   await ui.waitFor((f) => f.includes('Command:'), 'the command line after Esc');

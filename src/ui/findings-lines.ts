@@ -1,0 +1,134 @@
+/**
+ * The findings as the rows of a pager: wrapped to the terminal width here, not by the layout
+ * engine, so the pager knows exactly how many rows there are and the screen never grows past
+ * the terminal (a frame taller than the terminal makes every redraw land in the scrollback).
+ * Steps are numbered across all findings, so `c` and a number names one step.
+ */
+import type { EngineState, FindingInstance, RenderedStep } from '../engine/engine.ts';
+import type { Severity, StepKind } from '../engine/types.ts';
+import { safeText } from '../text/safe-text.ts';
+
+export type LineTone = 'plain' | 'title' | 'dim' | 'command' | Severity;
+
+export interface PagerLine {
+  readonly text: string;
+  readonly tone: LineTone;
+  /** For a finding's title: the severity word, coloured separately. */
+  readonly label?: string;
+}
+
+export interface CopyableStep {
+  readonly number: number;
+  readonly kind: StepKind;
+  readonly command?: string;
+}
+
+export interface FindingsPage {
+  readonly lines: readonly PagerLine[];
+  readonly steps: readonly CopyableStep[];
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
+
+/** Where a step's command runs, said next to the step (a command pasted into the wrong shell fails or misbehaves). */
+export const STEP_SHELL: Readonly<Record<StepKind, string>> = {
+  az: 'bash, Azure CLI',
+  powershell: 'PowerShell',
+  kudu: 'Kudu console, Debug console > CMD',
+  portal: 'Azure portal',
+  manual: '',
+};
+
+const OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  resolved: 'Walked to the end of the flow.',
+  'not-resolved': 'The flows could not pin the problem down.',
+  pass: 'All checks passed.',
+  finding: 'The session ended on a finding.',
+  'open-question': 'The session stopped at a question answered "don\'t know".',
+};
+
+const COMMAND_INDENT = '     ';
+const STEP_INDENT = '  ';
+
+/** Errors first: on a call the blocking problem is what to talk about first. */
+export function orderedFindings(state: EngineState): readonly FindingInstance[] {
+  return [...state.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}
+
+export function diagnosisLine(state: EngineState): string {
+  const count = (severity: Severity) => state.findings.filter((finding) => finding.severity === severity).length;
+  return `Diagnosis: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
+}
+
+export function findingsPage(state: EngineState, width: number): FindingsPage {
+  const room = Math.max(20, width);
+  const lines: PagerLine[] = [];
+  const steps: CopyableStep[] = [];
+  const push = (text: string, tone: LineTone, indent = '') => {
+    for (const row of wrap(text, room - indent.length)) lines.push({ text: indent + row, tone });
+  };
+  if (state.findings.length === 0) push('No finding: nothing in the flows matched the answers given.', 'plain');
+  orderedFindings(state).forEach((finding, index) => {
+    const title = wrap(`${index + 1}. ${safeText(finding.title)}`, room - SEVERITY_LABEL[finding.severity].length - 1);
+    lines.push({ label: SEVERITY_LABEL[finding.severity], text: ` ${title[0] ?? ''}`, tone: finding.severity });
+    for (const row of title.slice(1)) lines.push({ text: row, tone: 'title' });
+    push(safeText(finding.explanation), 'plain');
+    if (finding.steps.length > 0) lines.push({ text: '', tone: 'plain' });
+    for (const step of finding.steps) {
+      const number = steps.length + 1;
+      steps.push({ number, kind: step.kind, ...(step.command === undefined ? {} : { command: step.command }) });
+      push(stepText(step, number), 'plain', STEP_INDENT);
+      if (step.command !== undefined) for (const row of commandRows(safeText(step.command), room)) lines.push({ text: row, tone: 'command' });
+    }
+    lines.push({ text: '', tone: 'plain' });
+  });
+  const outcome = state.outcome;
+  if (outcome) push(`${OUTCOME_WORDS[outcome.kind] ?? ''}${outcome.text ? ` ${safeText(outcome.text)}` : ''}`.trim(), 'dim');
+  for (const open of state.openQuestions) push(`Open question: ${safeText(open.text)}`, 'plain');
+  return { lines, steps };
+}
+
+function stepText(step: RenderedStep, number: number): string {
+  const shell = STEP_SHELL[step.kind];
+  const where = step.command === undefined ? shell : [shell, `c ${number} copies it`].filter(Boolean).join('; ');
+  // A command with blanks is a template (render-step.ts): say what to fill in before it is pasted.
+  const blanks = step.blanks && step.blanks.length > 0 ? ` Template, fill in: ${safeText(step.blanks.join('; '))}.` : '';
+  return `${number}. ${safeText(step.text)}${where ? ` (${where})` : ''}${blanks}`;
+}
+
+/**
+ * A command is one logical line with no continuation characters (they differ per shell and break
+ * a paste into another one). One that fits stands alone on its row, indented with spaces only, so a
+ * triple-click copies exactly the command; a longer one fills whole rows from the left edge, as the
+ * terminal itself would wrap it, and `c` with the step's number copies it in one piece.
+ */
+export function commandRows(command: string, width: number): readonly string[] {
+  const chars = [...command];
+  if (chars.length <= width - COMMAND_INDENT.length) return [COMMAND_INDENT + command];
+  const rows: string[] = [];
+  for (let start = 0; start < chars.length; start += width) rows.push(chars.slice(start, start + width).join(''));
+  return rows;
+}
+
+/** Word wrap without leading spaces on continued rows; a word longer than the row is cut. */
+export function wrap(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const rows: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let row = '';
+    for (const word of paragraph.split(' ').filter((part) => part !== '')) {
+      let rest = word;
+      while ([...rest].length > room) {
+        if (row !== '') { rows.push(row); row = ''; }
+        rows.push([...rest].slice(0, room).join(''));
+        rest = [...rest].slice(room).join('');
+      }
+      if (rest === '') continue;
+      const candidate = row === '' ? rest : `${row} ${rest}`;
+      if ([...candidate].length > room) { rows.push(row); row = rest; } else row = candidate;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
