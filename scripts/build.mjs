@@ -14,7 +14,6 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { eagerImports, eagerImportsPlugin } from './eager-own-modules.mjs';
 import { builtinsAsRequirePlugin } from './builtins-as-require.mjs';
 import { lazyUndiciPlugin } from './lazy-undici-patches.mjs';
 import { embedShippedDataPlugin } from './embed-shipped-data.mjs';
@@ -63,11 +62,7 @@ export async function buildBundle({ outdir = `${root}dist`, metafile = false, qu
     metafile: true,
     logLevel: quiet ? 'silent' : 'warning',
   };
-  // Pass 1 only reads the module graph; pass 2 bundles with small own modules made eager.
-  // The embedded data takes part in both, so the analysis sees its size (big data stays lazy).
-  const analysis = await build({ ...options, write: false, logLevel: 'silent', plugins: [embedShippedDataPlugin(root)] });
-  const plan = eagerImports(analysis.metafile, Object.values(entryPoints)[0]);
-  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), lazyPackagesPlugin(), embedShippedDataPlugin(root), eagerImportsPlugin(plan, root)] });
+  const result = await build({ ...options, plugins: [builtinsAsRequirePlugin(), lazyUndiciPlugin(), lazyPackagesPlugin(), embedShippedDataPlugin(root)] });
   if (metafile) writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   writeFileSync(`${outdir}/${NOTICES_FILE}`, noticesText(bundledPackages(result.metafile, root)));
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));

@@ -5,7 +5,7 @@
  *   same parser a checkout uses (values and line maps), so start-up validates and lints the
  *   flows without loading the YAML parser; diagnostics keep their file and line.
  * - src/emulator/shipped-scenarios.ts becomes the texts of scenarios/*.json (minified). It sits
- *   in the emulator's lazily loaded chunk (big data stays lazy: see eager-own-modules.mjs).
+ *   in the emulator's lazily loaded chunk (src/ imports it dynamically: big data stays lazy).
  *
  * The data is embedded as one JSON string and parsed on first use: JSON.parse is faster than
  * evaluating the same data as a JavaScript literal.
