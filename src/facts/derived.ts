@@ -4,7 +4,7 @@
  */
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
-import { isWithin } from '../engine/net.ts';
+import { isWithin, overlaps } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
@@ -173,6 +173,31 @@ export const DERIVATIONS: Derivations = {
     return known.find((prefix) => isWithin(ip, prefix) === true) ?? `${ip}/32`;
   },
   // Inside a known on-premises range (no known ranges: not known to be on-premises).
+  // Ranges a point-to-site pool must not overlap: the VNet, its peer and the on-premises networks.
+  'p2s.poolOverlaps': (get) => {
+    const pool = list(get('p2s.addressPool'));
+    const vnet = list(get('vnet.addressSpace'));
+    if (!pool || !vnet) return undefined;
+    const others = [...vnet, ...(list(get('peering.remoteAddressSpace')) ?? []), ...(list(get('onprem.prefixes')) ?? [])];
+    return [...new Set(others.filter((range) => pool.some((prefix) => overlaps(prefix, range) === true)))];
+  },
+  'p2s.poolOverlapsOthers': (get) => {
+    const found = list(get('p2s.poolOverlaps'));
+    return found === undefined ? undefined : found.length > 0;
+  },
+  // A /24 from 172.16.0.0/12 that overlaps none of those ranges (unknown while the VNet's space is).
+  'p2s.proposedPool': (get) => {
+    const vnet = list(get('vnet.addressSpace'));
+    if (!vnet) return undefined;
+    const taken = [...vnet, ...(list(get('peering.remoteAddressSpace')) ?? []), ...(list(get('onprem.prefixes')) ?? [])];
+    for (let second = 16; second <= 31; second += 1) {
+      for (let third = second === 16 ? 201 : 0; third <= 255; third += 1) {
+        const candidate = `172.${second}.${third}.0/24`;
+        if (!taken.some((range) => overlaps(candidate, range) !== false)) return candidate;
+      }
+    }
+    return undefined;
+  },
   'target.inOnprem': (get) => {
     const ip = get('target.ip');
     if (typeof ip !== 'string') return undefined;

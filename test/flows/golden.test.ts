@@ -401,3 +401,20 @@ test('on-premises ranges already among the plan routes: no route finding, with o
     assert.deepEqual(s.findings, [], `bgp ${bgp}`);
   }
 });
+
+test('a point-to-site pool that overlaps an on-premises range: error, a blocker, and a new pool that overlaps nothing known', () => {
+  const s = walk('gateway-setup', facts({
+    'p2s.addressPool': ['172.16.201.0/24'], 'onprem.prefixes': ['172.16.200.0/23'], 'peering.remoteAddressSpace': ['172.16.202.0/24'],
+  }), { 'gateway-setup/ask-connections': 20 });
+  assert.deepEqual(summary(s), [['p2s-pool-overlaps', 'error', [
+    'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.203.0/24',
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+  ]]]);
+  assert.equal(s.findings[0]!.title, 'The point-to-site pool 172.16.201.0/24 overlaps 172.16.200.0/23');
+  assert.equal(s.outcome?.kind, 'resolved', 'an overlapping pool is fixed before retesting');
+});
+
+test('a pool outside RFC 1918 gets a replacement that overlaps neither the VNet nor on-premises', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.addressPool': ['100.64.0.0/24'], 'vnet.addressSpace': ['172.16.0.0/16'], 'onprem.prefixes': ['172.17.0.0/16'] }), { 'gateway-setup/ask-connections': 20 });
+  assert.deepEqual(summary(s)[0]![2]![0], 'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.18.0.0/24');
+});

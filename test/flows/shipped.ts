@@ -55,6 +55,7 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   troubled: facts({
     'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.blockingRule': 'DenyAll', 's2s.exists': true, 's2s.connectionStatus': 'NotConnected',
     'vnet.dnsServers': [], 'gateway.provisioningState': 'Updating', 'peering.exists': true, 'peering.allowGatewayTransit': false,
+    'onprem.prefixes': ['172.16.200.0/23'],
   }),
   regional: facts({ 'app.integrationType': 'regional' }),
   retired: session('2027-04-01'),
