@@ -25,6 +25,11 @@ export async function main(argv: readonly string[], out: Output = processOutput)
       case 'flows':
         if (command[1] === 'graph') return (await import('./graph-command.ts')).graphCommand(command.slice(2), options, out);
         return flowsCommand(command.slice(1), out);
+      case 'scan': {
+        if (command.length > 1) throw new UsageError(`scan takes no arguments ("${command[1]}"); name subscriptions with --subscription`);
+        const { scanCommand } = await import('./scan-command.ts');
+        return await scanCommand(options, out, { argv });
+      }
       case 'check': {
         const { checkCommand } = await import('./check-command.ts');
         return await checkCommand(options, out);

@@ -9,6 +9,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createSelfSignedCertificate } from './x509.ts';
 import { route } from './arm-routes.ts';
+import { resourceGraphEndpoint, type ResourceGraphOptions } from './resource-graph.ts';
 import type { Scenario } from './scenarios.ts';
 
 export interface Fault {
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   readonly faults?: readonly Fault[];
   /** Added to every response, so overlapping requests are visible in the log. */
   readonly latencyMs?: number;
+  /** Page size and quota of the Resource Graph endpoint (resource-graph.ts). */
+  readonly resourceGraph?: ResourceGraphOptions;
 }
 
 export interface RunningEmulator {
@@ -62,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   const requests: RequestRecord[] = [];
   const faultUses = new Map<Fault, number>();
+  const graph = resourceGraphEndpoint(options.scenario, options.resourceGraph);
   const key = certificate.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
   const server: Server = createServer({ cert: certificate.cert, key }, (request, response) => {
@@ -89,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       send(status, { error: { code: ERROR_CODES[status] ?? 'Error', message } }, headers);
 
     if (request.headers.authorization !== `Bearer ${options.token}`) return error(401, 'The access token is missing or invalid.');
-    if (record.method !== 'GET') return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
+    if (record.method !== 'GET' && !graph.matches(record.method, url.pathname)) return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
     if (fault?.status) {
       const headers: Record<string, string> = {};
       if (fault.retryAfterMs !== undefined) {
@@ -97,6 +101,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         headers['retry-after'] = String(Math.ceil(fault.retryAfterMs / 1000));
       }
       return error(fault.status, `Injected ${fault.status} ${STATUS_CODES[fault.status]} for ${url.pathname}.`, headers);
+    }
+    if (graph.matches(record.method, url.pathname)) {
+      const answer = await graph.answer(request);
+      return send(answer.status, answer.body, answer.headers);
     }
     const result = route(options.scenario, url.pathname);
     send(result.status, result.body);

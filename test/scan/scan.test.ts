@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import { startEmulator, type Fault, type RunningEmulator } from '../../src/emulator/server.ts';
+import type { ResourceGraphOptions } from '../../src/emulator/resource-graph.ts';
+import { staticTokenCredential } from '../../src/facts/arm/context.ts';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import { scanCommand } from '../../src/cli/scan-command.ts';
+import type { ScanReport } from '../../src/scan/scan-types.ts';
+import { GATEWAY_REQUIRED, PLANS_FORBIDDEN, SUB_A, SUB_B, SUB_C, tenant } from './tenant.ts';
+
+const TOKEN = 'scan-test-token';
+const NOW = new Date('2026-06-01T08:00:00Z');
+const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/);
+const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/scan.schema.json', import.meta.url), 'utf8')));
+
+interface Run { code: number; stdout: string; stderr: string; emulator: RunningEmulator }
+
+async function scan(args: string[], setup: { faults?: Fault[]; resourceGraph?: ResourceGraphOptions } = {}): Promise<Run> {
+  const { scenario } = tenant();
+  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2 } });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  try {
+    const argv = ['scan', '--arm-endpoint', emulator.url, ...args];
+    const { options } = parseCommandLine(argv);
+    const code = await scanCommand(options, { print: (text) => stdout.push(text), error: (text) => stderr.push(text) }, {
+      argv, now: () => NOW, tlsCa: emulator.ca, credential: staticTokenCredential(TOKEN), progress: false, signal: new AbortController().signal,
+    });
+    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), emulator };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+function checkTenantRows(report: ScanReport): void {
+  const { placed } = tenant();
+  for (const id of GATEWAY_REQUIRED) {
+    const expected = placed.find((entry) => entry.scenario === id)!;
+    const rows = report.rows.filter((row) => row.app === expected.app);
+    assert.equal(rows.length, 1, `${id}: one row`);
+    const row = rows[0]!;
+    assert.deepEqual(row.findings.map((finding) => finding.id).sort(), [...expected.findings].sort(), `${id}: the findings check gives`);
+    assert.ok(row.vnet, `${id}: VNet named`);
+    assert.equal(row.daysLeft, 303, 'days from 2026-06-01 to 2027-03-31');
+    if (row.readiness === 'blocked') for (const id of row.blockers) assert.ok(row.findings.some((finding) => finding.id === id), `${id} is one of the row's findings`);
+  }
+  const classic = report.rows.find((row) => row.app === placed.find((entry) => entry.scenario === 'classic-vnet')!.app)!;
+  assert.equal(classic.readiness, 'blocked');
+  assert.deepEqual(classic.blockers, ['migration-blocked-classic-vnet']);
+  const policy = report.rows.find((row) => row.app === placed.find((entry) => entry.scenario === 'policy-based-gateway')!.app)!;
+  assert.deepEqual(policy.findings.find((finding) => finding.id === 'gateway-policy-based'), { id: 'gateway-policy-based', severity: 'error' });
+  assert.ok(policy.gateway?.endsWith('/virtualNetworkGateways/gw-hub'), String(policy.gateway));
+  // Linux and regional apps have no gateway-required integration: no row.
+  for (const id of ['linux-app', 'regional-integration']) assert.ok(!report.rows.some((row) => row.app === placed.find((entry) => entry.scenario === id)!.app), id);
+  // Subscription C: its plans could not be read; the app is a row with readiness unknown and why.
+  const healthy = placed.find((entry) => entry.scenario === 'healthy')!;
+  const unread = report.rows.find((row) => row.app === healthy.app)!;
+  assert.equal(unread.readiness, 'unknown');
+  assert.match(unread.blockers[0]!, /could not be read: ARM 403 Forbidden/);
+  assert.deepEqual(unread.findings, []);
+  assert.deepEqual(report.subscriptions.map((s) => [s.id, s.status]), [[SUB_A, 'scanned'], [SUB_B, 'scanned'], [SUB_C, 'failed']]);
+  assert.match(report.subscriptions[2]!.error!, /403/);
+}
+
+test('scan through Resource Graph finds every seeded problem across three subscriptions, page by page, and reports the unreadable one', async () => {
+  const run = await scan(['--format', 'json', '--subscription', SUB_A, '--subscription', SUB_B, '--subscription', SUB_C], { faults: PLANS_FORBIDDEN });
+  assert.equal(run.code, 1, run.stderr);
+  const report = JSON.parse(run.stdout) as ScanReport;
+  assert.ok(validate(report), ajv.errorsText(validate.errors));
+  assert.equal(report.enumeration, 'resource-graph');
+  checkTenantRows(report);
+  const graph = run.emulator.requests.filter((request) => request.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+  assert.ok(graph.length > 6, `paged: ${graph.length} queries for six resource types`);
+  // No subscription-wide ARM list was needed: Resource Graph listed plans, apps, VNets and gateways.
+  assert.ok(!run.emulator.requests.some((request) => /\/providers\/microsoft\.(web|network)\/[a-z]+$/i.test(request.path)), 'no ARM list calls');
+  assert.match(run.stderr, /subscription cccccccc-\S+ failed: plan asp-contoso: ARM 403/);
+});
+
+test('when Resource Graph is refused, the same rows come from ARM list calls per subscription', async () => {
+  const run = await scan(['--format', 'json'], { faults: [{ path: '/providers/microsoft.resourcegraph/resources', status: 403 }, ...PLANS_FORBIDDEN] });
+  assert.equal(run.code, 1, run.stderr);
+  const report = JSON.parse(run.stdout) as ScanReport;
+  assert.ok(validate(report), ajv.errorsText(validate.errors));
+  assert.equal(report.enumeration, 'arm');
+  assert.match(report.errors[0]!.reason, /Resource Graph 403 Forbidden.*listed through ARM/);
+  // Without --subscription every subscription the credential lists is scanned.
+  checkTenantRows(report);
+});
+
+test('Resource Graph quota headers and Retry-After are honoured: no query is refused for throttling', async () => {
+  const run = await scan(['--format', 'json', '--subscription', SUB_A, '--subscription', SUB_B], { resourceGraph: { maxPageSize: 1, quota: 6, windowMs: 1000 } });
+  const graph = run.emulator.requests.filter((request) => request.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+  assert.ok(graph.length > 12, `${graph.length} queries: more than two quota windows' worth`);
+  assert.deepEqual(graph.filter((request) => request.status !== 200).map((request) => request.status), []);
+  assert.equal((JSON.parse(run.stdout) as ScanReport).enumeration, 'resource-graph');
+
+  const throttled = await scan(['--format', 'json', '--subscription', SUB_A], { faults: [{ path: '/providers/microsoft.resourcegraph/resources', status: 429, retryAfterMs: 20, times: 2 }] });
+  const report = JSON.parse(throttled.stdout) as ScanReport;
+  assert.equal(report.enumeration, 'resource-graph', 'a 429 is waited out, not a reason to fall back');
+  assert.equal(report.rows.length, 2);
+});
+
+test('CSV, Markdown and table outputs, --report by extension, and --redact', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-scan-'));
+  const csvPath = join(dir, 'scan.csv');
+  const csv = await scan(['--report', csvPath, '--subscription', SUB_A, '--subscription', SUB_B]);
+  assert.equal(csv.code, 1, csv.stderr);
+  const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+  assert.equal(lines[0], 'subscription,resourceGroup,app,plan,vnet,gateway,readiness,blockers,errors,warnings,findings,daysLeft,appId');
+  assert.equal(lines.length, 1 + 4);
+  assert.ok(lines.some((line) => line.startsWith(`${SUB_B},rg-b2-web,contoso-api,asp-contoso,vnet-legacy,,blocked,migration-blocked-classic-vnet,`)), lines.join('\n'));
+
+  const md = await scan(['--format', 'md', '--subscription', SUB_A]);
+  assert.match(md.stdout, /^# Gateway-required VNet integrations/);
+  assert.match(md.stdout, /\| contoso-api \| rg-a1-web \| asp-contoso \| vnet-hub \| gw-hub \| (ready|blocked: [a-z-, ]+|unknown: [^|]+) \| 1 \| \d+ \| [^|]*gateway-policy-based/);
+  assert.match(md.stdout, /gateway-policy-based/);
+
+  const table = await scan(['--subscription', SUB_C], { faults: PLANS_FORBIDDEN });
+  assert.equal(table.code, 2, 'nothing could be read');
+  assert.match(table.stdout, /^APP +PLAN +VNET +GATEWAY +READINESS +ERR +WARN +DAYS$/m);
+  assert.match(table.stdout, /^contoso-api +asp-contoso +\? +- +unknown +0 +0 +303$/m);
+  assert.match(table.stdout, /^unknown contoso-api \(rg-c1-web\): plan VNet connections could not be read: ARM 403 Forbidden/m);
+  assert.match(table.stdout, /^subscription cccccccc-0000-4000-8000-000000000003 failed: plan asp-contoso: ARM 403/m);
+
+  const redacted = await scan(['--format', 'json', '--redact', '--subscription', SUB_A]);
+  assert.doesNotMatch(redacted.stdout, /contoso|rg-a1|aaaaaaaa-0000/);
+  const report = JSON.parse(redacted.stdout) as ScanReport;
+  assert.equal(report.redacted, true);
+  assert.ok(validate(report), ajv.errorsText(validate.errors));
+  assert.ok(report.rows.some((row) => row.findings.some((finding) => finding.id === 'gateway-policy-based')), 'finding ids stay');
+});
+
+test('scan usage errors exit 2 before any Azure call', async () => {
+  for (const [args, message] of [
+    [['--app', '/subscriptions/x/resourceGroups/g/providers/Microsoft.Web/sites/a'], /--app does not apply to scan/],
+    [['--report', 'scan.xlsx'], /needs an extension/],
+    [['--subscription', '../etc'], /subscription id/],
+  ] as const) {
+    const argv = ['scan', ...args];
+    await assert.rejects(scanCommand(parseCommandLine(argv).options, { print: () => {}, error: () => {} }, { argv, progress: false }), message);
+  }
+  assert.throws(() => parseCommandLine(['scan', '--format', 'xml']), /--format must be table, md, json or csv/);
+});
