@@ -5,6 +5,9 @@ Usage
   vnet-doctor [target] [options]        interactive wizard (needs a terminal)
   vnet-doctor --demo [scenario]         wizard against a built-in demo (no Azure needed)
   vnet-doctor check [target] [options]  batch mode: no questions, report on stdout
+  vnet-doctor scan [options]            every gateway-required integration in the subscriptions: findings,
+                                        readiness for regional integration (--subscription S, repeatable;
+                                        --format table|md|json|csv; --report PATH .txt/.md/.json/.csv)
   vnet-doctor flows lint [dir]          check flow files (exit 2 on any problem)
   vnet-doctor flows list                list the troubleshooting flows
   vnet-doctor flows questions           list question ids, answer types and fact keys (for answers files)
