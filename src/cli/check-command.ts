@@ -3,21 +3,24 @@
  * walks every flow without asking, and prints one report. The report alone goes to stdout;
  * progress, warnings and errors go to stderr, so `check --format json > report.json` is clean.
  */
-import type { Facts } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
-import { walkFlows } from '../answers/walk-flows.ts';
+import { EngineError } from '../engine/engine.ts';
 import { buildReport } from '../report/build-report.ts';
-import { formatForPath, renderReport } from '../report/format.ts';
+import { renderReport } from '../report/format.ts';
 import { redactReport } from '../report/redact.ts';
 import { writeReport } from '../report/write-report.ts';
 import type { Report, ReportError } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
-import { UsageError, type CliOptions } from './args.ts';
-import { loadInputs } from './load-inputs.ts';
-import { nsgLookupFor } from '../facts/nsg-lookup.ts';
-import type { Lookup } from '../engine/expression.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { SessionController } from '../session/controller.ts';
+import { exitCodeFor } from '../session/exit-code.ts';
+import { factSources } from '../session/fact-sources.ts';
+import { checkReportPath } from '../session/report-path.ts';
+import { EXIT_USAGE, UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { type CliOptions } from './args.ts';
+import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
+import { loadInputs } from './load-inputs.ts';
+import { NoCredentialError } from '../facts/gather-facts.ts';
 import type { Output } from './output.ts';
 import type { TokenCredential } from '@azure/identity';
 
@@ -36,37 +39,38 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   const warn = (text: string) => out.error(safeText(text));
   if (options.resume) throw new UsageError('--resume continues an interactive session; check always starts afresh');
   if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
-
-  const inputs = await loadInputs(options, warn);
-  if (typeof inputs === 'number') return inputs;
-  const { flowSet, answers: fromFile } = inputs;
-  // Check the report path before any Azure call, so a typo does not cost a full run.
+  checkFlagConflicts(options);
+  // The report path is checked before anything is read, so a typo or an existing file does not cost a full run.
   if (options.report !== undefined) {
-    const format = formatForPath(options.report);
+    const format = checkReportPath(options.report, options.force);
     if (options.format !== undefined && options.format !== format) {
       throw new UsageError(`--format ${options.format} contradicts --report ${options.report}, which is written as ${format}; drop --format or change the extension`);
     }
   }
+  const { choice, access } = await sessionTarget(options, { credential: context.credential, tlsCa: context.tlsCa });
+
+  const inputs = await loadInputs(options, warn);
+  if (typeof inputs === 'number') return inputs;
+  const { flowSet, answers: preset } = inputs;
 
   const now = context.now ?? (() => new Date());
-  const today = now().toISOString().slice(0, 10);
   const abort = new AbortController();
   const stop = () => abort.abort();
   const signal = context.signal ?? abort.signal;
   if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
-  // Loaded only here: the ARM clients and the emulator are not needed to check an answers file.
-  const { gatherFacts, NoCredentialError } = await import('../facts/gather-facts.ts');
-  let gathered;
+  const controller = new SessionController({
+    flowSet, derivations: DERIVATIONS, preset, ...(options.flow === undefined ? {} : { flow: options.flow }),
+    sources: factSources({ ...(access === undefined ? {} : { access }), now }),
+  });
   try {
-    const gather = { signal, today, tlsCa: context.tlsCa, credential: context.credential, onProgress: (message: string) => warn(message) };
-    gathered = await gatherFacts(options, gather);
-    // A target address inside the VNet (from the answers file) lets ARM tell whether an NSG blocks the pool.
-    const nsg = options.offline ? undefined : nsgLookupFor(factLookup({ ...gathered.facts, ...fromFile.facts }));
-    if (nsg) {
-      const { gatherNsgFacts } = await import('../facts/nsg-facts.ts');
-      const found = await gatherNsgFacts(options, gathered.facts, nsg, gather);
-      gathered = { ...gathered, facts: { ...gathered.facts, ...found.facts }, errors: [...gathered.errors, ...found.errors] };
+    try {
+      await controller.load(choice!, { signal, onProgress: warn });
+    } catch (error) {
+      // A flow the engine cannot start is recorded by the walk below; the facts are kept.
+      if (!(error instanceof EngineError)) throw error;
     }
+    // A target address inside the VNet (from the answers file) lets ARM tell whether an NSG blocks the pool.
+    await controller.settled();
   } catch (error) {
     if (error instanceof NoCredentialError) {
       warn(`vnet-doctor: ${error.message}`);
@@ -75,16 +79,15 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     }
     if (signal.aborted && !(error instanceof UsageError)) {
       warn('vnet-doctor: interrupted while reading facts; no report was written');
-      return EXIT_INTERRUPTED;
+      return exitCodeFor({ end: 'interrupted', complete: false, findings: [] });
     }
     throw error;
   } finally {
     if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
   }
 
-  // What the answers file states wins over what was read: the user checked it.
-  const facts: Facts = { ...gathered.facts, ...fromFile.facts };
-  const { sessions, failures } = walkFlows(flowSet, facts, fromFile.answers, { flow: options.flow, derivations: DERIVATIONS, presetAnswerDetails: fromFile.answerDetails });
+  const gathered = controller.gathered!;
+  const { sessions, failures } = controller.walkAll();
   const errors: ReportError[] = [
     ...gathered.errors,
     ...failures.map((failure) => ({ facts: [], reason: failure.reason, source: `flow ${failure.flow}` })),
@@ -105,8 +108,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     const text = renderReport(options.redact ? redactReport(report) : report, format);
     out.print(terminalSafe(text, format));
   }
-  if (signal.aborted) return EXIT_INTERRUPTED;
-  return report.findings.some((finding) => finding.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  return exitCodeFor({ end: signal.aborted ? 'interrupted' : 'normal', complete: !signal.aborted, findings: report.findings });
 }
 
 /**
@@ -123,14 +125,4 @@ function summaryLine(report: Report): string {
   const { errors, warnings, infos } = report.summary;
   const open = report.openQuestions.length;
   return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
-}
-
-/** Reads facts as the engine would: a known value, else a derivation from other facts. */
-function factLookup(facts: Facts): Lookup {
-  const lookup: Lookup = (key) => {
-    const fact = Object.hasOwn(facts, key) ? facts[key] : undefined;
-    if (fact && fact.value !== null) return fact.value;
-    return Object.hasOwn(DERIVATIONS, key) ? DERIVATIONS[key]!(lookup) : undefined;
-  };
-  return lookup;
 }

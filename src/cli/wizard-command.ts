@@ -5,20 +5,26 @@
  * report writer.
  */
 import type { Facts } from '../engine/types.ts';
-import type { NsgTarget } from '../facts/nsg-facts.ts';
-import type { ReportTarget } from '../report/report-model.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
+import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
 import { SessionStore, type SavedSession } from '../session/session-store.ts';
 import { resumeSession } from '../session/resume.ts';
 import { createReportExporter } from '../session/report-export.ts';
-import type { FactProvider, Scenario, TargetChoice, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
+import { buildReport } from '../report/build-report.ts';
+import { writeReport } from '../report/write-report.ts';
+import { checkReportPath } from '../session/report-path.ts';
+import { armBrowser, factSources } from '../session/fact-sources.ts';
+import { SaveOnFirstAnswer } from '../session/save-on-first-answer.ts';
+import type { TargetChoice } from '../session/target.ts';
+import type { FactProvider, Scenario, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
 import type { WizardPreparation } from '../ui/run-wizard.tsx';
-import { UsageError, type CliOptions } from './args.ts';
-import { loadInputs } from './load-inputs.ts';
-import { EXIT_USAGE } from '../errors.ts';
+import { EXIT_USAGE, UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import type { CliOptions } from './args.ts';
+import { loadInputs } from './load-inputs.ts';
+import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import type { Output } from './output.ts';
 
 export interface WizardContext {
@@ -35,11 +41,9 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     return EXIT_USAGE;
   }
   if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
-
-  if (options.report !== undefined) {
-    const { formatForPath } = await import('../report/format.ts');
-    formatForPath(options.report);
-  }
+  checkFlagConflicts(options);
+  // An existing --report file or a missing directory is refused now, not after the session.
+  if (options.report !== undefined) checkReportPath(options.report, options.force);
 
   const store = new SessionStore(stateDir(context.env ?? process.env));
   const loaded = store.load();
@@ -49,20 +53,9 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
     warn(`vnet-doctor: ${notice}`);
   }
   const saved = loaded.kind === 'saved' ? loaded.session : undefined;
-  if (options.app !== undefined || options.subscription !== undefined || options.name !== undefined || options['resource-group'] !== undefined) {
-    // A mistyped app id is a usage error now, not a failure screen after start-up.
-    (await import('../facts/gather-facts.ts')).appTarget(options);
-  }
-  if (options.demo !== undefined) {
-    // An unknown scenario is a usage error now, with the list of scenarios, not a failure screen later.
-    const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
-    try {
-      loadScenario(options.demo);
-    } catch (error) {
-      throw error instanceof ScenarioError ? new UsageError(error.message) : error;
-    }
-  }
-  const beginning = chooseBeginning(options, saved, notice);
+  // A mistyped app id or an unknown demo is a usage error now, not a failure screen after start-up.
+  const { choice, access } = await sessionTarget(options, { requireTarget: false });
+  const beginning = chooseBeginning(options, choice, saved, notice);
   if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
 
   // Ink draws its first frame while the flows are checked; what goes wrong there is printed once the screen is cleared.
@@ -70,7 +63,7 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   const { runWizard } = await import('../ui/run-wizard.tsx');
   let result: WizardResult;
   try {
-    result = await runWizard(() => prepareWizard(options, beginning, saved, notice, store, context, (text) => held.push(text)));
+    result = await runWizard(() => prepareWizard(options, beginning, saved, notice, store, access, context, (text) => held.push(text)));
   } finally {
     for (const text of held) warn(text);
   }
@@ -81,7 +74,7 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
 /** Everything the wizard needs that takes time: the flows, the answers file, the demo scenario, a resumed session's replay. */
 async function prepareWizard(
   options: CliOptions, beginning: WizardBeginning, saved: SavedSession | undefined, notice: string | undefined,
-  store: SessionStore, context: WizardContext, warn: (text: string) => void,
+  store: SessionStore, access: ArmAccess | undefined, context: WizardContext, warn: (text: string) => void,
 ): Promise<WizardPreparation> {
   const done = (exitCode: number): WizardPreparation => ({ kind: 'done', result: { exitCode, messages: [] } });
   const inputs = await loadInputs(options, warn);
@@ -98,28 +91,25 @@ async function prepareWizard(
   if (beginning.kind === 'target' && saved) notice = 'An interrupted session is saved; it is replaced once you answer here. Quit now and run vnet-doctor --resume to continue it instead.';
 
   const now = context.now ?? (() => new Date());
-  // The report code loads on the first save, not before the first frame.
-  const writer = createReportExporter({
+  // The report is built and written on the first save.
+  const exporter = createReportExporter({
     reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now,
-    build: async (input) => (await import('../report/build-report.ts')).buildReport(input),
-    write: async (path, report, flags) => (await import('../report/write-report.ts')).writeReport(path, report, flags),
+    build: async (input) => buildReport(input),
+    write: async (path, report, flags) => writeReport(path, report, flags),
   });
-  const facts = await factProvider(options, fromFile.facts, now, beginning.kind === 'start-screen');
+  const facts = await factProvider(options, fromFile.facts, access, now, beginning.kind === 'start-screen');
   return {
     kind: 'ready',
     deps: {
-      flowSet, derivations: DERIVATIONS, facts, store, writeReport: writer, beginning,
+      // A fresh session replaces a saved one only with its first answer; a resumed one is already on disk.
+      flowSet, derivations: DERIVATIONS, facts, store: beginning.kind === 'resume' ? store : new SaveOnFirstAnswer(store), writeReport: async (request) => (await exporter(request)).path, beginning,
       presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
     },
   };
 }
 
 /** Flags pick the target directly; --resume picks the saved session; otherwise the start screen asks. */
-function chooseBeginning(options: CliOptions, saved: SavedSession | undefined, notice: string | undefined): WizardBeginning | string {
-  const appId = options.app ?? (options.subscription && options.name && options['resource-group']
-    ? `/subscriptions/${options.subscription}/resourceGroups/${options['resource-group']}/providers/Microsoft.Web/sites/${options.name}` : undefined);
-  const flagged: TargetChoice | undefined = options.demo !== undefined ? { mode: 'demo', scenario: options.demo }
-    : options.offline ? { mode: 'offline' } : appId !== undefined ? { mode: 'arm', appId } : undefined;
+function chooseBeginning(options: CliOptions, flagged: TargetChoice | undefined, saved: SavedSession | undefined, notice: string | undefined): WizardBeginning | string {
   if (options.resume) {
     if (flagged) return '--resume continues the saved session with its own target; leave out --app, --demo and --offline';
     if (!saved) return notice ? 'there is no session to resume' : 'there is no interrupted session to resume; start a new one without --resume';
@@ -129,8 +119,8 @@ function chooseBeginning(options: CliOptions, saved: SavedSession | undefined, n
   return { kind: 'start-screen', ...(saved ? { saved } : {}) };
 }
 
-/** Real facts: ARM, the demo emulator or none, plus what the answers file states (which wins: the user checked it). */
-async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Date, offerDemos: boolean): Promise<FactProvider> {
+/** Real facts through the session's fact sources (ARM access built once), plus what the answers file states (which wins: the user checked it). */
+async function factProvider(options: CliOptions, fileFacts: Facts, access: ArmAccess | undefined, now: () => Date, offerDemos: boolean): Promise<FactProvider> {
   let scenarios: readonly Scenario[] = [];
   if (offerDemos) {
     try {
@@ -140,55 +130,14 @@ async function factProvider(options: CliOptions, fileFacts: Facts, now: () => Da
       // No built-in scenarios in this build: the start screen simply offers no demo.
     }
   }
-  const browsable = !options.offline && options.demo === undefined;
+  const sources = factSources({ ...(access === undefined ? {} : { access }), now });
   return {
     listScenarios: () => scenarios,
-    ...(browsable ? armBrowser(options) : {}),
-    ...(options.offline ? {} : {
-      nsgFacts: async (target: ReportTarget, facts: Facts, nsg: NsgTarget) => {
-        const { gatherNsgFacts } = await import('../facts/nsg-facts.ts');
-        const flags: CliOptions = { ...options, ...(target.mode === 'demo' ? { demo: target.scenario } : { app: target.appId, demo: undefined }) };
-        return target.mode === 'offline' ? { facts: {}, errors: [] } : gatherNsgFacts(flags, facts, nsg, { today: now().toISOString().slice(0, 10) });
-      },
-    }),
+    ...(access !== undefined && options.demo === undefined ? armBrowser(access) : {}),
+    ...(options.offline ? {} : { nsgFacts: (target, facts, nsg) => sources.readNsg!(target, facts, nsg, {}) }),
     gather: async (choice, { signal, onProgress }) => {
-      const { gatherFacts } = await import('../facts/gather-facts.ts');
-      const flags: CliOptions = { ...options, app: undefined, demo: undefined, offline: undefined, subscription: undefined, 'resource-group': undefined, name: undefined };
-      if (choice.mode === 'offline') flags.offline = true;
-      else if (choice.mode === 'demo') flags.demo = choice.scenario;
-      else flags.app = choice.appId;
-      const today = now().toISOString().slice(0, 10);
-      const gathered = await gatherFacts(flags, { signal, today, onProgress: (event: unknown) => onProgress(progressText(event)) });
+      const gathered = await sources.gather(choice, { signal, onProgress });
       return { facts: { ...gathered.facts, ...fileFacts }, errors: gathered.errors, target: gathered.target };
     },
   };
-}
-
-/** Subscription and app lists for the start screen's picker, with the same endpoint and credential rules as gatherFacts. */
-function armBrowser(options: CliOptions): Pick<FactProvider, 'listSubscriptions' | 'listWebApps'> {
-  const context = async (signal: AbortSignal) => {
-    const [{ armEndpoint }, { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential }] = await Promise.all([
-      import('../facts/gather-facts.ts'), import('../facts/arm/context.ts'),
-    ]);
-    const endpoint = armEndpoint(options);
-    const token = (options['access-token'] ?? process.env.VNET_DOCTOR_ACCESS_TOKEN)?.trim();
-    const credential = token ? staticTokenCredential(token) : new (await import('@azure/identity')).DefaultAzureCredential();
-    const scope = `${endpoint}/.default`;
-    try {
-      if (!(await credential.getToken(scope, { abortSignal: signal }))) throw new Error('the credential returned no token');
-    } catch (error) {
-      throw new Error(`no Azure credential available (${String((error as Error).message).split('\n')[0]}); sign in with "az login" or pass --access-token`);
-    }
-    return { endpoint, credential, scope, signal, timeoutMs: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY };
-  };
-  return {
-    listSubscriptions: async (signal) => (await import('../facts/arm/discovery.ts')).listSubscriptions(await context(signal)),
-    listWebApps: async (subscriptionId, signal) => (await import('../facts/arm/discovery.ts')).listWebApps(await context(signal), subscriptionId),
-  };
-}
-
-function progressText(event: unknown): string {
-  if (typeof event === 'string') return event;
-  const message = (event as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : 'Reading facts';
 }

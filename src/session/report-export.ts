@@ -1,12 +1,34 @@
 /**
- * Where the wizard's `s` and quit put the report: --report PATH, else a time-stamped file in the
- * current directory. Never replaces a file it did not write itself unless --force is given, so a
- * second `s` updates this session's report but an old report is never silently lost.
+ * Where the wizard's `s` and quit put the report: --report PATH for the first save, else a
+ * time-stamped file in the current directory. Every later save of the session goes to a new file
+ * (`-2`, `-3`, ...), so a report saved earlier is never rewritten; only --force lets the first
+ * save replace an existing --report file. Saving again without any change since the last save
+ * writes nothing and names the file already written.
  */
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ReportInput } from '../report/build-report.ts';
+import type { ReportFormat } from '../report/format.ts';
 import type { Report } from '../report/report-model.ts';
-import type { ReportWriter } from '../ui/wizard-types.ts';
+import type { EngineState } from '../engine/engine.ts';
+import type { ReportError, ReportTarget } from '../report/report-model.ts';
+
+export interface ReportRequest {
+  readonly state: EngineState;
+  readonly target: ReportTarget;
+  readonly errors: readonly ReportError[];
+  /** True when the user stopped before the session ended. */
+  readonly interrupted: boolean;
+  /** Markdown unless asked otherwise (or --report names a .json file). */
+  readonly format?: ReportFormat;
+}
+
+export interface SavedReport {
+  readonly path: string;
+  /** Nothing changed since this file was written, so no new file was made. */
+  readonly unchanged: boolean;
+}
+
+export type ReportExporter = (request: ReportRequest) => Promise<SavedReport>;
 
 export interface ReportExportOptions {
   readonly reportPath?: string;
@@ -16,26 +38,52 @@ export interface ReportExportOptions {
   readonly now?: () => Date;
   readonly cwd?: string;
   readonly build: (input: ReportInput) => Report | Promise<Report>;
+  /** Must refuse to replace an existing file unless `force` (it throws an error with code EEXIST or named ReportExistsError). */
   readonly write: (path: string, report: Report, options: { force?: boolean; redact?: boolean }) => Promise<{ path: string }>;
 }
 
 /** `vnet-doctor-report-20261125-140312.md`, in local time like the user's clock. */
-export function defaultReportName(at: Date): string {
+export function defaultReportName(at: Date, format: ReportFormat = 'md'): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const date = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}`;
   const time = `${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
-  return `vnet-doctor-report-${date}-${time}.md`;
+  return `vnet-doctor-report-${date}-${time}.${format}`;
 }
 
-export function createReportExporter(options: ReportExportOptions): ReportWriter {
+/** `report.md` -> `report-2.md`. */
+export function numberedPath(path: string, n: number): string {
+  if (n <= 1) return path;
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}-${n}${ext}`);
+}
+
+const MAX_NUMBERED = 1000;
+const exists = (error: unknown) => (error as { name?: string }).name === 'ReportExistsError' || (error as NodeJS.ErrnoException).code === 'EEXIST';
+
+export function createReportExporter(options: ReportExportOptions): ReportExporter {
   const now = options.now ?? (() => new Date());
-  const ours = new Set<string>();
-  let chosen: string | undefined;
-  return async ({ state, target, errors, interrupted }) => {
-    chosen ??= options.reportPath ?? join(options.cwd ?? process.cwd(), defaultReportName(now()));
-    const report = await options.build({ sessions: [state], target, errors, interrupted, now: now(), version: options.version });
-    const result = await options.write(chosen, report, { force: options.force === true || ours.has(chosen), redact: options.redact });
-    ours.add(chosen);
-    return result.path;
+  let last: { signature: string; path: string } | undefined;
+  let saves = 0;
+  return async (request) => {
+    const fromFlag = options.reportPath !== undefined && (request.format === undefined || options.reportPath.toLowerCase().endsWith(`.${request.format}`) || (request.format === 'md' && /\.markdown$/i.test(options.reportPath)));
+    const format = request.format ?? 'md';
+    const signature = JSON.stringify([request.state.inputs, request.state.status, Object.keys(request.state.facts).length, request.errors.length, request.interrupted, format]);
+    if (last?.signature === signature) return { path: last.path, unchanged: true };
+    const base = fromFlag ? options.reportPath! : join(options.cwd ?? process.cwd(), defaultReportName(now(), format));
+    const report = await options.build({ sessions: [request.state], target: request.target, errors: request.errors, interrupted: request.interrupted, now: now(), version: options.version });
+    saves += 1;
+    // Only the first save may replace the user's own --report file, and only with --force.
+    const force = saves === 1 && fromFlag && options.force === true;
+    for (let n = 1; n <= MAX_NUMBERED; n += 1) {
+      const path = numberedPath(base, n);
+      try {
+        const written = await options.write(path, report, { force: force && n === 1, redact: options.redact });
+        last = { signature, path: written.path };
+        return { path: written.path, unchanged: false };
+      } catch (error) {
+        if (!exists(error)) throw error;
+      }
+    }
+    throw new Error(`${MAX_NUMBERED} reports named like ${base} exist already; move some away or pass --report PATH`);
   };
 }

@@ -50,7 +50,9 @@ test('--app with --arm-endpoint and --access-token reads the same facts from the
   const token = 'in-process-token-81d3';
   const emulator = await startEmulator({ scenario, token });
   try {
-    const arm = await check({ app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': token }, { tlsCa: emulator.ca });
+    // A demo is set on its scenario's day; the ARM run gets the same day so dates compare.
+    const onScenarioDay = scenario.today === undefined ? {} : { now: () => new Date(`${scenario.today}T10:00:00Z`) };
+    const arm = await check({ app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': token }, { tlsCa: emulator.ca, ...onScenarioDay });
     const demo = await check({ demo: scenario.id });
     assert.equal(arm.code, demo.code);
     assert.equal(arm.report.target.mode, 'arm');

@@ -112,9 +112,10 @@ test('--report writes the file (format by extension), keeps stdout empty and ref
   assert.equal(first.stdout, '');
   assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')).findings.map((f: { id: string }) => f.id), ['p2s-range-not-rfc1918']);
   assert.match(first.stderr, /Report written to .*report\.json/);
-  const again = await check({ answers: answersFile(OUTSIDE_POOL), report: path });
-  assert.equal(again.code, 2);
-  assert.match(again.stderr, /already exists; pass --force/);
+  const io = capture();
+  const again = await main(['check', '--offline', '--flows', flows, '--answers', answersFile(OUTSIDE_POOL), '--report', path], io.out);
+  assert.equal(again, 2);
+  assert.match(io.stderr(), /already exists; pass --force/);
   const forced = await check({ answers: answersFile(OUTSIDE_POOL), report: path, force: true });
   assert.equal(forced.code, 1);
 });

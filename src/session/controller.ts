@@ -1,0 +1,285 @@
+/**
+ * The session controller: one plain object (no React, no terminal) that runs a troubleshooting
+ * session for the wizard and for `check`. It owns the target and its facts (gathered once, then
+ * follow-up reads such as the NSG of the target's subnet), the answers file, the engine state,
+ * saving and resuming, the report on quit and the exit code. `check` drives it without prompts;
+ * the wizard drives it from its screens. Every change to the live session is saved synchronously
+ * before listeners hear of it, so whatever ends the process, the last answer is on disk.
+ */
+import {
+  answer as answerQuestion, back as goBack, EngineError, override as overrideFact, replay, resolveFact, restart as restartSession, start,
+  type Derivations, type EngineState,
+} from '../engine/engine.ts';
+import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import { walkFlows, type WalkResult } from '../answers/walk-flows.ts';
+import { nsgLookupFor } from '../facts/nsg-lookup.ts';
+import type { NsgTarget } from '../facts/nsg-facts.ts';
+import type { ReportFormat } from '../report/format.ts';
+import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import { exitCodeFor, type SessionEnd } from './exit-code.ts';
+import type { ReportExporter, SavedReport } from './report-export.ts';
+import { resumeSession } from './resume.ts';
+import type { SavedSession, SessionStore } from './session-store.ts';
+import type { TargetChoice } from './target.ts';
+
+export const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
+
+/** Facts as a source delivers them. */
+export interface LoadedFacts {
+  readonly facts: Facts;
+  readonly errors: readonly ReportError[];
+  readonly target: ReportTarget;
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (message: string) => void;
+}
+
+/** Where facts come from: ARM, a demo scenario's emulator, or nowhere (offline). */
+export interface FactSources {
+  gather(choice: TargetChoice, options: ReadOptions): Promise<LoadedFacts>;
+  /** The NSG of the subnet holding a target address inside the VNet; absent offline. */
+  readNsg?(target: ReportTarget, facts: Facts, nsg: NsgTarget, options: ReadOptions): Promise<{ readonly facts: Facts; readonly errors: readonly ReportError[] }>;
+}
+
+/** What an answers file brings: facts (which win over what was read: the user checked them) and preset answers. */
+export interface PresetInputs {
+  readonly facts: Facts;
+  readonly answers: Readonly<Record<string, AnswerValue>>;
+  readonly answerDetails: Readonly<Record<string, string>>;
+}
+
+export interface ControllerDeps {
+  readonly flowSet: FlowSet;
+  readonly derivations: Derivations;
+  readonly sources: FactSources;
+  readonly preset?: PresetInputs;
+  /** Flow to start in instead of the entry flow (--flow). */
+  readonly flow?: string;
+  /** Where the interactive session is saved; `check` keeps none. */
+  readonly store?: SessionStore;
+  /** Writes reports (the wizard's `s` and quit); `check` prints or writes its own. */
+  readonly reports?: ReportExporter;
+}
+
+export interface ActiveSession {
+  readonly state: EngineState;
+  readonly target: ReportTarget;
+  readonly errors: readonly ReportError[];
+}
+
+/** How the session ended, for the command to print once the screen is gone. */
+export interface SessionResult {
+  readonly exitCode: number;
+  readonly messages: readonly string[];
+}
+
+const NO_PRESET: PresetInputs = { facts: {}, answers: {}, answerDetails: {} };
+
+export class SessionController {
+  #session: ActiveSession | undefined;
+  #gathered: LoadedFacts | undefined;
+  #saveError: string | undefined;
+  #listeners = new Set<() => void>();
+  #lookedUp = new Set<string>();
+  #pending = new Set<Promise<void>>();
+  /** Set once the session's first change is saved (a resumed session is already on disk). */
+  #saved = false;
+  #ended = false;
+  readonly #preset: PresetInputs;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.#preset = deps.preset ?? NO_PRESET;
+  }
+
+  get session(): ActiveSession | undefined { return this.#session; }
+  /** Set when the last save failed (e.g. disk full) or the flows could not go on; the session continues regardless. */
+  get saveError(): string | undefined { return this.#saveError; }
+  get flowSet(): FlowSet { return this.deps.flowSet; }
+  /** The facts read so far with the answers file's facts over them, the target and what could not be read (also when the engine could not start). */
+  get gathered(): LoadedFacts | undefined {
+    const session = this.#session;
+    return session ? { facts: session.state.facts, errors: session.errors, target: session.target } : this.#gathered;
+  }
+
+  /** Calls `listener` after every change, including those from background reads. Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Reads the target's facts and starts the session. Nothing is saved yet: a session saved
+   * earlier (say, interrupted offline) stays on disk until the first answer here replaces it.
+   */
+  async load(choice: TargetChoice, options: ReadOptions = {}): Promise<ActiveSession> {
+    const loaded = await this.deps.sources.gather(choice, options);
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+    return this.begin(loaded, options);
+  }
+
+  /** Starts the session over facts already gathered. */
+  begin(loaded: LoadedFacts, options: ReadOptions = {}): ActiveSession {
+    const facts = { ...loaded.facts, ...this.#preset.facts };
+    this.#gathered = { ...loaded, facts };
+    this.#session = undefined;
+    const engineOptions = { derivations: this.deps.derivations, presetAnswerDetails: this.#preset.answerDetails, ...(this.deps.flow === undefined ? {} : { flow: this.deps.flow }) };
+    const active = { state: start(this.deps.flowSet, facts, this.#preset.answers, engineOptions), target: loaded.target, errors: loaded.errors };
+    this.#saved = false;
+    this.#set(active, false);
+    this.#followUp(active, options);
+    return active;
+  }
+
+  /** Continues a saved session: the same questions, answers and position as before. */
+  resume(saved: SavedSession): ActiveSession {
+    const active = { state: resumeSession(this.deps.flowSet, saved, this.deps.derivations), target: saved.target, errors: saved.errors ?? [] };
+    this.#saved = true;
+    this.#set(active, false);
+    this.#followUp(active, {});
+    return active;
+  }
+
+  answer(value: AnswerValue): void { this.#change((state) => answerQuestion(state, value)); }
+  back(): void { this.#change(goBack); }
+  restart(): void { this.#change(restartSession); }
+  override(fact: string): void { this.#change((state) => overrideFact(state, fact)); }
+
+  /** Resolves once every follow-up read started so far has finished (check waits for them; the wizard does not). */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  /**
+   * The batch walk for `check`: every flow (or --flow) from its entry over the facts read so far
+   * and the answers file, never asking.
+   */
+  walkAll(): WalkResult {
+    const facts = this.gathered?.facts ?? this.#preset.facts;
+    return walkFlows(this.deps.flowSet, facts, this.#preset.answers, { flow: this.deps.flow, derivations: this.deps.derivations, presetAnswerDetails: this.#preset.answerDetails });
+  }
+
+  /** Saves the report now (the wizard's `s`): a new file every time, never over an earlier one. */
+  async saveReport(format?: ReportFormat): Promise<SavedReport> {
+    const session = this.#session;
+    if (!session) throw new Error('there is no session to report on yet');
+    if (!this.deps.reports) throw new Error('this session writes no report files');
+    return this.deps.reports({ state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
+  }
+
+  /**
+   * Ends the session: writes the report when there is something to report (an answer was given
+   * or the findings were reached), forgets a finished session once its report is on disk, and
+   * picks the exit code. `end` says how: q or the end of the flows ('normal'), Ctrl-C or SIGTERM.
+   */
+  async finish(end: SessionEnd): Promise<SessionResult> {
+    this.#ended = true;
+    const session = this.#session;
+    if (!session) return { exitCode: exitCodeFor({ end, complete: false, findings: [] }), messages: [] };
+    const complete = session.state.status === 'done';
+    const messages: string[] = [];
+    let written = false;
+    if (this.deps.reports && (complete || hasUserInput(session.state))) {
+      try {
+        const saved = await this.saveReport();
+        messages.push(`Report written to ${saved.path}`);
+        written = true;
+      } catch (error) {
+        messages.push(`The report was not written: ${(error as Error).message}`);
+      }
+    }
+    if (this.deps.store && this.#saved) {
+      if (complete && written) this.#forget();
+      else if (this.#saveError === undefined) messages.push(RESUME_HINT);
+      else messages.push(`The session could not be saved (${this.#saveError}); the report holds what was found.`);
+    }
+    return { exitCode: exitCodeFor({ end, complete, findings: session.state.findings }), messages };
+  }
+
+  /** The result when the process must stop at once (a second Ctrl-C while the report is written, a signal): no report. */
+  stopNow(end: SessionEnd): SessionResult {
+    this.#ended = true;
+    const session = this.#session;
+    const complete = session?.state.status === 'done';
+    const messages = session && this.deps.store && this.#saved ? [`Stopped before the report was written. ${RESUME_HINT}`] : [];
+    return { exitCode: exitCodeFor({ end, complete, findings: session?.state.findings ?? [] }), messages };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #change(step: (state: EngineState) => EngineState): void {
+    const current = this.#session;
+    if (!current) return;
+    let next: EngineState;
+    try {
+      next = step(current.state);
+    } catch (error) {
+      // A flow mistake the linter missed (e.g. a loop) must not take the session down with it.
+      if (!(error instanceof EngineError)) throw error;
+      this.#saveError = `the flows could not go on: ${error.message}`;
+      this.#notify();
+      return;
+    }
+    const active = { ...current, state: next };
+    this.#set(active, true);
+    this.#followUp(active, {});
+  }
+
+  /** Makes `active` the live session; with `save`, writes it to the store first. */
+  #set(active: ActiveSession, save: boolean): void {
+    if (save && this.deps.store) {
+      try {
+        this.deps.store.save({
+          target: active.target, facts: active.state.facts, presetAnswers: active.state.presetAnswers, inputs: active.state.inputs,
+          errors: active.errors, ...(active.state.options.flow === undefined ? {} : { flow: active.state.options.flow }),
+        });
+        this.#saved = true;
+        this.#saveError = undefined;
+      } catch (error) {
+        this.#saveError = `could not save the session to ${this.deps.store.file}: ${(error as Error).message}`;
+      }
+    }
+    this.#session = active;
+    this.#notify();
+  }
+
+  /**
+   * Once the session names a target address inside the VNet and a port, ARM can tell whether an
+   * NSG blocks the pool: read it (once per address and port) and replay the inputs with those facts.
+   */
+  #followUp(active: ActiveSession, options: ReadOptions): void {
+    const readNsg = this.deps.sources.readNsg;
+    if (!readNsg || active.target.mode === 'offline') return;
+    const nsg = nsgLookupFor((key) => resolveFact(active.state, key)?.value);
+    if (!nsg || this.#lookedUp.has(`${nsg.ip}:${nsg.port}`)) return;
+    this.#lookedUp.add(`${nsg.ip}:${nsg.port}`);
+    const read = readNsg(active.target, active.state.facts, nsg, options).then((found) => {
+      const current = this.#session;
+      if (this.#ended || !current || (Object.keys(found.facts).length === 0 && found.errors.length === 0)) return;
+      const state = replay({ ...current.state, facts: { ...current.state.facts, ...found.facts } }, current.state.inputs);
+      // Saved only when the session is already on disk: new facts are no reason to replace an earlier session.
+      this.#set({ ...current, state, errors: [...current.errors, ...found.errors] }, this.#saved);
+    }, () => {
+      // Not readable now: the NSG question is simply asked.
+    }).finally(() => { this.#pending.delete(read); });
+    this.#pending.add(read);
+  }
+
+  #forget(): void {
+    try {
+      this.deps.store?.clear();
+    } catch {
+      // A session file that cannot be removed is offered for resuming next time; nothing is lost.
+    }
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/** The user answered or overrode something (preset and fact answers do not count). */
+export function hasUserInput(state: EngineState): boolean {
+  return state.inputs.length > 0;
+}

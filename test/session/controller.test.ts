@@ -1,0 +1,164 @@
+/** The session controller without Ink: facts, follow-up reads, saving, reports on quit and the exit code. */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SessionController, type FactSources, type LoadedFacts } from '../../src/session/controller.ts';
+import { createReportExporter } from '../../src/session/report-export.ts';
+import { SessionStore } from '../../src/session/session-store.ts';
+import { SaveOnFirstAnswer } from '../../src/session/save-on-first-answer.ts';
+import { buildReport } from '../../src/report/build-report.ts';
+import { writeReport } from '../../src/report/write-report.ts';
+import type { Facts } from '../../src/engine/types.ts';
+import { miniFlowSet } from '../support/mini-flows.ts';
+
+const flowSet = miniFlowSet();
+const work = mkdtempSync(join(tmpdir(), 'vnet-doctor-controller-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+let dirs = 0;
+const freshDir = () => join(work, `d${(dirs += 1)}`);
+const NOW = () => new Date('2026-11-25T10:00:00Z');
+
+function demoFacts(facts: Facts = {}): LoadedFacts {
+  return { facts, errors: [], target: { mode: 'demo', scenario: 'healthy', appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a' } };
+}
+
+function setUp(options: { sources?: Partial<FactSources>; store?: SessionStore; facts?: Facts } = {}) {
+  const dir = freshDir();
+  const store = options.store ?? new SessionStore(join(dir, 'state'));
+  const reports = createReportExporter({ version: 'test', now: NOW, cwd: dir, build: buildReport, write: writeReport });
+  const controller = new SessionController({
+    flowSet, derivations: {}, store, reports,
+    sources: { gather: async () => demoFacts(options.facts), ...options.sources },
+  });
+  const reportFiles = () => { try { return readdirSync(dir).filter((name) => name.startsWith('vnet-doctor-report-')).sort(); } catch { return []; } };
+  return { controller, store, dir, reportFiles };
+}
+
+test('loading a target saves nothing: an interrupted session on disk stays until the first answer', async () => {
+  const dir = freshDir();
+  const store = new SessionStore(join(dir, 'state'));
+  store.save({ target: { mode: 'offline' }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: false }] });
+  const before = store.load();
+  const { controller } = setUp({ store });
+  await controller.load({ mode: 'demo', scenario: 'healthy' });
+  const result = await controller.finish('normal');
+  assert.deepEqual(store.load(), before, 'the offline session is still there to resume');
+  assert.deepEqual(result.messages, [], 'no report and no resume hint for a session with no answer');
+
+  const { controller: second } = setUp({ store });
+  await second.load({ mode: 'demo', scenario: 'healthy' });
+  second.answer(true);
+  const saved = store.load();
+  assert.equal(saved.kind === 'saved' && saved.session.target.mode, 'demo', 'the first answer replaces it');
+});
+
+test('the wizard\'s store wrapper keeps an earlier session until the first answer, and never forgets one it did not save', () => {
+  const dir = freshDir();
+  const inner = new SessionStore(join(dir, 'state'));
+  inner.save({ target: { mode: 'offline' }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: false }] });
+  const wrapped = new SaveOnFirstAnswer(inner);
+  wrapped.save({ target: { mode: 'demo', scenario: 'healthy' }, facts: {}, presetAnswers: {}, inputs: [] });
+  wrapped.clear();
+  const kept = inner.load();
+  assert.equal(kept.kind === 'saved' && kept.session.target.mode, 'offline');
+  wrapped.save({ target: { mode: 'demo', scenario: 'healthy' }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: true }] });
+  const replaced = inner.load();
+  assert.equal(replaced.kind === 'saved' && replaced.session.target.mode, 'demo');
+});
+
+test('quitting with no answers writes no report', async () => {
+  const { controller, reportFiles } = setUp();
+  await controller.load({ mode: 'offline' });
+  const result = await controller.finish('normal');
+  assert.deepEqual(reportFiles(), []);
+  assert.equal(result.exitCode, 0);
+});
+
+test('every save of a session goes to a new file; an earlier report is never rewritten; an unchanged session is not saved twice', async () => {
+  const { controller, reportFiles, dir } = setUp();
+  await controller.load({ mode: 'offline' });
+  controller.answer(false);
+  const first = await controller.saveReport();
+  assert.equal(first.unchanged, false);
+  const { readFileSync } = await import('node:fs');
+  const firstText = readFileSync(first.path, 'utf8');
+  controller.answer('Basic');
+  const second = await controller.saveReport();
+  assert.notEqual(second.path, first.path);
+  assert.equal(reportFiles().length, 2);
+  assert.equal(readFileSync(first.path, 'utf8'), firstText, 'the first report is left as it was');
+  const quit = await controller.finish('normal');
+  assert.equal(reportFiles().length, 2, 'quitting right after a save makes no third file');
+  assert.deepEqual(quit.messages.filter((line) => line.startsWith('Report')), [`Report written to ${second.path}`]);
+  assert.ok(second.path.startsWith(dir));
+});
+
+test('a report can be saved as JSON when asked', async () => {
+  const { controller } = setUp();
+  await controller.load({ mode: 'offline' });
+  controller.answer(true);
+  const saved = await controller.saveReport('json');
+  assert.match(saved.path, /\.json$/);
+});
+
+test('exit codes: q and the end of the flows follow the findings, Ctrl-C mid-session is 130, Ctrl-C on the findings follows the findings', async () => {
+  const quitClean = setUp();
+  await quitClean.controller.load({ mode: 'offline' });
+  quitClean.controller.answer(false);
+  assert.equal((await quitClean.controller.finish('normal')).exitCode, 0, 'q mid-session without an error finding');
+
+  const interrupted = setUp();
+  await interrupted.controller.load({ mode: 'offline' });
+  interrupted.controller.answer(false);
+  const stopped = await interrupted.controller.finish('interrupted');
+  assert.equal(stopped.exitCode, 130);
+  assert.ok(stopped.messages.some((line) => /--resume/.test(line)), 'the resume hint is given');
+
+  const findings = setUp();
+  await findings.controller.load({ mode: 'offline' });
+  findings.controller.answer(true); // Linux: an error finding that ends the session
+  assert.equal(findings.controller.session?.state.status, 'done');
+  assert.equal((await findings.controller.finish('interrupted')).exitCode, 1, 'Ctrl-C on the findings screen');
+  assert.equal(findings.store.load().kind, 'none', 'a finished session with its report on disk is forgotten');
+});
+
+test('a target address inside the VNet reads the NSG once and replays the answers with its facts', async () => {
+  const reads: string[] = [];
+  const { controller, store } = setUp({
+    facts: { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'arm' } },
+    sources: {
+      readNsg: async (_target, _facts, nsg) => {
+        reads.push(`${nsg.ip}:${nsg.port}`);
+        return { facts: { 'nsg.name': { value: 'nsg-db', source: 'arm' } }, errors: [] };
+      },
+    },
+  });
+  await controller.load({ mode: 'demo', scenario: 'healthy' });
+  controller.answer(false);
+  controller.answer('Basic');
+  controller.answer({ host: '10.1.2.4', port: 1433 });
+  await controller.settled();
+  controller.back();
+  controller.answer({ host: '10.1.2.4', port: 1433 });
+  await controller.settled();
+  assert.deepEqual(reads, ['10.1.2.4:1433']);
+  assert.equal(controller.session?.state.facts['nsg.name']?.value, 'nsg-db');
+  assert.equal(controller.session?.state.inputs.length, 3, 'the answers survive the replay');
+  const saved = store.load();
+  assert.equal(saved.kind === 'saved' && saved.session.facts['nsg.name']?.value, 'nsg-db');
+});
+
+test('offline sessions make no follow-up reads', async () => {
+  let reads = 0;
+  const { controller } = setUp({
+    sources: { gather: async () => ({ facts: { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'answer' } }, errors: [], target: { mode: 'offline' } }), readNsg: async () => { reads += 1; return { facts: {}, errors: [] }; } },
+  });
+  await controller.load({ mode: 'offline' });
+  controller.answer(false);
+  controller.answer('Basic');
+  controller.answer({ host: '10.1.2.4', port: 1433 });
+  await controller.settled();
+  assert.equal(reads, 0);
+});
