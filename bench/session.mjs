@@ -36,7 +36,9 @@ async function oneSession(installedBin) {
   let steps = 0;
   try {
     await run.waitFor((text) => text.trim().length > 0);
-    // The demo reads its facts behind a spinner; a question or the findings follow.
+    // The flows are checked and the demo's facts read behind the first frame; keys typed before the
+    // first question is on screen would be lost, so wait for its key help ("Enter") first.
+    await run.waitFor((text) => /Enter/.test(text.slice(-600)), 60_000);
     await settled(run, { quietMs: 400, timeoutMs: 15_000 });
     for (; steps < MAX_STEPS && run.isRunning(); steps += 1) {
       const before = run.rawOutput().length;
