@@ -112,3 +112,55 @@ test('the catalogue\'s identifying fact keys map to the right pseudonym kind; th
   };
   for (const [key, category] of Object.entries(expected)) assert.equal(categoryForFactKey(key), category, key);
 });
+
+// ------------------------------------------------------------- issue 11 item 18: every form, every string
+
+const ERROR_SCOPE = (rg: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/vnet-core`;
+
+function redactErrors(errors: Report['errors'], extra: Partial<Report> = {}): { report: Report; text: string } {
+  const report = redactReport({ ...reportOf([completeSession()], { errors }), ...extra });
+  return { report, text: `${toMarkdown(report)}\n${toJson(report)}`.toLowerCase() };
+}
+
+test('resource groups with parentheses and Unicode names are replaced whole', () => {
+  const { report, text } = redactErrors([
+    { facts: ['vnet.name'], reason: `ARM 404 for ${ERROR_SCOPE('rg-1(Prod)')}.`, source: 'GET virtualNetworks/vnet-core' },
+    { facts: ['peering.state'], reason: `ARM 403 for (${ERROR_SCOPE('rg-Müller.Netz')})`, source: 'GET virtualNetworkPeerings' },
+  ]);
+  for (const leak of ['rg-1(prod)', '(prod)', 'rg-müller', 'müller', 'vnet-core']) assert.ok(!text.includes(leak), `"${leak}" is still in the output`);
+  const reason = (fact: string) => report.errors.find((error) => error.facts[0] === fact)!.reason;
+  assert.match(reason('vnet.name'), /\/resourceGroups\/rg-\d+\/providers\/Microsoft.Network\/virtualNetworks\/resource-\d+\.$/, 'the sentence\'s full stop is kept');
+  assert.match(reason('peering.state'), /\/virtualNetworks\/resource-\d+\)$/, 'the closing parenthesis of the sentence is kept');
+});
+
+test('an URL-encoded or JSON-escaped scope in an ARM message leaks neither subscription nor resource group', () => {
+  const encoded = encodeURIComponent(ERROR_SCOPE('rg-secret-net'));
+  const escaped = JSON.stringify({ error: { message: `scope ${ERROR_SCOPE('rg-other-net')}`.replace(/\//g, '\\/') } });
+  const { text } = redactErrors([
+    { facts: ['nsg.name'], reason: `ARM 403 AuthorizationFailed: no access over scope 'https://management.azure.com${encoded}?api-version=2024-05-01'` },
+    { facts: ['vnet.dnsServers'], reason: `ARM said ${escaped}` },
+  ]);
+  for (const leak of [SUBSCRIPTION, 'rg-secret-net', 'rg-other-net', 'vnet-core']) assert.ok(!text.includes(leak.toLowerCase()), `"${leak}" is still in the output`);
+});
+
+test('e-mail addresses in errors are replaced', () => {
+  const { report, text } = redactErrors([{ facts: ['vnet.name'], reason: "The client 'jane.doe@contoso.com' with object id 'x' does not have authorization" }]);
+  assert.ok(!text.includes('jane.doe'), 'the e-mail address is still in the output');
+  assert.match(report.errors.find((error) => error.reason.startsWith('The client'))!.reason, /'email-\d+'/);
+});
+
+test('a failed read leaks no name through its source line or provenance', () => {
+  const { text } = redactErrors([{ facts: ['vnet.name'], reason: 'ARM 500 InternalServerError', source: 'GET virtualNetworks/vnet-payments-prod' }], {});
+  assert.ok(!text.includes('vnet-payments-prod'));
+  const report = reportOf([completeSession()]);
+  const withDetail: Report = { ...report, facts: [...report.facts, { key: 'migration.freeSubnetPrefix', value: '10.1.2.0/26', source: 'arm', detail: 'subnet snet-app-integration' }, { key: 'gateway.exists', value: true, source: 'arm', detail: 'gateways in resource group rg-network-weu' }] };
+  const redacted = `${toMarkdown(redactReport(withDetail))}${toJson(redactReport(withDetail))}`;
+  for (const leak of ['snet-app-integration', 'rg-network-weu']) assert.ok(!redacted.includes(leak), `"${leak}" is still in the output`);
+});
+
+test('the tool\'s own constants in explanations are never rewritten', () => {
+  const report = reportOf([completeSession()]);
+  const explanation = 'RFC 1918 ends at 172.31.255.255: 172.32.0.0 and above is public space, as is 8.8.8.8.';
+  const withConstant: Report = { ...report, findings: [{ ...report.findings[0]!, explanation }] };
+  assert.equal(redactReport(withConstant).findings[0]!.explanation, explanation);
+});
