@@ -19,6 +19,22 @@ export interface NsgVerdict {
   readonly decidingRule?: string;
   /** Why the verdict is unknown. */
   readonly reason?: string;
+  /** Priority of the blocking rule. */
+  readonly blockingPriority?: number;
+  /**
+   * The highest free inbound priority ahead of the blocking rule, for an Allow rule that must win
+   * over it (priorities are unique per direction and run from 100 to 4096); undefined when none is free.
+   */
+  readonly allowPriority?: number;
+}
+
+/** NSG rule priorities users can set (learn.microsoft.com/azure/virtual-network/network-security-groups-overview). */
+const LOWEST_PRIORITY = 100;
+
+export function freePriorityBefore(rules: readonly SecurityRule[], before: number): number | undefined {
+  const used = new Set(rules.filter((rule) => (rule.direction ?? 'Inbound').toLowerCase() === 'inbound').map((rule) => rule.priority));
+  for (let priority = Math.min(before - 1, 4096); priority >= LOWEST_PRIORITY; priority -= 1) if (!used.has(priority)) return priority;
+  return undefined;
 }
 
 /** Azure's built-in inbound rules, used when a payload omits `defaultSecurityRules`. */
@@ -95,7 +111,10 @@ export function nsgVerdict(nsg: NetworkSecurityGroup, p2sPool: readonly string[]
     // Rules we could not evaluate come first; they matter only if they would decide otherwise.
     const conflicting = uncertain.find((other) => ((other.access ?? '').toLowerCase() === 'deny') !== deny);
     if (conflicting) return { reason: `rule ${conflicting.name} (priority ${conflicting.priority}) uses addresses or tags that cannot be checked here`, decidingRule: conflicting.name };
-    return { blocksP2s: deny, blockingRule: deny ? rule.name : undefined, decidingRule: rule.name };
+    if (!deny) return { blocksP2s: false, blockingRule: undefined, decidingRule: rule.name };
+    // A default rule (65500) is beaten by any custom priority; the last user priority is 4096.
+    const blockingPriority = rule.priority ?? 65535;
+    return { blocksP2s: true, blockingRule: rule.name, decidingRule: rule.name, blockingPriority, allowPriority: freePriorityBefore(nsg.securityRules ?? [], blockingPriority) };
   }
   return uncertain.length > 0
     ? { reason: `rule ${uncertain[0]!.name} uses addresses or tags that cannot be checked here` }

@@ -38,7 +38,7 @@ test('after 31 March 2027 the notice becomes an error', () => {
 });
 
 test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule, with real names', () => {
-  const s = walk('triage', facts({ 'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-net', 'nsg.blockingRule': 'DenyVnetInbound' }), {
+  const s = walk('triage', facts({ 'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-net', 'nsg.blockingRule': 'DenyVnetInbound', 'nsg.allowPriority': 4095 }), {
     ...ELIGIBLE, 'triage/ask-symptom': 'reach-vnet', 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 },
     'firewall-timeout/ask-tcpping': 'timeout', 'firewall-timeout/ask-vm-test': true, 'gateway-down/ask-health': true,
     'certificate-sync/ask-dns-changed': false, 'rfc1918/ask-target-ip': '10.20.1.4',
@@ -48,7 +48,7 @@ test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule,
     ['tcp-timeout-firewall', 'error', ['Test-NetConnection sql01.contoso.local -Port 1433', 'tcpping sql01.contoso.local:1433']],
     ['nsg-blocks-p2s-range', 'error', [
       'az network nsg rule list -g rg-net --nsg-name nsg-data -o table',
-      'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
+      'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 4095 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
       'tcpping sql01.contoso.local:1433',
     ]],
   ]);
@@ -174,7 +174,7 @@ test('nameresolver times out from the app but a VM gets answers: DNS traffic fro
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
     "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
   assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
-    'az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority 200 --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
+    'az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority <free priority lower than the rule that blocks DNS> --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
     'nameresolver db.contoso.local 10.20.0.4',
     'nameresolver db.contoso.local',
   ]]]);
@@ -323,7 +323,7 @@ test('offline, an NSG the engineer found by hand: the finding names the pool, an
   });
   assert.deepEqual(s.findings.map((f) => f.id), ['tcp-timeout-firewall', 'nsg-blocks-p2s-range']);
   assert.equal(s.findings[1]!.title, 'A network security group blocks the point-to-site pool 172.16.50.0/24');
-  assert.equal(s.findings[1]!.steps[1]!.command, 'az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority 100 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432');
+  assert.equal(s.findings[1]!.steps[1]!.command, 'az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority <a free priority lower than the deny rule\'s> --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432');
 });
 
 test('an app on regional integration gets no gateway findings, even with ExpressRoute and no VPN gateway', () => {

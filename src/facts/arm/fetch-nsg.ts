@@ -21,7 +21,7 @@ export interface NsgQuery {
   readonly p2sPool: readonly string[];
 }
 
-const NSG_KEYS = ['nsg.name', 'nsg.resourceGroup', 'nsg.blocksP2s', 'nsg.blockingRule'];
+const NSG_KEYS = ['nsg.name', 'nsg.resourceGroup', 'nsg.blocksP2s', 'nsg.blockingRule', 'nsg.blockingRulePriority', 'nsg.allowPriority'];
 
 const subnetPrefixes = (subnet: Subnet) => [...(subnet.addressPrefix ? [subnet.addressPrefix] : []), ...(subnet.addressPrefixes ?? [])];
 
@@ -49,6 +49,8 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
         if (verdict.blocksP2s === undefined) facts['nsg.blocksP2s'] = unknownFact(verdict.reason ?? 'the rules cannot be evaluated here');
         else put(facts, 'nsg.blocksP2s', verdict.blocksP2s, verdict.decidingRule ? `${detail}, rule ${verdict.decidingRule}` : detail);
         put(facts, 'nsg.blockingRule', verdict.blockingRule, detail);
+        put(facts, 'nsg.blockingRulePriority', verdict.blockingPriority, detail);
+        put(facts, 'nsg.allowPriority', verdict.allowPriority, `${detail}: highest free priority ahead of rule ${verdict.blockingRule ?? ''}`.trim());
       }
     }
   }
