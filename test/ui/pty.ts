@@ -56,8 +56,11 @@ export class PseudoTerminal {
     return plain(this.raw.slice(since));
   }
 
-  /** Resolves when the plain output after `since` matches; fails with that output after the timeout. */
-  waitFor(pattern: RegExp | string, what: string, since = 0, timeoutMs = 20_000): Promise<string> {
+  /**
+   * Resolves when the plain output after `since` matches; fails with that output after the
+   * timeout. Many seconds by default: a busy machine is slow, but a screen that never comes still fails.
+   */
+  waitFor(pattern: RegExp | string, what: string, since = 0, timeoutMs = 60_000): Promise<string> {
     const matches = () => {
       const text = this.since(since);
       return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
@@ -75,7 +78,7 @@ export class PseudoTerminal {
     });
   }
 
-  /** Types keys (bytes) and returns the mark just before them. */
+  /** Types keys (bytes, in one write) and returns the mark just before them. */
   send(keys: string): number {
     const before = this.mark();
     this.child.stdin!.write(keys);
@@ -83,20 +86,17 @@ export class PseudoTerminal {
   }
 
   /**
-   * Types keys and waits for their effect. Ink subscribes a newly drawn list to the keyboard a
-   * moment after drawing it; keys arriving in that gap are dropped, exactly as if never typed.
-   * So when nothing at all was drawn after the keys, they are typed again (twice at most); any
-   * output that does not match is a real failure.
+   * Types keys once and waits for what they must show. Keys are never typed again: the wizard
+   * takes every key, whenever it arrives, so a key that seems lost is a bug to see, not to hide.
    */
-  async press(keys: string, pattern: RegExp | string, what: string): Promise<string> {
-    for (let attempt = 1; ; attempt += 1) {
-      const before = this.send(keys);
-      try {
-        return await this.waitFor(pattern, what, before, attempt < 3 ? 2000 : 20_000);
-      } catch (error) {
-        if (this.raw.length > before || attempt >= 3) throw error;
-      }
-    }
+  press(keys: string, pattern: RegExp | string, what: string): Promise<string> {
+    const before = this.send(keys);
+    return this.waitFor(pattern, what, before);
+  }
+
+  /** The plain text of the last frame the program drew (after its last full erase of the screen area). */
+  lastScreen(): string {
+    return plain(this.raw.slice(Math.max(0, this.raw.lastIndexOf('\u001b[2K'))));
   }
 
   kill(signal: NodeJS.Signals): void {

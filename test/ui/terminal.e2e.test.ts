@@ -13,8 +13,13 @@ import { PseudoTerminal, plain } from './pty.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/vnet-doctor.js', import.meta.url));
 const FLOWS = fileURLToPath(new URL('fixtures/flows', import.meta.url));
+const LONG_FLOWS = fileURLToPath(new URL('fixtures/long-flows', import.meta.url));
 const ENTER = '\r';
 const DOWN = '\u001b[B';
+const PAGE_DOWN = '\u001b[6~';
+const BACKSPACE = '\u007f';
+/** Ink erases the whole screen only when a frame is as tall as the terminal, pushing a copy into the scrollback. */
+const CLEAR_SCREEN = '\u001b[2J';
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-pty-'));
@@ -46,6 +51,10 @@ test('a support engineer walks an offline session to a finding and quits with th
     assert.match(findings, /Diagnosis: 1 error/);
     term.send('q');
     assert.equal(await term.exit, 1, 'exit code 1: an error finding');
+    // The last screen stays readable: the findings, then the report path; no spinner, no stale keys.
+    const last = term.lastScreen();
+    assert.match(last, /Diagnosis: 1 error[\s\S]*tcpping db\.contoso\.local:1433[\s\S]*Report written to .*vnet-doctor-report-/);
+    assert.doesNotMatch(last, /Saving the report|Ctrl-C quit|q quit/);
     const reports = readdirSync(dir).filter((name) => /^vnet-doctor-report-\d{8}-\d{6}\.md$/.test(name));
     assert.equal(reports.length, 1, 'the report is written to the current directory by default');
     assert.match(readFileSync(join(dir, reports[0]!), 'utf8'), /tcpping db\.contoso\.local:1433/);
@@ -67,6 +76,9 @@ test('60 columns without colour stay legible, and Ctrl-C writes the partial repo
     assert.ok(widest <= 60, `every line fits 60 columns (widest: ${widest})`);
     term.send('\u0003');
     assert.equal(await term.exit, 130);
+    const last = term.lastScreen();
+    assert.match(last, /Tier\?[\s\S]*Report written to .*partial\.json[\s\S]*vnet-doctor --resume/, 'the question, the report path and the resume hint stay on screen');
+    assert.doesNotMatch(last, /Saving the report|Ctrl-C quit/);
     const report = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8'));
     assert.equal(report.status, 'partial');
     assert.deepEqual(report.path.map((entry: { answer: unknown }) => entry.answer), [false]);
@@ -114,8 +126,6 @@ test('a corrupt saved session is reported and moved aside; the start screen stil
     const moved = readdirSync(state).filter((name) => name.startsWith('session.json.corrupt-'));
     assert.equal(moved.length, 1);
     assert.equal(readFileSync(join(state, moved[0]!), 'utf8'), '{"format": 1, "inputs": [tru', 'kept byte for byte');
-    // A key typed before the program switches the terminal to raw mode is cooked by the tty (Enter
-    // becomes a line feed); `?` passes unchanged, and its effect shows the keyboard is live.
     await term.press('?', 'Esc + key', 'the long help');
     await term.press(DOWN, '❯ No Azure access', 'the offline choice highlighted');
     await term.press(ENTER, 'Is the app on Linux?', 'offline mode chosen from the start screen');
@@ -144,6 +154,83 @@ test('--demo reads facts from the local emulator and shows where each known answ
     term.send('\u0003');
     assert.equal(await term.exit, 130);
     assert.match(readFileSync(join(dir, 'demo.md'), 'utf8'), /demo scenario[\s\S]*status: partial/);
+  } finally {
+    term.close();
+  }
+});
+
+test('keys that arrive in one read all count: Down+Enter picks the second option, keys for the next list act on it', async () => {
+  const { dir, state, env } = workspace();
+  const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
+  try {
+    await term.waitFor('Is the app on Linux?', 'the first question');
+    // One write: Down and Enter (No), then Down Down Enter on the tier list that Enter brings up (Standard).
+    await term.press(`${DOWN}${ENTER}${DOWN}${DOWN}${ENTER}`, 'Which host and port?', 'the host-port question');
+    // A burst of Backspaces empties the box and stays on the question.
+    await term.press('db.contoso.local:1433', 'OK, press Enter', 'the typed answer');
+    await term.press(BACKSPACE.repeat(40), 'e.g. db.contoso.local:1433', 'the emptied box');
+    await term.press('db:1', 'db:1', 'typing after the burst');
+    assert.match(term.lastScreen(), /Which host and port\?/);
+    assert.match(term.lastScreen(), /2 answered/, 'the Backspaces did not go back into earlier questions');
+    term.send('\u0003');
+    assert.equal(await term.exit, 130);
+    const saved = JSON.parse(readFileSync(join(state, 'session.json'), 'utf8'));
+    assert.deepEqual(saved.inputs, [
+      { type: 'answer', question: 'eligible/ask-linux', value: false },
+      { type: 'answer', question: 'eligible/ask-tier', value: 'Standard' },
+    ]);
+  } finally {
+    term.close();
+  }
+});
+
+test('keys typed before the first question are kept for it, not lost or echoed', async () => {
+  const { dir, state, env } = workspace();
+  const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
+  try {
+    // Typed at once, while the program is still starting: the first question takes them when it comes.
+    term.send(`${DOWN}${ENTER}`);
+    await term.waitFor('Tier?', 'the tier question, reached with the keys typed ahead');
+    term.send('\u0003');
+    assert.equal(await term.exit, 130);
+    const saved = JSON.parse(readFileSync(join(state, 'session.json'), 'utf8'));
+    assert.deepEqual(saved.inputs, [{ type: 'answer', question: 'eligible/ask-linux', value: false }]);
+  } finally {
+    term.close();
+  }
+});
+
+test('findings taller than the terminal scroll in a pager: header and footer stay, nothing lands in the scrollback', async () => {
+  const { dir, env } = workspace();
+  const term = wizard(['--offline', '--flows', LONG_FLOWS], { cwd: dir, env, columns: 100, rows: 35 });
+  try {
+    await term.waitFor('Which host and port?', 'the question');
+    await term.press(`db.contoso.local:1433${ENTER}`, /rows 1-\d+ of \d+/, 'the findings pager');
+    let screen = term.lastScreen();
+    assert.ok(screen.trimEnd().split('\n').length <= 35, `the frame fits 35 rows:\n${screen}`);
+    assert.match(screen, /^vnet-doctor · /m, 'the header is on screen');
+    assert.match(screen, /Diagnosis: 1 error\(s\), 2 warning\(s\), 1 note\(s\)/);
+    assert.match(screen, /PgUp\/PgDn/, 'the footer is on screen');
+    assert.doesNotMatch(screen, /Fourth and last finding/, 'the last finding is further down');
+    // Commands: one logical line, the shell named, no continuation characters.
+    assert.match(screen, /Connect the integration subnet again \(bash, Azure CLI; c 1 copies it\)/);
+    assert.doesNotMatch(screen, / \\$/m, 'no bash continuation at a row end');
+    await term.press(PAGE_DOWN, 'Fourth and last finding', 'the rest after PgDn');
+    await term.press('g', /rows 1-\d+ of/, 'the top again with g');
+    await term.press('G', /rows \d+-\d+ of \d+ · end/, 'the end of the findings with G');
+    screen = term.lastScreen();
+    assert.match(screen, /^vnet-doctor · /m, 'the header is still on screen');
+    assert.match(screen, /Diagnosis: 1 error/);
+    await term.press('s', 'Report saved to', 'the save confirmation');
+    assert.match(term.lastScreen(), /Report saved to .*vnet-doctor-report-[\s\S]*PgUp\/PgDn/, 'the confirmation sits in the footer, above the keys');
+    // c and the step number put the whole command on the clipboard through the terminal (OSC 52).
+    const before = term.mark();
+    await term.press('c1', 'Step 1 copied', 'the copy confirmation');
+    const command = 'az webapp vnet-integration add --resource-group rg-contoso-production-westeurope --name contoso-api-production --vnet vnet-hub-westeurope --subnet snet-integration-01';
+    assert.ok(term.raw.slice(before).includes(`\u001b]52;c;${Buffer.from(command).toString('base64')}\u0007`), 'OSC 52 carries the command');
+    assert.ok(!term.raw.includes(CLEAR_SCREEN), 'no frame filled the terminal, so none was pushed into the scrollback');
+    term.send('q');
+    assert.equal(await term.exit, 1);
   } finally {
     term.close();
   }
