@@ -54,7 +54,7 @@ function header(report: Report): string {
   ];
   if (report.target.appId && report.target.appName) lines.push(`App: ${code(report.target.appId)}`);
   if (report.redacted) {
-    lines.push('', '> **Redacted report.** Subscription and tenant ids, resource and host names and public IP addresses are replaced by placeholders such as `rg-1` or `host-1`; private (RFC 1918) ranges, regions and ports are unchanged.');
+    lines.push('', '> **Redacted report.** Subscription and tenant ids, resource and host names, e-mail addresses and public IP addresses are replaced by placeholders such as `rg-1` or `host-1`; private (RFC 1918) ranges, regions and ports are unchanged.');
   }
   lines.push('', `**Summary:** ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}; status: ${status}.`);
   return lines.join('\n');
