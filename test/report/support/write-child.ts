@@ -7,6 +7,9 @@
  * writer only once all of them are ready, so their writes provably overlap: each has a complete
  * temporary file before any of them publishes. The pause wraps Node's `link`, so the code under
  * test runs unchanged.
+ *
+ * With `pause-mid-write`, the write stops after half of the bytes (wrapping Node's write calls),
+ * prints "half-written" and waits to be killed: a crash in the middle of writing, on cue.
  */
 import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
@@ -29,6 +32,31 @@ if (barrier === 'barrier') {
     fs.readSync(0, Buffer.alloc(64));
     return linkSync(...args);
   };
+  syncBuiltinESMExports();
+}
+
+if (barrier === 'pause-mid-write') {
+  const { open } = fsPromises;
+  const { writeSync } = fs;
+  const halfThenWait = (bytes: Buffer, write: (half: Buffer) => void) => {
+    write(bytes.subarray(0, bytes.length >> 1));
+    writeSync(1, 'half-written\n');
+    fs.readSync(0, Buffer.alloc(64)); // blocks: the test kills this process now
+  };
+  fsPromises.open = async (...args: Parameters<typeof open>) => {
+    const handle = await open(...args);
+    handle.writeFile = async (data: unknown) => {
+      const bytes = Buffer.from(data as string, 'utf8');
+      await handle.write(bytes.subarray(0, bytes.length >> 1));
+      writeSync(1, 'half-written\n');
+      await new Promise(() => undefined);
+    };
+    return handle;
+  };
+  fs.writeSync = ((fd: number, buffer: Buffer) => {
+    halfThenWait(buffer, (half) => writeSync(fd, half));
+    return buffer.length;
+  }) as typeof fs.writeSync;
   syncBuiltinESMExports();
 }
 
