@@ -55,8 +55,18 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     return { command: positionals, options };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new UsageError(parserMessage(error as Error & { code?: string }));
   }
+}
+
+/** Node's parser messages in our words: the flag named once, no quoting advice about '--'. */
+function parserMessage(error: Error & { code?: string }): string {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `unknown option ${flag}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+    return /argument missing/.test(error.message) ? `${flag} needs a value` : `${flag} takes no value`;
+  }
+  return error.message.split('\n')[0]!.split('. ')[0]!;
 }
 
 /** The --format values each command understands (scan and flows graph print more than reports). */

@@ -19,7 +19,7 @@ export function flowsCommand(args: readonly string[], out: Output): number {
   try {
     built = dir === undefined ? buildFlowSetFromParsed(shippedFlowFiles()) : buildFlowSet(readFlowFiles(dir));
   } catch (error) {
-    out.error(terminalLine(`cannot read flows from ${dir ?? shippedFlowOrigin()}: ${(error as Error).message}`));
+    out.error(terminalLine(`vnet-doctor: cannot read flows from ${dir ?? shippedFlowOrigin()}: ${readProblem(error)}`));
     return EXIT_USAGE;
   }
   if (sub === 'lint') {
@@ -69,4 +69,13 @@ export function listQuestions(set: FlowSet): string {
     }
   }
   return lines.join('\n');
+}
+
+/** A file-system error in plain words (Node's text repeats the path and the system call). */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ENOTDIR') return 'not a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
 }

@@ -2,7 +2,7 @@
 export const HELP = `vnet-doctor: troubleshoot Azure App Service gateway-required VNet integration
 
 Usage
-  vnet-doctor [target] [options]        interactive wizard (needs a terminal)
+  vnet-doctor [wizard] [target] [options]  interactive wizard (needs a terminal)
   vnet-doctor --demo [scenario]         wizard against a built-in demo (no Azure needed)
   vnet-doctor check [target] [options]  batch mode: no questions, report on stdout
   vnet-doctor scan [options]            every gateway-required integration in the subscriptions: findings,
@@ -31,9 +31,13 @@ Session and report
   --redact                    replace names, ids, host names and public IPs with stable pseudonyms
   --flows DIR                 use flow files from DIR instead of the shipped ones
 
-Exit codes
-  0  no finding of severity error
-  1  at least one finding of severity error
-  2  usage or input error (bad flags, broken flow files, bad answers file, unknown target)
-  130 interrupted (the answers so far are saved; run again with --resume)
+Exit codes (the same rule for the wizard and check)
+  0    the session ended (finished, or quit with q) with no finding of severity error
+  1    at least one finding of severity error
+  2    usage or input error, or the session could not run (bad flags, broken flow files,
+       bad answers file, unknown target, no Azure access, --report file exists)
+  130  stopped by Ctrl-C or SIGTERM before the findings (answers are saved: --resume);
+       Ctrl-C on the findings screen ends like q
+
+Each command has its own help: vnet-doctor check --help, vnet-doctor flows --help.
 `;

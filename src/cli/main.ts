@@ -3,7 +3,7 @@
  * that needs them, so `--help`, `flows` and `check --offline` start fast.
  */
 import { parseCommandLine, UsageError } from './args.ts';
-import { HELP } from './help.ts';
+import { helpFor } from './command-help.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { processOutput, type Output } from './output.ts';
@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     return EXIT_USAGE;
   }
   const { command, options } = parsed;
-  if (options.help) { out.print(HELP); return EXIT_OK; }
+  if (options.help) { out.print(helpFor(command)); return EXIT_OK; }
   if (options.version) { out.print(VERSION); return EXIT_OK; }
   try {
     switch (command[0]) {
@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
         const { checkCommand } = await import('./check-command.ts');
         return await checkCommand(options, out);
       }
+      case 'wizard':
       case undefined: {
         const { wizardCommand } = await import('./wizard-command.ts');
         return await wizardCommand(options, out);

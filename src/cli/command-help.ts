@@ -1,0 +1,79 @@
+/** `vnet-doctor <command> --help`: each command's own usage; the global --help lists them all. */
+import { HELP } from './help.ts';
+
+export const EXIT_CODES_HELP = `Exit codes (the same rule for the wizard and check)
+  0    the session ended (finished, or quit with q) with no finding of severity error
+  1    at least one finding of severity error
+  2    usage or input error, or the session could not run (bad flags, broken flow files,
+       bad answers file, unknown target, no Azure access, --report file exists)
+  130  stopped by Ctrl-C or SIGTERM before the findings (answers are saved: --resume);
+       Ctrl-C on the findings screen ends like q`;
+
+const TARGET = `Target (one of)
+  --app ID | --subscription S --resource-group G --name N   an app in Azure (read through ARM)
+  --demo [scenario]                                         a built-in demo scenario
+  --offline                                                 no Azure: facts from --answers or asked
+ARM access
+  --access-token T (or env VNET_DOCTOR_ACCESS_TOKEN), --arm-endpoint URL, --cloud C`;
+
+export const CHECK_HELP = `vnet-doctor check: batch mode, no questions; the report goes to stdout (or --report PATH)
+
+Usage
+  vnet-doctor check --app ID [--answers FILE] [options]
+  vnet-doctor check --offline --answers FILE [options]
+  vnet-doctor check --demo [scenario] [options]
+
+${TARGET}
+
+Options
+  --answers FILE      answers (by question id) and facts (by fact key); see "vnet-doctor flows questions"
+  --flow ID           walk only this flow
+  --format md|json    report format on stdout (default md)
+  --report PATH       write the report to PATH (.md or .json); checked before anything is read
+  --force             replace an existing --report file
+  --redact            replace names, ids, host names and public IPs with stable pseudonyms
+  --flows DIR         flow files from DIR instead of the shipped ones
+
+${EXIT_CODES_HELP}
+`;
+
+export const FLOWS_HELP = `vnet-doctor flows: tools for flow authors and answers files
+
+Usage
+  vnet-doctor flows lint [dir]     check flow files (the shipped ones, or those in dir); exit 2 on any problem
+  vnet-doctor flows list           the troubleshooting flows, with their titles
+  vnet-doctor flows questions      every question id, answer type, accepted values and fact key
+  vnet-doctor flows graph [flow]   a diagram of one flow or all (--format mermaid or dot)
+`;
+
+export const WIZARD_HELP = `vnet-doctor: the interactive wizard (needs a terminal)
+
+Usage
+  vnet-doctor [wizard]             start screen: pick an app, a demo or offline
+  vnet-doctor --app ID             straight to that app (also --subscription S --resource-group G --name N)
+  vnet-doctor --demo [scenario]    a built-in demo scenario, no Azure needed
+  vnet-doctor --offline            every fact is asked
+  vnet-doctor --resume             continue the last interrupted session
+
+Options
+  --answers FILE      answers and facts known in advance
+  --flow ID           start in this flow instead of triage
+  --report PATH       where the report goes (.md or .json; default vnet-doctor-report-<time>.md here)
+  --force             replace an existing --report file
+  --redact            pseudonymise names in the report
+  --flows DIR         flow files from DIR
+
+Keys: on screen (press ? or Esc ? for all of them).
+
+${EXIT_CODES_HELP}
+`;
+
+/** The help for the command line's command: its own, or the global one. */
+export function helpFor(command: readonly string[]): string {
+  switch (command[0]) {
+    case 'check': return CHECK_HELP;
+    case 'flows': return FLOWS_HELP;
+    case 'wizard': return WIZARD_HELP;
+    default: return HELP;
+  }
+}
