@@ -1,0 +1,21 @@
+/** A checkout runs what users run: installing builds the bundle, npm start runs it, npm test tests it and the sources. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('../../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> };
+
+test('npm install builds the bundle (prepare), so npm start runs dist/ like npx does', () => {
+  assert.match(pkg.scripts.prepare ?? '', /scripts\/build\.mjs/);
+  assert.match(pkg.scripts.start ?? '', /bin\/vnet-doctor\.js/);
+  const bin = readFileSync(new URL('bin/vnet-doctor.js', root), 'utf8');
+  assert.match(bin, /dist\/cli\.js/, 'the bin prefers the bundle');
+});
+
+test('npm test rebuilds the bundle fresh and never deletes it afterwards (npm start would fall back to the slow sources)', () => {
+  const script = readFileSync(new URL('scripts/test.mjs', root), 'utf8');
+  assert.match(script, /await buildBundle\(\)/);
+  assert.doesNotMatch(script, /rmSync\([^)]*dist/);
+  assert.match(script, /VNET_DOCTOR_SOURCE: '1'/, 'the end-to-end tests also run against the sources');
+});
