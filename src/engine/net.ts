@@ -44,10 +44,3 @@ export function overlaps(a: string, b: string): boolean | undefined {
   if (!x || !y) return undefined;
   return x.isInSubnet(y) || y.isInSubnet(x);
 }
-
-/** Number of addresses in a prefix (2^(32 - length)). */
-export function prefixSize(prefix: string): number | undefined {
-  const address = parseIPv4(prefix);
-  if (!address) return undefined;
-  return 2 ** (32 - address.subnetMask);
-}

@@ -32,5 +32,3 @@ export const REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN = 2;
  * (multi-plan subnet join). learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration
  */
 export const MULTI_PLAN_SUBNET_MIN_PREFIX = 26;
-/** Pricing tiers that allow gateway-required integration (FACTS: Basic through Premium v4). */
-export const SUPPORTED_PLAN_TIERS = ['Basic', 'Standard', 'Premium', 'PremiumV2', 'PremiumV3', 'PremiumV4'] as const;

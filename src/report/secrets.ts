@@ -22,8 +22,3 @@ export function maskSecrets(text: string): string {
     .replace(JWT, TOKEN_MARKER)
     .replace(BASE64_BLOB, (run) => (looksLikePath(run) ? run : CERTIFICATE_MARKER));
 }
-
-/** True when maskSecrets would change the text. */
-export function containsSecret(text: string): boolean {
-  return maskSecrets(text) !== text;
-}

@@ -11,11 +11,6 @@ export function put(facts: FactMap, key: string, value: FactValue | undefined | 
   if (value !== undefined && value !== null) facts[key] = armFact(value, detail);
 }
 
-/** Marks keys unknown with a reason, without touching keys already known. */
-export function markUnknown(facts: FactMap, keys: readonly string[], reason: string): void {
-  for (const key of keys) if (!Object.hasOwn(facts, key)) facts[key] = unknownFact(reason);
-}
-
 /**
  * A list ARM may send as one delimited string or as an array. App Service's VnetInfo
  * `dnsServers` is a comma-separated string in the REST API ("10.0.0.4,10.0.0.5"); arrays (and
