@@ -16,7 +16,7 @@
  * The bundle is rebuilt fresh from src/ on every run and stays in dist/: `npm install` builds it
  * too (the prepare script), so `npm start` runs the same bundle as `npx vnet-doctor`.
  *
- *   node scripts/test.mjs [--source-only | --bundle-only] [--skip-checks]
+ *   node scripts/test.mjs [--source-only | --bundle-only] [--skip-checks | --checks-only]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
@@ -75,6 +75,7 @@ if (!process.argv.includes('--skip-checks')) {
     process.stdout.write('\n# type or lint errors: fix them first; no tests were run\n');
     process.exit(1);
   }
+  if (process.argv.includes('--checks-only')) process.exit(0);
 }
 if (!sourceOnly) {
   await buildBundle();
