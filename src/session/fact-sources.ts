@@ -3,6 +3,7 @@
  * (credential built and checked once), the demo emulator, or none. The Azure SDKs and the
  * emulator load on first use, so offline sessions never pay for them.
  */
+import type { Fact } from '../engine/types.ts';
 import { appTarget, gatherFactsFor, type ArmAccess } from '../facts/gather-facts.ts';
 import { readNsgFacts } from '../facts/nsg-facts.ts';
 import { listSubscriptions, listWebApps } from '../facts/arm/discovery.ts';
@@ -22,7 +23,8 @@ export function factSources(settings: SourceSettings): FactSources {
     gather: async (choice, options) => {
       const target = choice.mode === 'arm' ? { mode: 'arm' as const, app: appTarget({ app: choice.appId }) } : choice;
       const gathered = await gatherFactsFor(target, settings.access, { ...gatherOptions(options), today: today() });
-      return { facts: gathered.facts, errors: gathered.errors, target: gathered.target };
+      const args: Fact = { value: targetArgs(choice), source: 'derived', detail: 'the target of this session' };
+      return { facts: { ...gathered.facts, 'session.targetArgs': args }, errors: gathered.errors, target: gathered.target };
     },
     readNsg: async (target, facts, nsg, options) => {
       const from = factTarget(target);
@@ -39,6 +41,20 @@ export function armBrowser(access: ArmAccess) {
     listSubscriptions: async (signal: AbortSignal) => listSubscriptions(await access.context({ signal })),
     listWebApps: async (subscriptionId: string, signal: AbortSignal) => listWebApps(await access.context({ signal }), subscriptionId),
   };
+}
+
+/**
+ * The flags that name this session's target, for commands the findings suggest (`vnet-doctor
+ * --app ID --flow migration` must not drop back to the app picker). Quoted for a POSIX shell
+ * only when a value needs it.
+ */
+export function targetArgs(choice: TargetChoice): string {
+  if (choice.mode === 'offline') return '--offline';
+  return choice.mode === 'demo' ? `--demo ${shellWord(choice.scenario)}` : `--app ${shellWord(choice.appId)}`;
+}
+
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9/._:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function factTarget(target: ReportTarget): TargetChoice | undefined {

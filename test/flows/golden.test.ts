@@ -12,7 +12,7 @@ import { facts, session, TODAY, walk } from './shipped.ts';
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
 
 const ELIGIBLE = { 'eligibility/ask-second-vnet': false, 'eligibility/ask-service-endpoint': false, 'eligibility/ask-keyvault': false };
-const RETIRING = ['integration-retiring', 'warning', ['vnet-doctor --flow migration']];
+const RETIRING = ['integration-retiring', 'warning', ['vnet-doctor <target flags> --flow migration']];
 
 test('a Linux app is told at once that only regional integration fits', () => {
   const s = walk('triage', facts({ 'app.isLinux': true }), {});
@@ -34,7 +34,7 @@ test('the retirement notice counts the days left from today', () => {
 
 test('after 31 March 2027 the notice becomes an error', () => {
   const s = walk('retirement', facts({}, '2027-04-02'), {});
-  assert.deepEqual(summary(s), [['integration-retired', 'error', ['vnet-doctor --flow migration']]]);
+  assert.deepEqual(summary(s), [['integration-retired', 'error', ['vnet-doctor <target flags> --flow migration']]]);
 });
 
 test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule, with real names', () => {
@@ -134,7 +134,7 @@ test('a Succeeded gateway that Resource health shows down: reset it, and the SLA
 
 test('on 31 March 2027 itself the integration retires today; the day after it was retired', () => {
   const onTheDay = walk('retirement', facts({}, '2027-03-31'), {});
-  assert.deepEqual(summary(onTheDay), [['integration-retiring', 'warning', ['vnet-doctor --flow migration']]]);
+  assert.deepEqual(summary(onTheDay), [['integration-retiring', 'warning', ['vnet-doctor <target flags> --flow migration']]]);
   assert.equal(onTheDay.findings[0]!.title, 'Gateway-required integration retires today, 31 March 2027');
   const before = walk('retirement', facts({}, '2027-03-30'), {});
   assert.equal(before.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 1 days left');
