@@ -1,8 +1,10 @@
 /**
- * A local HTTPS server that answers ARM GETs from a scenario, for tests and `--demo`. It binds
- * 127.0.0.1 only, uses a certificate made at start (trusted by the client explicitly, never by
- * turning TLS checks off), checks the bearer token, can inject latency and faults per path, and
- * logs every request so tests can check parallelism and duplicates.
+ * A local HTTPS server that answers ARM GETs from a scenario, for tests and `--demo`. It binds a
+ * loopback address only (127.0.0.1, or 127.0.0.2 to play "another host"), uses a certificate made
+ * at start (trusted by the client explicitly, never by turning TLS checks off), checks the bearer
+ * token, can inject latency and faults per path (including hostile answers: foreign or looping
+ * nextLinks, redirects, huge or non-JSON bodies), and logs every request so tests can check
+ * parallelism, duplicates and who received a token.
  */
 import { createServer, type Server } from 'node:https';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,7 +15,7 @@ import { resourceGraphEndpoint, type ResourceGraphOptions } from './resource-gra
 import type { Scenario } from './scenarios.ts';
 
 export interface Fault {
-  /** Case-insensitive substring of the request path, e.g. "/virtualnetworkgateways". */
+  /** Case-insensitive substring of the request path and query, e.g. "/virtualnetworkgateways". */
   readonly path: string;
   readonly status?: 401 | 403 | 404 | 429 | 500 | 503;
   /** Never answer (the client's timeout must cut it). */
@@ -23,14 +25,32 @@ export interface Fault {
   /** Apply to the first N matching requests only (default: all). */
   readonly times?: number;
   readonly latencyMs?: number;
+  /**
+   * Added as `nextLink` to the list this request answers. `{origin}` stands for the emulator's
+   * own https://host:port; "self" repeats the request's own URL; "endless" links to a new page
+   * every time ($skiptoken counting up).
+   */
+  readonly nextLink?: string;
+  /** Answer 302 with this Location (`{origin}` as for nextLink). */
+  readonly redirectTo?: string;
+  /** Answer with this body and content type (status 200 unless given) instead of the resource, e.g. an HTML page. */
+  readonly rawBody?: { readonly status?: number; readonly contentType: string; readonly text: string };
+  /** Pad the JSON answer with a string of this many bytes, streamed (a huge list). */
+  readonly paddingBytes?: number;
 }
 
 export interface RequestRecord {
   readonly method: string;
   readonly path: string;
+  /** Path and query, as sent. */
+  readonly url: string;
+  /** Whether the request carried an Authorization header (the header itself is never kept). */
+  readonly authorization: boolean;
   readonly status: number;
   readonly startedAt: number;
   endedAt: number;
+  /** The client closed the connection before the answer was complete (a timeout or an abort). */
+  abandoned?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -40,6 +60,8 @@ export interface EmulatorOptions {
   readonly faults?: readonly Fault[];
   /** Added to every response, so overlapping requests are visible in the log. */
   readonly latencyMs?: number;
+  /** Loopback address to listen on (default 127.0.0.1); 127.0.0.2 plays "another host". */
+  readonly host?: '127.0.0.1' | '127.0.0.2';
   /** Page size and quota of the Resource Graph endpoint (resource-graph.ts). */
   readonly resourceGraph?: ResourceGraphOptions;
 }
@@ -49,6 +71,10 @@ export interface RunningEmulator {
   /** PEM certificate the client must trust. */
   readonly ca: string;
   readonly requests: readonly RequestRecord[];
+  /** Resolves with the first request (already logged or still to come) that `match` accepts. */
+  waitForRequest(match: (request: RequestRecord) => boolean): Promise<RequestRecord>;
+  /** Resolves once the request's connection is closed: true when the client gave up before the answer was complete. */
+  whenClosed(request: RequestRecord): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -61,10 +87,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const now = Date.now();
   const certificate = createSelfSignedCertificate({
     commonName: 'localhost', notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 86_400_000),
-    dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'],
+    dnsNames: ['localhost'], ipAddresses: ['127.0.0.1', '127.0.0.2'],
   });
   const requests: RequestRecord[] = [];
+  let origin = 'https://127.0.0.1';
   const faultUses = new Map<Fault, number>();
+  const closed = new Map<RequestRecord, Promise<boolean>>();
+  const waiters = new Set<{ match: (request: RequestRecord) => boolean; resolve: (request: RequestRecord) => void }>();
   const graph = resourceGraphEndpoint(options.scenario, options.resourceGraph);
   const key = certificate.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
@@ -73,10 +102,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'https://127.0.0.1');
-    const record: RequestRecord = { method: request.method ?? 'GET', path: url.pathname, status: 0, startedAt: performance.now(), endedAt: 0 };
+    const url = new URL(request.url ?? '/', origin);
+    const record: RequestRecord = {
+      method: request.method ?? 'GET', path: url.pathname, url: `${url.pathname}${url.search}`, authorization: request.headers.authorization !== undefined,
+      status: 0, startedAt: performance.now(), endedAt: 0,
+    };
     requests.push(record);
-    const fault = options.faults?.find((candidate) => url.pathname.toLowerCase().includes(candidate.path.toLowerCase())
+    closed.set(record, new Promise((resolve) => {
+      response.once('close', () => {
+        if (!response.writableFinished) record.abandoned = true;
+        resolve(record.abandoned === true);
+      });
+    }));
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(record)) continue;
+      waiters.delete(waiter);
+      waiter.resolve(record);
+    }
+    const target = decodeURIComponent(record.url).toLowerCase();
+    const fault = options.faults?.find((candidate) => target.includes(candidate.path.toLowerCase())
       && (candidate.times === undefined || (faultUses.get(candidate) ?? 0) < candidate.times));
     if (fault) faultUses.set(fault, (faultUses.get(fault) ?? 0) + 1);
     const delay = (options.latencyMs ?? 0) + (fault?.latencyMs ?? 0);
@@ -102,12 +146,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       }
       return error(fault.status, `Injected ${fault.status} ${STATUS_CODES[fault.status]} for ${url.pathname}.`, headers);
     }
+    if (fault?.redirectTo) return send(302, {}, { location: fault.redirectTo.replace('{origin}', origin) });
+    if (fault?.rawBody) {
+      (record as { status: number }).status = fault.rawBody.status ?? 200;
+      record.endedAt = performance.now();
+      response.writeHead(record.status, { 'content-type': fault.rawBody.contentType });
+      return void response.end(fault.rawBody.text);
+    }
     if (graph.matches(record.method, url.pathname)) {
       const answer = await graph.answer(request);
       return send(answer.status, answer.body, answer.headers);
     }
     const result = route(options.scenario, url.pathname);
-    send(result.status, result.body);
+    let body = result.body;
+    if (fault?.nextLink && body && typeof body === 'object' && !Array.isArray(body)) {
+      body = { ...body, nextLink: nextLinkFor(fault.nextLink, origin, url) };
+    }
+    if (fault?.paddingBytes) return sendPadded(response, record, result.status, body, fault.paddingBytes);
+    send(result.status, body);
   }
 
   // Every socket, including ones still in the TLS handshake, so stop() never waits on a client.
@@ -116,18 +172,55 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  origin = `https://${host}:${port}`;
   return {
-    url: `https://127.0.0.1:${port}`,
+    url: origin,
     ca: certificate.cert,
     requests,
+    waitForRequest: (match) => {
+      const logged = requests.find(match);
+      return logged ? Promise.resolve(logged) : new Promise((resolve) => { waiters.add({ match, resolve }); });
+    },
+    whenClosed: (request) => closed.get(request) ?? Promise.resolve(false),
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     }),
   };
+}
+
+function nextLinkFor(nextLink: string, origin: string, url: URL): string {
+  if (nextLink === 'self') return `${origin}${url.pathname}${url.search}`;
+  if (nextLink !== 'endless') return nextLink.replace('{origin}', origin);
+  const next = new URL(`${origin}${url.pathname}${url.search}`);
+  next.searchParams.set('$skiptoken', String(Number(url.searchParams.get('$skiptoken') ?? 0) + 1));
+  return next.href;
+}
+
+const PADDING_CHUNK = 'x'.repeat(64 * 1024);
+
+/** A JSON object answer with a huge `padding` string, written in chunks so the emulator itself stays small. */
+function sendPadded(response: ServerResponse, record: RequestRecord, status: number, body: unknown, bytes: number): void {
+  (record as { status: number }).status = status;
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  const json = JSON.stringify(body);
+  response.write(`${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"padding":"`);
+  let left = bytes;
+  const writeMore = (): void => {
+    while (left > 0) {
+      const chunk = left >= PADDING_CHUNK.length ? PADDING_CHUNK : PADDING_CHUNK.slice(0, left);
+      left -= chunk.length;
+      if (!response.write(chunk)) { response.once('drain', writeMore); return; }
+    }
+    record.endedAt = performance.now();
+    response.end('"}');
+  };
+  response.on('close', () => { left = 0; });
+  writeMore();
 }

@@ -32,3 +32,8 @@ export const REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN = 2;
  * (multi-plan subnet join). learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration
  */
 export const MULTI_PLAN_SUBNET_MIN_PREFIX = 26;
+/**
+ * Largest ARM answer read, in bytes (ours, not Azure's: ARM pages lists at 1,000 items or so, a few
+ * MB at most; 20 MB leaves room for big subscriptions while a hostile answer cannot fill memory).
+ */
+export const MAX_ARM_RESPONSE_BYTES = 20 * 1024 * 1024;

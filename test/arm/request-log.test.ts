@@ -45,7 +45,7 @@ for (const id of ['healthy', 'peering-no-transit', 'cross-subscription-vnet']) {
 }
 
 test('the critical-path measure counts sequential dependencies, not requests', () => {
-  const r = (startedAt: number, endedAt: number): RequestRecord => ({ method: 'GET', path: '/', status: 200, startedAt, endedAt });
+  const r = (startedAt: number, endedAt: number): RequestRecord => ({ method: 'GET', path: '/', url: '/', authorization: true, status: 200, startedAt, endedAt });
   assert.equal(criticalPath([r(0, 10), r(0, 10), r(11, 20), r(11, 20), r(21, 30)]), 3);
   assert.equal(criticalPath([r(0, 10), r(1, 12), r(2, 14)]), 1);
 });

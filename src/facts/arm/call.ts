@@ -1,11 +1,14 @@
 /**
- * One ARM call with a timeout and the user's abort signal. A failure never throws: it becomes a
- * ReportError naming the facts it leaves unknown, so the wizard asks those questions instead.
- * A user abort does throw (the session is being cancelled).
+ * One ARM call with the user's abort signal (the request guard gives each request, every page of
+ * a list included, the per-call timeout). A failure never throws: it becomes a ReportError naming
+ * the facts it leaves unknown, so the wizard asks those questions instead. A user abort does
+ * throw, at once, whatever the call is still waiting on (the session is being cancelled).
  */
 import { STATUS_CODES } from 'node:http';
 import type { ReportError } from '../../report/report-model.ts';
 import type { ArmContext } from './context.ts';
+import { ArmGuardError, UnexpectedAnswerError } from './guard-errors.ts';
+import { untilAborted } from './request-guard.ts';
 
 export interface CallLog {
   readonly errors: ReportError[];
@@ -25,11 +28,17 @@ export class UserAbortError extends Error {
 
 const MAX_MESSAGE = 300;
 
-/** "ARM 403 Forbidden: <message>", "timed out after 15 s", or the network error. */
+/**
+ * "ARM 403 Forbidden: <message>", "timed out after 15 s", what the guard refused, what ARM sent
+ * when it is not ARM JSON, or the network error.
+ */
 export function describeFailure(error: unknown, timeoutMs: number, timedOut: boolean): string {
   if (timedOut) return `ARM call timed out after ${timeoutMs / 1000} s`;
+  if (error instanceof ArmGuardError) return error.message;
   const status = (error as { statusCode?: number }).statusCode;
-  const message = (armMessage(error) ?? String((error as Error)?.message ?? error)).split('\n')[0]!.slice(0, MAX_MESSAGE);
+  const sent = foreignBody(error);
+  if (sent) return sent;
+  const message = (armMessage(error) ?? String((error as Error)?.message ?? error)).split('\n').map((line) => line.trim()).filter(Boolean).join(': ').slice(0, MAX_MESSAGE);
   // Paged lists replace ARM's message with a generic one but keep ARM's error code.
   const code = (error as { code?: string }).code;
   const shown = /^Pagination failed/.test(message) && code ? code : message;
@@ -48,10 +57,22 @@ function armMessage(error: unknown): string | undefined {
   }
 }
 
+/** An error answer that is not ARM's JSON (a proxy's HTML page, say): status, content type and first bytes. */
+function foreignBody(error: unknown): string | undefined {
+  const response = (error as { response?: { status?: number; bodyAsText?: string; headers?: { get(name: string): string | undefined } } }).response;
+  if (typeof response?.status !== 'number' || typeof response.bodyAsText !== 'string') return undefined;
+  try {
+    JSON.parse(response.bodyAsText);
+    return undefined;
+  } catch {
+    return new UnexpectedAnswerError(response.status, response.headers?.get('content-type'), response.bodyAsText).message;
+  }
+}
+
 export const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;
 
 /**
- * Runs `run` with an abort signal combining the user's signal and a per-call timeout.
+ * Runs `run` with the user's abort signal; the request guard times each request.
  * Returns the value, or `{ failed: reason }` after recording the error against `facts`.
  */
 export async function armCall<T>(
@@ -61,14 +82,13 @@ export async function armCall<T>(
   facts: readonly string[],
   run: (abortSignal: AbortSignal) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; reason: string; status?: number }> {
-  const timeout = AbortSignal.timeout(ctx.timeoutMs);
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  const signal = ctx.signal ?? new AbortController().signal;
   log.requests += 1;
   try {
-    return { ok: true, value: await run(signal) };
+    return { ok: true, value: await untilAborted(run(signal), ctx.signal) };
   } catch (error) {
     if (ctx.signal?.aborted) throw new UserAbortError();
-    const reason = describeFailure(error, ctx.timeoutMs, timeout.aborted);
+    const reason = describeFailure(error, ctx.timeoutMs, false);
     log.errors.push({ facts: [...facts], reason, source });
     for (const key of facts) if (!log.failed.has(key)) log.failed.set(key, reason);
     return { ok: false, reason, status: statusOf(error) };

@@ -1,12 +1,15 @@
 /**
  * SDK clients for one ArmContext, created lazily (the SDKs load only when ARM is used) and
- * cached per subscription. Retries are the SDK's own policies (they honour Retry-After).
+ * cached per subscription. Retries are the SDK's own policies (they honour Retry-After). Every
+ * client built from clientOptions carries the request guard (request-guard.ts): the token goes
+ * to the ARM endpoint only, every page has a deadline, answers are bounded.
  * App Service reads go through the SDK's modular API (web-client.ts: only the operations used
  * are bundled); the network SDK has no such entry points for its operation groups.
  */
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ArmContext } from './context.ts';
 import type { WebReads } from './web-client.ts';
+import { armGuardPolicies } from './request-guard.ts';
 
 export interface ArmClients {
   web(subscriptionId: string): Promise<WebReads>;
@@ -18,6 +21,7 @@ export function clientOptions(ctx: ArmContext) {
     endpoint: ctx.endpoint,
     credentials: { scopes: [ctx.scope] },
     retryOptions: ctx.retry,
+    additionalPolicies: armGuardPolicies(ctx),
     ...(ctx.tlsCa ? { tlsOptions: { ca: ctx.tlsCa } } : {}),
   };
 }
@@ -42,9 +46,5 @@ export function createClients(ctx: ArmContext): ArmClients {
   };
 }
 
-/** Drains a paged list into an array. */
-export async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of pages) items.push(item);
-  return items;
-}
+/** Drains a paged list into an array, with an end (paging.ts). */
+export { collect } from './paging.ts';

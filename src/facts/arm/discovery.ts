@@ -1,22 +1,45 @@
 /** Subscriptions and apps the signed-in user can see, for the wizard's interactive picker. */
 import type { ArmContext } from './context.ts';
 import { clientOptions, collect, createClients } from './clients.ts';
+import { describeFailure } from './call.ts';
+import { PageTrail } from './paging.ts';
+import { untilAborted } from './request-guard.ts';
 import { parseResourceId } from './resource-id.ts';
 
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
 
-/** GET /subscriptions through the same pipeline as the SDK clients (there is no SDK for it installed). */
+/**
+ * GET /subscriptions through the same pipeline (and request guard) as the SDK clients (there is
+ * no SDK for it installed). A failure throws an Error whose message is the reason to show.
+ */
 export async function listSubscriptions(ctx: ArmContext): Promise<{ id: string; name: string }[]> {
+  try {
+    return await untilAborted(readSubscriptions(ctx), ctx.signal);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    throw new Error(`cannot list subscriptions: ${describeFailure(error, ctx.timeoutMs, false)}`);
+  }
+}
+
+async function readSubscriptions(ctx: ArmContext): Promise<{ id: string; name: string }[]> {
   const { getClient } = await import('@azure-rest/core-client');
   const client = getClient(ctx.endpoint, ctx.credential, { ...clientOptions(ctx) });
   const found: { id: string; name: string }[] = [];
-  let next: string | undefined = `/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`;
+  const trail = new PageTrail(ctx.endpoint);
+  let next: string | undefined = `${ctx.endpoint}/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`;
   while (next) {
-    const response = await client.pathUnchecked(next.replace(ctx.endpoint, '')).get({ abortSignal: signal(ctx) });
-    if (!/^2/.test(String(response.status))) throw new Error(`ARM ${response.status} listing subscriptions`);
-    const body = response.body as { value?: { subscriptionId?: string; displayName?: string }[]; nextLink?: string };
-    for (const item of body.value ?? []) if (item.subscriptionId) found.push({ id: item.subscriptionId, name: item.displayName ?? item.subscriptionId });
-    next = body.nextLink;
+    const response = await client.pathUnchecked(next).get({ abortSignal: ctx.signal });
+    const body = (response.body ?? {}) as { value?: unknown; nextLink?: unknown; error?: { message?: unknown } };
+    if (!/^2/.test(String(response.status))) {
+      const message = typeof body.error?.message === 'string' ? `: ${body.error.message}` : '';
+      throw new Error(`ARM ${response.status}${message}`);
+    }
+    const items = Array.isArray(body.value) ? (body.value as { subscriptionId?: unknown; displayName?: unknown }[]) : [];
+    for (const item of items) {
+      if (typeof item?.subscriptionId !== 'string') continue;
+      found.push({ id: item.subscriptionId, name: typeof item.displayName === 'string' ? item.displayName : item.subscriptionId });
+    }
+    next = typeof body.nextLink === 'string' && body.nextLink !== '' ? trail.follow(body.nextLink) : undefined;
   }
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -42,7 +65,13 @@ export interface WebAppChoice {
  */
 export async function listWebApps(ctx: ArmContext, subscriptionId: string): Promise<WebAppChoice[]> {
   const web = await createClients(ctx).web(subscriptionId);
-  const sites = await collect(web.webApps.list({ abortSignal: signal(ctx) }));
+  let sites;
+  try {
+    sites = await untilAborted(collect(web.webApps.list({ abortSignal: ctx.signal }), ctx.endpoint), ctx.signal);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    throw new Error(`cannot list the web apps: ${describeFailure(error, ctx.timeoutMs, false)}`);
+  }
   const apps = sites
     .filter((site) => site.id)
     .map((site) => ({
@@ -56,9 +85,10 @@ export async function listWebApps(ctx: ArmContext, subscriptionId: string): Prom
   const probe = apps.filter((app) => !app.hasVnetConnection && app.windows && app.resourceGroup !== '').slice(0, CONNECTION_PROBE_LIMIT);
   await inBatches(probe, CONNECTION_PROBES_AT_ONCE, async (app) => {
     try {
-      const connections = await web.webApps.listVnetConnections(app.resourceGroup, app.name, { abortSignal: signal(ctx) });
+      const connections = await web.webApps.listVnetConnections(app.resourceGroup, app.name, { abortSignal: ctx.signal });
       app.hasVnetConnection = connections.length > 0;
-    } catch {
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
       // Unknown stays unmarked: the app is still listed and can be picked.
     }
   });
@@ -70,5 +100,3 @@ export async function listWebApps(ctx: ArmContext, subscriptionId: string): Prom
 async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let index = 0; index < items.length; index += size) await Promise.all(items.slice(index, index + size).map(run));
 }
-
-const signal = (ctx: ArmContext) => (ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]) : AbortSignal.timeout(ctx.timeoutMs));
