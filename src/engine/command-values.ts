@@ -10,7 +10,7 @@ import type { FactDefinition } from './types.ts';
 import { parseIPv4 } from './net.ts';
 
 export type ValueRule =
-  | 'resource-group' | 'resource-name' | 'app-name' | 'plan-name' | 'location' | 'guid'
+  | 'resource-group' | 'resource-name' | 'app-name' | 'plan-name' | 'location' | 'guid' | 'resource-id'
   | 'ip' | 'cidr' | 'hostname' | 'port' | 'number' | 'date' | 'token' | 'text';
 
 /** Line breaks, control characters and bidi controls: never part of a value a command may hold. */
@@ -31,6 +31,8 @@ const PLAN_NAME = /^[\p{L}\p{N}-]{1,60}$/u;
 /** Region as ARM or the portal writes it: "westeurope" or "West Europe". */
 const LOCATION = /^[A-Za-z0-9][A-Za-z0-9 ()-]{0,49}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ARM resource id: /subscriptions/{guid}/resourceGroups/{rg}/providers/{namespace}/{type}/{name}[/{type}/{name}...]. */
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/(?!-)[\p{L}\p{N}_.()-]{0,89}[\p{L}\p{N}_()-]\/providers\/[A-Za-z0-9]+\.[A-Za-z0-9.]+(?:\/[A-Za-z0-9]+\/[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?)+$/iu;
 /** DNS name: labels of letters, digits, hyphens (and _ as in SRV names), at most 253 characters. */
 const HOST_LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
 /** Enum-like values (plan tier, VPN type, protocol): letters, digits, _ . - */
@@ -41,6 +43,7 @@ export function ruleFor(key: string, definition: FactDefinition | undefined): Va
   const last = key.split('.').at(-1)!;
   if (/resourceGroup$/i.test(last)) return 'resource-group';
   if (/subscriptionId$|tenantId$/i.test(last)) return 'guid';
+  if (last === 'id' || /[a-z]Id$/.test(last)) return 'resource-id';
   if (key === 'app.name') return 'app-name';
   if (key === 'plan.name') return 'plan-name';
   if (/location$/i.test(last) && definition?.type !== 'choice') return 'location';
@@ -84,6 +87,7 @@ export function validForRule(value: string, rule: ValueRule): boolean {
     case 'plan-name': return PLAN_NAME.test(value);
     case 'location': return LOCATION.test(value);
     case 'guid': return GUID.test(value);
+    case 'resource-id': return RESOURCE_ID.test(value);
     case 'ip': return validIPv4(value);
     case 'cidr': return validCidr(value);
     case 'hostname': return validHost(value);

@@ -82,3 +82,26 @@ test('a long command breaks only at spaces its shell splits at, never inside a q
   assert.deepEqual(shellWords(`az vnet create --location 'West Europe' -g "a b" x\\ y`, 'bash'), ['az', 'vnet', 'create', '--location', "'West Europe'", '-g', '"a b"', 'x\\ y']);
   assert.deepEqual(shellWords(`Resolve-DnsName 'it''s here' -Server x`, 'powershell'), ['Resolve-DnsName', "'it''s here'", '-Server', 'x']);
 });
+
+test('values are checked against the naming rules of what they are', async () => {
+  const { ruleFor, validForRule } = await import('../../src/engine/command-values.ts');
+  const text = { type: 'text', label: 'x' } as const;
+  const valid = (key: string, value: string) => validForRule(value, ruleFor(key, text));
+  assert.ok(valid('app.resourceGroup', 'rg-net(prod).eu'));
+  assert.ok(valid('app.resourceGroup', 'rg-Müller.Netz'));
+  assert.ok(!valid('app.resourceGroup', 'rg-net.'), 'a resource group cannot end in a period');
+  assert.ok(!valid('app.resourceGroup', 'a'.repeat(91)), 'at most 90 characters');
+  assert.ok(!valid('app.resourceGroup', '--subscription'), 'a leading hyphen would read as an option');
+  assert.ok(valid('gateway.name', 'gw-hub_'));
+  assert.ok(!valid('gateway.name', '-gw'), 'starts alphanumeric');
+  assert.ok(!valid('gateway.name', 'gw.'), 'ends alphanumeric or underscore');
+  assert.ok(!valid('vnet.name', 'vnet(1)'));
+  assert.ok(!valid('vnet.name', 'a'.repeat(81)));
+  assert.ok(valid('vnet.resourceId', '/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-net(prod)/providers/Microsoft.Network/virtualNetworks/vnet-hub'));
+  assert.ok(!valid('vnet.resourceId', '/subscriptions/x/resourceGroups/rg;id/providers/Microsoft.Network/virtualNetworks/vnet-hub'));
+  assert.ok(validForRule('10.0.0.4', 'ip') && !validForRule('10.0.0.256', 'ip') && !validForRule('10.0.0.4; id', 'ip'));
+  assert.ok(validForRule('10.0.0.0/24', 'cidr') && !validForRule('10.0.0.0/33', 'cidr'));
+  assert.ok(validForRule('db.contoso.internal', 'hostname') && !validForRule('db contoso', 'hostname') && !validForRule('-db.x', 'hostname'));
+  assert.ok(validForRule('443', 'port') && !validForRule('0', 'port') && !validForRule('65536', 'port'));
+  assert.ok(!validForRule('line one\nline two', 'text') && !validForRule('a\u202eb', 'text'));
+});
