@@ -164,3 +164,17 @@ test('the tool\'s own constants in explanations are never rewritten', () => {
   const withConstant: Report = { ...report, findings: [{ ...report.findings[0]!, explanation }] };
   assert.equal(redactReport(withConstant).findings[0]!.explanation, explanation);
 });
+
+test('a Unicode resource group is replaced in facts, provenance, quoted commands and encoded URLs', () => {
+  const report = reportOf([completeSession()], { errors: [{ facts: ['gateway.name'], reason: 'ARM 403 on https://management.azure.com/subscriptions/x/resourceGroups/rg-M%C3%BCller.Netz/providers?api-version=1' }] });
+  const rg = 'rg-Müller.Netz';
+  const withUnicode: Report = {
+    ...report,
+    facts: [...report.facts, { key: 'app.vnetResourceGroup', value: rg, source: 'arm', detail: `gateways in resource group ${rg}` }],
+    findings: [{ ...report.findings[0]!, steps: [{ kind: 'az', text: `Read the gateways of ${rg}.`, command: `az network vnet-gateway list -g '${rg}'` }] }],
+  };
+  const redacted = redactReport(withUnicode);
+  const text = `${toMarkdown(redacted)}${toJson(redacted)}`;
+  for (const leak of ['Müller', 'M%C3%BCller', 'M\\u00fcller']) assert.ok(!text.includes(leak), `"${leak}" is still in the output`);
+  assert.match(redacted.findings[0]!.steps[0]!.command!, /^az network vnet-gateway list -g 'rg-\d+'$/);
+});
