@@ -181,7 +181,11 @@ function questionNode(state: StateView, at: Position): QuestionNode {
 function proceed(state: Core, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): Core {
   const id = questionId(at.flow, at.node);
   const lookup = lookupFor(state);
-  const entry: PathEntry = { flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, state.flowSet.facts), answer: value, auto };
+  const option = node.answer === 'choice' && value !== null ? node.options?.find((candidate) => candidate.value === value) : undefined;
+  const entry: PathEntry = {
+    flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, state.flowSet.facts), answer: value, auto,
+    ...(option ? { answerLabel: render(option.label, lookup, state.flowSet.facts) } : {}),
+  };
   let answerFacts = state.answerFacts;
   if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
   const next = { ...state, answerFacts, path: state.path.append(entry), current: undefined };

@@ -38,6 +38,8 @@ export interface PathEntry {
   readonly question?: string;
   readonly text?: string;
   readonly answer?: AnswerValue;
+  /** For a choice question: the label of the option chosen, as shown (the answer keeps the option's id). */
+  readonly answerLabel?: string;
   /** Set when the answer came from a fact or a preset answer instead of the user. */
   readonly auto?: AutoAnswer;
   /** Check result, for check entries. */

@@ -121,7 +121,10 @@ function collectPath(sessions: readonly EngineState[]): ReportPathEntry[] {
     const auto = entry.auto
       ? { source: entry.auto.source, ...(entry.auto.detail === undefined ? {} : { detail: entry.auto.detail }), ...(entry.auto.fact === undefined ? {} : { fact: entry.auto.fact }) }
       : undefined;
-    return [{ flow: entry.flow, question: entry.question, text: entry.text ?? '', answer: entry.answer ?? null, ...(auto ? { auto } : {}) }];
+    return [{
+      flow: entry.flow, question: entry.question, text: entry.text ?? '', answer: entry.answer ?? null,
+      ...(entry.answerLabel === undefined ? {} : { answerLabel: entry.answerLabel }), ...(auto ? { auto } : {}),
+    }];
   }));
 }
 

@@ -15,7 +15,7 @@ const TOP_LEVEL_ORDER = [
 const NESTED_ORDER = [
   'name', 'version', 'mode', 'appId', 'appName', 'scenario', 'errors', 'warnings', 'infos', 'flows', 'date', 'daysLeft',
   'id', 'severity', 'title', 'explanation', 'steps', 'kind', 'flow', 'question', 'key', 'facts', 'text', 'command', 'blanks',
-  'value', 'answer', 'host', 'port', 'reason', 'source', 'detail', 'fact', 'overridden', 'auto',
+  'value', 'answer', 'answerLabel', 'host', 'port', 'reason', 'source', 'detail', 'fact', 'overridden', 'auto',
 ];
 
 const comparatorFor = (order: readonly string[]) => {

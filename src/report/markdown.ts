@@ -115,7 +115,8 @@ function facts(report: Report): string {
 }
 
 function pathEntry(entry: ReportPathEntry, index: number): string {
-  const answer = entry.answer === null ? "don't know" : describeValue(entry.answer);
+  // The label the engineer chose, not the option's internal id.
+  const answer = entry.answer === null ? "don't know" : entry.answerLabel ?? describeValue(entry.answer);
   const origin = entry.auto ? ` (automatic, ${inline(provenance(entry.auto.source, entry.auto.detail))})` : '';
   return `${index + 1}. ${inline(entry.text)} **${inline(answer)}**${origin}`;
 }

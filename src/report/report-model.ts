@@ -56,6 +56,8 @@ export interface ReportPathEntry {
   readonly text: string;
   /** null = "don't know". */
   readonly answer: AnswerValue;
+  /** For a choice question: the label of the option chosen, as the engineer saw it. */
+  readonly answerLabel?: string;
   /** Set when the answer came from a fact or an answers file, not from the user. */
   readonly auto?: { readonly source: FactSource; readonly detail?: string; readonly fact?: string };
 }

@@ -59,6 +59,6 @@ test('steps are numbered and the sections come in reading order', () => {
 
 test('an auto-answered question shows where its answer came from; an override shows both values', () => {
   const markdown = toMarkdown(base());
-  assert.match(markdown, /1\. Which VNet integration does contoso-orders use\? \*\*gateway-required\*\* \(automatic, ARM: virtualNetworkConnections of contoso-orders\)/);
+  assert.match(markdown, /1\. Which VNet integration does contoso-orders use\? \*\*Gateway-required\*\* \(automatic, ARM: virtualNetworkConnections of contoso-orders\)/);
   assert.match(markdown, /\| `p2s\.addressPool` \| 203\.0\.113\.0\/24 \| answer: answer to triage\/ask-pool; replaces the ARM value 172\.32\.10\.0\/24/);
 });
