@@ -8,6 +8,10 @@ import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { processOutput, type Output } from './output.ts';
 import { flowsCommand } from './flows-command.ts';
+import { graphCommand } from './graph-command.ts';
+import { scanCommand } from './scan-command.ts';
+import { checkCommand } from './check-command.ts';
+import { wizardCommand } from './wizard-command.ts';
 
 export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
   let parsed;
@@ -23,22 +27,16 @@ export async function main(argv: readonly string[], out: Output = processOutput)
   try {
     switch (command[0]) {
       case 'flows':
-        if (command[1] === 'graph') return (await import('./graph-command.ts')).graphCommand(command.slice(2), options, out);
+        if (command[1] === 'graph') return graphCommand(command.slice(2), options, out);
         return flowsCommand(command.slice(1), out);
-      case 'scan': {
+      case 'scan':
         if (command.length > 1) throw new UsageError(`scan takes no arguments ("${command[1]}"); name subscriptions with --subscription`);
-        const { scanCommand } = await import('./scan-command.ts');
         return await scanCommand(options, out, { argv });
-      }
-      case 'check': {
-        const { checkCommand } = await import('./check-command.ts');
+      case 'check':
         return await checkCommand(options, out);
-      }
       case 'wizard':
-      case undefined: {
-        const { wizardCommand } = await import('./wizard-command.ts');
+      case undefined:
         return await wizardCommand(options, out);
-      }
       default:
         out.error(`vnet-doctor: unknown command "${command[0]}". Run "vnet-doctor --help".`);
         return EXIT_USAGE;

@@ -11,7 +11,8 @@ import {
   CLOUD_ENDPOINTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential, type ArmContext, type CloudName, type RetrySettings,
 } from './arm/context.ts';
 import { parseResourceId } from './arm/resource-id.ts';
-import type { AppTarget } from './arm/gather-arm.ts';
+import { gatherFromArm, type AppTarget } from './arm/gather-arm.ts';
+import { startEmulator } from '../emulator/server.ts';
 import type { TokenCredential } from '@azure/identity';
 
 export interface GatherOptions {
@@ -103,7 +104,6 @@ export async function gatherFactsFor(target: FactTarget, access: ArmAccess | und
   if (target.mode === 'demo') return gatherDemo(target.scenario, session, gather);
   if (!access) throw new UsageError('reading facts from Azure needs an ARM endpoint and credential');
   const ctx = await access.context(gather);
-  const { gatherFromArm } = await import('./arm/gather-arm.ts');
   const result = await gatherFromArm(ctx, target.app, gather.onProgress);
   const app = target.app;
   const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
@@ -126,7 +126,6 @@ export async function withDemoEmulator<T>(
   work: (app: AppTarget, access: ArmAccess, scenario: { id: string; target: { app: string }; today?: string }) => Promise<T>,
 ): Promise<T> {
   const { loadScenario, ScenarioError } = await import('../emulator/scenarios.ts');
-  const { startEmulator } = await import('../emulator/server.ts');
   let scenario;
   try {
     scenario = loadScenario(scenarioId);
