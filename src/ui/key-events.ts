@@ -61,7 +61,7 @@ function escapeEnd(data: string, start: number): number {
   if (next === '[') {
     let index = start + 2;
     if (data[index] === '[') index += 1;
-    while (index < data.length && /[0-9;?<=>$ -\/]/.test(data[index]!)) index += 1;
+    while (index < data.length && /[0-9;?<=>$ -/]/.test(data[index]!)) index += 1;
     return Math.min(data.length, index + 1);
   }
   if (next === 'O' && start + 2 < data.length) return start + 3;

@@ -14,7 +14,6 @@ export const KEY = {
   enter: '\r', down: '\u001b[B', up: '\u001b[A', backspace: '\u007f', escape: '\u001b', ctrlC: '\u0003',
 } as const;
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 export interface Harness {

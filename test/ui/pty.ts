@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_SEQUENCE = /\u001b(\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-B]|[=>])/g;
 
 /** Terminal output with escape sequences removed and line ends normalised. */
