@@ -184,7 +184,7 @@ test('keys that arrive in one read all count: Down+Enter picks the second option
   }
 });
 
-test('keys typed before the first question are kept for it, not lost or echoed', async () => {
+test('keys typed while the program starts are kept for the first question, in order', async () => {
   const { dir, state, env } = workspace();
   const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
   try {
