@@ -34,7 +34,11 @@ const PUBLIC_HOSTS = new Set([
 const KEPT_ADDRESS_BLOCKS = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '100.64.0.0/10', '168.63.129.16/32', '255.0.0.0/8'] as const;
 
 /** Names Azure requires or creates for everyone: they identify no customer, and hiding them hides meaning. */
-const GENERIC_NAMES = new Set(['default', 'gatewaysubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'azurebastionsubnet', 'routeserversubnet']);
+const GENERIC_NAMES = new Set([
+  'default', 'gatewaysubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'azurebastionsubnet', 'routeserversubnet',
+  // the default rules of every NSG
+  'allowvnetinbound', 'allowazureloadbalancerinbound', 'denyallinbound', 'allowvnetoutbound', 'allowinternetoutbound', 'denyalloutbound',
+]);
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** An id segment as Azure names allow it: Unicode letters and digits, _ . - ( ) (a trailing ")" or "." is trimmed below). */
@@ -86,19 +90,26 @@ export class Pseudonyms {
   private readonly counters = new Map<PseudonymCategory, number>();
   /** Public addresses and ranges exactly as learnt from values (replaced in the tool's own texts too). */
   private readonly learntAddresses = new Set<string>();
-  private pattern: RegExp | undefined;
+  /** Names read from the tool's sentences only (see register). */
+  private readonly outsideOnly = new Set<string>();
+  private readonly patterns = new Map<TextOrigin, RegExp>();
 
-  /** Registers a value found in a structured place (an ARM id segment, a name fact); first category wins. */
-  register(value: string, category: PseudonymCategory): string {
+  /**
+   * Registers a value found in a structured place (an ARM id segment, a name fact); first category
+   * wins. `scope` 'outside' limits a name read from a sentence to the texts it can come from.
+   */
+  register(value: string, category: PseudonymCategory, scope: TextOrigin | 'all' = 'all'): string {
     const key = value.toLowerCase();
     if (GENERIC_NAMES.has(key)) return value;
+    if (scope === 'all' && this.outsideOnly.delete(key)) this.patterns.clear();
     const known = this.tokens.get(key);
     if (known) return known;
+    if (scope === 'outside') this.outsideOnly.add(key);
     const next = (this.counters.get(category) ?? 0) + 1;
     this.counters.set(category, next);
     const token = `${category}-${next}`;
     this.tokens.set(key, token);
-    this.pattern = undefined;
+    this.patterns.clear();
     return token;
   }
 
@@ -119,8 +130,9 @@ export class Pseudonyms {
 
   /** The text with every identifying value replaced by its token. */
   redact(text: string, origin: TextOrigin = 'outside'): string {
-    this.pattern ??= this.buildPattern();
-    return text.replace(this.pattern, (whole: string, email?: string, armId?: string, literal?: string, host?: string, guid?: string, ip?: string) => {
+    let pattern = this.patterns.get(origin);
+    if (!pattern) { pattern = this.buildPattern(origin); this.patterns.set(origin, pattern); }
+    return text.replace(pattern, (whole: string, email?: string, armId?: string, literal?: string, host?: string, guid?: string, ip?: string) => {
       if (email) return this.register(email, 'email');
       if (armId) return this.rewriteArmId(armId);
       if (literal) return this.tokens.get(this.literalKey(literal)) ?? literal;
@@ -140,9 +152,10 @@ export class Pseudonyms {
   }
 
   /** One alternation, so each part of the text is replaced once and tokens are never re-scanned. */
-  private buildPattern(): RegExp {
+  private buildPattern(origin: TextOrigin): RegExp {
     const literals = [...this.tokens.keys()]
       .filter((value) => !new RegExp(`^${GUID}$`, 'i').test(value) && !parseIPv4(value))
+      .filter((value) => origin === 'outside' || !this.outsideOnly.has(value))
       .flatMap(forms)
       .sort((a, b) => b.length - a.length)
       .map((value) => `${BEFORE}${escapeRegExp(value)}${AFTER}`);

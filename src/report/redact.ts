@@ -44,7 +44,11 @@ const COLLECTION_ITEM = /\b(resourceGroups|sites|serverfarms|virtualNetworks|vir
 const NOT_A_NAME = new Set([
   'a', 'an', 'the', 'is', 'was', 'are', 'has', 'have', 'had', 'does', 'did', 'not', 'no', 'of', 'in', 'on', 'to', 'for', 'and', 'or', 'with',
   'from', 'that', 'this', 'its', 'it', 'be', 'been', 'can', 'cannot', 'could', 'read', 'found', 'exists', 'connection', 'connections',
-  'certificate', 'peerings', 'subnets', 'gateways', 'settings', 'service', 'integration', 'tier', 'itself', 'first', 'itself:',
+  'certificate', 'peerings', 'subnets', 'gateways', 'settings', 'service', 'integration', 'tier', 'itself', 'first', 'transit',
+  'type', 'sku', 'status', 'state', 'name', 'names', 'id', 'ids', 'address', 'addresses', 'pool', 'range', 'routes', 'route', 'access',
+  // the kind words themselves ("VNet peering failed" names no peering)
+  'vnet', 'vnets', 'app', 'apps', 'plan', 'plans', 'gateway', 'peering', 'subnet', 'nsg', 'nsgs', 'rule', 'rules', 'site', 'sites',
+  'resource', 'group', 'groups', 'network', 'interface', 'table', 'local',
 ]);
 
 const strings = (value: unknown): string[] =>
@@ -55,12 +59,12 @@ function learnFromPhrases(text: string, pseudonyms: Pseudonyms): void {
     for (const match of form.matchAll(NAMED_THING)) {
       const [name] = splitTrailing(match[2]!);
       if (name.length < 2 || NOT_A_NAME.has(name.toLowerCase()) || parseIPv4(name) || name.startsWith('/') || /^\d+$/.test(name)) continue;
-      pseudonyms.register(name, match[1] === 'resource group' ? 'rg' : 'resource');
+      pseudonyms.register(name, match[1] === 'resource group' ? 'rg' : 'resource', 'outside');
     }
     for (const match of form.matchAll(COLLECTION_ITEM)) {
       const [name] = splitTrailing(match[2]!);
       if (name.length < 1 || NOT_A_NAME.has(name.toLowerCase())) continue;
-      pseudonyms.register(name, match[1]!.toLowerCase() === 'resourcegroups' ? 'rg' : 'resource');
+      pseudonyms.register(name, match[1]!.toLowerCase() === 'resourcegroups' ? 'rg' : 'resource', 'outside');
     }
   }
 }
@@ -85,7 +89,8 @@ function learnNames(report: Report, pseudonyms: Pseudonyms): void {
     else learn(answer, entry.auto?.fact ? categoryForFactKey(entry.auto.fact) : undefined);
   }
   learn(report.target.appName, 'resource');
-  // Provenance, sources and errors name things in the tool's own phrases.
+  // Provenance, sources and errors name things in the tool's own phrases. A name learnt only from
+  // a phrase is replaced in outside texts only: a misread word never changes the flows' own texts.
   const outside = [
     ...report.facts.flatMap((fact) => [fact.detail, fact.overridden?.detail]),
     ...report.path.map((entry) => entry.auto?.detail),

@@ -178,3 +178,11 @@ test('a Unicode resource group is replaced in facts, provenance, quoted commands
   for (const leak of ['Müller', 'M%C3%BCller', 'M\\u00fcller']) assert.ok(!text.includes(leak), `"${leak}" is still in the output`);
   assert.match(redacted.findings[0]!.steps[0]!.command!, /^az network vnet-gateway list -g 'rg-\d+'$/);
 });
+
+test('a name read from an error sentence is replaced there, and a misread word never changes the flows\' texts', () => {
+  const report = reportOf([completeSession()], { errors: [{ facts: ['peering.state'], reason: 'update failed: gateway transit is off on VNet spoke-vnet-7 (rule AllowVnetInBound)' }] });
+  const explanation = 'Allow gateway transit on the peering; the subnet and the gateway must be in the same VNet.';
+  const redacted = redactReport({ ...report, findings: [{ ...report.findings[0]!, explanation }] });
+  assert.equal(redacted.findings[0]!.explanation, explanation);
+  assert.match(redacted.errors.find((error) => error.facts[0] === 'peering.state')!.reason, /^update failed: gateway transit is off on VNet resource-\d+ \(rule AllowVnetInBound\)$/);
+});
