@@ -20,6 +20,11 @@ const net = (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/$
 const vnetId = `${net(SUB, NET_RG)}/virtualNetworks/vnet-hub`;
 const spokeId = `${net(SUB, NET_RG)}/virtualNetworks/vnet-spoke`;
 const gatewayId = `${net(SUB, NET_RG)}/virtualNetworkGateways/gw-hub`;
+/**
+ * The network lives in another region than the app (West Europe): that is what gateway-required
+ * integration is still for, since the portal connects a same-region VNet with regional integration.
+ */
+const NET_LOCATION = 'northeurope';
 
 const certBlob = (notAfter: string) => createSelfSignedCertificate({
   commonName: 'contoso-api VNet integration test certificate', notBefore: new Date(Date.parse(notAfter) - 8 * 365.25 * 86_400_000), notAfter: new Date(notAfter),
@@ -61,7 +66,7 @@ const peering = (name: string, from: string, to: string, toSpace: string[], flag
 });
 
 const virtualNetwork = (overrides: Json = {}, peerings: Json[] = []): Json => ({
-  id: vnetId, name: 'vnet-hub', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
+  id: vnetId, name: 'vnet-hub', type: 'Microsoft.Network/virtualNetworks', location: NET_LOCATION,
   properties: {
     provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.10.0.0/16'] }, dhcpOptions: { dnsServers: ['10.10.1.4'] },
     subnets: [
@@ -74,7 +79,7 @@ const virtualNetwork = (overrides: Json = {}, peerings: Json[] = []): Json => ({
 });
 
 const gateway = (name: string, type: 'Vpn' | 'ExpressRoute', properties: Json = {}): Json => ({
-  id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}`, name, type: 'Microsoft.Network/virtualNetworkGateways', location: 'westeurope',
+  id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}`, name, type: 'Microsoft.Network/virtualNetworkGateways', location: NET_LOCATION,
   properties: {
     provisioningState: 'Succeeded', gatewayType: type, vpnType: 'RouteBased', enableBgp: false, activeActive: false,
     sku: type === 'Vpn' ? { name: 'VpnGw1', tier: 'VpnGw1', capacity: 2 } : { name: 'Standard', tier: 'Standard', capacity: 2 },
@@ -87,12 +92,12 @@ const gateway = (name: string, type: 'Vpn' | 'ExpressRoute', properties: Json = 
 });
 
 const localGateway = (prefixes: string[], bgp?: Json): Json => ({
-  id: `${net(SUB, NET_RG)}/localNetworkGateways/lng-onprem`, name: 'lng-onprem', type: 'Microsoft.Network/localNetworkGateways', location: 'westeurope',
+  id: `${net(SUB, NET_RG)}/localNetworkGateways/lng-onprem`, name: 'lng-onprem', type: 'Microsoft.Network/localNetworkGateways', location: NET_LOCATION,
   properties: { localNetworkAddressSpace: { addressPrefixes: prefixes }, gatewayIpAddress: '203.0.113.10', provisioningState: 'Succeeded', ...(bgp ? { bgpSettings: bgp } : {}) },
 });
 
 const siteToSite = (overrides: Json = {}): Json => ({
-  id: `${net(SUB, NET_RG)}/connections/cn-onprem`, name: 'cn-onprem', type: 'Microsoft.Network/connections', location: 'westeurope',
+  id: `${net(SUB, NET_RG)}/connections/cn-onprem`, name: 'cn-onprem', type: 'Microsoft.Network/connections', location: NET_LOCATION,
   properties: {
     virtualNetworkGateway1: { id: gatewayId, properties: {} }, localNetworkGateway2: { id: `${net(SUB, NET_RG)}/localNetworkGateways/lng-onprem`, properties: {} },
     connectionType: 'IPsec', connectionProtocol: 'IKEv2', routingWeight: 0, enableBgp: false, connectionStatus: 'Connected',
@@ -155,7 +160,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
  * Walked one by one with ARM facts only, the flows also report the retirement, the benefits of
  * migrating, and (from the peering flow) that the VNet has no peering.
  */
-const COMMON = ['integration-retiring', 'migration-benefits'];
+const COMMON = ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region'];
 
 const setP2s = (parts: Parts, change: Json) => Object.assign(parts.gateways[0]!.properties.vpnClientConfiguration, change);
 
@@ -176,10 +181,10 @@ export const SCENARIOS = [
   scenario('dns-changed', 'DNS changed, not synced', 'A second DNS server was added to the VNet after the app was connected.', [...COMMON, 'dns-changed-sync-required'], (p) => {
     p.vnet.properties.dhcpOptions.dnsServers = ['10.10.1.4', '10.10.1.5'];
   }),
-  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
+  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
     p.vnet = virtualNetwork({}, [peering('hub-to-spoke', vnetId, spokeId, ['10.20.0.0/16'], {})]);
     p.extra.push({
-      id: spokeId, name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
+      id: spokeId, name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: NET_LOCATION,
       properties: { provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.20.0.0/16'] }, dhcpOptions: { dnsServers: [] }, subnets: [],
         virtualNetworkPeerings: [peering('spoke-to-hub', spokeId, vnetId, ['10.10.0.0/16'], { allowForwardedTraffic: true })] },
     });
@@ -209,7 +214,7 @@ export const SCENARIOS = [
       properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: port, sourceAddressPrefix: source, destinationAddressPrefix: '10.10.1.0/24', access, priority, direction: 'Inbound', provisioningState: 'Succeeded' },
     });
     p.extra.push({
-      id: nsgId, name: 'nsg-data', type: 'Microsoft.Network/networkSecurityGroups', location: 'westeurope',
+      id: nsgId, name: 'nsg-data', type: 'Microsoft.Network/networkSecurityGroups', location: NET_LOCATION,
       properties: { provisioningState: 'Succeeded', securityRules: [rule('allow-web', 100, 'Allow', 'VirtualNetwork', '443'), rule('deny-vpn-clients-sql', 110, 'Deny', '172.16.200.0/24', '1433')], subnets: [{ id: `${vnetId}/subnets/snet-data` }] },
     });
   }),
@@ -223,6 +228,7 @@ export const SCENARIOS = [
   }),
   scenario('regional-integration', 'Regional integration in use', 'The app already uses regional VNet integration through a delegated subnet; gateway-required integration is not involved.', ['regional-integration-in-use'], (p) => {
     const subnetId = `${vnetId}/subnets/snet-integration`;
+    p.vnet.location = 'westeurope'; // regional integration needs the app's region
     p.site = site({ virtualNetworkSubnetId: subnetId });
     p.appConnections = [vnetConnection(app, subnetId, { isSwift: true, certBlob: null, certThumbprint: null, routes: [], dnsServers: '' })];
     p.planConnections = [vnetConnection(plan, subnetId, { isSwift: true, certBlob: null, certThumbprint: null, routes: [], dnsServers: '' })];

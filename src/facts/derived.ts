@@ -133,6 +133,23 @@ export const DERIVATIONS: Derivations = {
     const vnet = get('app.vnetSubscriptionId');
     return typeof app === 'string' && typeof vnet === 'string' ? app.toLowerCase() !== vnet.toLowerCase() : undefined;
   },
+  // az looks a bare VNet name up in the app's resource group; the resource id works from anywhere.
+  'vnet.resourceId': (get) => {
+    const sub = get('app.vnetSubscriptionId');
+    const group = get('app.vnetResourceGroup');
+    const name = get('vnet.name') ?? get('app.vnetName');
+    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
+      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
+  },
+  // Regional integration is offered only with a VNet in the app's region (else a blank to fill).
+  'vnet.regionalTargetId': (get) => (get('vnet.regionalCandidate') === true ? get('vnet.resourceId') : undefined),
+  // Same region and Resource Manager: the portal would create regional integration today.
+  'vnet.regionalCandidate': (get) => {
+    const cross = get('vnet.crossRegion');
+    const classic = get('vnet.isClassic');
+    if (cross === true || classic === true) return false;
+    return cross === false && classic === false ? true : undefined;
+  },
   'vnet.crossRegion': (get) => {
     const app = get('app.location');
     const vnet = get('vnet.location');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineState } from '../../src/engine/engine.ts';
-import { facts, session, TODAY, walk } from './shipped.ts';
+import { facts, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
 
 /** Finding ids with severity, and the copy-ready commands of each. */
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
@@ -16,7 +16,7 @@ const RETIRING = ['integration-retiring', 'warning', ['vnet-doctor <target flags
 
 test('a Linux app is told at once that only regional integration fits', () => {
   const s = walk('triage', facts({ 'app.isLinux': true }), {});
-  assert.deepEqual(summary(s), [['app-is-linux', 'error', ['az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet <free subnet name>']]]);
+  assert.deepEqual(summary(s), [['app-is-linux', 'error', ["az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>"]]]);
   assert.equal(s.outcome?.kind, 'finding');
 });
 
@@ -109,7 +109,7 @@ test('ExpressRoute next to the VPN gateway (coexistence) is not supported', () =
   const s = walk('triage', facts({ 'gateway.hasExpressRoute': true }), { ...ELIGIBLE, 'triage/ask-symptom': 'setup' });
   assert.deepEqual(summary(s), [RETIRING, ['coexistence-gateway', 'error', [
     'az network vnet-gateway list -g rg-net --query "[].{name:name, type:gatewayType, vpnType:vpnType}" -o table',
-    'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet <free subnet name>',
+    "az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>",
   ]]]);
 });
 
@@ -154,7 +154,7 @@ test('a certificate with 96 days left and settings out of sync: renew and Sync N
 });
 
 test('out of sync with the VNet in another subscription: Sync Network will not work there', () => {
-  const s = walk('certificate-sync', facts({ 'app.resyncRequired': true, 'app.vnetSubscriptionId': 'sub-2' }), {});
+  const s = walk('certificate-sync', facts({ 'app.resyncRequired': true, 'app.vnetSubscriptionId': OTHER_SUB }), {});
   assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['certificates-out-of-sync', 'error'], ['sync-cross-subscription', 'warning']]);
 });
 
@@ -258,10 +258,10 @@ test('migration readiness: VNet in another region, a /28 not delegated, three VN
 });
 
 const READY_SUBNET = {
-  'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
+  'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
   'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
 };
-const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', 'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet snet-apps']];
+const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps`]];
 
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
   const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
@@ -282,14 +282,14 @@ test('migration readiness: a /26 another plan already uses can be shared (multi-
 
 test('migration readiness: a delegated /26 in the same region means ready, with the command to switch', () => {
   const s = walk('migration', facts({
-    'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
+    'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
     'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
   }), {});
   assert.deepEqual(summary(s), [
     RETIRING,
     ['migration-benefits', 'info', []],
     ['migration-routes-review', 'info', ['az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true']],
-    ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', 'az webapp vnet-integration add -g rg-web -n app-orders --vnet vnet-hub --subnet snet-apps']],
+    READY,
   ]);
 });
 
@@ -417,4 +417,31 @@ test('a point-to-site pool that overlaps an on-premises range: error, a blocker,
 test('a pool outside RFC 1918 gets a replacement that overlaps neither the VNet nor on-premises', () => {
   const s = walk('gateway-setup', facts({ 'p2s.addressPool': ['100.64.0.0/24'], 'vnet.addressSpace': ['172.16.0.0/16'], 'onprem.prefixes': ['172.17.0.0/16'] }), { 'gateway-setup/ask-connections': 20 });
   assert.deepEqual(summary(s)[0]![2]![0], 'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.18.0.0/24');
+});
+
+test('setting up with a VNet in the app\'s own region: regional integration, by VNet resource id, not a gateway to build', () => {
+  const s = walk('triage', facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none', 'migration.freeSubnetName': 'snet-apps' }), {
+    ...ELIGIBLE, 'triage/ask-symptom': 'setup',
+  });
+  const ids = summary(s).map(([id, severity]) => [id, severity]);
+  assert.deepEqual(ids.at(-1), ['same-region-use-regional', 'warning']);
+  assert.deepEqual(summary(s).at(-1)![2], [
+    `az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms --subscription ${SUB}`,
+    `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
+  ]);
+  assert.ok(!ids.some(([id]) => id === 'gateway-missing'), 'no gateway to build or repair');
+});
+
+test('an existing same-region gateway-required connection is flagged as a migration candidate, then the gateway is still checked', () => {
+  const s = walk('gateway-setup', facts({ 'vnet.location': 'westeurope', 'p2s.protocols': ['SSTP', 'IkeV2'] }), { 'gateway-setup/ask-connections': 10 });
+  assert.deepEqual(summary(s), [
+    ['same-region-use-regional', 'warning', ['vnet-doctor <target flags> --flow migration']],
+    ['ikev2-enabled-non-basic', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP', 'App Service plan > Networking > VNet integration > vnet-hub > Sync Network']],
+  ]);
+});
+
+test('regional integration is never offered with a VNet in another region: the VNet is a blank to fill', () => {
+  const s = walk('coexistence', facts({ 'gateway.hasExpressRoute': true, 'gateway.exists': false }), {});
+  const command = s.findings[0]!.steps.at(-1)!.command!;
+  assert.equal(command, "az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>");
 });

@@ -23,14 +23,21 @@ export function walk(flow: string, facts: Facts, answers: Readonly<Record<string
   return state;
 }
 
-/** A Windows app on Standard with a healthy gateway-required connection to vnet-hub. */
+/** The app's subscription (and the VNet's, unless a situation says otherwise). */
+export const SUB = '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b';
+export const OTHER_SUB = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+
+/**
+ * A Windows app on Standard (West Europe) with a healthy gateway-required connection to vnet-hub
+ * in North Europe: another region is what gateway-required integration is still for.
+ */
 export const HEALTHY: Record<string, FactValue> = {
-  'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': 'sub-1', 'app.location': 'West Europe',
+  'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': SUB, 'app.location': 'West Europe',
   'app.isLinux': false, 'app.isWindowsContainer': false, 'app.integrationType': 'gateway-required',
-  'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': 'sub-1', 'app.resyncRequired': false,
+  'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': SUB, 'app.resyncRequired': false,
   'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
   'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
-  'vnet.name': 'vnet-hub', 'vnet.location': 'westeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
+  'vnet.name': 'vnet-hub', 'vnet.location': 'northeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
   'vnet.isClassic': false, 'vnet.hasIpv6': false,
   'gateway.exists': true, 'gateway.name': 'gw-hub', 'gateway.resourceGroup': 'rg-net', 'gateway.vpnType': 'RouteBased', 'gateway.sku': 'VpnGw1',
   'gateway.provisioningState': 'Succeeded', 'gateway.hasExpressRoute': false,
@@ -58,5 +65,6 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
     'onprem.prefixes': ['172.16.200.0/23'],
   }),
   regional: facts({ 'app.integrationType': 'regional' }),
+  sameRegionNew: facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }),
   retired: session('2027-04-01'),
 };
