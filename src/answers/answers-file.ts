@@ -9,10 +9,10 @@
  * Every id and value is checked against the loaded flows and the fact catalogue; each problem
  * is reported with the file, the line and the reason, and nothing is used until all are fixed.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { validateAnswerValue } from '../engine/answer-types.ts';
 import type { Diagnostic } from '../engine/diagnostic.ts';
 import { MAX_FILE_BYTES, parseYaml } from '../engine/parse-yaml.ts';
+import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
 import type { AnswerValue, Fact, FactValue, Facts, FlowSet, HostPort, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { validateFactValue } from './fact-value.ts';
@@ -33,11 +33,16 @@ export class AnswersFileError extends Error {
 }
 
 const SECTIONS = ['answers', 'facts'] as const;
+/**
+ * Answers and facts (and items of their lists) one file may hold. Every question and fact of the
+ * shipped flows together are a few hundred; the cap keeps a hostile file from costing minutes.
+ */
+export const MAX_ANSWERS_ENTRIES = 2_000;
 const IGNORED_KEYS = ['$schema'];
 
 /** Checks the text of an answers file against the flows; returns the answers or every problem found. */
 export function parseAnswers(file: string, text: string, flowSet: FlowSet): { answers?: Answers; diagnostics: Diagnostic[] } {
-  const parsed = parseYaml(file, text);
+  const parsed = parseYaml(file, text, { maxEntries: MAX_ANSWERS_ENTRIES, entriesName: 'answers, facts and list items' });
   if (parsed.errors.length > 0) return { diagnostics: [...parsed.errors] };
   const diagnostics: Diagnostic[] = [];
   const at = (path: string | undefined, message: string): Diagnostic => {
@@ -130,15 +135,12 @@ function readFactsSection(section: unknown, flowSet: FlowSet, where: Where, diag
 export function readAnswersFile(path: string, flowSet: FlowSet): Answers {
   let text: string;
   try {
-    // Refuse oversized files before reading them into memory.
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) throw new AnswersFileError([{ file: path, message: `file is ${size} bytes; at most ${MAX_FILE_BYTES} are accepted` }]);
-    text = readFileSync(path, 'utf8');
+    // Only a regular file, and never more than the limit: /dev/zero or a FIFO claim 0 bytes.
+    text = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
-    if (error instanceof AnswersFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new AnswersFileError([{ file: path, message: `cannot read the answers file: ${reason}` }]);
+    if (!(error instanceof InputFileError)) throw error;
+    const message = error.code === 'too-large' ? error.reason : `cannot read the answers file: ${error.reason}`;
+    throw new AnswersFileError([{ file: path, message }]);
   }
   const { answers, diagnostics } = parseAnswers(path, text, flowSet);
   if (!answers) throw new AnswersFileError(diagnostics);

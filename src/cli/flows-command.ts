@@ -3,7 +3,7 @@
  * files. Without a directory they check the shipped flows (built into the bundle, flows/ in a
  * checkout); with one they read its YAML files.
  */
-import { formatDiagnostic } from '../engine/diagnostic.ts';
+import { formatDiagnostics } from '../engine/diagnostic.ts';
 import { buildFlowSet, buildFlowSetFromParsed } from '../engine/load.ts';
 import { questionId } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
@@ -24,7 +24,7 @@ export function flowsCommand(args: readonly string[], out: Output): number {
   }
   if (sub === 'lint') {
     if (!built.flowSet) {
-      for (const d of built.diagnostics) out.error(terminalLine(formatDiagnostic(d)));
+      for (const line of formatDiagnostics(built.diagnostics)) out.error(terminalLine(line));
       out.error(`${built.diagnostics.length} problem(s) found.`);
       return EXIT_USAGE;
     }
@@ -34,7 +34,7 @@ export function flowsCommand(args: readonly string[], out: Output): number {
     return EXIT_OK;
   }
   if (!built.flowSet) {
-    for (const d of built.diagnostics) out.error(terminalLine(formatDiagnostic(d)));
+    for (const line of formatDiagnostics(built.diagnostics)) out.error(terminalLine(line));
     return EXIT_USAGE;
   }
   if (sub === 'list') {

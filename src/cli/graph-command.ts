@@ -2,7 +2,7 @@
  * `vnet-doctor flows graph [flow] [--format mermaid|dot] [--flows DIR]`: a diagram of the
  * decision trees, generated from the same flow files the sessions run.
  */
-import { formatDiagnostic } from '../engine/diagnostic.ts';
+import { formatDiagnostics } from '../engine/diagnostic.ts';
 import { buildFlowSet, buildFlowSetFromParsed } from '../engine/load.ts';
 import { readFlowFiles } from '../flows/flow-dir.ts';
 import { shippedFlowFiles, shippedFlowOrigin } from '../flows/shipped-flow-files.ts';
@@ -28,7 +28,7 @@ export function graphCommand(args: readonly string[], options: CliOptions, out: 
     return EXIT_USAGE;
   }
   if (!built.flowSet) {
-    for (const d of built.diagnostics) out.error(safeText(formatDiagnostic(d)));
+    for (const line of formatDiagnostics(built.diagnostics)) out.error(safeText(line));
     return EXIT_USAGE;
   }
   const flow = args[0];

@@ -12,3 +12,14 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   return d.node === undefined ? `${where}: ${d.message}` : `${where}: node "${d.node}": ${d.message}`;
 }
+
+/** Diagnostics printed at most; a file with thousands of problems gets the first ones and a count. */
+export const MAX_PRINTED_DIAGNOSTICS = 50;
+
+/** The lines to print for a list of diagnostics: the first `limit`, then "... and N more problems". */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], limit: number = MAX_PRINTED_DIAGNOSTICS): string[] {
+  const shown = diagnostics.slice(0, limit).map(formatDiagnostic);
+  const more = diagnostics.length - shown.length;
+  if (more > 0) shown.push(`... and ${more} more problem${more === 1 ? '' : 's'} (fix the ones above first)`);
+  return shown;
+}

@@ -2,9 +2,9 @@
  * YAML parsing with the limits hostile files need (alias bombs, huge files) and with line
  * numbers for every top-level key and every key of `nodes`, so errors can point at a line.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
-import { bracketDepth, MAX_NESTING } from './yaml-nesting.ts';
+import { blockDepth, MAX_ENTRIES, MAX_NESTING, textShape } from './yaml-nesting.ts';
 
 /** Flow, catalogue and answers files are small; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -18,22 +18,34 @@ export interface ParsedYaml {
   readonly errors: readonly Diagnostic[];
 }
 
-export function parseYaml(file: string, text: string): ParsedYaml {
+export interface ParseLimits {
+  /** Keys and list items the file may hold (an answers file needs far fewer than a flow file). */
+  readonly maxEntries?: number;
+  /** What the entries are, for the message: "keys and list items" by default. */
+  readonly entriesName?: string;
+}
+
+export function parseYaml(file: string, text: string, limits: ParseLimits = {}): ParsedYaml {
   const lines = new Map<string, number>();
-  if (text.length > MAX_FILE_BYTES) {
-    return { lines, errors: [{ file, message: `file is ${text.length} bytes; at most ${MAX_FILE_BYTES} are accepted` }] };
-  }
-  const depth = bracketDepth(text);
-  if (depth > MAX_NESTING) {
-    return { lines, errors: [{ file, message: `lists and mappings are nested ${depth} deep; at most ${MAX_NESTING} are accepted` }] };
-  }
+  const refuse = (message: string): ParsedYaml => ({ lines, errors: [{ file, message }] });
+  if (text.length > MAX_FILE_BYTES) return refuse(`file is ${text.length} bytes; at most ${MAX_FILE_BYTES} are accepted`);
+  // Cheap linear checks first: what the parser would spend minutes or its stack on is refused here.
+  const shape = textShape(text);
+  if (shape.flowDepth > MAX_NESTING) return refuse(`lists and mappings are nested ${shape.flowDepth} deep; at most ${MAX_NESTING} are accepted`);
+  const indented = blockDepth(text);
+  if (indented > MAX_NESTING) return refuse(`lists and mappings are nested ${indented} levels deep (by indentation or "- - -"); at most ${MAX_NESTING} are accepted`);
+  const maxEntries = limits.maxEntries ?? MAX_ENTRIES;
+  if (shape.entries > maxEntries) return refuse(`file has about ${shape.entries} ${limits.entriesName ?? 'keys and list items'}; at most ${maxEntries} are accepted`);
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below in linear time: the parser's own check compares every key
+  // with every other key of its mapping (minutes for 60,000 keys).
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false, strict: true });
   const errors: Diagnostic[] = doc.errors.map((error) => ({
     file,
     line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
     message: `YAML: ${error.message.split('\n')[0]}`,
   }));
+  if (errors.length === 0) findDuplicateKeys(doc.contents, counter, (line, message) => errors.push({ file, line, message }));
   if (errors.length > 0) return { lines, errors };
   collectLines(doc.contents, '', counter, lines, 0);
   try {
@@ -41,6 +53,29 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     return { value, lines, errors };
   } catch (error) {
     return { lines, errors: [{ file, message: `YAML: ${(error as Error).message}` }] };
+  }
+}
+
+/** Every key that repeats one of its mapping, with the line of the first; nesting is bounded by the checks above. */
+function findDuplicateKeys(node: Node | null, counter: LineCounter, report: (line: number, message: string) => void): void {
+  if (isSeq(node)) {
+    for (const item of node.items) findDuplicateKeys(item as Node | null, counter, report);
+    return;
+  }
+  if (!isMap(node)) return;
+  const seen = new Map<string, number>();
+  for (const pair of node.items) {
+    const key = pair.key as Node | null;
+    if (isScalar(key)) {
+      const name = String(key.value);
+      const line = key.range ? counter.linePos(key.range[0]).line : 0;
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, line);
+      else report(line, `YAML: Map keys must be unique: ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)} is already on line ${first}`);
+    } else {
+      findDuplicateKeys(key, counter, report);
+    }
+    findDuplicateKeys(pair.value as Node | null, counter, report);
   }
 }
 

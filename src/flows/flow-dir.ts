@@ -2,10 +2,12 @@
  * Where the shipped flows live and how a flow directory is read from disk. The only I/O of
  * flow loading; everything after reading is the engine's pure `buildFlowSet`.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFlowSet, type FlowFiles } from '../engine/load.ts';
+import { MAX_FILE_BYTES } from '../engine/parse-yaml.ts';
+import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
 import type { FlowSet } from '../engine/types.ts';
 import { FlowLoadError } from './flow-load-error.ts';
 
@@ -23,9 +25,27 @@ function shownFromWorkingDir(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
+/** More flow files than anyone writes; a directory of thousands is refused before any is read. */
+export const MAX_FLOW_FILES = 200;
+
+/**
+ * Reads the YAML files of a flow directory: regular files only (a link to /dev/zero or a FIFO
+ * named *.yaml is refused, not read for ever), each at most MAX_FILE_BYTES.
+ * Throws InputFileError naming the file (shown path) and the reason.
+ */
 export function readFlowFiles(dir: string, shown: (path: string) => string = shownFromWorkingDir): FlowFiles {
-  const read = (path: string) => ({ path: shown(path), text: readFileSync(path, 'utf8') });
+  const read = (path: string) => {
+    try {
+      return { path: shown(path), text: readRegularFile(path, MAX_FILE_BYTES) };
+    } catch (error) {
+      if (error instanceof InputFileError) throw new InputFileError(shown(path), error.reason, error.code);
+      throw error;
+    }
+  };
   const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  if (names.length > MAX_FLOW_FILES) {
+    throw new InputFileError(shown(dir), `holds ${names.length} YAML files; at most ${MAX_FLOW_FILES} flow files are read`, 'too-large');
+  }
   return {
     flows: names.map((name) => read(join(dir, name))),
     facts: read(join(dir, 'catalog', 'facts.yaml')),
