@@ -37,7 +37,7 @@ export function categoryForFactKey(key: string): PseudonymCategory | undefined {
  * "resource group rg-x", "peering p on VNet v", `no app "x" in resource group "y"`. The name is
  * read as a lookahead so "connections of gateway gw-hub" yields gw-hub too.
  */
-const NAMED_THING = /(?<![\p{L}\p{N}_-])(resource group|VNet connection|peered VNet|local network gateways of|connections of|network interface|route table|VNet|app|plan|gateway|peering|subnet|NSG|rule|site)\s+(?="?([^\s"',;:]+))/gu;
+const NAMED_THING = /(?<![\p{L}\p{N}_-])(resource group|VNet connection|peered VNet|local network gateways of|connections of|network interface|route table|VNet|app|plan|gateway|peering|subnet|NSG|rule|site)\s+(?=["'\u2018\u201c]?([^\s"'\u2018\u2019\u201c\u201d,;:]+))/gu;
 /** ARM collections in request lines and URLs: "GET virtualNetworks/vnet-hub". */
 const COLLECTION_ITEM = /\b(resourceGroups|sites|serverfarms|virtualNetworks|virtualNetworkGateways|networkSecurityGroups|subnets|virtualNetworkPeerings|virtualNetworkConnections|connections|localNetworkGateways|publicIPAddresses|routeTables|networkInterfaces)\/([^\s/"'?#,;:]+)/giu;
 /** Words that follow a kind word in the tool's sentences without being a name. */

@@ -186,3 +186,11 @@ test('a name read from an error sentence is replaced there, and a misread word n
   assert.equal(redacted.findings[0]!.explanation, explanation);
   assert.match(redacted.errors.find((error) => error.facts[0] === 'peering.state')!.reason, /^update failed: gateway transit is off on VNet resource-\d+ \(rule AllowVnetInBound\)$/);
 });
+
+test('ARM\'s own not-found and authorization messages lose the names they quote', () => {
+  const { text } = redactErrors([
+    { facts: ['vnet.name'], reason: "ARM 404 ResourceNotFound: The Resource 'Microsoft.Network/virtualNetworks/vnet-ledger' under resource group 'rg-ledger-prod' was not found." },
+    { facts: ['nsg.name'], reason: 'ARM 403: the client does not have authorization to perform action \'Microsoft.Network/networkSecurityGroups/read\' over scope \'/subscriptions/0b7e6f35-1c3a-4a55-9d1e-2f0c6b8a9d41/resourceGroups/rg-sec(EU)/providers/Microsoft.Network/networkSecurityGroups/nsg-ledger\'' },
+  ]);
+  for (const leak of ['vnet-ledger', 'rg-ledger-prod', '0b7e6f35-1c3a-4a55-9d1e-2f0c6b8a9d41', 'rg-sec', 'nsg-ledger']) assert.ok(!text.includes(leak), `"${leak}" is still in the output`);
+});
