@@ -92,8 +92,10 @@ test('a Markdown report on stdout shows escape sequences from the answers escape
   assert.equal(run.code, 0);
   assert.equal(RAW_CONTROL.test(run.stdout), false, 'no raw ESC, CSI or other control character on stdout');
   assert.equal(RAW_CONTROL.test(run.stderr), false, 'none on stderr either');
-  assert.ok(run.stdout.includes('\\x1b[2J'), 'the sequence is visible, so the user sees something odd was there');
-  assert.ok(run.stdout.includes('\\x9b31m'));
+  // As a Markdown viewer shows it: backslash escapes (`\\[`, `\\\\`) removed.
+  const shown = run.stdout.replace(/\\(.)/g, '$1');
+  assert.ok(shown.includes('\\x1b[2J'), 'the sequence is visible, so the user sees something odd was there');
+  assert.ok(shown.includes('\\x9b31m'));
 });
 
 test('a JSON report keeps the exact value while holding no raw control character', async () => {
@@ -101,7 +103,8 @@ test('a JSON report keeps the exact value while holding no raw control character
   assert.equal(RAW_CONTROL.test(run.stdout), false);
   const report = JSON.parse(run.stdout);
   assert.equal(report.facts.find((fact: { key: string }) => fact.key === 'gateway.name').value, EVIL);
-  assert.equal(report.findings[0].title, `Gateway ${EVIL} needs a look`);
+  // Inside a text a value is one line: its line break (\r) becomes a space.
+  assert.equal(report.findings[0].title, `Gateway ${EVIL.replace('\r', ' ')} needs a look`);
 });
 
 test('escape sequences in values read from ARM reach a Markdown report on stdout escaped', async () => {
