@@ -3,6 +3,7 @@
  * ESLint and typescript-eslint, and React's hook rules for the Ink components. Errors fail the
  * run; warnings are shown only.
  */
+import { defineConfig, globalIgnores } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -10,10 +11,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 /** Every script here runs on Node as ES modules: its globals are those of the Node running ESLint. */
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
 
-export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/'] },
+export default defineConfig(
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test/fixtures/']),
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: { globals: nodeGlobals },
     rules: {
