@@ -4,7 +4,7 @@
  * with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,hostile]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,hostile,scan]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { measureEngine, SYNTHETIC_SIZES } from './engine.mjs';
 import { measureArm, ARM_LATENCY_MS } from './arm.mjs';
 import { measureSession } from './session.mjs';
 import { measureHostileInput } from './hostile-input.mjs';
+import { measureScan, SCAN_LATENCY_MS } from './scan.mjs';
 import { ms, mb } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
@@ -40,7 +41,7 @@ async function section(name, run) {
 
 process.stdout.write(`vnet-doctor benchmarks — Node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick: fewer runs)' : ''}\n`);
 let installed;
-const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory');
+const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory') || wanted('scan');
 let sessionResult;
 /** One set of full --demo sessions serves figures 3 (SDK after first frame) and 5 (memory). */
 const session = async () => (sessionResult ??= await measureSession(installed.bin, { runs: quick ? 1 : 3 }));
@@ -115,6 +116,16 @@ if (wanted('hostile')) {
         `10 MB at each answer prompt (slowest type) ${ms(hostile.validate10MbMs)}; 10 MB answers file ${ms(hostile.answers10MbMs)}`,
         `alias bomb (10^9 strings if expanded) in an answers file ${ms(hostile.answersAliasBombMs)}, in a flow file ${ms(hostile.flowAliasBombMs)}`,
       ]);
+  });
+}
+
+if (wanted('scan') && installed) {
+  await section('7. Scan', async () => {
+    const scan = await measureScan(installed.bin, { runs: quick ? 1 : 3 });
+    const first = scan.runs[0];
+    report('7. Scan', `scan of 3 subscriptions, 1,000 plans, 5,000 apps, 300 gateway-required connections, 100 gateways with ${SCAN_LATENCY_MS} ms per response: ${ms(scan.ms)}, peak RSS ${mb(scan.rssBytes)}`,
+      '≤ 10 s and ≤ 200 MB peak RSS', scan.ms <= 10_000 && scan.rssBytes <= 200 * 1024 * 1024,
+      [`${first.rows} rows, ${first.requests} requests (${first.enumeration}), ${first.errors} errors; runs: ${scan.runs.map((run) => ms(run.ms)).join(', ')}`]);
   });
 }
 

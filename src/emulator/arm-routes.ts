@@ -16,10 +16,29 @@ const armError = (status: number, code: string, message: string): RouteResult =>
 /** App Service returns these collections as a bare JSON array (no `value` wrapper). */
 const BARE_ARRAY_COLLECTIONS = ['virtualnetworkconnections'];
 
+/** Resources by lower-case id and by parent id, built once per scenario (big synthetic tenants answer in O(1)). */
+const indexes = new WeakMap<Scenario, { byId: Map<string, ScenarioResource>; byParent: Map<string, ScenarioResource[]> }>();
+function indexOf(scenario: Scenario) {
+  let index = indexes.get(scenario);
+  if (!index) {
+    index = { byId: new Map(), byParent: new Map() };
+    for (const resource of scenario.resources) {
+      const id = lower(resource.id);
+      if (!index.byId.has(id)) index.byId.set(id, resource);
+      const parent = parentOf(resource.id);
+      if (!index.byParent.has(parent)) index.byParent.set(parent, []);
+      index.byParent.get(parent)!.push(resource);
+    }
+    indexes.set(scenario, index);
+  }
+  return index;
+}
+
 export function route(scenario: Scenario, rawPath: string): RouteResult {
   const path = lower(decodeURIComponent(rawPath)).replace(/\/+$/, '');
   const resources = scenario.resources;
-  const byId = resources.find((resource) => lower(resource.id) === path);
+  const index = indexOf(scenario);
+  const byId = index.byId.get(path);
   if (byId) return { status: 200, body: byId };
 
   const segments = path.split('/').filter(Boolean);
@@ -35,12 +54,12 @@ export function route(scenario: Scenario, rawPath: string): RouteResult {
 
   const parentPath = segments.slice(0, -1).join('/');
   const childOfResource = segments.length - providers - 2 > 1;
-  if (childOfResource && !resources.some((resource) => lower(resource.id) === `/${parentPath}`)) {
+  if (childOfResource && !index.byId.has(`/${parentPath}`)) {
     return armError(404, 'ResourceNotFound', `The parent resource of '${rawPath}' was not found.`);
   }
   const inResourceGroup = segments[2] === 'resourcegroups';
   const items: ScenarioResource[] = inResourceGroup || providers > 2
-    ? resources.filter((resource) => parentOf(resource.id) === path)
+    ? index.byParent.get(path) ?? []
     : subscriptionWide(resources, segments[1]!, segments.slice(providers + 1).join('/'));
   const last = segments[segments.length - 1]!;
   return { status: 200, body: BARE_ARRAY_COLLECTIONS.includes(last) ? items : { value: items } };

@@ -7,6 +7,8 @@
 import type { AppServicePlan, Site, VnetInfoResource } from '@azure/arm-appservice';
 import type { LocalNetworkGateway, VirtualNetwork, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
 import type { ArmContext } from '../facts/arm/context.ts';
+import { createWebSiteManagement } from '@azure/arm-appservice/api';
+import { list as listPlans } from '@azure/arm-appservice/api/appServicePlans';
 import { clientOptions, collect, createClients } from '../facts/arm/clients.ts';
 
 export interface ArmLists {
@@ -23,21 +25,15 @@ export interface ArmLists {
 
 export function armLists(ctx: ArmContext): ArmLists {
   const clients = createClients(ctx);
-  const planLists = new Map<string, Promise<(signal: AbortSignal) => Promise<AppServicePlan[]>>>();
-  const planList = (subscriptionId: string) => {
+  // One App Service context per subscription for the plan list (web-client.ts has no list of plans).
+  const planContexts = new Map<string, ReturnType<typeof createWebSiteManagement>>();
+  const planContext = (subscriptionId: string) => {
     const key = subscriptionId.toLowerCase();
-    if (!planLists.has(key)) {
-      planLists.set(key, (async () => {
-        const { createWebSiteManagement } = await import('@azure/arm-appservice/api');
-        const { list } = await import('@azure/arm-appservice/api/appServicePlans');
-        const context = createWebSiteManagement(ctx.credential, subscriptionId, { ...clientOptions(ctx), userAgentOptions: { userAgentPrefix: 'azsdk-js-client' } });
-        return (signal: AbortSignal) => collect(list(context, { abortSignal: signal }));
-      })());
-    }
-    return planLists.get(key)!;
+    if (!planContexts.has(key)) planContexts.set(key, createWebSiteManagement(ctx.credential, subscriptionId, { ...clientOptions(ctx), userAgentOptions: { userAgentPrefix: 'azsdk-js-client' } }));
+    return planContexts.get(key)!;
   };
   return {
-    plans: async (subscriptionId, signal) => (await planList(subscriptionId))(signal),
+    plans: (subscriptionId, signal) => collect(listPlans(planContext(subscriptionId), { abortSignal: signal })),
     sites: async (subscriptionId, signal) => collect((await clients.web(subscriptionId)).webApps.list({ abortSignal: signal })),
     vnets: async (subscriptionId, signal) => collect((await clients.network(subscriptionId)).virtualNetworks.listAll({ abortSignal: signal })),
     vnet: async (subscriptionId, resourceGroup, name, signal) => (await clients.network(subscriptionId)).virtualNetworks.get(resourceGroup, name, { abortSignal: signal }),

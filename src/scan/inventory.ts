@@ -43,6 +43,16 @@ const TYPES = {
   localGateways: 'microsoft.network/localnetworkgateways',
 } as const;
 
+/** The fields of plans and apps the scan reads; the rest of each (often large) resource is dropped as it arrives. */
+const SITE_FIELDS = ['id', 'name', 'kind', 'location', 'serverFarmId', 'reserved', 'isXenon', 'hyperV', 'virtualNetworkSubnetId', 'state', 'hostNameSslStates'] as const;
+const PLAN_FIELDS = ['id', 'name', 'kind', 'location', 'sku', 'reserved'] as const;
+const pick = (fields: readonly string[]) => (item: unknown): unknown => {
+  const record = item as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+};
+const slimSite = pick(SITE_FIELDS);
+const slimPlan = pick(PLAN_FIELDS);
+
 export const groupKey = (subscriptionId: string, resourceGroup: string): string => `${subscriptionId}/${resourceGroup}`.toLowerCase();
 const SUBSCRIPTION_AND_GROUP = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i;
 
@@ -66,13 +76,13 @@ export async function listInventory(
 
 async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string[], errors: ScanError[], onListed: (what: string, count: number) => void): Promise<Inventory> {
   const graph = await resourceGraph(ctx);
-  const read = async (type: string, what: string) => {
-    const got = await graph.resources(type, subscriptions, (count) => onListed(what, count));
+  const read = async (type: string, what: string, slim: (item: unknown) => unknown = (item) => item) => {
+    const got = await graph.resources(type, subscriptions, (count) => onListed(what, count), (item: RawResource) => slim(flattenArmResource(item)));
     if (got.truncated) throw new ResourceGraphUnavailable(`Resource Graph truncated the list of ${type}`);
-    return got.items.map((item: RawResource) => flattenArmResource(item));
+    return got.items;
   };
   const [plans, sites, vnets, gateways, connections, localGateways] = await Promise.all([
-    read(TYPES.plans, 'plans'), read(TYPES.sites, 'apps'), read(TYPES.vnets, 'VNets'),
+    read(TYPES.plans, 'plans', slimPlan), read(TYPES.sites, 'apps', slimSite), read(TYPES.vnets, 'VNets'),
     read(TYPES.gateways, 'gateways'), read(TYPES.connections, 'gateway connections'), read(TYPES.localGateways, 'local network gateways'),
   ]);
   const network = new Map<string, { gateways: VirtualNetworkGateway[]; connections: VirtualNetworkGatewayConnection[]; localGateways: LocalNetworkGateway[] }>();
@@ -100,8 +110,8 @@ async function fromArmLists(
   const listFailures = new Map<string, string>();
   type Job = { subscriptionId: string; what: string; into: unknown[]; run: (subscriptionId: string, signal: AbortSignal) => Promise<unknown[]>; essential: boolean };
   const jobs: Job[] = subscriptions.flatMap((subscriptionId) => [
-    { subscriptionId, what: 'plans', into: plans, run: lists.plans, essential: true },
-    { subscriptionId, what: 'apps', into: sites, run: lists.sites, essential: true },
+    { subscriptionId, what: 'plans', into: plans, run: async (id, signal) => (await lists.plans(id, signal)).map(slimPlan), essential: true },
+    { subscriptionId, what: 'apps', into: sites, run: async (id, signal) => (await lists.sites(id, signal)).map(slimSite), essential: true },
     { subscriptionId, what: 'VNets', into: vnets, run: lists.vnets, essential: false },
   ]);
   await mapBounded(jobs, CONCURRENCY, async (job) => {

@@ -4,12 +4,16 @@
  * The query only selects by type: every other filter and join happens in TypeScript, so the
  * ARM list fallback (arm-list-source.ts) feeds exactly the same code.
  */
-import { Agent } from 'node:https';
+import { STATUS_CODES } from 'node:http';
+import type { QueryRequest, QueryRequestOptions } from '@azure/arm-resourcegraph/esm/models/index.js';
 import type { ArmContext } from '../facts/arm/context.ts';
 import { describeFailure } from '../facts/arm/call.ts';
+import { clientOptions } from '../facts/arm/clients.ts';
 import { QuotaGate, retryAfterMs } from './throttle.ts';
 
 export const RESOURCE_GRAPH_PAGE_SIZE = 1000;
+/** The Resource Graph API version @azure/arm-resourcegraph 4.x speaks. */
+const API_VERSION = '2021-03-01';
 /** Retries of one page after a 429. */
 const MAX_THROTTLED_RETRIES = 3;
 /** A query that keeps handing out skip tokens beyond this is cut (a looping service). */
@@ -30,8 +34,18 @@ export interface RawResource {
 /** Resource Graph could not be used (refused, missing, broken): the scan lists through ARM instead. */
 export class ResourceGraphUnavailable extends Error {}
 
+/** QueryRequest as sent on the wire (the SDK's serializer names the paging options with a $). */
+function wireRequest(request: QueryRequest): object {
+  const options = request.options ?? {};
+  return {
+    subscriptions: request.subscriptions, query: request.query,
+    options: { $top: options.top, ...(options.skipToken ? { $skipToken: options.skipToken } : {}), resultFormat: options.resultFormat },
+  };
+}
+
 export interface ResourceGraphQuery {
-  resources(type: string, subscriptions: readonly string[], onPage?: (count: number) => void): Promise<{ items: RawResource[]; truncated: boolean }>;
+  /** Every resource of the type, each passed through `keep` as its page arrives. */
+  resources<T = RawResource>(type: string, subscriptions: readonly string[], onPage?: (count: number) => void, keep?: (item: RawResource) => T): Promise<{ items: T[]; truncated: boolean }>;
   readonly gate: QuotaGate;
 }
 
@@ -41,55 +55,56 @@ export function typeQuery(type: string): string {
 }
 
 export async function resourceGraph(ctx: ArmContext): Promise<ResourceGraphQuery> {
-  const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
-  // The token is always asked for ARM's own scope, whatever scope the old SDK would derive.
-  const credential = { getToken: (_scopes: string | string[], options?: { abortSignal?: AbortSignal }) => ctx.credential.getToken(ctx.scope, options) };
-  const agent = new Agent({ keepAlive: true, maxSockets: 16, ...(ctx.tlsCa ? { ca: ctx.tlsCa } : {}) });
-  const client = new ResourceGraphClient(credential as never, {
-    baseUri: ctx.endpoint,
-    noRetryPolicy: true,
-    redirectOptions: { handleRedirects: false },
-    agentSettings: { https: agent, http: agent as never },
-  });
+  // The same pipeline as every other ARM call (clientOptions: endpoint guard, TLS trust, retries
+  // that honour Retry-After). @azure/arm-resourcegraph supplies the request and response types;
+  // its own runtime (the older ms-rest-js stack, ~700 KB) is not bundled.
+  const { getClient } = await import('@azure-rest/core-client');
+  const client = getClient(ctx.endpoint, ctx.credential, { ...clientOptions(ctx) });
   const gate = new QuotaGate();
 
-  const page = async (request: object): Promise<{ data: RawResource[]; skipToken?: string; truncated: boolean }> => {
+  const page = async (request: QueryRequest): Promise<{ data: RawResource[]; skipToken?: string; truncated: boolean }> => {
     for (let attempt = 0; ; attempt += 1) {
       await gate.acquire(ctx.signal);
-      const signal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]) : AbortSignal.timeout(ctx.timeoutMs);
+      const timeout = AbortSignal.timeout(ctx.timeoutMs);
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+      let response;
       try {
-        const response = await client.resources(request as never, { abortSignal: signal as never });
-        gate.observe(response._response.headers);
-        gate.release();
-        const data = Array.isArray(response.data) ? (response.data as RawResource[]).filter((item) => typeof item?.id === 'string') : [];
-        return { data, skipToken: response.skipToken ?? undefined, truncated: String(response.resultTruncated) === 'true' };
+        response = await client.pathUnchecked(`/providers/Microsoft.ResourceGraph/resources?api-version=${API_VERSION}`).post({ body: wireRequest(request), abortSignal: signal });
       } catch (error) {
-        if (ctx.signal?.aborted) throw error;
-        const status = (error as { statusCode?: number }).statusCode;
-        const headers = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers;
-        if (headers) gate.observe(headers);
         gate.release();
-        if (status === 429 && attempt < MAX_THROTTLED_RETRIES) {
-          gate.delay(headers ? retryAfterMs(headers) ?? 1000 : 1000);
-          continue;
-        }
-        const timedOut = !ctx.signal?.aborted && signal.aborted;
-        throw new ResourceGraphUnavailable(describeFailure(error, ctx.timeoutMs, timedOut).replace(/^ARM/, 'Resource Graph'));
+        if (ctx.signal?.aborted) throw error;
+        throw new ResourceGraphUnavailable(describeFailure(error, ctx.timeoutMs, timeout.aborted).replace(/^ARM/, 'Resource Graph'));
       }
+      const headers = { get: (name: string) => response.headers[name.toLowerCase()] };
+      gate.observe(headers);
+      gate.release();
+      const status = Number(response.status);
+      if (status === 429 && attempt < MAX_THROTTLED_RETRIES) {
+        gate.delay(retryAfterMs(headers) ?? 1000);
+        continue;
+      }
+      if (status < 200 || status > 299) {
+        const message = (response.body as { error?: { message?: unknown } } | undefined)?.error?.message;
+        const text = typeof message === 'string' ? message.split('\n')[0]!.slice(0, 300) : 'no error message';
+        throw new ResourceGraphUnavailable(`Resource Graph ${status} ${STATUS_CODES[status] ?? 'error'}: ${text}`);
+      }
+      const body = response.body as { data?: unknown; $skipToken?: unknown; resultTruncated?: unknown } | undefined;
+      const data = Array.isArray(body?.data) ? (body.data as RawResource[]).filter((item) => typeof item?.id === 'string') : [];
+      return { data, skipToken: typeof body?.$skipToken === 'string' ? body.$skipToken : undefined, truncated: String(body?.resultTruncated) === 'true' };
     }
   };
 
   return {
     gate,
-    async resources(type, subscriptions, onPage) {
+    async resources<T>(type: string, subscriptions: readonly string[], onPage?: (count: number) => void, keep: (item: RawResource) => T = (item) => item as T) {
       const query = typeQuery(type);
-      const items: RawResource[] = [];
+      const items: T[] = [];
       let skipToken: string | undefined;
       let truncated = false;
       for (let pages = 0; pages < MAX_PAGES; pages += 1) {
-        const options = { top: RESOURCE_GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) };
+        const options: QueryRequestOptions = { top: RESOURCE_GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) };
         const got = await page({ subscriptions: [...subscriptions], query, options });
-        items.push(...got.data);
+        for (const item of got.data) items.push(keep(item));
         onPage?.(got.data.length);
         skipToken = got.skipToken;
         if (!skipToken) {

@@ -1,0 +1,64 @@
+/**
+ * Scan figure: `vnet-doctor scan` (the given bin: the installed package in `npm run bench`, or
+ * the checkout) over the synthetic tenant of bench/scan-tenant.ts, served by the emulator in a
+ * separate process with 50 ms per response. Wall time and peak RSS (GNU time) of the scan
+ * process alone; the emulator's certificate is trusted through NODE_EXTRA_CA_CERTS.
+ * Contacts 127.0.0.1 only.
+ *
+ *   node bench/scan.mjs [BIN]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { median } from './lib/stats.mjs';
+import { benchEnv, root, tempDir } from './install.mjs';
+
+export const SCAN_LATENCY_MS = 50;
+const node = join(root, 'node_modules', '.bin', 'node');
+const SUBSCRIPTIONS = [1, 2, 3].map((index) => `0000000${index}-5ca1-4000-8000-00000000000${index}`);
+
+async function startBenchEmulator() {
+  const child = spawn(node, ['--import', 'tsx', join(root, 'bench', 'scan-emulator.ts'), String(SCAN_LATENCY_MS)], { cwd: root, env: benchEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+  const line = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the scan emulator exited with ${code}`)));
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const done = new Promise((resolve) => child.once('exit', () => resolve(log)));
+  return { ...JSON.parse(line), stop: async () => { child.stdin.end(); return done; } };
+}
+
+async function oneScan(bin, source) {
+  const emulator = await startBenchEmulator();
+  const work = tempDir('scan');
+  const caFile = join(work, 'ca.pem');
+  writeFileSync(caFile, emulator.ca);
+  const rssFile = join(work, 'rss');
+  const args = ['scan', '--arm-endpoint', emulator.url, '--access-token', 'scan-bench-token', '--format', 'json', ...SUBSCRIPTIONS.flatMap((id) => ['--subscription', id])];
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, node, bin, ...args], {
+    cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    env: { ...benchEnv, NODE_EXTRA_CA_CERTS: caFile, ...(source ? { VNET_DOCTOR_SOURCE: '1' } : {}) },
+  });
+  const ms = performance.now() - started;
+  const log = await emulator.stop();
+  if (run.status !== 0 && run.status !== 1) throw new Error(`scan exited with ${run.status}: ${run.stderr.slice(0, 600)}`);
+  const report = JSON.parse(run.stdout);
+  const requests = JSON.parse(log.trim().split('\n').at(-1) ?? '{}').requests;
+  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests };
+}
+
+export async function measureScan(bin, { runs = 3, source = false } = {}) {
+  const all = [];
+  for (let index = 0; index < runs; index += 1) all.push(await oneScan(bin, source));
+  return { ms: median(all.map((run) => run.ms)), rssBytes: Math.max(...all.map((run) => run.rssBytes)), runs: all };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const bin = process.argv[2] ?? join(root, 'bin', 'vnet-doctor.js');
+  const result = await measureScan(bin, { runs: 1, source: process.argv[2] === undefined });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
