@@ -4,7 +4,7 @@
  * behind its first frame, loads the flows and answers file and wires the real fact sources and
  * report writer.
  */
-import type { Facts } from '../engine/types.ts';
+import type { FactSources } from '../session/controller.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
@@ -16,7 +16,7 @@ import { buildReport } from '../report/build-report.ts';
 import { writeReport } from '../report/write-report.ts';
 import { checkReportPath } from '../session/report-path.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
-import { SaveOnFirstAnswer } from '../session/save-on-first-answer.ts';
+import { SessionController } from '../session/controller.ts';
 import type { TargetChoice } from '../session/target.ts';
 import type { FactProvider, Scenario, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
 import type { WizardPreparation } from '../ui/run-wizard.tsx';
@@ -97,12 +97,17 @@ async function prepareWizard(
     build: async (input) => buildReport(input),
     write: async (path, report, flags) => writeReport(path, report, flags),
   });
-  const facts = await factProvider(options, fromFile.facts, access, now, beginning.kind === 'start-screen');
+  const sources = factSources({ ...(access === undefined ? {} : { access }), now });
+  const facts = await factProvider(options, sources, access, beginning.kind === 'start-screen');
+  // One controller for the session: it saves (a fresh session replaces a saved one only with its
+  // first answer), writes the report on quit and picks the exit code.
+  const session = new SessionController({
+    flowSet, derivations: DERIVATIONS, preset: fromFile, store, reports: exporter, sources, ...(options.flow === undefined ? {} : { flow: options.flow }),
+  });
   return {
     kind: 'ready',
     deps: {
-      // A fresh session replaces a saved one only with its first answer; a resumed one is already on disk.
-      flowSet, derivations: DERIVATIONS, facts, store: beginning.kind === 'resume' ? store : new SaveOnFirstAnswer(store), writeReport: async (request) => (await exporter(request)).path, beginning,
+      flowSet, derivations: DERIVATIONS, facts, store, writeReport: exporter, session, beginning,
       presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
     },
   };
@@ -119,8 +124,8 @@ function chooseBeginning(options: CliOptions, flagged: TargetChoice | undefined,
   return { kind: 'start-screen', ...(saved ? { saved } : {}) };
 }
 
-/** Real facts through the session's fact sources (ARM access built once), plus what the answers file states (which wins: the user checked it). */
-async function factProvider(options: CliOptions, fileFacts: Facts, access: ArmAccess | undefined, now: () => Date, offerDemos: boolean): Promise<FactProvider> {
+/** What the start screen offers and where facts come from: the session's fact sources (ARM access built once). */
+async function factProvider(options: CliOptions, sources: FactSources, access: ArmAccess | undefined, offerDemos: boolean): Promise<FactProvider> {
   let scenarios: readonly Scenario[] = [];
   if (offerDemos) {
     try {
@@ -130,14 +135,10 @@ async function factProvider(options: CliOptions, fileFacts: Facts, access: ArmAc
       // No built-in scenarios in this build: the start screen simply offers no demo.
     }
   }
-  const sources = factSources({ ...(access === undefined ? {} : { access }), now });
   return {
     listScenarios: () => scenarios,
     ...(access !== undefined && options.demo === undefined ? armBrowser(access) : {}),
     ...(options.offline ? {} : { nsgFacts: (target, facts, nsg) => sources.readNsg!(target, facts, nsg, {}) }),
-    gather: async (choice, { signal, onProgress }) => {
-      const gathered = await sources.gather(choice, { signal, onProgress });
-      return { facts: { ...gathered.facts, ...fileFacts }, errors: gathered.errors, target: gathered.target };
-    },
+    gather: (choice, { signal, onProgress }) => sources.gather(choice, { signal, onProgress }),
   };
 }

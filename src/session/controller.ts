@@ -250,7 +250,7 @@ export class SessionController {
    */
   #followUp(active: ActiveSession, options: ReadOptions): void {
     const readNsg = this.deps.sources.readNsg;
-    if (!readNsg || active.target.mode === 'offline') return;
+    if (!readNsg) return;
     const nsg = nsgLookupFor((key) => resolveFact(active.state, key)?.value);
     if (!nsg || this.#lookedUp.has(`${nsg.ip}:${nsg.port}`)) return;
     this.#lookedUp.add(`${nsg.ip}:${nsg.port}`);

@@ -10,7 +10,6 @@ import { currentQuestion } from '../engine/engine.ts';
 import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportTarget } from '../report/report-model.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK } from '../errors.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
 import { choiceIndex, choiceItems } from './ChoicePrompt.tsx';
@@ -32,7 +31,7 @@ import { StartScreen, startItems, type StartChoice } from './StartScreen.tsx';
 import { colour } from './theme.ts';
 import { pickerScreenId, pickerItems, useAppPicker } from './use-app-picker.ts';
 import { useWizardSession, type ActiveSession } from './use-wizard-session.ts';
-import { reportPath, type TargetChoice, type WizardBeginning, type WizardDeps, type WizardResult } from './wizard-types.ts';
+import type { TargetChoice, WizardBeginning, WizardDeps, WizardResult } from './wizard-types.ts';
 
 export interface WizardAppProps {
   readonly deps: WizardDeps;
@@ -247,8 +246,8 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     const session = wizard.latest();
     if (!session) return;
     setStatus({ text: 'Writing the report...', tone: 'info' });
-    deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done' }).then(
-      (saved) => setStatus({ text: `Report saved to ${reportPath(saved)}`, tone: 'ok' }),
+    wizard.saveReport().then(
+      (path) => setStatus({ text: `Report saved to ${path}`, tone: 'ok' }),
       (error: Error) => setStatus({ text: `Report not saved: ${error.message}`, tone: 'error' }),
     );
   };
@@ -261,40 +260,23 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     setPhase({ kind: 'left', from, result });
   };
 
-  const leave = async () => {
+  /** q is a normal quit; Ctrl-C interrupts. The session controller writes the report and picks the exit code. */
+  const leave = async (command: 'quit' | 'interrupt') => {
     const from = phaseRef.current;
     if (from.kind === 'leaving' || from.kind === 'left') return;
     setPhase({ kind: 'leaving', from });
     setStatus({ text: 'Saving the report and the session...', tone: 'info' });
-    const session = wizard.latest();
-    const done = session?.state.status === 'done';
-    const messages: string[] = [];
-    let written = false;
-    if (session && session.state.path.length > 0) {
-      try {
-        const saved = await deps.writeReport({ state: session.state, target: session.target, errors: session.errors, interrupted: !done });
-        messages.push(`Report written to ${reportPath(saved)}`);
-        written = true;
-      } catch (error) {
-        messages.push(`The report was not written: ${(error as Error).message}`);
-      }
-    }
-    // A finished session is forgotten only once its report is safe on disk.
-    if (done && written) wizard.finish();
-    else if (session) messages.push('Your answers are saved. Continue with: vnet-doctor --resume');
-    const errors = session?.state.findings.some((finding) => finding.severity === 'error') ?? false;
-    const exitCode = !session ? EXIT_OK : done ? (errors ? EXIT_FINDINGS : EXIT_OK) : EXIT_INTERRUPTED;
-    finish({ exitCode, messages });
+    finish(await wizard.finish(command === 'interrupt' ? 'interrupted' : 'normal'));
   };
 
   const act = (command: Command) => {
     const current = phaseRef.current;
     if (current.kind === 'leaving' || current.kind === 'left') {
       // A second Ctrl-C while the report is being written (a hung disk, a network share) leaves at once.
-      if (command === 'interrupt') finish({ exitCode: EXIT_INTERRUPTED, messages: ['Stopped before the report was written. Your answers are saved. Continue with: vnet-doctor --resume'] });
+      if (command === 'interrupt') finish(wizard.stopNow('interrupted'));
       return;
     }
-    if (command === 'interrupt' || command === 'quit') { void leave(); return; }
+    if (command === 'interrupt' || command === 'quit') { void leave(command); return; }
     if (current.kind === 'override' && command === 'back') { setPhase({ kind: 'session' }); return; }
     if ((current.kind === 'pick-app' || current.kind === 'load-failed') && command === 'back') { setPhase({ kind: 'start' }); return; }
     const session = wizard.latest();

@@ -7,21 +7,21 @@
  */
 import React from 'react';
 import { render } from 'ink';
-import { EXIT_INTERRUPTED } from '../errors.ts';
+import { exitCodeFor, endForSignal } from '../session/exit-code.ts';
+import { RESUME_HINT } from '../session/controller.ts';
 import { KeyListener } from './KeyListener.tsx';
 import { KeyQueue } from './key-queue.ts';
 import { StartingScreen } from './StartingScreen.tsx';
 import { WizardApp } from './WizardApp.tsx';
 import type { WizardDeps, WizardResult } from './wizard-types.ts';
 
-const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
-
 /** What the command's preparation yields: the wizard's dependencies, or the command's result when it ends early. */
 export type WizardPreparation = { readonly kind: 'ready'; readonly deps: WizardDeps } | { readonly kind: 'done'; readonly result: WizardResult };
 
 export async function runWizard(prepare: () => Promise<WizardPreparation>): Promise<WizardResult> {
-  let result: WizardResult = { exitCode: EXIT_INTERRUPTED, messages: [RESUME_HINT] };
+  let result: WizardResult = { exitCode: exitCodeFor({ end: 'interrupted', complete: false, findings: [] }), messages: [RESUME_HINT] };
   let stopped = false;
+  let ready: WizardDeps | undefined;
   let shown = false;
   // One keyboard for the whole run, listening from the first frame: keys typed while the flows
   // load are kept for the first screen instead of being lost or echoed by the terminal.
@@ -30,7 +30,11 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
   const instance = render(<Root keys={keys}><StartingScreen /></Root>, { exitOnCtrlC: false });
   const stop = (signal: NodeJS.Signals) => {
     stopped = true;
-    result = { exitCode: signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED, messages: [shown ? `Stopped by ${signal}. ${RESUME_HINT}` : `Stopped by ${signal}.`] };
+    // The session controller decides the exit code (a signal on the findings screen interrupts nothing).
+    const end = endForSignal(signal);
+    const stoppedNow = ready?.session?.stopNow(end);
+    const exitCode = stoppedNow?.exitCode ?? exitCodeFor({ end, complete: false, findings: [] });
+    result = { exitCode, messages: [shown ? `Stopped by ${signal}. ${RESUME_HINT}` : `Stopped by ${signal}.`] };
     instance.unmount();
   };
   // SIGINT only arrives from outside (kill -INT): in raw mode the terminal's Ctrl-C is a key.
@@ -48,6 +52,7 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
     }
     if (stopped) return result;
     if (prepared.kind === 'done') { leaveEarly(); return prepared.result; }
+    ready = prepared.deps;
     shown = true;
     instance.rerender(<Root keys={keys}><WizardApp deps={prepared.deps} keys={keys} onExit={(final) => { result = final; }} /></Root>);
     await instance.waitUntilExit();

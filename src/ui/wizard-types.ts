@@ -6,6 +6,7 @@ import type { Derivations, EngineState } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
+import type { SessionController } from '../session/controller.ts';
 
 /** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
 import type { NsgTarget } from '../facts/nsg-facts.ts';
@@ -61,6 +62,8 @@ export interface WizardDeps {
   readonly facts: FactProvider;
   readonly store: SessionStore;
   readonly writeReport: ReportWriter;
+  /** The session controller the command built; without it the wizard builds one from the parts above. */
+  readonly session?: SessionController;
   readonly beginning: WizardBeginning;
   readonly presetAnswers?: Readonly<Record<string, AnswerValue>>;
   /** Where each preset answer stands in the answers file, shown as its provenance. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SessionController, type FactSources, type LoadedFacts } from '../../src/session/controller.ts';
 import { createReportExporter } from '../../src/session/report-export.ts';
 import { SessionStore } from '../../src/session/session-store.ts';
-import { SaveOnFirstAnswer } from '../../src/session/save-on-first-answer.ts';
+import { factSources } from '../../src/session/fact-sources.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { writeReport } from '../../src/report/write-report.ts';
 import type { Facts } from '../../src/engine/types.ts';
@@ -52,20 +52,6 @@ test('loading a target saves nothing: an interrupted session on disk stays until
   second.answer(true);
   const saved = store.load();
   assert.equal(saved.kind === 'saved' && saved.session.target.mode, 'demo', 'the first answer replaces it');
-});
-
-test('the wizard\'s store wrapper keeps an earlier session until the first answer, and never forgets one it did not save', () => {
-  const dir = freshDir();
-  const inner = new SessionStore(join(dir, 'state'));
-  inner.save({ target: { mode: 'offline' }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: false }] });
-  const wrapped = new SaveOnFirstAnswer(inner);
-  wrapped.save({ target: { mode: 'demo', scenario: 'healthy' }, facts: {}, presetAnswers: {}, inputs: [] });
-  wrapped.clear();
-  const kept = inner.load();
-  assert.equal(kept.kind === 'saved' && kept.session.target.mode, 'offline');
-  wrapped.save({ target: { mode: 'demo', scenario: 'healthy' }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: true }] });
-  const replaced = inner.load();
-  assert.equal(replaced.kind === 'saved' && replaced.session.target.mode, 'demo');
 });
 
 test('quitting with no answers writes no report', async () => {
@@ -150,15 +136,8 @@ test('a target address inside the VNet reads the NSG once and replays the answer
   assert.equal(saved.kind === 'saved' && saved.session.facts['nsg.name']?.value, 'nsg-db');
 });
 
-test('offline sessions make no follow-up reads', async () => {
-  let reads = 0;
-  const { controller } = setUp({
-    sources: { gather: async () => ({ facts: { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'answer' } }, errors: [], target: { mode: 'offline' } }), readNsg: async () => { reads += 1; return { facts: {}, errors: [] }; } },
-  });
-  await controller.load({ mode: 'offline' });
-  controller.answer(false);
-  controller.answer('Basic');
-  controller.answer({ host: '10.1.2.4', port: 1433 });
-  await controller.settled();
-  assert.equal(reads, 0);
+test('offline sessions make no follow-up reads: the real sources have nothing to read for them', async () => {
+  const sources = factSources({});
+  const found = await sources.readNsg!({ mode: 'offline' }, { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'answer' } }, { ip: '10.1.2.4', port: 1433 }, {});
+  assert.deepEqual(found, { facts: {}, errors: [] });
 });
