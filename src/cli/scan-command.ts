@@ -14,7 +14,6 @@ import type { Output } from './output.ts';
 import { safeText } from '../text/safe-text.ts';
 import { renderScan, summary, type ScanFormat } from '../scan/render-scan.ts';
 import { runScan, type ScanProgress } from '../scan/scan.ts';
-import { armLists } from '../scan/arm-lists.ts';
 import { redactScan } from '../scan/redact-scan.ts';
 import { armContextFor, NoCredentialError } from '../facts/gather-facts.ts';
 import { listSubscriptions } from '../facts/arm/discovery.ts';
@@ -95,6 +94,8 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
         return EXIT_USAGE;
       }
     }
+    // The App Service SDK loads only when a scan runs (an Azure SDK boundary: not at start-up).
+    const { armLists } = await import('../scan/arm-lists.ts');
     report = await runScan(ctx, armLists(ctx), { flowSet: inputs.flowSet, subscriptions: targets, now: now(), onProgress: progress });
   } catch (error) {
     endProgress();

@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const BOUNDARIES: Record<string, string> = {
   'src/ui/run-wizard.tsx': 'Ink and React, loaded only for the interactive wizard',
   'src/facts/arm/web-client.ts': "the App Service SDK's operations, loaded with the first ARM read",
+  'src/scan/arm-lists.ts': "the App Service SDK's plan and site lists, loaded when a fleet scan runs",
   'src/emulator/scenarios.ts': 'the demo scenarios, embedded data that only --demo reads',
 };
 
