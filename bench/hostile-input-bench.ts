@@ -10,6 +10,8 @@ import { validateAnswer } from '../src/engine/answer-types.ts';
 import { buildFlowSet } from '../src/engine/load.ts';
 import { safeText } from '../src/text/safe-text.ts';
 import { MINI_FACTS, MINI_FINDINGS, miniFlowSet } from '../test/support/mini-flows.ts';
+import { explore } from '../test/flows/explore.ts';
+import { flowSet as shippedFlowSet, SITUATIONS } from '../test/flows/shipped.ts';
 
 const MB = 1024 * 1024;
 const flows = miniFlowSet();
@@ -43,5 +45,9 @@ const figures = {
     findings: { path: 'findings.yaml', text: MINI_FINDINGS },
   })),
   answers10MbMs: timed(() => parseAnswers('huge.yaml', `facts:\n  target.host: ${'a'.repeat(10 * MB)}\n`, flows)),
+  // Not hostile, but the other figure a test used to limit (test/flows/every-path.test.ts, 5 s).
+  everyPathMs: timed(() => {
+    for (const facts of Object.values(SITUATIONS)) for (const flow of Object.keys(shippedFlowSet.flows)) explore(shippedFlowSet, flow, facts);
+  }),
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
