@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSelfSignedCertificate } from '../../src/emulator/x509.ts';
+import { certificateThumbprint } from '../../src/facts/arm/certificate.ts';
 
 type Json = Record<string, any>;
 
@@ -30,6 +31,12 @@ const certBlob = (notAfter: string) => createSelfSignedCertificate({
   commonName: 'contoso-api VNet integration test certificate', notBefore: new Date(Date.parse(notAfter) - 8 * 365.25 * 86_400_000), notAfter: new Date(notAfter),
 }).der.toString('base64');
 
+/** App Service's root certificate for the connection: its thumbprint is on the connection, its public data on the gateway. */
+const APP_CERT = certBlob('2031-06-01T00:00:00Z');
+const appRootCertificate = (blob: string): Json => ({ name: `AppService-${certificateThumbprint(blob)!.slice(0, 8)}`, properties: { publicCertData: blob } });
+/** The customer's own point-to-site root certificate (for their VPN users). */
+const CUSTOMER_ROOT = createSelfSignedCertificate({ commonName: 'Contoso P2S root', notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2034-01-01T00:00:00Z') }).der.toString('base64');
+
 const site = (overrides: Json = {}): Json => ({
   id: app, name: 'contoso-api', type: 'Microsoft.Web/sites', kind: 'app', location: 'West Europe',
   properties: {
@@ -46,7 +53,7 @@ const appServicePlan = (sku: Json = { name: 'S1', tier: 'Standard', size: 'S1', 
 const vnetConnection = (parent: string, vnet: string, overrides: Json = {}): Json => ({
   id: `${parent}/virtualNetworkConnections/${vnet.split('/').pop()}`, name: vnet.split('/').pop(), type: 'Microsoft.Web/sites/virtualNetworkConnections',
   properties: {
-    vnetResourceId: vnet, certThumbprint: '8A3C2F6E1B4D7A9C0E5F3B2D1A8C7E6F5D4B3A29', certBlob: certBlob('2031-06-01T00:00:00Z'),
+    vnetResourceId: vnet, certThumbprint: certificateThumbprint(APP_CERT), certBlob: APP_CERT,
     routes: [{ name: 'vnet-hub-10.10.0.0', properties: { startAddress: '10.10.0.0', endAddress: '10.10.255.255', routeType: 'INHERITED' } }],
     resyncRequired: false, dnsServers: '10.10.1.4', isSwift: false, ...overrides,
   },
@@ -85,7 +92,7 @@ const gateway = (name: string, type: 'Vpn' | 'ExpressRoute', properties: Json = 
     sku: type === 'Vpn' ? { name: 'VpnGw1', tier: 'VpnGw1', capacity: 2 } : { name: 'Standard', tier: 'Standard', capacity: 2 },
     ipConfigurations: [{ id: `${net(SUB, NET_RG)}/virtualNetworkGateways/${name}/ipConfigurations/default`, name: 'default', properties: {
       privateIPAllocationMethod: 'Dynamic', subnet: { id: `${vnetId}/subnets/GatewaySubnet` }, publicIPAddress: { id: `${net(SUB, NET_RG)}/publicIPAddresses/${name}-pip` } } }],
-    ...(type === 'Vpn' ? { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ['172.16.200.0/24'] }, vpnClientProtocols: ['SSTP'], vpnClientRootCertificates: [] } } : {}),
+    ...(type === 'Vpn' ? { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ['172.16.200.0/24'] }, vpnClientProtocols: ['SSTP'], vpnClientRootCertificates: [appRootCertificate(APP_CERT)] } } : {}),
     bgpSettings: { asn: 65515, bgpPeeringAddress: '10.10.255.30', peerWeight: 0 },
     ...properties,
   },
@@ -154,6 +161,8 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'openvpn-enabled': { 'p2s.protocols': ['OpenVPN'] },
   'classic-vnet': { 'vnet.dnsServers': null, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null, 'vnet.isClassic': true },
   'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
+  'private-endpoint-default-dns': { 'vnet.dnsServers': [], 'app.dnsServers': [], 'vnet.hasPrivateEndpoints': true },
+  'pool-overlaps-onprem': { 'p2s.addressPool': ['192.168.10.0/24'], 'onprem.prefixes': ['192.168.0.0/16'] },
 };
 
 /**
@@ -198,7 +207,9 @@ export const SCENARIOS = [
     p.locals = [localGateway(['192.168.255.1/32'], { asn: 65010, bgpPeeringAddress: '192.168.255.1', peerWeight: 0 })];
   }),
   scenario('certificate-expiring', 'Certificate expiring soon', 'The integration certificate expires on 1 October 2026, four months after the day the scenario is set on (1 June 2026).', [...COMMON, 'certificate-expiring'], (p) => {
-    p.appConnections[0]!.properties.certBlob = certBlob('2026-10-01T00:00:00Z');
+    const expiring = certBlob('2026-10-01T00:00:00Z');
+    Object.assign(p.appConnections[0]!.properties, { certBlob: expiring, certThumbprint: certificateThumbprint(expiring) });
+    setP2s(p, { vpnClientRootCertificates: [appRootCertificate(expiring)] });
   }),
   scenario('cross-subscription-vnet', 'VNet in another subscription', 'The app is connected to a VNet in a different subscription and needs a resync, which Sync Network cannot do across subscriptions.', [...COMMON, 'certificates-out-of-sync', 'sync-cross-subscription'], (p) => {
     const otherVnet = `${net(OTHER_SUB, NET_RG)}/virtualNetworks/vnet-hub`;
@@ -237,6 +248,20 @@ export const SCENARIOS = [
     p.gateways[0]!.properties.vpnType = 'PolicyBased';
     p.gateways[0]!.properties.sku = { name: 'Basic', tier: 'Basic', capacity: 2 };
     delete p.gateways[0]!.properties.vpnClientConfiguration;
+  }),
+  scenario('root-cert-missing', 'App Service root certificate removed', "A redeployment of the gateway from a template kept only the customer's own point-to-site root certificate, so App Service's certificate is gone and the gateway refuses the app's tunnel.", [...COMMON, 'root-certificate-missing'], (p) => {
+    setP2s(p, { vpnClientRootCertificates: [{ name: 'ContosoP2SRoot', properties: { publicCertData: CUSTOMER_ROOT } }] });
+  }),
+  scenario('private-endpoint-default-dns', 'Private endpoint behind default DNS', "The VNet holds a private endpoint for the orders database but uses Azure's default DNS, which the app cannot reach through the point-to-site tunnel.", [...COMMON, 'private-endpoints-default-dns'], (p) => {
+    p.vnet.properties.dhcpOptions.dnsServers = [];
+    for (const c of [...p.appConnections, ...p.planConnections]) c.properties.dnsServers = '';
+    p.vnet.properties.subnets.push(subnet('snet-endpoints', '10.10.3.0/24', {
+      privateEndpoints: [{ id: `${net(SUB, NET_RG)}/privateEndpoints/pe-sql-orders` }],
+      ipConfigurations: [{ id: `${net(SUB, NET_RG)}/networkInterfaces/pe-sql-orders.nic/ipConfigurations/privateEndpointIpConfig` }],
+    }));
+  }),
+  scenario('pool-overlaps-onprem', 'P2S pool overlaps on-premises', 'The point-to-site pool 192.168.10.0/24 lies inside the on-premises range 192.168.0.0/16, so replies to the app go on-premises instead of back through the gateway.', [...COMMON, 'p2s-pool-overlaps'], (p) => {
+    setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['192.168.10.0/24'] } });
   }),
   scenario('openvpn-enabled', 'OpenVPN instead of SSTP', 'Point-to-site was switched to OpenVPN, which rules out SSTP on the same gateway.', [...COMMON, 'openvpn-blocks-sstp'], (p) => setP2s(p, { vpnClientProtocols: ['OpenVPN'] })),
 ];

@@ -118,6 +118,14 @@ export const DERIVATIONS: Derivations = {
     const vpn = get('gateway.exists');
     return typeof er === 'boolean' && typeof vpn === 'boolean' ? er && vpn : undefined;
   },
+  // App Service's root certificate must be among the gateway's point-to-site root certificates.
+  'gateway.hasAppRootCert': (get) => {
+    const thumbprint = get('app.certThumbprint');
+    const roots = list(get('p2s.rootCertThumbprints'));
+    if (typeof thumbprint !== 'string' || !roots) return undefined;
+    return roots.some((root) => root.toUpperCase() === thumbprint.toUpperCase());
+  },
+  'p2s.certificateAuth': (get) => list(get('p2s.authTypes'))?.some((type) => type.toLowerCase() === 'certificate'),
   'p2s.sstpEnabled': hasProtocol('SSTP'),
   'p2s.ikev2Enabled': hasProtocol('IkeV2'),
   'p2s.openVpnEnabled': hasProtocol('OpenVPN'),
@@ -214,6 +222,19 @@ export const DERIVATIONS: Derivations = {
       }
     }
     return undefined;
+  },
+  // VNet (and transit peer) ranges the app was not given: changed since the last Sync Network.
+  'app.missingVnetRanges': (get) => {
+    const routes = list(get('app.routes'));
+    const vnet = list(get('vnet.addressSpace'));
+    if (!routes || !vnet) return undefined;
+    const transit = get('peering.allowGatewayTransit') === true && get('peering.remoteUseGateways') === true && get('peering.state') !== 'Disconnected';
+    const expected = [...vnet, ...(transit ? list(get('peering.remoteAddressSpace')) ?? [] : [])];
+    return expected.filter((range) => !routes.some((route) => isWithin(range, route) === true));
+  },
+  'app.routesStale': (get) => {
+    const missing = list(get('app.missingVnetRanges'));
+    return missing === undefined ? undefined : missing.length > 0;
   },
   'target.inOnprem': (get) => {
     const ip = get('target.ip');

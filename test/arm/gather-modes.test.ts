@@ -18,7 +18,7 @@ test('demo: the default scenario runs through the emulator and reports what was 
   assert.equal(g.target.mode, 'demo');
   assert.equal(g.target.scenario, 'healthy');
   assert.equal(g.facts['gateway.name']?.value, 'gw-hub');
-  assert.equal(g.facts['session.today']?.value, '2026-07-01');
+  assert.equal(g.facts['session.today']?.value, '2026-06-01', "a scenario's declared day is the demo's today");
   assert.ok((g.stats?.requests ?? 0) > 0);
 });
 
@@ -56,6 +56,7 @@ test('NSG facts mid-session: the demo reads the target subnet NSG; offline reads
   const blocked = await gatherNsgFacts({ demo: 'nsg-blocks-p2s' }, facts, { ip: '10.10.1.4', port: 1433 });
   assert.deepEqual(Object.fromEntries(Object.entries(blocked.facts).map(([k, f]) => [k, f.value])), {
     'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-contoso-network', 'nsg.blocksP2s': true, 'nsg.blockingRule': 'deny-vpn-clients-sql',
+    'nsg.blockingRulePriority': 110, 'nsg.allowPriority': 109,
   });
   assert.deepEqual(await gatherNsgFacts({ offline: true }, facts, { ip: '10.10.1.4', port: 1433 }), { facts: {}, errors: [] });
 });

@@ -445,3 +445,57 @@ test('regional integration is never offered with a VNet in another region: the V
   const command = s.findings[0]!.steps.at(-1)!.command!;
   assert.equal(command, "az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>");
 });
+
+test('App Service\'s root certificate removed from the gateway by a redeployment: error, Sync Network puts it back', () => {
+  const s = walk('certificate-sync', facts({ 'app.certThumbprint': '3F2A', 'p2s.rootCertThumbprints': ['77C1'] }), {});
+  assert.deepEqual(summary(s), [['root-certificate-missing', 'error', [
+    `az network vnet-gateway root-cert list -g rg-net --gateway-name gw-hub --subscription ${SUB} -o table`,
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+  ]]]);
+  assert.equal(s.findings[0]!.title, "App Service's root certificate is missing from the point-to-site settings of gw-hub");
+  const present = walk('certificate-sync', facts({ 'app.certThumbprint': '3F2A', 'p2s.rootCertThumbprints': ['77C1', '3f2a'] }), {});
+  assert.deepEqual(present.findings, []);
+});
+
+test('point-to-site with Entra ID authentication only: the app\'s certificate is refused', () => {
+  const s = walk('gateway-setup', facts({ 'p2s.authTypes': ['AAD'] }), { 'gateway-setup/ask-connections': 10 });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['p2s-no-certificate-auth', 'error']]);
+  assert.equal(s.findings[0]!.title, 'Point-to-site on gw-hub accepts only AAD, not certificates');
+  assert.equal(s.outcome?.kind, 'resolved');
+});
+
+test('a Disconnected peering is named before its settings are checked', () => {
+  const s = walk('peering', facts({
+    'peering.exists': true, 'peering.name': 'hub-to-spoke', 'peering.remoteVnetName': 'vnet-spoke', 'peering.state': 'Disconnected', 'peering.remoteAddressSpace': ['10.30.0.0/16'],
+    'app.routes': ['10.20.0.0/16', '10.30.0.0/16'], 'peering.allowVnetAccess': true, 'peering.allowForwardedTraffic': true, 'peering.allowGatewayTransit': true,
+    'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': true,
+  }), {});
+  assert.deepEqual(summary(s)[0], ['peering-disconnected', 'error', [
+    `az network vnet peering delete -g rg-net --vnet-name vnet-hub -n hub-to-spoke --subscription ${SUB}`,
+    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n hub-to-spoke --remote-vnet <remote VNet resource id> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
+    'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+  ]]);
+});
+
+test('an address space added to the VNet after the last Sync Network: the app\'s routes miss it', () => {
+  const s = walk('certificate-sync', facts({ 'vnet.addressSpace': ['10.20.0.0/16', '10.21.0.0/16'] }), {});
+  assert.deepEqual(summary(s), [['routes-changed-sync-required', 'warning', ['App Service plan > Networking > VNet integration > vnet-hub > Sync Network']]]);
+  assert.equal(s.findings[0]!.title, "The app's routes miss 10.21.0.0/16, added to vnet-hub or its peering since the last Sync Network");
+});
+
+test('private endpoints in a VNet on default DNS are reported before any name is asked', () => {
+  const s = walk('dns', facts({ 'vnet.dnsServers': [], 'app.dnsServers': [], 'vnet.hasPrivateEndpoints': true }), {
+    'dns/ask-name': 'sql-orders.privatelink.database.windows.net',
+  });
+  assert.deepEqual(summary(s), [
+    ['private-endpoints-default-dns', 'error', [
+      `az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address> --subscription ${SUB}`,
+      'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+    ]],
+    ['private-dns-zone-default-dns', 'error', [
+      'az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address>',
+      'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
+      'nameresolver sql-orders.privatelink.database.windows.net',
+    ]],
+  ]);
+});

@@ -62,7 +62,8 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   troubled: facts({
     'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.blockingRule': 'DenyAll', 's2s.exists': true, 's2s.connectionStatus': 'NotConnected',
     'vnet.dnsServers': [], 'gateway.provisioningState': 'Updating', 'peering.exists': true, 'peering.allowGatewayTransit': false,
-    'onprem.prefixes': ['172.16.200.0/23'],
+    'onprem.prefixes': ['172.16.200.0/23'], 'app.certThumbprint': 'AB12', 'p2s.rootCertThumbprints': ['CD34'], 'p2s.authTypes': ['AAD'],
+    'peering.state': 'Disconnected', 'vnet.addressSpace': ['10.20.0.0/16', '10.21.0.0/16'], 'vnet.hasPrivateEndpoints': true,
   }),
   regional: facts({ 'app.integrationType': 'regional' }),
   sameRegionNew: facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }),

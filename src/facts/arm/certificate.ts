@@ -16,3 +16,19 @@ export function certificateExpiry(certBlob: string | Uint8Array | undefined): st
     return undefined;
   }
 }
+
+/**
+ * SHA-1 thumbprint (upper-case hex, as App Service writes `certThumbprint`) of a base64 DER
+ * certificate, such as a point-to-site root certificate's `publicCertData`. Only the thumbprint
+ * leaves this function.
+ */
+export function certificateThumbprint(base64Der: string | undefined): string | undefined {
+  if (!base64Der) return undefined;
+  try {
+    // publicCertData is base64 DER; tolerate PEM armour and line breaks around it.
+    const body = base64Der.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+    return new X509Certificate(Buffer.from(body, 'base64')).fingerprint.replace(/:/g, '').toUpperCase();
+  } catch {
+    return undefined;
+  }
+}

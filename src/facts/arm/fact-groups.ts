@@ -4,7 +4,7 @@
  */
 export const REMOTE_PEERING_KEYS = ['peering.remoteAllowVnetAccess', 'peering.remoteAllowForwardedTraffic', 'peering.remoteUseGateways'];
 export const VNET_KEYS = [
-  'vnet.name', 'vnet.location', 'vnet.addressSpace', 'vnet.dnsServers', 'vnet.hasIpv6',
+  'vnet.name', 'vnet.location', 'vnet.addressSpace', 'vnet.dnsServers', 'vnet.hasIpv6', 'vnet.hasPrivateEndpoints',
   'peering.exists', 'peering.name', 'peering.remoteVnetName', 'peering.remoteResourceGroup', 'peering.remoteAddressSpace',
   'peering.state', 'peering.allowVnetAccess', 'peering.allowForwardedTraffic', 'peering.allowGatewayTransit',
   ...REMOTE_PEERING_KEYS,
@@ -15,7 +15,7 @@ export const CONNECTION_KEYS = ['s2s.exists', 's2s.connectionName', 's2s.connect
 export const GATEWAY_KEYS = [
   'gateway.exists', 'gateway.hasExpressRoute', 'gateway.name', 'gateway.resourceGroup', 'gateway.vpnType', 'gateway.sku',
   'gateway.provisioningState', 'gateway.activeActive', 'gateway.bgpEnabled',
-  'p2s.configured', 'p2s.addressPool', 'p2s.protocols', 'p2s.customRoutes',
+  'p2s.configured', 'p2s.addressPool', 'p2s.protocols', 'p2s.customRoutes', 'p2s.rootCertThumbprints', 'p2s.authTypes',
   ...CONNECTION_KEYS,
 ];
 export const PLAN_KEYS = ['plan.tier'];
@@ -23,5 +23,5 @@ export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
 export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [
   'app.integrationType', 'app.vnetName', 'app.vnetResourceGroup', 'app.vnetSubscriptionId', 'app.resyncRequired',
-  'app.dnsServers', 'app.routes', 'app.certExpiresOn', 'vnet.isClassic', ...VNET_KEYS, ...GATEWAY_KEYS,
+  'app.dnsServers', 'app.routes', 'app.certExpiresOn', 'app.certThumbprint', 'vnet.isClassic', ...VNET_KEYS, ...GATEWAY_KEYS,
 ];

@@ -62,6 +62,7 @@ export function connectionFacts(
   const routes = (gatewayRequired.routes ?? []).flatMap((route) => routeToCidrs(route) ?? []);
   put(facts, 'app.routes', routes, detail);
   put(facts, 'app.certExpiresOn', certificateExpiry(gatewayRequired.certBlob), `${detail} certificate`);
+  put(facts, 'app.certThumbprint', gatewayRequired.certThumbprint?.replace(/[^0-9a-f]/gi, '').toUpperCase() || undefined, detail);
   return { facts, vnet };
 }
 

@@ -5,6 +5,7 @@
 import type { LocalNetworkGateway, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
 import { put, type FactMap } from './fact-values.ts';
 import { parseResourceId, sameId } from './resource-id.ts';
+import { certificateThumbprint } from './certificate.ts';
 
 /** A gateway sits in the VNet when one of its IP configurations uses a subnet of that VNet. */
 export const gatewayInVnet = (gateway: VirtualNetworkGateway, vnetId: string): boolean =>
@@ -42,6 +43,12 @@ export function gatewayFacts(
     put(facts, 'p2s.addressPool', pool, detail);
     put(facts, 'p2s.protocols', p2s?.vpnClientProtocols ?? [], detail);
     put(facts, 'p2s.customRoutes', vpn.customRoutes?.addressPrefixes ?? [], detail);
+    // App Service uploads its own root certificate here; only thumbprints are kept, never the data.
+    const roots = p2s?.vpnClientRootCertificates ?? [];
+    put(facts, 'p2s.rootCertThumbprints', roots.flatMap((root) => certificateThumbprint(root.publicCertData) ?? []), `${detail} point-to-site root certificates`);
+    // Absent on gateways configured before authentication types existed: certificate authentication.
+    const auth = p2s?.vpnAuthenticationTypes ?? [];
+    put(facts, 'p2s.authTypes', auth.length > 0 ? [...auth] : ['Certificate'], detail);
   }
 
   if (!connections) return facts;

@@ -16,6 +16,10 @@ export function vnetFacts(vnet: VirtualNetwork): FactMap {
   // (unlike App Service's comma-separated string); splitList accepts either.
   put(facts, 'vnet.dnsServers', splitList(vnet.dhcpOptions?.dnsServers), detail);
   put(facts, 'vnet.isClassic', false, detail);
+  // Private endpoints show on their subnet (`privateEndpoints`) or as its IP configurations.
+  const privateEndpoints = (vnet.subnets ?? []).some((subnet) => (subnet.privateEndpoints?.length ?? 0) > 0
+    || (subnet.ipConfigurations ?? []).some((config) => /\/providers\/Microsoft\.Network\/privateEndpoints\//i.test(config.id ?? '')));
+  put(facts, 'vnet.hasPrivateEndpoints', privateEndpoints, detail);
   return facts;
 }
 
