@@ -21,6 +21,7 @@ import { type CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';
 import { NoCredentialError } from '../facts/gather-facts.ts';
+import { readFailureLines } from '../facts/read-failures.ts';
 import type { Output } from './output.ts';
 import type { TokenCredential } from '@azure/identity';
 
@@ -87,6 +88,10 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   }
 
   const gathered = controller.gathered!;
+  // The app itself unreadable: exit 2 with the reason; other failed reads: one stderr line each.
+  const readFailures = readFailureLines(gathered);
+  for (const line of readFailures.lines) warn(line);
+  if (readFailures.fatal) return EXIT_USAGE;
   const { sessions, failures } = controller.walkAll();
   const errors: ReportError[] = [
     ...gathered.errors,
