@@ -36,14 +36,14 @@ export interface WizardContext {
 export async function wizardCommand(options: CliOptions, out: Output, context: WizardContext = {}): Promise<number> {
   const warn = (text: string) => out.error(safeText(text));
   checkFlagConflicts(options);
+  // An existing --report file or a missing directory is refused now, not after the session.
+  if (options.report !== undefined) checkReportPath(options.report, options.force);
   if (!(context.isTTY ?? (process.stdin.isTTY === true && process.stdout.isTTY === true))) {
     warn('vnet-doctor: the interactive wizard needs a terminal (stdin and stdout must be a TTY).');
     warn('For scripts and pipes use batch mode: vnet-doctor check --offline --answers FILE (add --app ID to read facts from Azure).');
     return EXIT_USAGE;
   }
   if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
-  // An existing --report file or a missing directory is refused now, not after the session.
-  if (options.report !== undefined) checkReportPath(options.report, options.force);
 
   const store = new SessionStore(stateDir(context.env ?? process.env));
   const loaded = store.load();
