@@ -151,8 +151,11 @@ test('--demo reads facts from the local emulator and shows where each known answ
     const screen = await term.waitFor(/demo: healthy[\s\S]*\(from ARM: [^)]+\)[\s\S]*❯/, 'a question with facts read from the emulator');
     assert.match(screen, /Already known/);
     await term.press('?', 'Esc + key', 'the long help');
+    // One answer, so there is something to report (quitting with no answer writes no report).
+    await term.press(ENTER, /1 answered/, 'the first answer counted');
     term.send('\u0003');
-    assert.equal(await term.exit, 130);
+    assert.equal(await term.exit, 130, 'Ctrl-C before the findings');
+    assert.match(term.lastScreen(), /1 answered[\s\S]*Report written to demo\.md[\s\S]*vnet-doctor --resume/);
     assert.match(readFileSync(join(dir, 'demo.md'), 'utf8'), /demo scenario[\s\S]*status: partial/);
   } finally {
     term.close();
