@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { DEFAULT_DEMO } from '../facts/target-flags.ts';
 
 export const OPTIONS = {
   app: { type: 'string' },
@@ -38,8 +39,8 @@ export interface ParsedArgs {
 
 export { UsageError };
 
-/** The scenario `--demo` runs when none is named. */
-export const DEFAULT_DEMO = 'healthy';
+/** The scenario `--demo` runs when none is named (defined with the target flags in src/facts). */
+export { DEFAULT_DEMO };
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   // `--demo` may stand alone; give it the default scenario so parseArgs sees a value.

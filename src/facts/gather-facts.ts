@@ -3,7 +3,7 @@
  * emulator running a demo scenario. Azure SDKs and the emulator load only when needed, so
  * offline use and --help never pay for them.
  */
-import { DEFAULT_DEMO, type CliOptions } from '../cli/args.ts';
+import { DEFAULT_DEMO, type TargetFlags } from './target-flags.ts';
 import { UsageError } from '../errors.ts';
 import type { Fact } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
@@ -80,19 +80,19 @@ export function armAccess(endpoint: string, credential: () => TokenCredential | 
 }
 
 /** The flags' target: --offline, --demo, or the app named by --app (or --subscription, --resource-group and --name). */
-export function targetFromFlags(options: CliOptions): FactTarget {
+export function targetFromFlags(options: TargetFlags): FactTarget {
   if (options.offline) return { mode: 'offline' };
   if (options.demo !== undefined) return { mode: 'demo', scenario: options.demo || DEFAULT_DEMO };
   return { mode: 'arm', app: appTarget(options) };
 }
 
 /** The flags' ARM access: --arm-endpoint or --cloud, and --access-token, VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential. */
-export function accessFromFlags(options: CliOptions, gather: Pick<GatherOptions, 'credential' | 'tlsCa' | 'env'> = {}): ArmAccess {
+export function accessFromFlags(options: TargetFlags, gather: Pick<GatherOptions, 'credential' | 'tlsCa' | 'env'> = {}): ArmAccess {
   return armAccess(armEndpoint(options), () => gather.credential ?? credentialFor(options, gather.env ?? process.env), gather.tlsCa);
 }
 
 /** Flag-set entry point, kept for callers that hold flags; sessions use gatherFactsFor. */
-export async function gatherFacts(options: CliOptions, gather: GatherOptions = {}): Promise<FactGathering> {
+export async function gatherFacts(options: TargetFlags, gather: GatherOptions = {}): Promise<FactGathering> {
   const target = targetFromFlags(options);
   return gatherFactsFor(target, target.mode === 'arm' ? accessFromFlags(options, gather) : undefined, gather);
 }
@@ -142,12 +142,12 @@ export async function withDemoEmulator<T>(
 }
 
 /** Endpoint, credential (checked with one token request) and call settings for ARM mode. */
-export async function armContextFor(options: CliOptions, gather: GatherOptions = {}): Promise<ArmContext> {
+export async function armContextFor(options: TargetFlags, gather: GatherOptions = {}): Promise<ArmContext> {
   return accessFromFlags(options, gather).context(gather);
 }
 
 /** The app named by --app, or by --subscription, --resource-group and --name together. */
-export function appTarget(options: CliOptions): AppTarget {
+export function appTarget(options: TargetFlags): AppTarget {
   if (options.app !== undefined) {
     const id = parseResourceId(options.app);
     if (!id || id.provider.toLowerCase() !== 'microsoft.web' || id.type.toLowerCase() !== 'sites') {
@@ -161,7 +161,7 @@ export function appTarget(options: CliOptions): AppTarget {
   return { subscriptionId: options.subscription!, resourceGroup: options['resource-group']!, name: options.name! };
 }
 
-export function armEndpoint(options: CliOptions): string {
+export function armEndpoint(options: TargetFlags): string {
   if (options['arm-endpoint'] !== undefined) {
     let url: URL;
     try {
@@ -175,7 +175,7 @@ export function armEndpoint(options: CliOptions): string {
   return CLOUD_ENDPOINTS[(options.cloud ?? 'AzureCloud') as CloudName];
 }
 
-async function credentialFor(options: CliOptions, env: Readonly<Record<string, string | undefined>>): Promise<TokenCredential> {
+async function credentialFor(options: TargetFlags, env: Readonly<Record<string, string | undefined>>): Promise<TokenCredential> {
   const token = options['access-token'] ?? env.VNET_DOCTOR_ACCESS_TOKEN;
   if (token !== undefined && token.trim() !== '') return staticTokenCredential(token.trim());
   const { DefaultAzureCredential } = await import('@azure/identity');

@@ -3,7 +3,7 @@
  * with the same flags as gatherFacts. Offline there is nothing to read; in the demo the
  * scenario's emulator is started again for the one lookup.
  */
-import type { CliOptions } from '../cli/args.ts';
+import type { TargetFlags } from './target-flags.ts';
 import type { Fact, Facts } from '../engine/types.ts';
 import type { ReportError } from '../report/report-model.ts';
 import { fetchNsgFacts } from './arm/fetch-nsg.ts';
@@ -15,7 +15,7 @@ export interface NsgTarget {
 }
 
 /** Reads the NSG of the subnet holding `target.ip` in the app's VNet; needs the VNet ids and P2S pool among `facts`. */
-export async function gatherNsgFacts(options: CliOptions, facts: Facts, target: NsgTarget, gather: GatherOptions = {}): Promise<{ facts: Record<string, Fact>; errors: ReportError[] }> {
+export async function gatherNsgFacts(options: TargetFlags, facts: Facts, target: NsgTarget, gather: GatherOptions = {}): Promise<{ facts: Record<string, Fact>; errors: ReportError[] }> {
   const from = targetFromFlags(options);
   return readNsgFacts(from, from.mode === 'arm' ? accessFromFlags(options, gather) : undefined, facts, target, gather);
 }
