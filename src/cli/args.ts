@@ -24,6 +24,8 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   redact: { type: 'boolean' },
   resume: { type: 'boolean' },
+  probe: { type: 'boolean' },
+  'scm-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -14,6 +14,7 @@ import { safeText } from '../text/safe-text.ts';
 import { SessionController } from '../session/controller.ts';
 import { exitCodeFor } from '../session/exit-code.ts';
 import { factSources } from '../session/fact-sources.ts';
+import { probeSources } from '../probe/probe-option.ts';
 import { checkReportPath } from '../session/report-path.ts';
 import { EXIT_USAGE, UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
@@ -61,7 +62,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const controller = new SessionController({
     flowSet, derivations: DERIVATIONS, preset, ...(options.flow === undefined ? {} : { flow: options.flow }),
-    sources: factSources({ ...(access === undefined ? {} : { access }), now }),
+    sources: probeSources(factSources({ ...(access === undefined ? {} : { access }), now }), options, { ...(access === undefined ? {} : { access }), flowSet, preset, tlsCa: context.tlsCa }),
   });
   try {
     try {

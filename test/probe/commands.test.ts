@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commandLine, ProbeArgumentError } from '../../src/probe/kudu-commands.ts';
+import { parseNameresolver, parsePrivateIp, parseTcpping } from '../../src/probe/parse-output.ts';
+import { isScmHost, scmOrigin } from '../../src/probe/scm-origin.ts';
+
+test('only the fixed commands run, with arguments that cannot carry anything else', () => {
+  assert.equal(commandLine({ kind: 'tcpping', host: 'sql01.contoso.local', port: 1433 }), 'tcpping sql01.contoso.local:1433');
+  assert.equal(commandLine({ kind: 'tcpping', host: '10.0.0.4', port: 443 }), 'tcpping 10.0.0.4:443');
+  assert.equal(commandLine({ kind: 'nameresolver', name: 'api.contoso.local', server: '10.0.0.4' }), 'nameresolver api.contoso.local 10.0.0.4');
+  assert.equal(commandLine({ kind: 'private-ip' }), 'cmd /c echo %WEBSITE_PRIVATE_IP%');
+  for (const bad of ['a&calc', 'db;whoami', 'x y', '-n', 'host|more', '%PATH%', 'a"b', '10.0.0.0/24', '', 'a'.repeat(64) + '.com']) {
+    assert.throws(() => commandLine({ kind: 'tcpping', host: bad, port: 80 }), ProbeArgumentError, bad);
+    assert.throws(() => commandLine({ kind: 'nameresolver', name: bad }), ProbeArgumentError, bad);
+  }
+  for (const port of [0, 65536, 1.5, Number.NaN]) assert.throws(() => commandLine({ kind: 'tcpping', host: 'db', port }), ProbeArgumentError);
+  assert.throws(() => commandLine({ kind: 'nameresolver', name: 'db', server: 'dns01' }), ProbeArgumentError);
+});
+
+test('tcpping output: connected, timed out (also by the ~21 s it took), refused, unknown host, unrecognised', () => {
+  assert.equal(parseTcpping('Connected to db:1433, time taken: 4ms\r\nComplete: 4/4 successful attempts (100%).', 50), 'connects');
+  assert.equal(parseTcpping('Connection attempt failed: Connection timed out\r\nComplete: 0/1 successful attempts (0%).', 21_000), 'timeout');
+  assert.equal(parseTcpping('Complete: 0/1 successful attempts (0%). Average success time: 0ms', 21_050), 'timeout');
+  assert.equal(parseTcpping('Complete: 0/1 successful attempts (0%). Average success time: 0ms', 200), 'unrecognized');
+  assert.equal(parseTcpping('Connection attempt failed: No connection could be made because the target machine actively refused it', 30), 'refused');
+  assert.equal(parseTcpping('Connection attempt failed: No such host is known', 30), 'no-name');
+  assert.equal(parseTcpping("'tcpping' is not recognized as an internal or external command", 10), 'unrecognized');
+});
+
+test('nameresolver output: addresses, non-existent domain, time-out; WEBSITE_PRIVATE_IP set or not', () => {
+  assert.deepEqual(parseNameresolver('Server: 10.0.0.4\r\n\r\nNon-authoritative answer:\r\nName: api.contoso.local\r\nAddresses: \r\n\t10.10.1.20\r\n\t10.10.1.21\r\n'),
+    { outcome: 'resolves', server: '10.0.0.4', addresses: ['10.10.1.20', '10.10.1.21'] });
+  assert.deepEqual(parseNameresolver("Server: 168.63.129.16\r\n\r\n*** Can't find nope.contoso.local: Non-existent domain\r\n"), { outcome: 'not-found', server: '168.63.129.16', addresses: [] });
+  assert.equal(parseNameresolver('Server: 10.0.0.4\r\n\r\nDNS request timed out.\r\n').outcome, 'timeout');
+  assert.equal(parseNameresolver('something else').outcome, 'unrecognized');
+  assert.equal(parsePrivateIp('172.16.200.5\r\n'), '172.16.200.5');
+  assert.equal(parsePrivateIp('%WEBSITE_PRIVATE_IP%\r\n'), undefined);
+});
+
+test('the SCM host must be an App Service SCM domain', () => {
+  assert.deepEqual(scmOrigin([{ name: 'contoso-api.azurewebsites.net', hostType: 'Standard' }, { name: 'contoso-api.scm.azurewebsites.net', hostType: 'Repository' }]), { origin: 'https://contoso-api.scm.azurewebsites.net' });
+  assert.ok(isScmHost('app.scm.chinacloudsites.cn') && isScmHost('app.scm.my-ase.appserviceenvironment.net'));
+  for (const host of ['evil.com', 'scm.azurewebsites.net.evil.com', 'app.azurewebsites.net', 'a.scm.azurewebsites.net/x', 'a.scm.azurewebsites.net:444']) assert.ok(!isScmHost(host), host);
+});
