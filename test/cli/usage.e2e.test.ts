@@ -49,3 +49,11 @@ test('conflicting targets are refused with exit 2, in check and in the wizard', 
     assert.match(run.stderr, /^vnet-doctor: --demo and --(offline|app) each name what to examine; give only one of them/, args.join(' '));
   }
 });
+
+test('--version prints the version in package.json (the bundle gets it at build time)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const run = runCli(['--version']);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout.trim(), pkg.version);
+});
