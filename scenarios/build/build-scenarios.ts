@@ -263,6 +263,20 @@ export const SCENARIOS = [
   scenario('pool-overlaps-onprem', 'P2S pool overlaps on-premises', 'The point-to-site pool 192.168.10.0/24 lies inside the on-premises range 192.168.0.0/16, so replies to the app go on-premises instead of back through the gateway.', [...COMMON, 'p2s-pool-overlaps'], (p) => {
     setP2s(p, { vpnClientAddressPool: { addressPrefixes: ['192.168.10.0/24'] } });
   }),
+  scenario('route-table-target-subnet', 'Route table sends replies to a firewall', "The data subnet's route table sends the point-to-site pool to a firewall appliance, so replies to the app never return through the gateway; the flows find it once the user names the database host.", [...COMMON], (p) => {
+    const tableId = `${net(SUB, NET_RG)}/routeTables/rt-data`;
+    p.vnet.properties.subnets[1].properties.routeTable = { id: tableId };
+    p.extra.push({
+      id: tableId, name: 'rt-data', type: 'Microsoft.Network/routeTables', location: NET_LOCATION,
+      properties: {
+        provisioningState: 'Succeeded', disableBgpRoutePropagation: false, subnets: [{ id: `${vnetId}/subnets/snet-data` }],
+        routes: [
+          { id: `${tableId}/routes/default-to-firewall`, name: 'default-to-firewall', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.10.4.4', provisioningState: 'Succeeded' } },
+          { id: `${tableId}/routes/vpn-clients-to-firewall`, name: 'vpn-clients-to-firewall', properties: { addressPrefix: '172.16.200.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.10.4.4', provisioningState: 'Succeeded' } },
+        ],
+      },
+    });
+  }),
   scenario('openvpn-enabled', 'OpenVPN instead of SSTP', 'Point-to-site was switched to OpenVPN, which rules out SSTP on the same gateway.', [...COMMON, 'openvpn-blocks-sstp'], (p) => setP2s(p, { vpnClientProtocols: ['OpenVPN'] })),
 ];
 

@@ -56,7 +56,7 @@ test('NSG facts mid-session: the demo reads the target subnet NSG; offline reads
   const blocked = await gatherNsgFacts({ demo: 'nsg-blocks-p2s' }, facts, { ip: '10.10.1.4', port: 1433 });
   assert.deepEqual(Object.fromEntries(Object.entries(blocked.facts).map(([k, f]) => [k, f.value])), {
     'nsg.name': 'nsg-data', 'nsg.resourceGroup': 'rg-contoso-network', 'nsg.blocksP2s': true, 'nsg.blockingRule': 'deny-vpn-clients-sql',
-    'nsg.blockingRulePriority': 110, 'nsg.allowPriority': 109,
+    'nsg.blockingRulePriority': 110, 'nsg.allowPriority': 109, 'route.divertsP2s': false,
   });
   assert.deepEqual(await gatherNsgFacts({ offline: true }, facts, { ip: '10.10.1.4', port: 1433 }), { facts: {}, errors: [] });
 });

@@ -2,7 +2,8 @@
  * NSG facts for a target IP the user named: finds the subnet of the VNet holding the IP, reads
  * its network security group and evaluates the inbound rules for the point-to-site pool.
  * Called by the wizard once the target is known (it is not part of the initial gathering).
- * NSGs on the target's network interface are not read; the facts describe the subnet's NSG.
+ * NSGs on the target's network interface are not read; the facts describe the subnet's NSG and
+ * route table (read in parallel with the NSG).
  */
 import type { Subnet } from '@azure/arm-network';
 import type { ReportError } from '../../report/report-model.ts';
@@ -13,6 +14,7 @@ import { createClients } from './clients.ts';
 import { armCall, newCallLog } from './call.ts';
 import { put, unknownFact, type FactMap } from './fact-values.ts';
 import { parseResourceId } from './resource-id.ts';
+import { routeTableFacts } from './map-route-table.ts';
 
 export interface NsgQuery {
   readonly vnet: { readonly subscriptionId: string; readonly resourceGroup: string; readonly name: string };
@@ -22,6 +24,7 @@ export interface NsgQuery {
 }
 
 const NSG_KEYS = ['nsg.name', 'nsg.resourceGroup', 'nsg.blocksP2s', 'nsg.blockingRule', 'nsg.blockingRulePriority', 'nsg.allowPriority'];
+const ROUTE_KEYS = ['route.tableName', 'route.tableResourceGroup', 'route.divertsP2s', 'route.divertingRoute', 'route.propagationDisabled'];
 
 const subnetPrefixes = (subnet: Subnet) => [...(subnet.addressPrefix ? [subnet.addressPrefix] : []), ...(subnet.addressPrefixes ?? [])];
 
@@ -34,6 +37,13 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
   if (vnet.ok) {
     const subnet = vnet.value.subnets?.find((candidate) => subnetPrefixes(candidate).some((prefix) => isWithin(query.targetIp, prefix)));
     const nsgId = parseResourceId(subnet?.networkSecurityGroup?.id);
+    // The subnet's route table comes with the same read: it decides where replies to the pool go.
+    const routeTableId = parseResourceId(subnet?.routeTable?.id);
+    const routeRead = subnet && routeTableId
+      ? armCall(ctx, log, `GET routeTables/${routeTableId.name}`, ROUTE_KEYS,
+        (abortSignal) => network.routeTables.get(routeTableId.resourceGroup, routeTableId.name, { abortSignal }))
+      : undefined;
+    if (subnet && !routeTableId) put(facts, 'route.divertsP2s', false, `subnet ${subnet.name} has no route table`);
     if (!subnet) {
       for (const key of NSG_KEYS) facts[key] = unknownFact(`no subnet of VNet ${query.vnet.name} contains ${query.targetIp}`);
     } else if (!nsgId) {
@@ -52,6 +62,11 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
         put(facts, 'nsg.blockingRulePriority', verdict.blockingPriority, detail);
         put(facts, 'nsg.allowPriority', verdict.allowPriority, `${detail}: highest free priority ahead of rule ${verdict.blockingRule ?? ''}`.trim());
       }
+    }
+    const table = await routeRead;
+    if (subnet && table?.ok) {
+      Object.assign(facts, routeTableFacts(table.value, query.p2sPool, subnet.name ?? ''));
+      put(facts, 'route.tableResourceGroup', routeTableId?.resourceGroup, `route table of subnet ${subnet.name}`);
     }
   }
   for (const [key, reason] of log.failed) facts[key] ??= unknownFact(reason);
