@@ -14,7 +14,7 @@ const TARGET = `Target (one of)
   --demo [scenario]                                         a built-in demo scenario
   --offline                                                 no Azure: facts from --answers or asked
 ARM access
-  --access-token T (or env VNET_DOCTOR_ACCESS_TOKEN), --arm-endpoint URL, --cloud C`;
+  env VNET_DOCTOR_ACCESS_TOKEN (preferred) or --access-token - (from a pipe), --arm-endpoint URL, --cloud C`;
 
 export const CHECK_HELP = `vnet-doctor check: batch mode, no questions; the report goes to stdout (or --report PATH)
 

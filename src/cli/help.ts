@@ -16,7 +16,9 @@ Usage
 Target (read facts from Azure Resource Manager)
   --app ID                    app resource id /subscriptions/S/resourceGroups/G/providers/Microsoft.Web/sites/N
   --subscription S --resource-group G --name N
-  --access-token T            bearer token for ARM (or env VNET_DOCTOR_ACCESS_TOKEN); default: DefaultAzureCredential
+  --access-token -            bearer token for ARM read from standard input (a pipe); better still: env
+                              VNET_DOCTOR_ACCESS_TOKEN. --access-token T also works, but other users see it
+                              in the process list. Default: DefaultAzureCredential (az login)
   --arm-endpoint URL          ARM endpoint (default: the cloud's)
   --cloud C                   AzureCloud (default), AzureUSGovernment or AzureChinaCloud
   --offline                   never call Azure: every fact is asked

@@ -35,6 +35,8 @@ export interface Fault {
   readonly redirectTo?: string;
   /** Answer with this body and content type (status 200 unless given) instead of the resource, e.g. an HTML page. */
   readonly rawBody?: { readonly status?: number; readonly contentType: string; readonly text: string };
+  /** Answer 403 with an error message that quotes the request's Authorization header (an endpoint echoing the token). */
+  readonly echoAuthorization?: boolean;
   /** Pad the JSON answer with a string of this many bytes, streamed (a huge list). */
   readonly paddingBytes?: number;
 }
@@ -138,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
     if (request.headers.authorization !== `Bearer ${options.token}`) return error(401, 'The access token is missing or invalid.');
     if (record.method !== 'GET' && !graph.matches(record.method, url.pathname)) return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
+    if (fault?.echoAuthorization) return error(403, `The client with authorization '${request.headers.authorization}' has no access to ${url.pathname}.`);
     if (fault?.status) {
       const headers: Record<string, string> = {};
       if (fault.retryAfterMs !== undefined) {

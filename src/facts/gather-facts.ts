@@ -11,6 +11,7 @@ import {
   CLOUD_ENDPOINTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential, type ArmContext, type CloudName, type RetrySettings,
 } from './arm/context.ts';
 import { parseResourceId } from './arm/resource-id.ts';
+import { checkTokenInput, userAccessToken } from './arm/access-token.ts';
 import { gatherFromArm, type AppTarget } from './arm/gather-arm.ts';
 import { startEmulator } from '../emulator/server.ts';
 import type { TokenCredential } from '@azure/identity';
@@ -22,7 +23,7 @@ export interface GatherOptions {
   onProgress?: (message: string) => void;
   /** Per call, default 15000. */
   timeoutMs?: number;
-  /** A credential built by the caller (default: from --access-token, VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential). */
+  /** A credential built by the caller (default: from --access-token [- for standard input], VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential). */
   credential?: TokenCredential;
   /** Extra CA (PEM) to trust, for a local ARM emulator. */
   tlsCa?: string;
@@ -88,6 +89,8 @@ export function targetFromFlags(options: TargetFlags): FactTarget {
 
 /** The flags' ARM access: --arm-endpoint or --cloud, and --access-token, VNET_DOCTOR_ACCESS_TOKEN or DefaultAzureCredential. */
 export function accessFromFlags(options: TargetFlags, gather: Pick<GatherOptions, 'credential' | 'tlsCa' | 'env'> = {}): ArmAccess {
+  // `--access-token -` where standard input is the terminal is refused now, before any screen or call.
+  if (gather.credential === undefined) checkTokenInput(options['access-token']);
   return armAccess(armEndpoint(options), () => gather.credential ?? credentialFor(options, gather.env ?? process.env), gather.tlsCa);
 }
 
@@ -176,8 +179,8 @@ export function armEndpoint(options: TargetFlags): string {
 }
 
 async function credentialFor(options: TargetFlags, env: Readonly<Record<string, string | undefined>>): Promise<TokenCredential> {
-  const token = options['access-token'] ?? env.VNET_DOCTOR_ACCESS_TOKEN;
-  if (token !== undefined && token.trim() !== '') return staticTokenCredential(token.trim());
+  const token = await userAccessToken(options['access-token'], env);
+  if (token !== undefined) return staticTokenCredential(token);
   const { DefaultAzureCredential } = await import('@azure/identity');
   return new DefaultAzureCredential();
 }

@@ -16,8 +16,27 @@ const BASE64_BLOB = /[A-Za-z0-9+/]{120,}={0,2}/g;
 /** Random base64 has a `/` about every 64 characters; ARM and URL paths have one every few words. */
 const looksLikePath = (run: string) => (run.match(/\//g)?.length ?? 0) > run.length / 25;
 
+/**
+ * Secrets this run holds as literals (the access token the user gave: flag, standard input or
+ * environment), masked wherever they would be printed, JWT-shaped or not. Registered once at the
+ * edge (access-token.ts); shorter values would mask ordinary words, and real tokens are far longer.
+ */
+const knownSecrets = new Set<string>();
+const MIN_KNOWN_SECRET_LENGTH = 8;
+
+export function registerSecret(value: string): void {
+  if (value.length >= MIN_KNOWN_SECRET_LENGTH) knownSecrets.add(value);
+}
+
+/** Only the registered literals: for stderr and messages, where base64-looking text may be legitimate. */
+export function maskKnownSecrets(text: string): string {
+  let masked = text;
+  for (const secret of knownSecrets) if (masked.includes(secret)) masked = masked.split(secret).join(TOKEN_MARKER);
+  return masked;
+}
+
 export function maskSecrets(text: string): string {
-  return text
+  return maskKnownSecrets(text)
     .replace(PEM, CERTIFICATE_MARKER)
     .replace(JWT, TOKEN_MARKER)
     .replace(BASE64_BLOB, (run) => (looksLikePath(run) ? run : CERTIFICATE_MARKER));

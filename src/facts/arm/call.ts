@@ -6,6 +6,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { ReportError } from '../../report/report-model.ts';
+import { maskKnownSecrets } from '../../report/secrets.ts';
 import type { ArmContext } from './context.ts';
 import { ArmGuardError, UnexpectedAnswerError } from './guard-errors.ts';
 import { untilAborted } from './request-guard.ts';
@@ -33,6 +34,11 @@ const MAX_MESSAGE = 300;
  * when it is not ARM JSON, or the network error.
  */
 export function describeFailure(error: unknown, timeoutMs: number, timedOut: boolean): string {
+  // An endpoint may echo the request, token included: the reason goes to reports, stderr and the screen.
+  return maskKnownSecrets(failureText(error, timeoutMs, timedOut));
+}
+
+function failureText(error: unknown, timeoutMs: number, timedOut: boolean): string {
   if (timedOut) return `ARM call timed out after ${timeoutMs / 1000} s`;
   if (error instanceof ArmGuardError) return error.message;
   const status = (error as { statusCode?: number }).statusCode;
