@@ -13,7 +13,7 @@ export interface ProbeFlags {
 
 export function probeSources(
   sources: FactSources, flags: ProbeFlags,
-  settings: { readonly access?: ArmAccess; readonly flowSet: FlowSet; readonly preset?: PresetInputs; readonly tlsCa?: string; readonly onRun?: (appId: string, commands: readonly string[]) => void },
+  settings: { readonly access?: ArmAccess; readonly flowSet: FlowSet; readonly preset?: PresetInputs; readonly tlsCa?: string; readonly onRun?: (appId: string, commands: readonly string[]) => void; readonly confirm?: (appId: string, commands: readonly string[]) => Promise<boolean> },
 ): FactSources {
   if (!flags.probe) {
     if (flags['scm-endpoint'] !== undefined) throw new UsageError('--scm-endpoint only applies together with --probe');
@@ -29,6 +29,6 @@ export function probeSources(
   return withProbes(sources, {
     access: settings.access, flowSet: settings.flowSet,
     ...(settings.preset ? { preset: settings.preset } : {}), ...(scmOrigin ? { scmOrigin } : {}), ...(settings.tlsCa ? { scmCa: settings.tlsCa } : {}),
-    ...(settings.onRun ? { onRun: settings.onRun } : {}),
+    ...(settings.onRun ? { onRun: settings.onRun } : {}), ...(settings.confirm ? { confirm: settings.confirm } : {}),
   });
 }

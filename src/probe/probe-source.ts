@@ -7,7 +7,8 @@
 import type { AnswerValue, Fact, Facts, FlowSet, HostPort } from '../engine/types.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
 import type { FactSources, PresetInputs } from '../session/controller.ts';
-import { probeApp, type ProbeRequest } from './probe-app.ts';
+import { plannedCommands, probeApp, type ProbeRequest } from './probe-app.ts';
+import { commandLine } from './kudu-commands.ts';
 
 export interface ProbeSettings {
   readonly access: ArmAccess;
@@ -16,8 +17,13 @@ export interface ProbeSettings {
   /** --scm-endpoint (an https origin). */
   readonly scmOrigin?: string;
   readonly scmCa?: string;
-  /** Called with the command lines before they run (the wizard shows them). */
+  /** Called with the command lines that ran. */
   readonly onRun?: (appId: string, commands: readonly string[]) => void;
+  /**
+   * Asked before anything runs in the app (the wizard's confirmation naming the app and the
+   * commands); false skips the probes and the questions are asked. Batch mode (--probe) has none.
+   */
+  readonly confirm?: (appId: string, commands: readonly string[]) => Promise<boolean>;
 }
 
 /** The preset value of a fact: stated directly, or as the answer to the question that records it. */
@@ -52,6 +58,12 @@ export function withProbes(sources: FactSources, settings: ProbeSettings): FactS
       const ctx = await settings.access.context(options.signal === undefined ? {} : { signal: options.signal });
       const dnsName = presetValue(settings.flowSet, settings.preset, 'dns.testName');
       const target = probeTarget(settings.flowSet, settings.preset);
+      if (settings.confirm) {
+        const planned = plannedCommands({ ...(target ? { target } : {}), ...(typeof dnsName === 'string' ? { dnsName } : {}) }).flatMap((command) => {
+          try { return [commandLine(command)]; } catch { return []; }
+        });
+        if (!(await settings.confirm(choice.appId, planned))) return loaded;
+      }
       options.onProgress?.(`Running probes in the app through its Kudu console`);
       const probed = await probeApp({
         appId: choice.appId, ctx: options.signal === undefined ? ctx : { ...ctx, signal: options.signal },

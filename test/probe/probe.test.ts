@@ -115,3 +115,30 @@ test('--probe needs an app in Azure, and --scm-endpoint needs --probe and https'
   const run = await checkWithProbe({}, { extra: ['--scm-endpoint', 'http://127.0.0.1:1'] }).catch((error: Error) => error);
   assert.match(String((run as Error).message), /--scm-endpoint must use https/);
 });
+
+test('the wizard API: confirmation names the app and the exact commands before anything runs; declining runs nothing', async () => {
+  const { withProbes } = await import('../../src/probe/probe-source.ts');
+  const { armAccess } = await import('../../src/facts/gather-facts.ts');
+  const { loadShippedFlows } = await import('../../src/flows/shipped-flows.ts');
+  const scenario = loadScenario('healthy');
+  const arm = await startEmulator({ scenario, token: TOKEN });
+  const kudu = await startKudu({ token: TOKEN, ...TIMEOUT_AND_NXDOMAIN });
+  try {
+    const preset = { facts: { 'target.host': { value: 'sql01.contoso.local', source: 'answer' as const }, 'target.port': { value: 1433, source: 'answer' as const } }, answers: {}, answerDetails: {} };
+    const base = { gather: async () => ({ facts: {}, errors: [], target: { mode: 'arm' as const, appId: scenario.target.app } }) };
+    const asked: [string, readonly string[]][] = [];
+    const sources = (answer: boolean) => withProbes(base, {
+      access: armAccess(arm.url, () => staticTokenCredential(TOKEN), arm.ca), flowSet: loadShippedFlows(), preset, scmOrigin: kudu.url, scmCa: kudu.ca,
+      confirm: async (appId, commands) => { asked.push([appId, commands]); return answer; },
+    });
+    const declined = await sources(false).gather({ mode: 'arm', appId: scenario.target.app }, {});
+    assert.deepEqual(declined.facts, {});
+    assert.equal(kudu.requests.length, 0);
+    assert.deepEqual(asked[0], [scenario.target.app, ['tcpping sql01.contoso.local:1433', 'cmd /c echo %WEBSITE_PRIVATE_IP%']]);
+    const accepted = await sources(true).gather({ mode: 'arm', appId: scenario.target.app }, {});
+    assert.equal(accepted.facts['probe.tcpping']?.value, 'timeout');
+    assert.equal(kudu.requests.length, 2);
+  } finally {
+    await Promise.all([arm.stop(), kudu.stop()]);
+  }
+});
