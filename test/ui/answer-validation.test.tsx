@@ -14,7 +14,7 @@ const flowSet = loadFlowDir();
 
 test('the certificate-date question refuses 2027-02-30 and banana, and takes a real date', async () => {
   const ui = startWizard({ flowSet, flow: 'certificate-sync' });
-  await ui.waitFor((f) => f.includes('When does the integration certificate'), 'the certificate-date question');
+  await ui.waitFor((f) => f.includes('integration certificate expire'), 'the certificate-date question');
   ui.type('2027-02-30\r');
   await ui.waitFor((f) => f.includes('Not accepted: 2027-02-30 is not a date in the form YYYY-MM-DD'), 'the impossible date refused');
   ui.type(`${KEY.backspace.repeat(10)}banana\r`);
@@ -22,7 +22,7 @@ test('the certificate-date question refuses 2027-02-30 and banana, and takes a r
   const before = ui.store.load();
   assert.deepEqual(before.kind === 'saved' ? before.session.inputs : [], [], 'nothing was recorded');
   ui.type(`${KEY.backspace.repeat(6)}2027-03-31\r`);
-  await ui.waitFor((f) => !f.includes('When does the integration certificate'), 'the next screen after a real date');
+  await ui.waitFor((f) => !f.includes('integration certificate expire'), 'the next screen after a real date');
   const saved = ui.store.load();
   assert.deepEqual(saved.kind === 'saved' && saved.session.inputs, [{ type: 'answer', question: 'certificate-sync/ask-cert-expiry', value: '2027-03-31' }]);
   ui.unmount();
