@@ -57,7 +57,11 @@ test('--app with --arm-endpoint and --access-token reads the same facts from the
     assert.equal(arm.code, demo.code);
     assert.equal(arm.report.target.mode, 'arm');
     assert.deepEqual(arm.report.findings.map((f) => f.id), demo.report.findings.map((f) => f.id));
-    assert.deepEqual(arm.report.facts.map((f) => [f.key, f.value]), demo.report.facts.map((f) => [f.key, f.value]));
+    // The same facts, except the target flags each report suggests in its commands.
+    const withoutTarget = (facts: typeof arm.report.facts) => facts.filter((f) => f.key !== 'session.targetArgs').map((f) => [f.key, f.value]);
+    assert.deepEqual(withoutTarget(arm.report.facts), withoutTarget(demo.report.facts));
+    assert.equal(arm.report.facts.find((f) => f.key === 'session.targetArgs')?.value, `--app ${scenario.target.app}`);
+    assert.equal(demo.report.facts.find((f) => f.key === 'session.targetArgs')?.value, `--demo ${scenario.id}`);
     assert.equal(arm.stderr.includes(token), false);
   } finally {
     await emulator.stop();
