@@ -7,6 +7,7 @@
  * are bundled); the network SDK has no such entry points for its operation groups.
  */
 import type { NetworkManagementClient } from '@azure/arm-network';
+import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { ArmContext } from './context.ts';
 import type { WebReads } from './web-client.ts';
 import { armGuardPolicies } from './request-guard.ts';
@@ -17,13 +18,38 @@ export interface ArmClients {
 }
 
 export function clientOptions(ctx: ArmContext) {
+  const connection = connectionFor(ctx);
   return {
     endpoint: ctx.endpoint,
     credentials: { scopes: [ctx.scope] },
     retryOptions: ctx.retry,
     additionalPolicies: armGuardPolicies(ctx),
-    ...(ctx.tlsCa ? { tlsOptions: { ca: ctx.tlsCa } } : {}),
+    httpClient: connection.httpClient,
+    ...(connection.tlsOptions ? { tlsOptions: connection.tlsOptions } : {}),
   };
+}
+
+/**
+ * One HTTP client (one keep-alive connection pool) for all clients of a context: each SDK client
+ * would otherwise open its own TLS connection to the same endpoint. The SDK keys its agents by
+ * the TLS options object, so that object is shared too. The transport loads with the first request.
+ */
+const connections = new WeakMap<ArmContext, { httpClient: HttpClient; tlsOptions?: { ca: string } }>();
+
+function connectionFor(ctx: ArmContext) {
+  let connection = connections.get(ctx);
+  if (!connection) {
+    let transport: Promise<HttpClient> | undefined;
+    const httpClient: HttpClient = {
+      async sendRequest(request) {
+        transport ??= import('@azure/core-rest-pipeline').then(({ createDefaultHttpClient }) => createDefaultHttpClient());
+        return (await transport).sendRequest(request);
+      },
+    };
+    connection = { httpClient, ...(ctx.tlsCa ? { tlsOptions: { ca: ctx.tlsCa } } : {}) };
+    connections.set(ctx, connection);
+  }
+  return connection;
 }
 
 export function createClients(ctx: ArmContext): ArmClients {
