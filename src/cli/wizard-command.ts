@@ -10,7 +10,8 @@ import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
 import { SessionStore, type SavedSession } from '../session/session-store.ts';
-import { resumeSession } from '../session/resume.ts';
+import { describeDropped, droppedOnResume, resumeSession } from '../session/resume.ts';
+import { claimSession } from '../session/claim-session.ts';
 import { createReportExporter } from '../session/report-export.ts';
 import { buildReport } from '../report/build-report.ts';
 import { writeReport } from '../report/write-report.ts';
@@ -45,9 +46,12 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   }
   if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
 
-  const store = new SessionStore(stateDir(context.env ?? process.env));
+  // One wizard per saved session: while another runs, this one gets a session file of its own.
+  const claim = claimSession(new SessionStore(stateDir(context.env ?? process.env)), options.resume === true);
+  if (!claim.ok) { warn(`vnet-doctor: ${claim.message}`); return EXIT_USAGE; }
+  const store = claim.store;
   const loaded = store.load();
-  let notice: string | undefined;
+  let notice: string | undefined = claim.notice;
   if (loaded.kind === 'corrupt') {
     notice = `The saved session could not be read (${loaded.reason}); it was kept as ${loaded.movedTo}.`;
     warn(`vnet-doctor: ${notice}`);
@@ -82,7 +86,8 @@ async function prepareWizard(
   const { flowSet, answers: fromFile } = inputs;
   if (beginning.kind === 'resume') {
     try {
-      resumeSession(flowSet, beginning.saved, DERIVATIONS);
+      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(flowSet, beginning.saved, DERIVATIONS));
+      if (dropped) notice = [notice, describeDropped(dropped)].filter(Boolean).join(' ');
     } catch (error) {
       warn(`vnet-doctor: the saved session no longer fits the flows (${(error as Error).message}); start afresh without --resume.`);
       return done(EXIT_USAGE);

@@ -1,5 +1,5 @@
 /** Turning a saved session back into a live engine state, and describing it on the start screen. */
-import { replay, start, type Derivations, type EngineState } from '../engine/engine.ts';
+import { questionId, replay, start, type Derivations, type EngineState } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
 import type { SavedSession } from './session-store.ts';
 
@@ -7,6 +7,41 @@ import type { SavedSession } from './session-store.ts';
 export function resumeSession(flowSet: FlowSet, saved: SavedSession, derivations: Derivations): EngineState {
   const initial = start(flowSet, saved.facts, saved.presetAnswers, { derivations, ...(saved.flow === undefined ? {} : { flow: saved.flow }) });
   return replay(initial, saved.inputs);
+}
+
+/** Saved answers that a resume could not replay, and why the first of them was dropped. */
+export interface DroppedAnswers {
+  readonly count: number;
+  /** Question id of the first dropped answer. */
+  readonly question: string;
+  readonly reason: string;
+}
+
+/**
+ * What resuming `saved` left out: replay stops at the first saved answer that no longer fits
+ * the flows (changed since the session was saved), and every answer after it goes too. The
+ * caller tells the engineer ("2 saved answers were dropped: ..."); undefined when all fit.
+ */
+export function droppedOnResume(flowSet: FlowSet, saved: SavedSession, resumed: EngineState): DroppedAnswers | undefined {
+  const savedAnswers = saved.inputs.filter((input) => input.type === 'answer');
+  const kept = resumed.inputs.filter((input) => input.type === 'answer').length;
+  const first = savedAnswers[kept];
+  if (first === undefined || first.type !== 'answer') return undefined;
+  const slash = first.question.indexOf('/');
+  const flow = slash < 0 ? undefined : flowSet.flows[first.question.slice(0, slash)];
+  const node = flow && Object.hasOwn(flow.nodes, first.question.slice(slash + 1)) ? flow.nodes[first.question.slice(slash + 1)] : undefined;
+  const asked = resumed.status === 'asking' && resumed.current ? questionId(resumed.current.flow, resumed.current.node) : undefined;
+  const reason = node?.kind !== 'question' ? `question ${first.question} no longer exists in the flows`
+    : asked === undefined ? `the session now ends before question ${first.question}`
+      : asked !== first.question ? `the flows now ask ${asked} where ${first.question} was answered`
+        : `the saved answer to ${first.question} is no longer accepted`;
+  return { count: savedAnswers.length - kept, question: first.question, reason };
+}
+
+/** "2 saved answers were dropped: question x/y no longer exists in the flows (the flows changed since the session was saved)." */
+export function describeDropped(dropped: DroppedAnswers): string {
+  const answers = dropped.count === 1 ? '1 saved answer was' : `${dropped.count} saved answers were`;
+  return `${answers} dropped: ${dropped.reason} (the flows changed since the session was saved).`;
 }
 
 /** "4 answers, demo healthy, saved 2026-11-25 12:01 UTC". */

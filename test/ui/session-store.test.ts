@@ -1,12 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { answer, currentQuestion, start } from '../../src/engine/engine.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
-import { SessionStore } from '../../src/session/session-store.ts';
-import { describeSaved, resumeSession } from '../../src/session/resume.ts';
+import { KEPT_CORRUPT_COPIES, SessionSaveError, SessionStore } from '../../src/session/session-store.ts';
+import { claimSession } from '../../src/session/claim-session.ts';
+import { describeDropped, describeSaved, droppedOnResume, resumeSession } from '../../src/session/resume.ts';
 import { stateDir } from '../../src/session/state-dir.ts';
 import { defaultReportName, createReportExporter } from '../../src/session/report-export.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
@@ -43,7 +47,7 @@ test('a corrupt or foreign session file is moved aside with the reason, never de
   for (const [text, reason] of [
     ['{"format": 1, "inputs": [tru', /JSON/],
     ['{"format": 7, "target": {}, "facts": {}, "presetAnswers": {}, "inputs": []}', /unknown session format 7/],
-    ['{"format": 1, "target": {"mode": "offline"}, "facts": {}, "presetAnswers": {}, "inputs": [{"type": "answer"}]}', /answer 1 is malformed/],
+    ['{"format": 1, "savedAt": "2026-11-25T13:05:09.000Z", "target": {"mode": "offline"}, "facts": {}, "presetAnswers": {}, "inputs": [{"type": "answer"}]}', /session\.inputs\[0\]\.question is not a text/],
   ] as const) {
     const store = tempStore();
     mkdirSync(store.dir, { recursive: true });
@@ -88,4 +92,137 @@ test('the exporter forces only over its own file', async () => {
   assert.equal(await exporter(request), join('/reports', 'vnet-doctor-report-20261125-090405.md'));
   await exporter(request);
   assert.deepEqual(calls.map((call) => call.force), [false, true]);
+});
+
+// ---------------------------------------------------------------- failures, locks, schema (issue 11, items 13-16)
+
+const CHILD = fileURLToPath(new URL('../input/session-child.ts', import.meta.url));
+const oneAnswer = { target: { mode: 'offline' as const }, facts: {}, presetAnswers: {}, inputs: [{ type: 'answer' as const, question: 'eligible/ask-linux', value: false }] };
+
+test('a session that cannot be saved (no state directory possible) fails loudly with the reason', () => {
+  // Nothing can be created under /proc, whoever runs the test (root included).
+  const store = new SessionStore('/proc/vnet-doctor-state', fixedNow);
+  assert.throws(() => store.save(oneAnswer), (error: unknown) => error instanceof SessionSaveError
+    && error.message.startsWith('could not save the session to /proc/vnet-doctor-state/session.json: '));
+  const result = store.trySave(oneAnswer);
+  assert.equal(result.ok, false);
+  assert.equal(store.load().kind, 'none', 'no session claims to be there');
+});
+
+test('on a full disk the save fails with the reason and leaves no temporary file behind', () => {
+  // A file size limit of 0 makes every write fail (EFBIG) just as a full disk does (ENOSPC).
+  const dir = join(mkdtempSync(join(tmpdir(), 'vnet-doctor-full-')), 'state');
+  mkdirSync(dir);
+  const child = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, '--import', 'tsx', CHILD, 'save', dir], { encoding: 'utf8' });
+  const result = JSON.parse(child.stdout) as { threw: boolean; message?: string };
+  assert.equal(result.threw, true, 'the failure reaches the caller');
+  assert.match(result.message!, /could not save the session to .*session\.json: the file system refused a file of this size/);
+  assert.deepEqual(readdirSync(dir), [], 'no 0-byte temporary file stays behind');
+});
+
+test('a second wizard finds the session held by the first, is told who holds it, and gets a separate session', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vnet-doctor-lock-')), 'state');
+  const first = spawn(process.execPath, ['--import', 'tsx', CHILD, 'hold', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [line] = await once(first.stdout!, 'data') as [Buffer];
+  assert.equal(line.toString(), 'held\n');
+  try {
+    const second = new SessionStore(dir, fixedNow);
+    const claim = second.acquire();
+    assert.equal(claim.ok, false);
+    if (claim.ok) return;
+    assert.equal(claim.heldBy.pid, first.pid);
+
+    const resuming = claimSession(new SessionStore(dir, fixedNow), true);
+    assert.equal(resuming.ok, false);
+    if (!resuming.ok) assert.match(resuming.message, new RegExp(`in use by another vnet-doctor wizard \\(process ${first.pid}, started `));
+
+    const separate = claimSession(new SessionStore(dir, fixedNow), false);
+    assert.equal(separate.ok, true);
+    if (!separate.ok) return;
+    assert.equal(separate.store.file, join(dir, 'session-2.json'));
+    assert.match(separate.notice!, /Another vnet-doctor wizard is running \(process \d+, started .*\); this session is saved separately as .*session-2\.json/);
+    second.save(oneAnswer); // what the held session's owner writes
+    separate.store.save({ ...oneAnswer, inputs: [] });
+    const kept = second.load();
+    assert.equal(kept.kind === 'saved' ? kept.session.inputs.length : -1, 1, 'the first wizard\'s answers are untouched');
+  } finally {
+    first.stdin!.end();
+    await once(first, 'exit');
+  }
+  const after = new SessionStore(dir, fixedNow);
+  assert.deepEqual(after.acquire(), { ok: true }, 'free again once the first wizard has ended');
+  after.release();
+});
+
+test('a lock left by a process that died is stale and taken over', () => {
+  const store = tempStore();
+  mkdirSync(store.dir, { recursive: true });
+  const dead = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(`${store.file}.lock`, JSON.stringify({ pid: dead, startedAt: new Date().toISOString(), host: hostname() }));
+  assert.deepEqual(store.acquire(), { ok: true });
+  assert.equal(JSON.parse(readFileSync(`${store.file}.lock`, 'utf8')).pid, process.pid);
+  store.release();
+  assert.deepEqual(readdirSync(store.dir), [], 'released: no lock file left');
+});
+
+test('a session file with wrong types anywhere is moved aside with the reason, never used', () => {
+  const valid = { format: 1, savedAt: '2026-11-25T13:05:09.000Z', target: { mode: 'offline' }, facts: {}, presetAnswers: {}, inputs: [] };
+  for (const [change, reason] of [
+    [{ savedAt: 5 }, 'session.savedAt is not a date and time'],
+    [{ facts: { 'target.host': { value: { toString: 1 }, source: 'answer' } } }, 'session.facts.target.host.value is not a number'],
+    [{ facts: { 'target.host': { value: 'db', source: 'evil' } } }, 'session.facts.target.host.source is not one of arm, answer, derived, probe'],
+    [{ target: { mode: 'offline', appName: ['x'] } }, 'session.target.appName is not a text'],
+    [{ presetAnswers: { 'triage/ask-target': { host: 'db', port: '1433' } } }, 'session.presetAnswers.triage/ask-target.port is not a number'],
+    [{ inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: { toString: 1 } }] }, 'session.inputs[0].value.host is not a text'],
+    [{ errors: [{ facts: 'vnet', reason: 'x' }] }, 'session.errors[0].facts is not a list'],
+  ] as const) {
+    const store = tempStore();
+    mkdirSync(store.dir, { recursive: true });
+    writeFileSync(store.file, JSON.stringify({ ...valid, ...change }));
+    const loaded = store.load();
+    assert.equal(loaded.kind, 'corrupt', JSON.stringify(change));
+    if (loaded.kind !== 'corrupt') continue;
+    assert.equal(loaded.reason, reason);
+    assert.equal(store.load().kind, 'none', 'moved aside: the next start begins cleanly');
+  }
+  const store = tempStore();
+  mkdirSync(store.dir, { recursive: true });
+  writeFileSync(store.file, JSON.stringify(valid));
+  assert.equal(store.load().kind, 'saved', 'the valid file itself loads');
+});
+
+test('a session file that is not a regular file is moved aside, not read', () => {
+  const store = tempStore();
+  mkdirSync(store.file, { recursive: true });
+  const loaded = store.load();
+  assert.equal(loaded.kind, 'corrupt');
+  if (loaded.kind === 'corrupt') assert.match(loaded.reason, /it is a directory/);
+});
+
+test('only the newest moved-aside copies are kept', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'vnet-doctor-store-')), 'state');
+  mkdirSync(dir);
+  for (let i = 0; i < 6; i += 1) {
+    const store = new SessionStore(dir, () => new Date(Date.UTC(2026, 10, 25, 13, 0, i)));
+    writeFileSync(store.file, `not json ${i}`);
+    assert.equal(store.load().kind, 'corrupt');
+  }
+  const copies = readdirSync(dir).sort();
+  assert.equal(copies.length, KEPT_CORRUPT_COPIES);
+  assert.deepEqual(copies.map((name) => readFileSync(join(dir, name), 'utf8')), ['not json 3', 'not json 4', 'not json 5']);
+});
+
+test('answers to questions that no longer exist are counted and explained on resume', () => {
+  let state = start(flowSet, {}, {}, { derivations: DERIVATIONS });
+  state = answer(state, false);
+  state = answer(state, 'Standard');
+  const saved = {
+    format: 1 as const, savedAt: '2026-11-25T13:05:09.000Z', target: { mode: 'offline' as const }, facts: {}, presetAnswers: {},
+    inputs: [...state.inputs, { type: 'answer' as const, question: 'eligible/ask-removed', value: true }, { type: 'answer' as const, question: 'triage/ask-pool', value: ['10.0.0.0/24'] }],
+  };
+  const resumed = resumeSession(flowSet, saved, DERIVATIONS);
+  const dropped = droppedOnResume(flowSet, saved, resumed);
+  assert.deepEqual(dropped, { count: 2, question: 'eligible/ask-removed', reason: 'question eligible/ask-removed no longer exists in the flows' });
+  assert.equal(describeDropped(dropped!), '2 saved answers were dropped: question eligible/ask-removed no longer exists in the flows (the flows changed since the session was saved).');
+  assert.equal(droppedOnResume(flowSet, { ...saved, inputs: state.inputs }, resumeSession(flowSet, { ...saved, inputs: state.inputs }, DERIVATIONS)), undefined, 'nothing dropped, nothing said');
 });

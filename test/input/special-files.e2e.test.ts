@@ -20,7 +20,7 @@ import { miniFlowSet } from '../support/mini-flows.ts';
 
 const flows = miniFlowSet();
 const tempDir = () => mkdtempSync(join(tmpdir(), 'vnet-doctor-input-'));
-const run = (args: readonly string[]) => runCli(args, { env: { VNET_DOCTOR_SOURCE: '1' } });
+const run = (args: readonly string[]) => runCli(args);
 
 test('a device as the answers file is refused as not a regular file (exit 2), /dev/zero included', () => {
   const result = run(['check', '--offline', '--answers', '/dev/null']);
