@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AnswerValue } from '../engine/types.ts';
 import { SessionController, type ActiveSession, type LoadedFacts, type SessionResult } from '../session/controller.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
+import type { ReportFormat } from '../report/format.ts';
 import type { SavedSession } from '../session/session-store.ts';
 import { reportPath, type WizardDeps } from './wizard-types.ts';
 
@@ -24,8 +25,8 @@ export interface WizardSession {
   back(): void;
   restart(): void;
   override(fact: string): void;
-  /** Saves the report now (`s`): a new file each time. Resolves with its path. */
-  saveReport(): Promise<string>;
+  /** Saves the report now (`s`): a new file each time, Markdown unless JSON is asked for. Resolves with its path. */
+  saveReport(format?: ReportFormat): Promise<string>;
   /** Ends the session: report on quit, forgetting a finished session, the exit code. */
   finish(end: SessionEnd): Promise<SessionResult>;
   /** The result when leaving at once (a second Ctrl-C while the report is written). */
@@ -69,7 +70,7 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
     back: () => controller.back(),
     restart: () => controller.restart(),
     override: (fact) => controller.override(fact),
-    saveReport: async () => (await controller.saveReport()).path,
+    saveReport: async (format) => (await controller.saveReport(format)).path,
     finish: (end) => controller.finish(end),
     stopNow: (end) => controller.stopNow(end),
   };
