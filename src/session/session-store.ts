@@ -58,10 +58,13 @@ export type LoadedSession =
 
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-/** A save that did not happen; `reason` is written for the engineer ("no space left on the disk"). */
+/**
+ * A save that did not happen. The message is the reason in words ("no space left on the disk");
+ * callers add where: `could not save the session to ${error.file}: ${error.message}`.
+ */
 export class SessionSaveError extends Error {
   constructor(readonly file: string, readonly reason: string) {
-    super(`could not save the session to ${file}: ${reason}`);
+    super(reason);
     this.name = 'SessionSaveError';
   }
 }

@@ -103,7 +103,7 @@ test('a session that cannot be saved (no state directory possible) fails loudly 
   // Nothing can be created under /proc, whoever runs the test (root included).
   const store = new SessionStore('/proc/vnet-doctor-state', fixedNow);
   assert.throws(() => store.save(oneAnswer), (error: unknown) => error instanceof SessionSaveError
-    && error.message.startsWith('could not save the session to /proc/vnet-doctor-state/session.json: '));
+    && error.file === '/proc/vnet-doctor-state/session.json' && error.message === 'the state directory cannot be created');
   const result = store.trySave(oneAnswer);
   assert.equal(result.ok, false);
   assert.equal(store.load().kind, 'none', 'no session claims to be there');
@@ -116,7 +116,7 @@ test('on a full disk the save fails with the reason and leaves no temporary file
   const child = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" "$@"', process.execPath, '--import', 'tsx', CHILD, 'save', dir], { encoding: 'utf8' });
   const result = JSON.parse(child.stdout) as { threw: boolean; message?: string };
   assert.equal(result.threw, true, 'the failure reaches the caller');
-  assert.match(result.message!, /could not save the session to .*session\.json: the file system refused a file of this size/);
+  assert.equal(result.message, 'the file system refused a file of this size');
   assert.deepEqual(readdirSync(dir), [], 'no 0-byte temporary file stays behind');
 });
 
