@@ -34,7 +34,10 @@ export function diagnoseRow(flowSet: FlowSet, facts: Facts): RowVerdict {
   const findings = [...seen.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id));
   if (!Object.hasOwn(flowSet.flows, MIGRATION_FLOW)) return { findings, readiness: 'unknown', blockers: ['the flow set has no migration flow'] };
 
-  const [migration] = walkFlows(flowSet, facts, {}, { flow: MIGRATION_FLOW, derivations: DERIVATIONS }).sessions;
+  // The walk above ran the migration flow from its entry already (unless another flow went there first).
+  const entry = flowSet.flows[MIGRATION_FLOW]!.entry;
+  const migration = sessions.find((session) => session.path[0]?.flow === MIGRATION_FLOW && session.path[0]?.node === entry)
+    ?? walkFlows(flowSet, facts, {}, { flow: MIGRATION_FLOW, derivations: DERIVATIONS }).sessions[0];
   if (!migration) return { findings, readiness: 'unknown', blockers: ['the migration flow could not be walked'] };
   const blocking = [...new Set(migration.findings.filter((finding) => finding.flow === MIGRATION_FLOW && finding.severity !== 'info').map((finding) => finding.id))];
   if (blocking.length > 0) return { findings, readiness: 'blocked', blockers: blocking };
