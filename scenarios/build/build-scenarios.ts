@@ -129,6 +129,9 @@ export const SCENARIO_TODAY = '2026-06-01';
 const scenario = (id: string, title: string, summary: string, findings: string[], change: (parts: Parts) => void = () => {}) => {
   const parts = healthyParts();
   change(parts);
+  // The GatewaySubnet names the gateways that really use it, as ARM does.
+  const gatewaySubnet = parts.vnet.properties.subnets?.find((s: Json) => s.name === 'GatewaySubnet');
+  if (gatewaySubnet) gatewaySubnet.properties.ipConfigurations = parts.gateways.map((g) => ({ id: `${g.id}/ipConfigurations/default` }));
   const resources = [parts.site, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
   return { id, title, summary, target: { app }, today: SCENARIO_TODAY, resources, expect: { findings, facts: { ...BASE_FACTS, ...(EXPECTED_FACTS[id] ?? {}) } } };
 };

@@ -17,10 +17,23 @@ import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
 import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
-import { parseResourceId, type ResourceId } from './resource-id.ts';
+import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
+import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
 import {
   CONNECTION_KEYS, CONNECTIONS_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, VNET_KEYS,
 } from './fact-groups.ts';
+
+/** Gateways the GatewaySubnet names (through their IP configurations) that a list did not return. */
+export function gatewaysOutsideList(subnets: readonly Subnet[] | undefined, listed: readonly VirtualNetworkGateway[]): ResourceId[] {
+  const gatewaySubnet = subnets?.find((subnet) => subnet.name?.toLowerCase() === 'gatewaysubnet');
+  const ids = new Map<string, ResourceId>();
+  for (const config of gatewaySubnet?.ipConfigurations ?? []) {
+    const match = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworkGateways\/[^/]+)\//i.exec(config.id ?? '');
+    const id = match ? parseResourceId(match[1]) : undefined;
+    if (id && !listed.some((gateway) => sameId(gateway.id, id.id))) ids.set(id.id.toLowerCase(), id);
+  }
+  return [...ids.values()];
+}
 
 export interface AppTarget {
   readonly subscriptionId: string;
@@ -109,7 +122,14 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
       armCall(ctx, log, `LIST connections in ${rg}`, CONNECTION_KEYS, (abortSignal) => collect(network.virtualNetworkGatewayConnections.list(rg, { abortSignal }))),
       armCall(ctx, log, `LIST localNetworkGateways in ${rg}`, LOCAL_GATEWAY_KEYS, (abortSignal) => collect(network.localNetworkGateways.list(rg, { abortSignal }))),
     ]);
-    if (gateways.ok) merge(gatewayFacts(vnet.id, gateways.value, connections.ok ? connections.value : undefined, locals.ok ? locals.value : undefined));
+    // A gateway may live in another resource group than its VNet: the GatewaySubnet's IP
+    // configurations name it wherever it is, so read those the list of the VNet's group missed.
+    // (Only next to a list that was read: a failed list keeps the gateway facts unknown with its reason.)
+    const missing = got.ok && gateways.ok ? gatewaysOutsideList(got.value.subnets, gateways.value) : [];
+    const extra = await Promise.all(missing.map((id) => armCall(ctx, log, `GET virtualNetworkGateways/${id.name} in ${id.resourceGroup}`, GATEWAY_KEYS,
+      (abortSignal) => network.virtualNetworkGateways.get(id.resourceGroup, id.name, { abortSignal }))));
+    const found = [...(gateways.ok ? gateways.value : []), ...extra.flatMap((call) => (call.ok ? [call.value] : []))];
+    if (gateways.ok) merge(gatewayFacts(vnet.id, found, connections.ok ? connections.value : undefined, locals.ok ? locals.value : undefined));
     if (!got.ok) return;
     merge(vnetFacts(got.value));
     merge(peeringFacts(got.value));
