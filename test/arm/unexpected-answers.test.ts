@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gatherThrough, withEmulator } from './support.ts';
+import { listSubscriptions, listWebApps } from '../../src/facts/arm/discovery.ts';
+import { contextFor, gatherThrough, withEmulator } from './support.ts';
 
 const HTML = '<html><head><title>Sign in</title></head><body>\u001b[31mProxy login\u0007 required</body></html>';
 
@@ -46,5 +47,33 @@ test('an error page that is not ARM JSON (a proxy 502): status, content type and
   await withEmulator('healthy', { faults: [{ path: '/serverfarms/asp-contoso?', rawBody }] }, async (emulator, scenario) => {
     const g = await gatherThrough(emulator, scenario);
     assert.equal(g.facts['plan.tier']?.reason, 'ARM answered 502 with text/html: "<html><body>502 Bad Gateway</body></html>"');
+  });
+});
+
+test('an object where App Service sends a bare list: what ARM sent, not a JavaScript error', async () => {
+  await withEmulator('healthy', { faults: [{ path: '/sites/contoso-api/virtualNetworkConnections', rawBody: { contentType: 'application/json', text: '{"value": []}' } }] }, async (emulator, scenario) => {
+    const g = await gatherThrough(emulator, scenario);
+    const reason = g.facts['app.integrationType']?.reason ?? '';
+    assert.equal(reason, 'ARM answered 200 with application/json that does not have the shape of this resource: "{"value": []}"');
+    assert.doesNotMatch(reason, /is not a function/);
+  });
+});
+
+test('a paged list whose value is not a list: what ARM sent', async () => {
+  await withEmulator('healthy', { faults: [{ path: '/virtualNetworkGateways', rawBody: { contentType: 'application/json', text: '{"value": "gw-hub"}' } }] }, async (emulator, scenario) => {
+    const g = await gatherThrough(emulator, scenario);
+    assert.equal(g.facts['gateway.exists']?.reason, 'ARM answered 200 with application/json that does not have the shape of this resource: "{"value": "gw-hub"}"');
+  });
+});
+
+test("the wizard's pickers say the same: ARM's status and message, or what ARM sent", async () => {
+  const faults = [
+    { path: '/subscriptions?', status: 403 as const },
+    { path: '/providers/microsoft.web/sites?', rawBody: { contentType: 'text/html', text: HTML } },
+  ];
+  await withEmulator('healthy', { faults }, async (emulator) => {
+    const ctx = contextFor(emulator);
+    await assert.rejects(listSubscriptions(ctx), { message: 'cannot list subscriptions: ARM 403 Forbidden: Injected 403 Forbidden for /subscriptions.' });
+    await assert.rejects(listWebApps(ctx, '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b'), (error: Error) => /^cannot list the web apps: ARM answered 200 with text\/html instead of JSON: "<html>/.test(error.message));
   });
 });

@@ -9,7 +9,7 @@ import type { ReportError } from '../../report/report-model.ts';
 import { maskKnownSecrets } from '../../report/secrets.ts';
 import type { ArmContext } from './context.ts';
 import { ArmGuardError, UnexpectedAnswerError } from './guard-errors.ts';
-import { untilAborted } from './request-guard.ts';
+import { lastAnswer, untilAborted, type AnswerSample } from './request-guard.ts';
 
 export interface CallLog {
   readonly errors: ReportError[];
@@ -40,7 +40,7 @@ export function describeFailure(error: unknown, timeoutMs: number, timedOut: boo
 
 function failureText(error: unknown, timeoutMs: number, timedOut: boolean): string {
   if (timedOut) return `ARM call timed out after ${timeoutMs / 1000} s`;
-  if (error instanceof ArmGuardError) return error.message;
+  if (error instanceof ArmGuardError || error instanceof ArmReadError) return error.message;
   const status = (error as { statusCode?: number }).statusCode;
   const sent = foreignBody(error);
   if (sent) return sent;
@@ -75,6 +75,17 @@ function foreignBody(error: unknown): string | undefined {
   }
 }
 
+/**
+ * JSON the SDK could not turn into the resource (an object where a list belongs, a string where an
+ * array belongs): its models throw TypeErrors ("e.map is not a function"). Say what ARM sent instead.
+ */
+function unusableAnswer(error: unknown, sample: AnswerSample | undefined): string | undefined {
+  if (!sample || sample.status < 200 || sample.status >= 300) return undefined;
+  const message = String((error as Error)?.message ?? '');
+  if (!(error instanceof TypeError) && !/^Couldn't paginate response|^Body Property/.test(message)) return undefined;
+  return maskKnownSecrets(new UnexpectedAnswerError(sample.status, sample.contentType, sample.body, 'that does not have the shape of this resource').message);
+}
+
 export const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number } | undefined)?.statusCode;
 
 /**
@@ -88,15 +99,36 @@ export async function armCall<T>(
   facts: readonly string[],
   run: (abortSignal: AbortSignal) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; reason: string; status?: number }> {
-  const signal = ctx.signal ?? new AbortController().signal;
   log.requests += 1;
   try {
-    return { ok: true, value: await untilAborted(run(signal), ctx.signal) };
+    return { ok: true, value: await armRead(ctx, run) };
   } catch (error) {
     if (ctx.signal?.aborted) throw new UserAbortError();
-    const reason = describeFailure(error, ctx.timeoutMs, false);
+    const reason = (error as Error).message;
     log.errors.push({ facts: [...facts], reason, source });
     for (const key of facts) if (!log.failed.has(key)) log.failed.set(key, reason);
-    return { ok: false, reason, status: statusOf(error) };
+    return { ok: false, reason, status: (error as ArmReadError).status };
+  }
+}
+
+/** A failed read: `message` is the reason to show (never a token). */
+export class ArmReadError extends Error {
+  constructor(reason: string, readonly status: number | undefined) {
+    super(reason);
+  }
+}
+
+/**
+ * Runs `run` with the user's abort signal, ending at once when it fires. A failure rejects with an
+ * ArmReadError saying why: ARM's status and message, what the guard refused, or what ARM sent.
+ */
+export async function armRead<T>(ctx: ArmContext, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = ctx.signal ?? new AbortController().signal;
+  const answers: { sample?: AnswerSample } = {};
+  try {
+    return await untilAborted(lastAnswer.run(answers, () => run(signal)), ctx.signal);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    throw new ArmReadError(unusableAnswer(error, answers.sample) ?? describeFailure(error, ctx.timeoutMs, false), statusOf(error));
   }
 }

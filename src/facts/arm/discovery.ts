@@ -1,9 +1,9 @@
 /** Subscriptions and apps the signed-in user can see, for the wizard's interactive picker. */
 import type { ArmContext } from './context.ts';
 import { clientOptions, collect, createClients } from './clients.ts';
-import { describeFailure } from './call.ts';
+import { STATUS_CODES } from 'node:http';
+import { ArmReadError, armRead } from './call.ts';
 import { PageTrail } from './paging.ts';
-import { untilAborted } from './request-guard.ts';
 import { parseResourceId } from './resource-id.ts';
 
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
@@ -14,10 +14,10 @@ const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
  */
 export async function listSubscriptions(ctx: ArmContext): Promise<{ id: string; name: string }[]> {
   try {
-    return await untilAborted(readSubscriptions(ctx), ctx.signal);
+    return await armRead(ctx, () => readSubscriptions(ctx));
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
-    throw new Error(`cannot list subscriptions: ${describeFailure(error, ctx.timeoutMs, false)}`);
+    throw new Error(`cannot list subscriptions: ${(error as Error).message}`);
   }
 }
 
@@ -30,9 +30,10 @@ async function readSubscriptions(ctx: ArmContext): Promise<{ id: string; name: s
   while (next) {
     const response = await client.pathUnchecked(next).get({ abortSignal: ctx.signal });
     const body = (response.body ?? {}) as { value?: unknown; nextLink?: unknown; error?: { message?: unknown } };
-    if (!/^2/.test(String(response.status))) {
-      const message = typeof body.error?.message === 'string' ? `: ${body.error.message}` : '';
-      throw new Error(`ARM ${response.status}${message}`);
+    const status = Number(response.status);
+    if (status < 200 || status >= 300) {
+      const message = typeof body.error?.message === 'string' ? body.error.message.split('\n')[0]! : 'no message';
+      throw new ArmReadError(`ARM ${status} ${STATUS_CODES[status] ?? 'error'}: ${message}`, status);
     }
     const items = Array.isArray(body.value) ? (body.value as { subscriptionId?: unknown; displayName?: unknown }[]) : [];
     for (const item of items) {
@@ -67,10 +68,10 @@ export async function listWebApps(ctx: ArmContext, subscriptionId: string): Prom
   const web = await createClients(ctx).web(subscriptionId);
   let sites;
   try {
-    sites = await untilAborted(collect(web.webApps.list({ abortSignal: ctx.signal }), ctx.endpoint), ctx.signal);
+    sites = await armRead(ctx, (abortSignal) => collect(web.webApps.list({ abortSignal }), ctx.endpoint));
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
-    throw new Error(`cannot list the web apps: ${describeFailure(error, ctx.timeoutMs, false)}`);
+    throw new Error(`cannot list the web apps: ${(error as Error).message}`);
   }
   const apps = sites
     .filter((site) => site.id)

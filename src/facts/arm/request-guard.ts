@@ -9,10 +9,20 @@
  * - an answer is read up to MAX_ARM_RESPONSE_BYTES, and a 2xx answer must be JSON: otherwise
  *   the error says what ARM sent (status, content type, first bytes).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import { MAX_ARM_RESPONSE_BYTES } from '../limits.ts';
 import type { ArmContext } from './context.ts';
 import { ArmTimeoutError, ForeignHostError, ResponseTooLargeError, UnexpectedAnswerError, hostOf } from './guard-errors.ts';
+
+/** The last answer read within one ARM call (armCall opens the scope), for describing answers the SDK cannot use. */
+export interface AnswerSample {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+export const lastAnswer = new AsyncLocalStorage<{ sample?: AnswerSample }>();
+const SAMPLE_CHARS = 200;
 
 type GuardSettings = Pick<ArmContext, 'endpoint' | 'signal' | 'timeoutMs'> & { readonly maxResponseBytes?: number };
 
@@ -65,6 +75,8 @@ function wirePolicy(ctx: GuardSettings): PipelinePolicy {
       // Content-Length counts compressed bytes; the cap applies to what is decompressed too.
       const declared = response.headers.get('content-encoding') ? undefined : Number(response.headers.get('content-length'));
       if (stream) response.bodyAsText = await readCapped(stream, limit, request.abortSignal as AbortSignal | undefined, declared);
+      const scope = lastAnswer.getStore();
+      if (scope) scope.sample = { status: response.status, contentType: response.headers.get('content-type'), body: (response.bodyAsText ?? '').slice(0, SAMPLE_CHARS) };
       checkAnswer(response, endpoint);
       return response;
     },
