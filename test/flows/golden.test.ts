@@ -93,7 +93,7 @@ test('a pool at 172.32.0.0/16 is outside RFC 1918 even though it looks private',
 test('150 app instances on one gateway hit the SSTP connection limit', () => {
   const s = walk('gateway-setup', facts(), { 'gateway-setup/ask-connections': 150 });
   assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['sstp-connection-limit', 'warning']]);
-  assert.equal(s.findings[0]!.title, 'gw-hub carries 150 connections; SSTP allows at most 128');
+  assert.equal(s.findings[0]!.title, 'gw-hub carries 150 point-to-site sessions; SSTP allows at most 128');
   assert.equal(s.outcome?.kind, 'pass');
 });
 
@@ -498,4 +498,19 @@ test('private endpoints in a VNet on default DNS are reported before any name is
       'nameresolver sql-orders.privatelink.database.windows.net',
     ]],
   ]);
+});
+
+test('connection refused proves the path: only the listener and the host firewall are checked, not the gateway or certificates', () => {
+  const s = walk('firewall-timeout', facts(), {
+    'firewall-timeout/ask-target': { host: 'api.contoso.local', port: 8080 }, 'firewall-timeout/ask-tcpping': 'refused',
+    'firewall-timeout/ask-target-up': true, 'firewall-timeout/ask-listening': true, 'firewall-timeout/refused-host-firewall': true,
+  });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['host-firewall-blocks-p2s', 'error']]);
+  assert.ok(!s.path.some((entry) => entry.flow === 'gateway-down' || entry.flow === 'certificate-sync' || entry.flow === 'rfc1918'));
+});
+
+test('150 point-to-site sessions: the limit finding lists the sessions with show-health and claims nothing about instances', () => {
+  const s = walk('gateway-setup', facts(), { 'gateway-setup/ask-connections': 150 });
+  assert.deepEqual(summary(s), [['sstp-connection-limit', 'warning', [`az network vnet-gateway vpn-client show-health -g rg-net -n gw-hub --subscription ${SUB}`]]]);
+  assert.doesNotMatch(s.path.find((entry) => entry.question === 'gateway-setup/ask-connections')!.text, /each app instance is one/);
 });
