@@ -12,6 +12,7 @@ import {
 } from './arm/context.ts';
 import { parseResourceId } from './arm/resource-id.ts';
 import { checkTokenInput, userAccessToken } from './arm/access-token.ts';
+import { maskKnownSecrets } from '../report/secrets.ts';
 import { gatherFromArm, type AppTarget } from './arm/gather-arm.ts';
 import { startEmulator } from '../emulator/server.ts';
 import type { TokenCredential } from '@azure/identity';
@@ -107,10 +108,22 @@ export async function gatherFactsFor(target: FactTarget, access: ArmAccess | und
   if (target.mode === 'demo') return gatherDemo(target.scenario, session, gather);
   if (!access) throw new UsageError('reading facts from Azure needs an ARM endpoint and credential');
   const ctx = await access.context(gather);
-  const result = await gatherFromArm(ctx, target.app, gather.onProgress);
+  const result = await usableArmAnswers(target.app.name, ctx.signal, () => gatherFromArm(ctx, target.app, gather.onProgress));
   const app = target.app;
   const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
   return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: app.name }, stats: result.stats };
+}
+
+/** ARM's answers could not be turned into facts (a value of a type no ARM API sends): a clear error, never a stack trace. */
+export class UnusableArmAnswerError extends UsageError {}
+
+async function usableArmAnswers<T>(app: string, signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UsageError || signal?.aborted || (error as Error)?.name === 'AbortError' || !(error instanceof TypeError)) throw error;
+    throw new UnusableArmAnswerError(maskKnownSecrets(`ARM's answers about ${app} could not be used (${error.message.split('\n')[0]!.slice(0, 200)}); no facts were read`));
+  }
 }
 
 async function gatherDemo(scenarioId: string, session: Record<string, Fact>, gather: GatherOptions): Promise<FactGathering> {

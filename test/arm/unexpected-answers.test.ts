@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listSubscriptions, listWebApps } from '../../src/facts/arm/discovery.ts';
+import { UnusableArmAnswerError } from '../../src/facts/gather-facts.ts';
 import { contextFor, gatherThrough, withEmulator } from './support.ts';
 
 const HTML = '<html><head><title>Sign in</title></head><body>\u001b[31mProxy login\u0007 required</body></html>';
@@ -75,5 +76,18 @@ test("the wizard's pickers say the same: ARM's status and message, or what ARM s
     const ctx = contextFor(emulator);
     await assert.rejects(listSubscriptions(ctx), { message: 'cannot list subscriptions: ARM 403 Forbidden: Injected 403 Forbidden for /subscriptions.' });
     await assert.rejects(listWebApps(ctx, '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b'), (error: Error) => /^cannot list the web apps: ARM answered 200 with text\/html instead of JSON: "<html>/.test(error.message));
+  });
+});
+
+test('a resource whose fields have types no ARM API sends never escapes as a JavaScript error: a reason, or a clear refusal naming the app', async () => {
+  const site = '{"id":"/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-contoso-web/providers/Microsoft.Web/sites/contoso-api","kind":3,"properties":{"serverFarmId":5,"siteConfig":{"vnetName":7}}}';
+  await withEmulator('healthy', { faults: [{ path: '/sites/contoso-api?', rawBody: { contentType: 'application/json', text: site } }] }, async (emulator, scenario) => {
+    try {
+      const g = await gatherThrough(emulator, scenario);
+      assert.ok(g.errors.length > 0, 'the odd answer is reported');
+    } catch (error) {
+      assert.ok(error instanceof UnusableArmAnswerError, `not a raw ${(error as Error).name}: ${(error as Error).message}`);
+      assert.match(error.message, /^ARM's answers about contoso-api could not be used \(/);
+    }
   });
 });
