@@ -45,6 +45,14 @@ const figures = {
     findings: { path: 'findings.yaml', text: MINI_FINDINGS },
   })),
   answers10MbMs: timed(() => parseAnswers('huge.yaml', `facts:\n  target.host: ${'a'.repeat(10 * MB)}\n`, flows)),
+  // Issue 11, items 11-12: refused before the YAML parser (which took 401 s on 60,000 keys).
+  answers60kKeysMs: timed(() => parseAnswers('keys.yaml', `answers:\n${'  x/k: 1\n'.repeat(60_000)}`, flows)),
+  flow10kNodesMs: timed(() => buildFlowSet({
+    flows: [{ path: 'big.yaml', text: `id: big\nnodes:\n${Array.from({ length: 10_000 }, (_, i) => `  c${i}: {kind: check, when: {fact: x, eq: 1}, then: c${i + 1}, else: e}\n`).join('')}` }],
+    facts: { path: 'facts.yaml', text: MINI_FACTS },
+    findings: { path: 'findings.yaml', text: MINI_FINDINGS },
+  })),
+  deepBlockNestingMs: timed(() => parseAnswers('deep.yaml', `answers: ${'- '.repeat(200_000)}x\n`, flows)),
   // Not hostile, but the other figure a test used to limit (test/flows/every-path.test.ts, 5 s).
   everyPathMs: timed(() => {
     for (const facts of Object.values(SITUATIONS)) for (const flow of Object.keys(shippedFlowSet.flows)) explore(shippedFlowSet, flow, facts);

@@ -116,6 +116,7 @@ if (wanted('hostile')) {
       [
         `10 MB at each answer prompt (slowest type) ${ms(hostile.validate10MbMs)}; 10 MB answers file ${ms(hostile.answers10MbMs)}`,
         `alias bomb (10^9 strings if expanded) in an answers file ${ms(hostile.answersAliasBombMs)}, in a flow file ${ms(hostile.flowAliasBombMs)}`,
+        `60,000 keys in an answers file ${ms(hostile.answers60kKeysMs)}; a 10,000-node flow file ${ms(hostile.flow10kNodesMs)}; "- - - …" nested 200,000 deep ${ms(hostile.deepBlockNestingMs)} (each refused before parsing)`,
         `every path of every shipped flow in every test situation walked (test/flows/every-path.test.ts): ${ms(everyPathMs)}`,
       ]);
   });
