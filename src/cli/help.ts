@@ -40,7 +40,8 @@ Exit codes (the same rule for the wizard and check)
   0    the session ended (finished, or quit with q) with no finding of severity error
   1    at least one finding of severity error
   2    usage or input error, or the session could not run (bad flags, broken flow files,
-       bad answers file, unknown target, no Azure access, --report file exists)
+       bad answers file, unknown target, no Azure access, check: the app cannot be read
+       from Azure, --report file exists)
   130  stopped by Ctrl-C or SIGTERM before the findings (answers are saved: --resume);
        Ctrl-C on the findings screen ends like q
 
