@@ -45,7 +45,7 @@ export function parseYaml(file: string, text: string, limits: ParseLimits = {}):
     line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
     message: `YAML: ${error.message.split('\n')[0]}`,
   }));
-  if (errors.length === 0) findDuplicateKeys(doc.contents, counter, (line, message) => errors.push({ file, line, message }));
+  if (errors.length === 0) findDuplicateKeys(doc.contents, counter, (line, message) => errors.push({ file, ...(line === undefined ? {} : { line }), message }));
   if (errors.length > 0) return { lines, errors };
   collectLines(doc.contents, '', counter, lines, 0);
   try {
@@ -57,21 +57,21 @@ export function parseYaml(file: string, text: string, limits: ParseLimits = {}):
 }
 
 /** Every key that repeats one of its mapping, with the line of the first; nesting is bounded by the checks above. */
-function findDuplicateKeys(node: Node | null, counter: LineCounter, report: (line: number, message: string) => void): void {
+function findDuplicateKeys(node: Node | null, counter: LineCounter, report: (line: number | undefined, message: string) => void): void {
   if (isSeq(node)) {
     for (const item of node.items) findDuplicateKeys(item as Node | null, counter, report);
     return;
   }
   if (!isMap(node)) return;
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number | undefined>();
   for (const pair of node.items) {
     const key = pair.key as Node | null;
     if (isScalar(key)) {
       const name = String(key.value);
-      const line = key.range ? counter.linePos(key.range[0]).line : 0;
+      const line = key.range ? counter.linePos(key.range[0]).line : undefined;
       const first = seen.get(name);
-      if (first === undefined) seen.set(name, line);
-      else report(line, `YAML: Map keys must be unique: ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)} is already on line ${first}`);
+      if (!seen.has(name)) seen.set(name, line);
+      else report(line, `YAML: Map keys must be unique: ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}...` : name)} is ${first === undefined ? 'repeated' : `already on line ${first}`}`);
     } else {
       findDuplicateKeys(key, counter, report);
     }
