@@ -93,6 +93,15 @@ async function prepareWizard(
       return done(EXIT_USAGE);
     }
   }
+  if (beginning.kind === 'start-screen' && beginning.saved) {
+    // Said before the engineer picks "continue": what the saved session would lose to changed flows.
+    try {
+      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(flowSet, beginning.saved, DERIVATIONS));
+      if (dropped) notice = [notice, `If you continue the saved session, ${describeDropped(dropped, 'if-resumed')}`].filter(Boolean).join(' ');
+    } catch {
+      // Continuing it will say what is wrong.
+    }
+  }
   if (beginning.kind === 'target' && saved) notice = 'An interrupted session is saved; it is replaced once you answer here. Quit now and run vnet-doctor --resume to continue it instead.';
 
   const now = context.now ?? (() => new Date());

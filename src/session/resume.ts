@@ -38,10 +38,14 @@ export function droppedOnResume(flowSet: FlowSet, saved: SavedSession, resumed: 
   return { count: savedAnswers.length - kept, question: first.question, reason };
 }
 
-/** "2 saved answers were dropped: question x/y no longer exists in the flows (the flows changed since the session was saved)." */
-export function describeDropped(dropped: DroppedAnswers): string {
-  const answers = dropped.count === 1 ? '1 saved answer was' : `${dropped.count} saved answers were`;
-  return `${answers} dropped: ${dropped.reason} (the flows changed since the session was saved).`;
+/**
+ * "2 saved answers were dropped: question x/y no longer exists in the flows (the flows changed
+ * since the session was saved)."; before the engineer chooses to continue: "... would be dropped ...".
+ */
+export function describeDropped(dropped: DroppedAnswers, when: 'resumed' | 'if-resumed' = 'resumed'): string {
+  const verb = when === 'resumed' ? (dropped.count === 1 ? 'was' : 'were') : 'would be';
+  const answers = dropped.count === 1 ? '1 saved answer' : `${dropped.count} saved answers`;
+  return `${answers} ${verb} dropped: ${dropped.reason} (the flows changed since the session was saved).`;
 }
 
 /** "4 answers, demo healthy, saved 2026-11-25 12:01 UTC". */

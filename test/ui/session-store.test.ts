@@ -224,5 +224,6 @@ test('answers to questions that no longer exist are counted and explained on res
   const dropped = droppedOnResume(flowSet, saved, resumed);
   assert.deepEqual(dropped, { count: 2, question: 'eligible/ask-removed', reason: 'question eligible/ask-removed no longer exists in the flows' });
   assert.equal(describeDropped(dropped!), '2 saved answers were dropped: question eligible/ask-removed no longer exists in the flows (the flows changed since the session was saved).');
+  assert.match(describeDropped({ ...dropped!, count: 1 }, 'if-resumed'), /^1 saved answer would be dropped: question eligible\/ask-removed no longer exists/);
   assert.equal(droppedOnResume(flowSet, { ...saved, inputs: state.inputs }, resumeSession(flowSet, { ...saved, inputs: state.inputs }, DERIVATIONS)), undefined, 'nothing dropped, nothing said');
 });
