@@ -36,5 +36,5 @@ test('without a date the retirement notice still appears, without a day count', 
 
 test('an unknown value renders as a readable label inside a command', () => {
   const { texts } = explore(flowSet, 'gateway-setup', SITUATIONS.offline!);
-  assert.ok(texts.has('az network vnet-gateway update -g <gateway resource group> -n <gateway name> --client-protocol SSTP'));
+  assert.ok(texts.has('az network vnet-gateway update -g <gateway resource group> -n <gateway name> --client-protocol SSTP --subscription <VNet subscription id>'));
 });

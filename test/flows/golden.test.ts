@@ -16,13 +16,13 @@ const RETIRING = ['integration-retiring', 'warning', ['vnet-doctor <target flags
 
 test('a Linux app is told at once that only regional integration fits', () => {
   const s = walk('triage', facts({ 'app.isLinux': true }), {});
-  assert.deepEqual(summary(s), [['app-is-linux', 'error', ["az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>"]]]);
+  assert.deepEqual(summary(s), [['app-is-linux', 'error', [`az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name> --subscription ${SUB}`]]]);
   assert.equal(s.outcome?.kind, 'finding');
 });
 
 test('a plan on the Free tier gets the scale-up command for its own plan', () => {
   const s = walk('triage', facts({ 'plan.tier': 'Free' }), {});
-  assert.deepEqual(summary(s), [['plan-tier-unsupported', 'error', ['az appservice plan update -g rg-web -n asp-orders --sku S1', 'App Service plan > Scale up (App Service plan)']]]);
+  assert.deepEqual(summary(s), [['plan-tier-unsupported', 'error', [`az appservice plan update -g rg-web -n asp-orders --sku S1 --subscription ${SUB}`, 'App Service plan > Scale up (App Service plan)']]]);
 });
 
 test('the retirement notice counts the days left from today', () => {
@@ -47,8 +47,8 @@ test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule,
     RETIRING,
     ['tcp-timeout-firewall', 'error', ['Test-NetConnection sql01.contoso.local -Port 1433', 'tcpping sql01.contoso.local:1433']],
     ['nsg-blocks-p2s-range', 'error', [
-      'az network nsg rule list -g rg-net --nsg-name nsg-data -o table',
-      'az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 4095 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433',
+      `az network nsg rule list -g rg-net --nsg-name nsg-data -o table --subscription ${SUB}`,
+      `az network nsg rule create -g rg-net --nsg-name nsg-data -n AllowAppServiceP2S --priority 4095 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.200.0/24 --destination-port-ranges 1433 --subscription ${SUB}`,
       'tcpping sql01.contoso.local:1433',
     ]],
   ]);
@@ -58,9 +58,9 @@ test('a SQL timeout traced to an NSG rule: the 21-second finding, then the rule,
 test('IKEv2 instead of SSTP on a VpnGw1 gateway: SSTP missing, IKEv2 to remove, fix before retesting', () => {
   const s = walk('gateway-setup', facts({ 'p2s.protocols': ['IkeV2'] }), { 'gateway-setup/ask-connections': 40 });
   assert.deepEqual(summary(s), [
-    ['sstp-not-enabled', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP']],
+    ['sstp-not-enabled', 'error', [`az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP --subscription ${SUB}`]],
     ['ikev2-enabled-non-basic', 'error', [
-      'az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP',
+      `az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP --subscription ${SUB}`,
       'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
     ]],
   ]);
@@ -84,7 +84,7 @@ test('OpenVPN enabled: SSTP cannot be added next to it', () => {
 test('a pool at 172.32.0.0/16 is outside RFC 1918 even though it looks private', () => {
   const s = walk('gateway-setup', facts({ 'p2s.addressPool': ['172.32.0.0/16'] }), { 'gateway-setup/ask-connections': 20 });
   assert.deepEqual(summary(s), [['p2s-range-not-rfc1918', 'error', [
-    'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.201.0/24',
+    `az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.201.0/24 --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
   ]]]);
   assert.equal(s.findings[0]!.title, 'The point-to-site pool 172.32.0.0/16 is not entirely inside RFC 1918 space');
@@ -100,16 +100,16 @@ test('150 app instances on one gateway hit the SSTP connection limit', () => {
 test('a policy-based gateway must be recreated as route-based', () => {
   const s = walk('gateway-setup', facts({ 'gateway.vpnType': 'PolicyBased' }), {});
   assert.deepEqual(summary(s), [['gateway-policy-based', 'error', [
-    'az network vnet-gateway show -g rg-net -n gw-hub --query vpnType -o tsv',
-    'az network vnet-gateway create -g rg-net -n gw-hub --vnet vnet-hub --public-ip-addresses <public IP name> --gateway-type Vpn --vpn-type RouteBased --sku VpnGw1AZ --address-prefixes 172.16.201.0/24 --client-protocol SSTP --no-wait',
+    `az network vnet-gateway show -g rg-net -n gw-hub --query vpnType -o tsv --subscription ${SUB}`,
+    `az network vnet-gateway create -g rg-net -n gw-hub --vnet vnet-hub --public-ip-addresses <public IP name> --gateway-type Vpn --vpn-type RouteBased --sku VpnGw1AZ --address-prefixes 172.16.201.0/24 --client-protocol SSTP --no-wait --subscription ${SUB}`,
   ]]]);
 });
 
 test('ExpressRoute next to the VPN gateway (coexistence) is not supported', () => {
   const s = walk('triage', facts({ 'gateway.hasExpressRoute': true }), { ...ELIGIBLE, 'triage/ask-symptom': 'setup' });
   assert.deepEqual(summary(s), [RETIRING, ['coexistence-gateway', 'error', [
-    'az network vnet-gateway list -g rg-net --query "[].{name:name, type:gatewayType, vpnType:vpnType}" -o table',
-    "az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>",
+    `az network vnet-gateway list -g rg-net --query "[].{name:name, type:gatewayType, vpnType:vpnType}" -o table --subscription ${SUB}`,
+    `az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name> --subscription ${SUB}`,
   ]]]);
 });
 
@@ -117,7 +117,7 @@ test('a failed gateway: Failed is the last operation, repaired by writing the ga
   const s = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), { 'gateway-down/ask-health': true });
   assert.deepEqual(summary(s), [['gateway-failed-state', 'warning', [
     'Get-AzVirtualNetworkGateway -ResourceGroupName rg-net -Name gw-hub | Set-AzVirtualNetworkGateway',
-    'az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv',
+    `az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv --subscription ${SUB}`,
   ]]]);
   assert.ok(!summary(s).flat(2).some((text) => String(text).includes('vnet-gateway reset')));
 });
@@ -125,8 +125,8 @@ test('a failed gateway: Failed is the last operation, repaired by writing the ga
 test('a Succeeded gateway that Resource health shows down: reset it, and the SLA explains why the app went dark', () => {
   const s = walk('gateway-down', facts(), { 'gateway-down/ask-health': false });
   assert.deepEqual(summary(s), [['gateway-not-running', 'error', [
-    'az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv',
-    'az network vnet-gateway reset -g rg-net -n gw-hub',
+    `az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv --subscription ${SUB}`,
+    `az network vnet-gateway reset -g rg-net -n gw-hub --subscription ${SUB}`,
     'Virtual network gateway > Help > Resource health',
   ]]]);
   assert.match(s.findings[0]!.explanation, /SLA/);
@@ -161,7 +161,7 @@ test('out of sync with the VNet in another subscription: Sync Network will not w
 test('DNS servers changed on the VNet but not synced: the app still asks the old one', () => {
   const s = walk('dns', facts({ 'app.dnsServers': ['10.20.0.9'] }), { 'dns/ask-name': 'db.contoso.local' });
   assert.deepEqual(summary(s), [['dns-changed-sync-required', 'warning', [
-    'az network vnet show -g rg-net -n vnet-hub --query dhcpOptions.dnsServers',
+    `az network vnet show -g rg-net -n vnet-hub --query dhcpOptions.dnsServers --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
   ]]]);
   assert.equal(s.findings[0]!.steps[0]!.text, "Compare the VNet's DNS servers with those the app was given (10.20.0.9).");
@@ -174,7 +174,7 @@ test('nameresolver times out from the app but a VM gets answers: DNS traffic fro
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
     "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
   assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
-    'az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority <free priority lower than the rule that blocks DNS> --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53',
+    `az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority <free priority lower than the rule that blocks DNS> --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53 --subscription ${SUB}`,
     'nameresolver db.contoso.local 10.20.0.4',
     'nameresolver db.contoso.local',
   ]]]);
@@ -190,7 +190,7 @@ test('on-premises over BGP: custom routes missing, then the on-premises firewall
   });
   assert.deepEqual(summary(s), [
     ['bgp-routes-not-propagated', 'warning', [
-      'az network vnet-gateway update -g rg-net -n gw-hub --custom-routes 192.168.10.0/24',
+      `az network vnet-gateway update -g rg-net -n gw-hub --custom-routes 192.168.10.0/24 --subscription ${SUB}`,
       'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
     ]],
     ['onprem-firewall-blocks-p2s', 'error', ['tcpping erp.corp.contoso.com:443']],
@@ -218,7 +218,7 @@ test('a peered spoke without remote gateways and without a plan route', () => {
     'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': false,
   }), {});
   assert.deepEqual(summary(s), [
-    ['peering-remote-gateways-missing', 'error', ['az network vnet peering update -g rg-spoke --vnet-name vnet-spoke -n spoke-to-hub --set useRemoteGateways=true']],
+    ['peering-remote-gateways-missing', 'error', [`az network vnet peering update -g rg-spoke --vnet-name vnet-spoke -n spoke-to-hub --set useRemoteGateways=true --subscription <peered VNet subscription id>`]],
     ['peering-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route']],
   ]);
   assert.equal(s.findings[1]!.steps[0]!.text, "Add 10.30.0.0/16 to the plan's routes (current routes: 10.20.0.0/16).");
@@ -232,7 +232,7 @@ test('a local peering without gateway transit gets the exact update command', ()
     'peering.allowVnetAccess': true, 'peering.allowForwardedTraffic': true, 'peering.allowGatewayTransit': false,
     'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': true,
   }), {});
-  assert.deepEqual(summary(s), [['peering-gateway-transit-missing', 'error', ['az network vnet peering update -g rg-net --vnet-name vnet-hub -n hub-to-spoke --set allowGatewayTransit=true']]]);
+  assert.deepEqual(summary(s), [['peering-gateway-transit-missing', 'error', [`az network vnet peering update -g rg-net --vnet-name vnet-hub -n hub-to-spoke --set allowGatewayTransit=true --subscription ${SUB}`]]]);
 });
 
 test('migration readiness: VNet in another region, a /28 not delegated, three VNets on the plan, a public route', () => {
@@ -248,10 +248,11 @@ test('migration readiness: VNet in another region, a /28 not delegated, three VN
   ]);
   const commands = Object.fromEntries(summary(s).map(([id, , list]) => [id, list]));
   assert.deepEqual(commands['migration-blocked-cross-region'], [
-"az network vnet create -g rg-web -n <new VNet name> --location 'West Europe' --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range>",
-    'az network vnet peering create -g rg-web --vnet-name <new VNet name> -n <peering name> --remote-vnet <resource id of vnet-hub> --allow-vnet-access --allow-forwarded-traffic',
+`az network vnet create -g rg-web -n <new VNet name> --location 'West Europe' --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range> --subscription ${SUB}`,
+    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n <peering name> --remote-vnet <resource id of the new VNet> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
+    `az network vnet peering create -g rg-web --vnet-name <new VNet name> -n <peering name> --remote-vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --allow-vnet-access --allow-forwarded-traffic --use-remote-gateways --subscription ${SUB}`,
   ]);
-  assert.deepEqual(commands['migration-subnet-not-delegated'], ['az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms']);
+  assert.deepEqual(commands['migration-subnet-not-delegated'], [`az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms --subscription ${SUB}`]);
   assert.equal(s.findings.at(-1)!.title, 'Decide how to carry the plan routes 10.20.0.0/16, 52.10.0.0/16 over');
   assert.equal(s.findings.find((f) => f.id === 'migration-plan-split-needed')!.title, "The apps of asp-orders use 3 VNets; a Windows plan's regional integration reaches at most 2");
   assert.equal(s.outcome?.kind, 'not-resolved');
@@ -261,7 +262,7 @@ const READY_SUBNET = {
   'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
   'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
 };
-const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps`]];
+const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`]];
 
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
   const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
@@ -276,7 +277,7 @@ test('migration readiness: a /26 another plan already uses can be shared (multi-
   const finding = small.findings.find((f) => f.id === 'migration-subnet-shared')!;
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.title, 'Another plan already uses the subnet snet-apps, and it is too small to share');
-  assert.deepEqual(finding.steps.map((step) => step.command), ['az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms']);
+  assert.deepEqual(finding.steps.map((step) => step.command), [`az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms --subscription ${SUB}`]);
   assert.equal(small.outcome?.kind, 'not-resolved');
 });
 
@@ -288,14 +289,14 @@ test('migration readiness: a delegated /26 in the same region means ready, with 
   assert.deepEqual(summary(s), [
     RETIRING,
     ['migration-benefits', 'info', []],
-    ['migration-routes-review', 'info', ['az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true']],
+    ['migration-routes-review', 'info', [`az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true --subscription ${SUB}`]],
     READY,
   ]);
 });
 
 test('an app on regional integration reaching a public address needs Route All', () => {
   const s = walk('rfc1918', facts({ 'app.integrationType': 'regional' }), { 'rfc1918/ask-target-ip-regional': '52.10.1.4' });
-  assert.deepEqual(summary(s), [['target-not-rfc1918-regional', 'warning', ['az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true']]]);
+  assert.deepEqual(summary(s), [['target-not-rfc1918-regional', 'warning', [`az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true --subscription ${SUB}`]]]);
 });
 
 test('offline, answers only: tcpping refused and nothing listens on the port', () => {
@@ -311,7 +312,7 @@ test('no peering at all: the flow asks where the host is before calling the peer
   assert.throws(() => walk('peering', facts(), {}), /no answer for peering\/ask-target-location/, 'a batch walk stops at the question instead of raising a false error');
   const s = walk('peering', facts(), { 'peering/ask-target-location': 'peered-vnet' });
   assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['peering-missing', 'error']]);
-  assert.equal(s.findings[0]!.steps[0]!.command, 'az network vnet peering create -g rg-net --vnet-name vnet-hub -n <peering name> --remote-vnet <remote VNet resource id> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit');
+  assert.equal(s.findings[0]!.steps[0]!.command, `az network vnet peering create -g rg-net --vnet-name vnet-hub -n <peering name> --remote-vnet <remote VNet resource id> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`);
 });
 
 test('offline, an NSG the engineer found by hand: the finding names the pool, and the command says what to fill in', () => {
@@ -323,7 +324,7 @@ test('offline, an NSG the engineer found by hand: the finding names the pool, an
   });
   assert.deepEqual(s.findings.map((f) => f.id), ['tcp-timeout-firewall', 'nsg-blocks-p2s-range']);
   assert.equal(s.findings[1]!.title, 'A network security group blocks the point-to-site pool 172.16.50.0/24');
-  assert.equal(s.findings[1]!.steps[1]!.command, 'az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority <a free priority lower than the deny rule\'s> --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432');
+  assert.equal(s.findings[1]!.steps[1]!.command, "az network nsg rule create -g <NSG resource group> --nsg-name <network security group name> -n AllowAppServiceP2S --priority <a free priority lower than the deny rule's> --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 172.16.50.0/24 --destination-port-ranges 5432 --subscription <VNet subscription id>");
 });
 
 test('an app on regional integration gets no gateway findings, even with ExpressRoute and no VPN gateway', () => {
@@ -337,7 +338,7 @@ test('an app on regional integration gets no gateway findings, even with Express
 test('a private endpoint name behind the VNet\'s default DNS: 168.63.129.16 is out of reach over point-to-site, so a resolver in the VNet is needed', () => {
   const s = walk('dns', facts({ 'vnet.dnsServers': [], 'app.dnsServers': [] }), { 'dns/ask-name': 'sql-orders.privatelink.database.windows.net' });
   assert.deepEqual(summary(s), [['private-dns-zone-default-dns', 'error', [
-    'az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address>',
+    `az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address> --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
     'nameresolver sql-orders.privatelink.database.windows.net',
   ]]]);
@@ -407,7 +408,7 @@ test('a point-to-site pool that overlaps an on-premises range: error, a blocker,
     'p2s.addressPool': ['172.16.201.0/24'], 'onprem.prefixes': ['172.16.200.0/23'], 'peering.remoteAddressSpace': ['172.16.202.0/24'],
   }), { 'gateway-setup/ask-connections': 20 });
   assert.deepEqual(summary(s), [['p2s-pool-overlaps', 'error', [
-    'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.203.0/24',
+    `az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.16.203.0/24 --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
   ]]]);
   assert.equal(s.findings[0]!.title, 'The point-to-site pool 172.16.201.0/24 overlaps 172.16.200.0/23');
@@ -416,7 +417,7 @@ test('a point-to-site pool that overlaps an on-premises range: error, a blocker,
 
 test('a pool outside RFC 1918 gets a replacement that overlaps neither the VNet nor on-premises', () => {
   const s = walk('gateway-setup', facts({ 'p2s.addressPool': ['100.64.0.0/24'], 'vnet.addressSpace': ['172.16.0.0/16'], 'onprem.prefixes': ['172.17.0.0/16'] }), { 'gateway-setup/ask-connections': 20 });
-  assert.deepEqual(summary(s)[0]![2]![0], 'az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.18.0.0/24');
+  assert.deepEqual(summary(s)[0]![2]![0], `az network vnet-gateway update -g rg-net -n gw-hub --address-prefixes 172.18.0.0/24 --subscription ${SUB}`);
 });
 
 test('setting up with a VNet in the app\'s own region: regional integration, by VNet resource id, not a gateway to build', () => {
@@ -436,14 +437,14 @@ test('an existing same-region gateway-required connection is flagged as a migrat
   const s = walk('gateway-setup', facts({ 'vnet.location': 'westeurope', 'p2s.protocols': ['SSTP', 'IkeV2'] }), { 'gateway-setup/ask-connections': 10 });
   assert.deepEqual(summary(s), [
     ['same-region-use-regional', 'warning', ['vnet-doctor <target flags> --flow migration']],
-    ['ikev2-enabled-non-basic', 'error', ['az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP', 'App Service plan > Networking > VNet integration > vnet-hub > Sync Network']],
+    ['ikev2-enabled-non-basic', 'error', [`az network vnet-gateway update -g rg-net -n gw-hub --client-protocol SSTP --subscription ${SUB}`, 'App Service plan > Networking > VNet integration > vnet-hub > Sync Network']],
   ]);
 });
 
 test('regional integration is never offered with a VNet in another region: the VNet is a blank to fill', () => {
   const s = walk('coexistence', facts({ 'gateway.hasExpressRoute': true, 'gateway.exists': false }), {});
   const command = s.findings[0]!.steps.at(-1)!.command!;
-  assert.equal(command, "az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name>");
+  assert.equal(command, `az webapp vnet-integration add -g rg-web -n app-orders --vnet <resource id of a VNet in the app's region> --subnet <free subnet name> --subscription ${SUB}`);
 });
 
 test('App Service\'s root certificate removed from the gateway by a redeployment: error, Sync Network puts it back', () => {
@@ -493,7 +494,7 @@ test('private endpoints in a VNet on default DNS are reported before any name is
       'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
     ]],
     ['private-dns-zone-default-dns', 'error', [
-      'az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address>',
+      `az network vnet update -g rg-net -n vnet-hub --dns-servers <resolver IP address> --subscription ${SUB}`,
       'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
       'nameresolver sql-orders.privatelink.database.windows.net',
     ]],

@@ -5,7 +5,7 @@
 export const REMOTE_PEERING_KEYS = ['peering.remoteAllowVnetAccess', 'peering.remoteAllowForwardedTraffic', 'peering.remoteUseGateways'];
 export const VNET_KEYS = [
   'vnet.name', 'vnet.location', 'vnet.addressSpace', 'vnet.dnsServers', 'vnet.hasIpv6', 'vnet.hasPrivateEndpoints',
-  'peering.exists', 'peering.name', 'peering.remoteVnetName', 'peering.remoteResourceGroup', 'peering.remoteAddressSpace',
+  'peering.exists', 'peering.name', 'peering.remoteVnetName', 'peering.remoteResourceGroup', 'peering.remoteSubscriptionId', 'peering.remoteAddressSpace',
   'peering.state', 'peering.allowVnetAccess', 'peering.allowForwardedTraffic', 'peering.allowGatewayTransit',
   ...REMOTE_PEERING_KEYS,
   'migration.hasFreeSubnet', 'migration.freeSubnetName', 'migration.freeSubnetPrefix', 'migration.freeSubnetDelegated', 'migration.serviceEndpointPolicies',

@@ -39,6 +39,7 @@ export function peeringFacts(vnet: VirtualNetwork): FactMap {
   put(facts, 'peering.name', peering.name, detail);
   put(facts, 'peering.remoteVnetName', remote?.name, detail);
   put(facts, 'peering.remoteResourceGroup', remote?.resourceGroup, detail);
+  put(facts, 'peering.remoteSubscriptionId', remote?.subscriptionId, detail);
   put(facts, 'peering.remoteAddressSpace', peering.remoteAddressSpace?.addressPrefixes, detail);
   put(facts, 'peering.state', peering.peeringState, detail);
   put(facts, 'peering.allowVnetAccess', peering.allowVirtualNetworkAccess ?? false, detail);
