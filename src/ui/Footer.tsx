@@ -5,7 +5,7 @@ import { colour } from './theme.ts';
 import { wrap } from './findings-lines.ts';
 
 /** Which keys apply right now. */
-export type FooterMode = 'select' | 'text' | 'findings' | 'menu' | 'busy' | 'done';
+export type FooterMode = 'select' | 'text' | 'findings' | 'start' | 'menu' | 'busy' | 'done';
 
 export interface Status { readonly text: string; readonly tone: 'ok' | 'warn' | 'error' | 'info' }
 
@@ -51,6 +51,7 @@ export function footerKeys({ mode, escape, confirm, copy, canOverride }: Pick<Fo
   if (copy !== undefined) return [`Copy step: ${copy}_`, 'type its number (Enter after several digits)', 'Esc cancel'];
   if (escape) return ['Command:', "d don't know", 'b back', 'r restart', ...override, 's save', 'q quit', '? help', 'Esc cancel'];
   switch (mode) {
+    case 'start': return ['Up/Down + Enter choose', 'q quit', '? help'];
     case 'menu': return ['Up/Down + Enter choose', 'b back', 'q quit', '? help'];
     case 'select': return ['Up/Down + Enter choose', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help'];
     case 'findings': return ['PgUp/PgDn j/k g/G scroll', 'c+number copy command', 'b back', 'r restart', ...override, 's save report', 'q quit', '? help'];

@@ -340,7 +340,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const leaving = phase.kind === 'leaving' || phase.kind === 'left';
   const footerMode: FooterMode = phase.kind === 'left' ? 'done'
     : leaving || phase.kind === 'loading' ? 'busy'
-      : phase.kind !== 'session' ? 'menu'
+      : phase.kind === 'start' ? 'start' : phase.kind !== 'session' ? 'menu'
         : state?.status === 'done' ? 'findings' : question && !isChoiceQuestion(question.node.answer) ? 'text' : 'select';
   const flowId = state?.current?.flow ?? state?.outcome?.flow;
   const flowTitle = flowId && Object.hasOwn(deps.flowSet.flows, flowId) ? safeText(deps.flowSet.flows[flowId]!.title) : undefined;

@@ -25,6 +25,7 @@ test('the start screen offers the saved session and continues it where it stoppe
   assert.match(screen, /❯ Continue the interrupted session \(1 answer, offline, saved 2026-11-25 12:01 UTC\)/);
   assert.match(screen, /No Azure access: I will answer the questions myself/);
   assert.match(screen, /Demo: An NSG blocks the pool/);
+  assert.doesNotMatch(screen, /b back/, 'the footer offers only keys that work here: nothing is before the start screen');
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Tier?') && f.includes('1 answered'), 'the resumed question');
   ui.unmount();
