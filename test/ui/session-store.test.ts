@@ -81,7 +81,7 @@ test('the default report name carries the local date and time', () => {
   assert.equal(defaultReportName(at), 'vnet-doctor-report-20261125-090405.md');
 });
 
-test('the exporter forces only over its own file', async () => {
+test('the exporter never forces over a file, and saving again without a change writes nothing', async () => {
   const calls: { path: string; force?: boolean }[] = [];
   const exporter = createReportExporter({
     version: 't', cwd: '/reports', now: () => new Date(2026, 10, 25, 9, 4, 5),
@@ -89,9 +89,10 @@ test('the exporter forces only over its own file', async () => {
     write: async (path, _report, options) => { calls.push({ path, force: options.force }); return { path }; },
   });
   const request = { state: start(flowSet), target: { mode: 'offline' as const }, errors: [], interrupted: true };
-  assert.equal(await exporter(request), join('/reports', 'vnet-doctor-report-20261125-090405.md'));
-  await exporter(request);
-  assert.deepEqual(calls.map((call) => call.force), [false, true]);
+  const path = join('/reports', 'vnet-doctor-report-20261125-090405.md');
+  assert.deepEqual(await exporter(request), { path, unchanged: false });
+  assert.deepEqual(await exporter(request), { path, unchanged: true });
+  assert.deepEqual(calls, [{ path, force: false }]);
 });
 
 // ---------------------------------------------------------------- failures, locks, schema (issue 11, items 13-16)
