@@ -20,9 +20,9 @@ const SUPPORTED = new Set(['Basic', 'Standard', 'Premium', 'PremiumV2', 'Premium
 test('every tier ARM returns maps to a choice of the eligibility question', () => {
   const choices = flowSet.flows.eligibility!.nodes['ask-tier'];
   assert.equal(choices?.kind, 'question');
-  const values = (choices as { options: { value: string }[] }).options.map((option) => option.value);
+  const values = (choices as unknown as { options: { value: string }[] }).options.map((option) => option.value);
   for (const [tier, sku, expected] of ARM_SKUS) {
-    const fact = planFacts({ name: 'asp-orders', sku: { tier, name: sku } })['plan.tier'];
+    const fact = planFacts({ name: 'asp-orders', location: 'westeurope', sku: { tier, name: sku } })['plan.tier'];
     assert.equal(fact?.value, expected, `${tier} / ${sku}`);
     assert.ok(values.includes(expected), `${expected} is a choice`);
   }
