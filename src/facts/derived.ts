@@ -236,6 +236,12 @@ export const DERIVATIONS: Derivations = {
     const missing = list(get('app.missingVnetRanges'));
     return missing === undefined ? undefined : missing.length > 0;
   },
+  // WEBSITE_PRIVATE_IP holds the app's address from the pool while its tunnel is up. An unset
+  // variable leaves app.privateIp unknown, so "no tunnel" comes from the engineer (app.tunnelUp: no).
+  'app.tunnelUp': (get) => {
+    const ip = get('app.privateIp');
+    return typeof ip === 'string' && validateIp(ip.trim()).ok ? true : undefined;
+  },
   'target.inOnprem': (get) => {
     const ip = get('target.ip');
     if (typeof ip !== 'string') return undefined;

@@ -513,5 +513,19 @@ test('connection refused proves the path: only the listener and the host firewal
 test('150 point-to-site sessions: the limit finding lists the sessions with show-health and claims nothing about instances', () => {
   const s = walk('gateway-setup', facts(), { 'gateway-setup/ask-connections': 150 });
   assert.deepEqual(summary(s), [['sstp-connection-limit', 'warning', [`az network vnet-gateway vpn-client show-health -g rg-net -n gw-hub --subscription ${SUB}`]]]);
-  assert.doesNotMatch(s.path.find((entry) => entry.question === 'gateway-setup/ask-connections')!.text, /each app instance is one/);
+  assert.doesNotMatch(s.path.find((entry) => entry.question === 'gateway-setup/ask-connections')!.text ?? '', /each app instance is one/);
+});
+
+test('no WEBSITE_PRIVATE_IP: the tunnel is not up, so the gateway and certificates come before any firewall', () => {
+  const s = walk('firewall-timeout', facts({ 'app.tunnelUp': false, 'app.resyncRequired': true }), {
+    'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 }, 'gateway-down/ask-health': true, 'gateway-setup/ask-connections': 10,
+  });
+  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['tunnel-down', 'error'], ['certificates-out-of-sync', 'error']]);
+  assert.deepEqual(summary(s)[0]![2], ['echo %WEBSITE_PRIVATE_IP%', `az network vnet-gateway vpn-client show-health -g rg-net -n gw-hub --subscription ${SUB}`]);
+  assert.ok(!s.path.some((entry) => entry.question === 'firewall-timeout/ask-tcpping'), 'no firewall questions while there is no tunnel');
+});
+
+test('an app with an address from the pool passes the tunnel gate straight to tcpping', () => {
+  assert.throws(() => walk('firewall-timeout', facts({ 'app.privateIp': '172.16.200.7' }), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 } }),
+    /no answer for firewall-timeout\/ask-tcpping/);
 });

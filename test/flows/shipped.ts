@@ -63,7 +63,7 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
     'nsg.blocksP2s': true, 'nsg.name': 'nsg-data', 'nsg.blockingRule': 'DenyAll', 's2s.exists': true, 's2s.connectionStatus': 'NotConnected',
     'vnet.dnsServers': [], 'gateway.provisioningState': 'Updating', 'peering.exists': true, 'peering.allowGatewayTransit': false,
     'onprem.prefixes': ['172.16.200.0/23'], 'app.certThumbprint': 'AB12', 'p2s.rootCertThumbprints': ['CD34'], 'p2s.authTypes': ['AAD'],
-    'peering.state': 'Disconnected', 'vnet.addressSpace': ['10.20.0.0/16', '10.21.0.0/16'], 'vnet.hasPrivateEndpoints': true,
+    'peering.state': 'Disconnected', 'vnet.addressSpace': ['10.20.0.0/16', '10.21.0.0/16'], 'vnet.hasPrivateEndpoints': true, 'app.tunnelUp': false,
   }),
   regional: facts({ 'app.integrationType': 'regional' }),
   routeTable: facts({ 'route.divertsP2s': true, 'route.tableName': 'rt-data', 'route.tableResourceGroup': 'rg-net', 'route.divertingRoute': 'to-firewall (172.16.200.0/24 to VirtualAppliance 10.20.4.4)' }),
