@@ -4,12 +4,16 @@
  * must end in "moved aside, with the reason", never in a crash later (a `savedAt` that is a
  * number, a fact value `{"toString": 1}` that cannot even be turned into text).
  */
+import type { FactSource } from '../engine/types.ts';
+import type { ReportTarget } from '../report/report-model.ts';
 import type { SavedSession } from './session-store.ts';
 
 export const SESSION_FORMAT = 1;
 
-const FACT_SOURCES = ['arm', 'answer', 'derived', 'probe'];
-const TARGET_MODES = ['arm', 'offline', 'demo'];
+// Records over the union types: a new fact source or target mode fails the type check here
+// instead of moving every session that uses it aside.
+const FACT_SOURCES = Object.keys({ arm: true, answer: true, derived: true, probe: true } satisfies Record<FactSource, true>);
+const TARGET_MODES = Object.keys({ arm: true, offline: true, demo: true } satisfies Record<ReportTarget['mode'], true>);
 
 type Check = (value: unknown, at: string) => string | undefined;
 
