@@ -4,6 +4,7 @@
  * must end in "moved aside, with the reason", never in a crash later (a `savedAt` that is a
  * number, a fact value `{"toString": 1}` that cannot even be turned into text).
  */
+import type { Input } from '../engine/session-types.ts';
 import type { FactSource } from '../engine/types.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import type { SavedSession } from './session-store.ts';
@@ -14,6 +15,7 @@ export const SESSION_FORMAT = 1;
 // instead of moving every session that uses it aside.
 const FACT_SOURCES = Object.keys({ arm: true, answer: true, derived: true, probe: true } satisfies Record<FactSource, true>);
 const TARGET_MODES = Object.keys({ arm: true, offline: true, demo: true } satisfies Record<ReportTarget['mode'], true>);
+const INPUT_TYPES = Object.keys({ answer: true, override: true } satisfies Record<Input['type'], true>);
 
 type Check = (value: unknown, at: string) => string | undefined;
 
@@ -68,7 +70,7 @@ const input: Check = (value, at) => {
   if (!isRecord(value)) return `${at} is not an object`;
   if (value.type === 'answer') return shape({ type: text, question: text, value: (v, a) => (Object.hasOwn(value, 'value') ? answerValue(v, a) : `${a} is missing`) })(value, at);
   if (value.type === 'override') return shape({ type: text, fact: text })(value, at);
-  return `${at} is neither an answer nor an override`;
+  return `${at} is not one of ${INPUT_TYPES.join(', ')}`;
 };
 const isoTime: Check = (value, at) => (isText(value) && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : `${at} is not a date and time`);
 
