@@ -10,6 +10,7 @@ import { answer, currentQuestion, start } from '../../src/engine/engine.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { KEPT_CORRUPT_COPIES, SessionSaveError, SessionStore } from '../../src/session/session-store.ts';
 import { claimSession } from '../../src/session/claim-session.ts';
+import { wizardCommand } from '../../src/cli/wizard-command.ts';
 import { describeDropped, describeSaved, droppedOnResume, resumeSession } from '../../src/session/resume.ts';
 import { stateDir } from '../../src/session/state-dir.ts';
 import { defaultReportName, createReportExporter } from '../../src/session/report-export.ts';
@@ -132,6 +133,13 @@ test('a second wizard finds the session held by the first, is told who holds it,
     assert.equal(claim.ok, false);
     if (claim.ok) return;
     assert.equal(claim.heldBy.pid, first.pid);
+
+    // The wizard itself: --resume of the session the other wizard holds is refused, naming that process.
+    const lines: string[] = [];
+    const out = { print: (text: string) => lines.push(text), error: (text: string) => lines.push(text) };
+    const flows = fileURLToPath(new URL('fixtures/flows', import.meta.url));
+    assert.equal(await wizardCommand({ resume: true, flows }, out, { isTTY: true, env: { VNET_DOCTOR_STATE_DIR: dir } }), 2);
+    assert.match(lines.join('\n'), new RegExp(`the saved session is in use by another vnet-doctor wizard \\(process ${first.pid}, started `));
 
     const resuming = claimSession(new SessionStore(dir, fixedNow), true);
     assert.equal(resuming.ok, false);
