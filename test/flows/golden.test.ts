@@ -529,3 +529,21 @@ test('an app with an address from the pool passes the tunnel gate straight to tc
   assert.throws(() => walk('firewall-timeout', facts({ 'app.privateIp': '172.16.200.7' }), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 } }),
     /no answer for firewall-timeout\/ask-tcpping/);
 });
+
+test('"don\'t know" records what is unknown and how to find out, never a finding on its own', () => {
+  const dns = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': null });
+  assert.deepEqual([dns.findings, dns.outcome?.kind], [[], 'not-resolved']);
+  assert.match(dns.outcome!.text!, /^Not known yet: whether the app can resolve db\.contoso\.local/);
+  const zone = walk('dns', facts({ 'vnet.dnsServers': [], 'app.dnsServers': [] }), { 'dns/ask-name': 'db.corp.internal', 'dns/ask-private-zone': null });
+  assert.deepEqual(zone.findings, []);
+  const routes = walk('rfc1918', facts({ 'app.routes': null }), { 'rfc1918/ask-target-ip': '52.10.1.4', 'rfc1918/ask-routes': null });
+  assert.deepEqual([routes.findings, routes.outcome?.kind], [[], 'not-resolved']);
+});
+
+test('refused although the host listens and its firewall allows the pool: the app reaches another address', () => {
+  const s = walk('firewall-timeout', facts(), {
+    'firewall-timeout/ask-target': { host: 'api.contoso.local', port: 8080 }, 'firewall-timeout/ask-tcpping': 'refused',
+    'firewall-timeout/ask-target-up': true, 'firewall-timeout/ask-listening': true, 'firewall-timeout/refused-host-firewall': false,
+  });
+  assert.deepEqual(summary(s), [['wrong-host-or-port', 'warning', ['nameresolver api.contoso.local']]]);
+});
