@@ -547,3 +547,11 @@ test('refused although the host listens and its firewall allows the pool: the ap
   });
   assert.deepEqual(summary(s), [['wrong-host-or-port', 'warning', ['nameresolver api.contoso.local']]]);
 });
+
+test('a change the engineer knows about is asked on its own: Sync Network even when ARM says in sync', () => {
+  const s = walk('triage', facts(), { ...ELIGIBLE, 'triage/ask-symptom': 'after-change', 'triage/ask-change': 'address-space', 'gateway-down/ask-health': true, 'gateway-setup/ask-connections': 10 });
+  const ids = summary(s).map(([id, severity]) => [id, severity]);
+  assert.deepEqual(ids.find(([id]) => id === 'recent-change-sync-required'), ['recent-change-sync-required', 'warning']);
+  assert.ok(!ids.some(([id]) => id === 'certificates-out-of-sync'), "ARM's flag stays what it is");
+  assert.equal(s.findings.find((f) => f.id === 'recent-change-sync-required')!.title, 'vnet-hub or its gateway changed after the app last received its settings');
+});
