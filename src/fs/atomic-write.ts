@@ -7,7 +7,6 @@
  *
  * The sync variant exists for exit and signal handlers, where awaiting is not possible.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -21,9 +20,17 @@ export interface AtomicWriteOptions {
 
 const DEFAULT_MODE = 0o644;
 
-/** A hidden, unique name next to the target, so the rename never crosses file systems. */
+let written = 0;
+
+/**
+ * A hidden, unique name next to the target, so the rename never crosses file systems. Not from
+ * node:crypto: the wizard saves its session from start-up on, where crypto is not loaded (it is
+ * opened with O_EXCL anyway, so a name taken already fails instead of being shared).
+ */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  written += 1;
+  const unique = `${process.pid}.${written}.${Math.floor(Math.random() * 0x1_0000_0000).toString(16)}`;
+  return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
 /** File systems without hard links (some network and FAT mounts) answer with one of these. */
