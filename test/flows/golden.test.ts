@@ -169,7 +169,7 @@ test('DNS servers changed on the VNet but not synced: the app still asks the old
 
 test('nameresolver times out from the app but a VM gets answers: DNS traffic from the pool is blocked (the NSG Azure named guards the target, not DNS)', () => {
   const s = walk('dns', facts({ 'nsg.name': 'nsg-app-subnet', 'nsg.resourceGroup': 'rg-net' }), {
-    'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-vm-dns': true,
+    'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-dns-override': false, 'dns/ask-vm-dns': true,
   });
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
     "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
@@ -355,7 +355,7 @@ test('default DNS and a name the engineer places in a private zone: the same fin
 });
 
 test('nameresolver is first run as the app resolves, then against each configured server', () => {
-  const s = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'not-found' });
+  const s = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'not-found', 'dns/ask-dns-override': false });
   const question = s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!;
   assert.equal(question.text, "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
   assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['dns-name-not-found', 'warning']]);
@@ -554,4 +554,13 @@ test('a change the engineer knows about is asked on its own: Sync Network even w
   assert.deepEqual(ids.find(([id]) => id === 'recent-change-sync-required'), ['recent-change-sync-required', 'warning']);
   assert.ok(!ids.some(([id]) => id === 'certificates-out-of-sync'), "ARM's flag stays what it is");
   assert.equal(s.findings.find((f) => f.id === 'recent-change-sync-required')!.title, 'vnet-hub or its gateway changed after the app last received its settings');
+});
+
+test('WEBSITE_DNS_SERVER on the app: the failed lookup went to the servers in its settings, read without the other settings', () => {
+  const s = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-dns-override': true, 'dns/ask-vm-dns': false });
+  assert.deepEqual(summary(s)[0], ['app-dns-override', 'warning', [
+    `az webapp config appsettings list -g rg-web -n app-orders --query "[?name=='WEBSITE_DNS_SERVER' || name=='WEBSITE_DNS_ALT_SERVER']" --subscription ${SUB}`,
+    'nameresolver db.contoso.local <server from WEBSITE_DNS_SERVER>',
+  ]]);
+  assert.deepEqual(summary(s).map(([id]) => id), ['app-dns-override', 'dns-unreachable']);
 });
