@@ -257,6 +257,14 @@ export const DERIVATIONS: Derivations = {
     const unrouted = list(get('onprem.unroutedPrefixes'));
     return unrouted === undefined ? undefined : unrouted.length === 0;
   },
+  // Smallest subnet whose usable addresses (Azure keeps 5) hold twice the plan's largest scale,
+  // never smaller than /28 (migrate-gateway-based-vnet-integration: /28 = 5, /27 = 13, /26 = 29 instances).
+  'migration.requiredPrefix': (get) => {
+    const instances = number(get('plan.maxInstances'));
+    if (instances === undefined) return undefined;
+    for (let prefix = REGIONAL_SUBNET_MIN_PREFIX; prefix >= 16; prefix -= 1) if (2 ** (32 - prefix) - 5 >= 2 * instances) return prefix;
+    return 16;
+  },
   'migration.freeSubnetLength': (get) => {
     const prefix = get('migration.freeSubnetPrefix');
     if (typeof prefix !== 'string') return undefined;

@@ -262,7 +262,12 @@ const READY_SUBNET = {
   'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
   'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
 };
-const READY = ['migration-ready', 'info', ['App > Networking > VNet integration > Disconnect', `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`]];
+const READY = ['migration-ready', 'info', [
+  `az webapp vnet-integration add -g rg-web -n app-orders --slot <staging slot name> --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
+  'App > Networking > VNet integration > Disconnect',
+  `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
+  'tcpping <host>:<port>',
+]];
 
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
   const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
@@ -563,4 +568,14 @@ test('WEBSITE_DNS_SERVER on the app: the failed lookup went to the servers in it
     'nameresolver db.contoso.local <server from WEBSITE_DNS_SERVER>',
   ]]);
   assert.deepEqual(summary(s).map(([id]) => id), ['app-dns-override', 'dns-unreachable']);
+});
+
+test('the migration plan: staging slot first, the expected downtime, and a subnet sized for twice the plan\'s largest scale', () => {
+  const s = walk('migration', facts({ ...READY_SUBNET, 'plan.maxInstances': 20 }), {});
+  const ready = s.findings.find((f) => f.id === 'migration-ready')!;
+  assert.match(ready.explanation, /typically 2 to 5/);
+  assert.match(ready.explanation, /staging slot first/);
+  assert.match(ready.explanation, /for up to 20 instances a \/26 or larger/);
+  const small = walk('migration', facts({ ...READY_SUBNET, 'plan.maxInstances': 3 }), {});
+  assert.match(small.findings.find((f) => f.id === 'migration-ready')!.explanation, /for up to 3 instances a \/28 or larger/);
 });

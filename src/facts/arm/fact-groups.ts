@@ -18,7 +18,7 @@ export const GATEWAY_KEYS = [
   'p2s.configured', 'p2s.addressPool', 'p2s.protocols', 'p2s.customRoutes', 'p2s.rootCertThumbprints', 'p2s.authTypes',
   ...CONNECTION_KEYS,
 ];
-export const PLAN_KEYS = ['plan.tier'];
+export const PLAN_KEYS = ['plan.tier', 'plan.maxInstances'];
 export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
 export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [

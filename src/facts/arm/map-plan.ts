@@ -40,6 +40,9 @@ export function planFacts(plan: AppServicePlan): FactMap {
   const raw = plan.sku?.tier;
   const tier = planTier(raw, plan.sku?.name);
   put(facts, 'plan.tier', tier, tier && raw && tier !== raw ? `${detail} (ARM tier ${raw}, SKU ${plan.sku?.name ?? ''})`.replace(', SKU )', ')') : detail);
+  // The largest scale the plan allows decides the regional subnet size (scaling doubles the addresses in use).
+  const workers = plan.maximumNumberOfWorkers ?? plan.sku?.capacity;
+  put(facts, 'plan.maxInstances', typeof workers === 'number' && workers > 0 ? Math.max(workers, plan.sku?.capacity ?? 0) : undefined, detail);
   return facts;
 }
 
