@@ -5,8 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EngineState } from '../../src/engine/engine.ts';
-import { facts, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
+import { currentQuestion, start, type EngineState } from '../../src/engine/engine.ts';
+import { DERIVATIONS } from '../../src/facts/derived.ts';
+import { facts, flowSet, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
 
 /** Finding ids with severity, and the copy-ready commands of each. */
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
@@ -579,4 +580,18 @@ test('the migration plan: staging slot first, the expected downtime, and a subne
   assert.match(ready.explanation, /for up to 20 instances a \/26 or larger/);
   const small = walk('migration', facts({ ...READY_SUBNET, 'plan.maxInstances': 3 }), {});
   assert.match(small.findings.find((f) => f.id === 'migration-ready')!.explanation, /for up to 3 instances a \/28 or larger/);
+});
+
+test('triage asks the symptom first, and only the eligibility questions that symptom needs', () => {
+  const first = start(flowSet, session(TODAY), {}, { flow: 'triage', derivations: DERIVATIONS });
+  assert.equal(currentQuestion(first)!.id, 'triage/ask-symptom');
+  const vnet = walk('triage', facts(), {
+    'triage/ask-symptom': 'reach-vnet', 'eligibility/ask-service-endpoint': false, 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 },
+    'firewall-timeout/ask-tcpping': 'connects',
+  });
+  const asked = vnet.path.filter((entry) => entry.question && !entry.auto).map((entry) => entry.question);
+  assert.deepEqual(asked, ['triage/ask-symptom', 'eligibility/ask-service-endpoint', 'firewall-timeout/ask-target', 'firewall-timeout/ask-tcpping']);
+  const peered = walk('triage', facts(), { ...ELIGIBLE, 'triage/ask-symptom': 'reach-peered', 'peering/ask-target-location': 'unsure' });
+  assert.ok(peered.path.some((entry) => entry.question === 'eligibility/ask-second-vnet'));
+  assert.ok(!peered.path.some((entry) => entry.question === 'eligibility/ask-keyvault'));
 });
