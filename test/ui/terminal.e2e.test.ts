@@ -148,11 +148,13 @@ test('--demo reads facts from the local emulator and shows where each known answ
   const { dir, env } = workspace();
   const term = wizard(['--demo', 'healthy', '--report', 'demo.md'], { cwd: dir, env });
   try {
-    const screen = await term.waitFor(/demo: healthy[\s\S]*\(from ARM: [^)]+\)[\s\S]*❯/, 'a question with facts read from the emulator');
+    // Triage asks the symptom first; once it is chosen, the facts read from the emulator answer the
+    // eligibility checks and the next question shows where they came from.
+    await term.waitFor(/demo: healthy[\s\S]*What does the customer see\?[\s\S]*❯/, 'the symptom question');
+    // One answer, so there is something to report (quitting with no answer writes no report).
+    const screen = await term.press(ENTER, /1 answered[\s\S]*\(from ARM: [^)]+\)[\s\S]*❯/, 'the first answer counted, then a question with facts read from the emulator');
     assert.match(screen, /Already known/);
     await term.press('?', 'Esc + key', 'the long help');
-    // One answer, so there is something to report (quitting with no answer writes no report).
-    await term.press(ENTER, /1 answered/, 'the first answer counted');
     term.send('\u0003');
     assert.equal(await term.exit, 130, 'Ctrl-C before the findings');
     assert.match(term.lastScreen(), /1 answered[\s\S]*Report written to demo\.md[\s\S]*vnet-doctor --resume/);
