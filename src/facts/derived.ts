@@ -151,6 +151,14 @@ export const DERIVATIONS: Derivations = {
   },
   // Regional integration is offered only with a VNet in the app's region (else a blank to fill).
   'vnet.regionalTargetId': (get) => (get('vnet.regionalCandidate') === true ? get('vnet.resourceId') : undefined),
+  // The peered VNet's id from what the peering read gave (subscription, group, name).
+  'peering.remoteVnetId': (get) => {
+    const sub = get('peering.remoteSubscriptionId');
+    const group = get('peering.remoteResourceGroup');
+    const name = get('peering.remoteVnetName');
+    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
+      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
+  },
   // Same region and Resource Manager: the portal would create regional integration today.
   'vnet.regionalCandidate': (get) => {
     const cross = get('vnet.crossRegion');

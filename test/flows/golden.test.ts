@@ -473,13 +473,14 @@ test('point-to-site with Entra ID authentication only: the app\'s certificate is
 
 test('a Disconnected peering is named before its settings are checked', () => {
   const s = walk('peering', facts({
-    'peering.exists': true, 'peering.name': 'hub-to-spoke', 'peering.remoteVnetName': 'vnet-spoke', 'peering.state': 'Disconnected', 'peering.remoteAddressSpace': ['10.30.0.0/16'],
+    'peering.exists': true, 'peering.name': 'hub-to-spoke', 'peering.remoteVnetName': 'vnet-spoke', 'peering.state': 'Disconnected',
+    'peering.remoteResourceGroup': 'rg-spoke', 'peering.remoteSubscriptionId': OTHER_SUB, 'peering.remoteAddressSpace': ['10.30.0.0/16'],
     'app.routes': ['10.20.0.0/16', '10.30.0.0/16'], 'peering.allowVnetAccess': true, 'peering.allowForwardedTraffic': true, 'peering.allowGatewayTransit': true,
     'peering.remoteAllowVnetAccess': true, 'peering.remoteAllowForwardedTraffic': true, 'peering.remoteUseGateways': true,
   }), {});
   assert.deepEqual(summary(s)[0], ['peering-disconnected', 'error', [
     `az network vnet peering delete -g rg-net --vnet-name vnet-hub -n hub-to-spoke --subscription ${SUB}`,
-    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n hub-to-spoke --remote-vnet <remote VNet resource id> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
+    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n hub-to-spoke --remote-vnet /subscriptions/${OTHER_SUB}/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
   ]]);
 });
