@@ -25,14 +25,14 @@ export async function withEmulator<T>(
 
 export const contextFor = (emulator: RunningEmulator, overrides: Partial<ArmContext> = {}): ArmContext => ({
   endpoint: emulator.url, credential: staticTokenCredential(TEST_TOKEN), scope: `${emulator.url}/.default`, tlsCa: emulator.ca,
-  timeoutMs: 2000, retry: FAST_RETRY, ...overrides,
+  timeoutMs: 60_000, retry: FAST_RETRY, ...overrides,
 });
 
 /** ARM mode (not demo) pointed at the emulator, as a user would with --arm-endpoint. */
 export function gatherThrough(emulator: RunningEmulator, scenario: Scenario, gather: GatherOptions = {}): Promise<FactGathering> {
   return gatherFacts(
     { app: scenario.target.app, 'arm-endpoint': emulator.url, 'access-token': TEST_TOKEN },
-    { tlsCa: emulator.ca, today: TODAY, timeoutMs: 2000, retry: FAST_RETRY, ...gather },
+    { tlsCa: emulator.ca, today: TODAY, timeoutMs: 60_000, retry: FAST_RETRY, ...gather },
   );
 }
 

@@ -57,11 +57,11 @@ function withSite(patch: (properties: Record<string, unknown>) => Record<string,
   };
 }
 
-async function probeDirect(scenario: Scenario, script: Parameters<typeof startKudu>[0] extends infer S ? Omit<S & object, 'token'> : never, scm: 'override' | 'from-arm', timeoutMs = 10_000) {
+async function probeDirect(scenario: Scenario, script: Parameters<typeof startKudu>[0] extends infer S ? Omit<S & object, 'token'> : never, scm: 'override' | 'from-arm', timeoutMs = 60_000) {
   const arm = await startEmulator({ scenario, token: TOKEN });
   const kudu = await startKudu({ token: TOKEN, ...script });
   try {
-    const ctx = { endpoint: arm.url, credential: staticTokenCredential(TOKEN), scope: `${arm.url}/.default`, tlsCa: arm.ca, timeoutMs: 5000, retry: { maxRetries: 0, retryDelayInMs: 1, maxRetryDelayInMs: 1 } };
+    const ctx = { endpoint: arm.url, credential: staticTokenCredential(TOKEN), scope: `${arm.url}/.default`, tlsCa: arm.ca, timeoutMs: 60_000, retry: { maxRetries: 0, retryDelayInMs: 1, maxRetryDelayInMs: 1 } };
     const result = await probeApp({
       appId: scenario.target.app, ctx, target: { host: 'sql01.contoso.local', port: 1433 }, dnsName: 'api.contoso.local', scmCa: kudu.ca, commandTimeoutMs: timeoutMs,
       ...(scm === 'override' ? { scmOrigin: kudu.url } : {}),
