@@ -132,7 +132,10 @@ const scenario = (id: string, title: string, summary: string, findings: string[]
   // The GatewaySubnet names the gateways that really use it, as ARM does.
   const gatewaySubnet = parts.vnet.properties.subnets?.find((s: Json) => s.name === 'GatewaySubnet');
   if (gatewaySubnet) gatewaySubnet.properties.ipConfigurations = parts.gateways.map((g) => ({ id: `${g.id}/ipConfigurations/default` }));
-  const resources = [parts.site, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
+  // What App Service reports at sites/{app}/networkConfig/virtualNetwork (the regional subnet, if any).
+  const swift = { id: `${app}/networkConfig/virtualNetwork`, name: 'virtualNetwork', type: 'Microsoft.Web/sites/networkConfig',
+    properties: { subnetResourceId: parts.site.properties.virtualNetworkSubnetId ?? '', swiftSupported: true } };
+  const resources = [parts.site, swift, parts.plan, ...parts.appConnections, ...parts.planConnections, parts.vnet, ...parts.gateways, ...parts.connections, ...parts.locals, ...parts.extra];
   return { id, title, summary, target: { app }, today: SCENARIO_TODAY, resources, expect: { findings, facts: { ...BASE_FACTS, ...(EXPECTED_FACTS[id] ?? {}) } } };
 };
 

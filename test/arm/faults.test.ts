@@ -43,7 +43,7 @@ test('401 (token rejected): every ARM fact is unknown with the reason; only targ
     unknown(g, 'gateway.exists');
     assert.equal(known(g, 'app.name'), 'contoso-api');
     assert.equal(known(g, 'session.today'), '2026-06-01');
-    assert.deepEqual(g.errors.map((e) => e.source).sort(), ['GET sites/contoso-api', 'GET sites/contoso-api/virtualNetworkConnections']);
+    assert.deepEqual(g.errors.map((e) => e.source).sort(), ['GET sites/contoso-api', 'GET sites/contoso-api/networkConfig/virtualNetwork', 'GET sites/contoso-api/virtualNetworkConnections']);
   });
 });
 

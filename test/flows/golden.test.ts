@@ -596,3 +596,10 @@ test('triage asks the symptom first, and only the eligibility questions that sym
   assert.ok(peered.path.some((entry) => entry.question === 'eligibility/ask-second-vnet'));
   assert.ok(!peered.path.some((entry) => entry.question === 'eligibility/ask-keyvault'));
 });
+
+test('a plan App Service reports as unable to use regional integration (swiftSupported false) blocks the move', () => {
+  const s = walk('migration', facts({ ...READY_SUBNET, 'migration.swiftSupported': false }), {});
+  assert.deepEqual(summary(s).find(([id]) => id === 'migration-plan-not-supported')!.slice(0, 2), ['migration-plan-not-supported', 'warning']);
+  assert.ok(!s.findings.some((f) => f.id === 'migration-ready'));
+  assert.equal(s.outcome?.kind, 'not-resolved');
+});

@@ -19,6 +19,7 @@ export const GATEWAY_KEYS = [
   ...CONNECTION_KEYS,
 ];
 export const PLAN_KEYS = ['plan.tier', 'plan.maxInstances'];
+export const SWIFT_KEYS = ['migration.swiftSupported'];
 export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
 export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [

@@ -20,7 +20,7 @@ import { gatewayFacts } from './map-gateway.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
 import {
-  CONNECTION_KEYS, CONNECTIONS_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, VNET_KEYS,
+  CONNECTION_KEYS, CONNECTIONS_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, SWIFT_KEYS, VNET_KEYS,
 } from './fact-groups.ts';
 
 /** Gateways the GatewaySubnet names (through their IP configurations) that a list did not return. */
@@ -73,6 +73,10 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
   const siteCall = armCall(ctx, log, `GET sites/${name}`, SITE_KEYS, (abortSignal) => web.webApps.get(resourceGroup, name, { abortSignal }));
   const connectionsCall = armCall(ctx, log, `GET sites/${name}/virtualNetworkConnections`, CONNECTIONS_KEYS,
     (abortSignal) => web.webApps.listVnetConnections(resourceGroup, name, { abortSignal }));
+  // Whether the app's plan can use regional integration at all (older scale units cannot).
+  const swiftCall = armCall(ctx, log, `GET sites/${name}/networkConfig/virtualNetwork`, SWIFT_KEYS,
+    (abortSignal) => web.webApps.getSwiftVirtualNetworkConnection(resourceGroup, name, { abortSignal }))
+    .then((swift) => { if (swift.ok) put(facts, 'migration.swiftSupported', swift.value.swiftSupported, `app ${name} networkConfig/virtualNetwork`); });
 
   const planBranch = siteCall.then(async (site) => {
     if (!site.ok) {
@@ -146,7 +150,7 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
 
   let regionalVnetId: string | undefined;
   try {
-    [regionalVnetId] = await Promise.all([planBranch, vnetBranch]);
+    [regionalVnetId] = await Promise.all([planBranch, vnetBranch, swiftCall]);
   } catch (error) {
     stop.abort();
     throw error;

@@ -7,7 +7,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
-import { get as getSite, list as listSites, listVnetConnections } from '@azure/arm-appservice/api/webApps';
+import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listVnetConnections } from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
 
 export interface WebReads {
@@ -15,6 +15,8 @@ export interface WebReads {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSite>;
     listVnetConnections(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listVnetConnections>;
     list(options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSites>;
+    /** `sites/{app}/networkConfig/virtualNetwork`: whether the app's plan can use regional integration (`swiftSupported`). */
+    getSwiftVirtualNetworkConnection(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSwiftVirtualNetworkConnection>;
   };
   readonly appServicePlans: {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
@@ -30,6 +32,7 @@ export function createWebReads(credential: TokenCredential, subscriptionId: stri
       get: (resourceGroup, name, options) => getSite(context, resourceGroup, name, options),
       listVnetConnections: (resourceGroup, name, options) => listVnetConnections(context, resourceGroup, name, options),
       list: (options) => listSites(context, options),
+      getSwiftVirtualNetworkConnection: (resourceGroup, name, options) => getSwiftVirtualNetworkConnection(context, resourceGroup, name, options),
     },
     appServicePlans: {
       get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
