@@ -22,8 +22,9 @@ Target (read facts from Azure Resource Manager)
   --arm-endpoint URL          ARM endpoint (default: the cloud's)
   --cloud C                   AzureCloud (default), AzureUSGovernment or AzureChinaCloud
   --offline                   never call Azure: every fact is asked
-  --probe                     check: run tcpping, nameresolver and read WEBSITE_PRIVATE_IP in the app through its
-                              Kudu console (needs Website Contributor or an SCM role); their results answer those questions
+  --probe                     run tcpping, nameresolver and read WEBSITE_PRIVATE_IP in the app through its
+                              Kudu console (needs Website Contributor or an SCM role); their results answer those questions.
+                              The wizard first names the app and lists the commands, and runs them only when you say yes
   --scm-endpoint URL          Kudu endpoint to use instead of the app's own SCM site (tests)
 
 Session and report

@@ -4,7 +4,11 @@
  * behind its first frame, loads the flows and answers file and wires the real fact sources and
  * report writer.
  */
-import type { FactSources } from '../session/controller.ts';
+import type { FactSources, PresetInputs } from '../session/controller.ts';
+import { ProbeConsent } from '../session/probe-consent.ts';
+import { probeSources } from '../probe/probe-option.ts';
+import { scmEndpointOrigin } from '../probe/scm-origin.ts';
+import type { FlowSet } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
@@ -30,6 +34,8 @@ import type { Output } from './output.ts';
 
 export interface WizardContext {
   readonly isTTY?: boolean;
+  /** CA to trust for ARM and the SCM site (the local emulators). */
+  readonly tlsCa?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly now?: () => Date;
 }
@@ -58,7 +64,8 @@ export async function wizardCommand(options: CliOptions, out: Output, context: W
   }
   const saved = loaded.kind === 'saved' ? loaded.session : undefined;
   // A mistyped app id or an unknown demo is a usage error now, not a failure screen after start-up.
-  const { choice, access } = await sessionTarget(options, { requireTarget: false });
+  const { choice, access } = await sessionTarget(options, { requireTarget: false, ...(context.tlsCa === undefined ? {} : { tlsCa: context.tlsCa }) });
+  checkProbeFlags(options, access);
   const beginning = chooseBeginning(options, choice, saved, notice);
   if (typeof beginning === 'string') { warn(`vnet-doctor: ${beginning}`); return EXIT_USAGE; }
 
@@ -111,7 +118,8 @@ async function prepareWizard(
     build: async (input) => buildReport(input),
     write: async (path, report, flags) => writeReport(path, report, flags),
   });
-  const sources = factSources({ ...(access === undefined ? {} : { access }), now });
+  const probeConsent = options.probe ? new ProbeConsent() : undefined;
+  const sources = wizardSources(options, { ...(access === undefined ? {} : { access }), now, flowSet, preset: fromFile, ...(probeConsent ? { probeConsent } : {}), ...(context.tlsCa === undefined ? {} : { tlsCa: context.tlsCa }) });
   const facts = await factProvider(options, sources, access, beginning.kind === 'start-screen');
   // One controller for the session: it saves (a fresh session replaces a saved one only with its
   // first answer), writes the report on quit and picks the exit code.
@@ -121,10 +129,40 @@ async function prepareWizard(
   return {
     kind: 'ready',
     deps: {
-      flowSet, derivations: DERIVATIONS, facts, store, writeReport: exporter, session, beginning,
+      flowSet, derivations: DERIVATIONS, facts, store, writeReport: exporter, session, beginning, ...(probeConsent ? { probeConsent } : {}),
       presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
     },
   };
+}
+
+/**
+ * The wizard's fact sources: ARM, a demo or none, and with --probe the commands in the app, run
+ * only once the engineer said yes to the confirmation naming the app and the commands.
+ */
+export function wizardSources(
+  options: CliOptions,
+  settings: { readonly access?: ArmAccess; readonly now: () => Date; readonly flowSet: FlowSet; readonly preset: PresetInputs; readonly probeConsent?: ProbeConsent; readonly tlsCa?: string },
+): FactSources {
+  const sources = factSources({ ...(settings.access === undefined ? {} : { access: settings.access }), now: settings.now });
+  if (!settings.probeConsent) return sources;
+  return probeSources(sources, options, {
+    ...(settings.access === undefined ? {} : { access: settings.access }), flowSet: settings.flowSet, preset: settings.preset,
+    ...(settings.tlsCa === undefined ? {} : { tlsCa: settings.tlsCa }), confirm: settings.probeConsent.ask,
+  });
+}
+
+/** --probe runs commands in an app in Azure: a demo or --offline has none, which is said now, before the first frame. */
+function checkProbeFlags(options: CliOptions, access: ArmAccess | undefined): void {
+  if (options['scm-endpoint'] !== undefined && !options.probe) throw new UsageError('--scm-endpoint only applies together with --probe');
+  if (!options.probe) return;
+  if (!access) throw new UsageError('--probe runs commands in an app in Azure: name it with --app (or pick it on the start screen); a demo or --offline has no app to run them in');
+  if (options['scm-endpoint'] !== undefined) {
+    try {
+      scmEndpointOrigin(options['scm-endpoint']);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
 }
 
 /** Flags pick the target directly; --resume picks the saved session; otherwise the start screen asks. */

@@ -24,12 +24,14 @@ import { KeyQueue } from './key-queue.ts';
 import type { KeyEvent } from './key-events.ts';
 import { LOAD_FAILED_ITEMS, LoadFailedScreen } from './LoadFailedScreen.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
+import { PROBE_CONFIRM_INITIAL, PROBE_CONFIRM_ITEMS, ProbeConfirmScreen } from './ProbeConfirmScreen.tsx';
 import { hasOverridableFacts, OverridePicker, overrideItems } from './OverridePicker.tsx';
 import { isChoiceQuestion, QuestionScreen } from './QuestionScreen.tsx';
 import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState, type ScreenView } from './screen-state.ts';
 import { StartScreen, startItems, type StartChoice } from './StartScreen.tsx';
 import { colour } from './theme.ts';
 import { pickerScreenId, pickerItems, useAppPicker } from './use-app-picker.ts';
+import { useProbeConsent } from './use-probe-consent.ts';
 import { useWizardSession, type ActiveSession } from './use-wizard-session.ts';
 import type { TargetChoice, WizardBeginning, WizardDeps, WizardResult } from './wizard-types.ts';
 
@@ -58,6 +60,9 @@ interface Screen {
   readonly view: ScreenView;
   readonly choose?: (index: number) => void;
 }
+
+/** The screen id of the probe confirmation (keys typed ahead are kept for later, never replayed onto it). */
+const PROBE_CONFIRM_SCREEN = 'probe-confirm';
 
 const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know'];
 const MENU_COMMANDS: readonly Command[] = ['back', 'quit'];
@@ -100,6 +105,9 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   size.current = { width, rows };
   const finished = useRef(false);
 
+  // --probe: the question whether to run commands in the app, while the facts load.
+  const probeRequest = useProbeConsent(deps.probeConsent);
+
   const picker = useAppPicker(deps.facts, phase.kind === 'pick-app', (reason) => setPhase({ kind: 'load-failed', choice: { mode: 'offline' }, reason }));
 
   // ---------------------------------------------------------------- layout
@@ -134,7 +142,14 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
           },
         };
       }
-      case 'loading': return { view: { kind: 'busy', id: `loading:${current.attempt}`, hold: true } };
+      case 'loading': {
+        const asked = deps.probeConsent?.pending;
+        if (!asked) return { view: { kind: 'busy', id: `loading:${current.attempt}`, hold: true } };
+        return {
+          view: { kind: 'list', id: PROBE_CONFIRM_SCREEN, count: PROBE_CONFIRM_ITEMS.length, initial: PROBE_CONFIRM_INITIAL, commands: ['quit'] },
+          choose: (index) => { const item = PROBE_CONFIRM_ITEMS[index]; if (item) deps.probeConsent?.answer(item.value); },
+        };
+      }
       case 'load-failed': return {
         view: { kind: 'list', id: 'load-failed', count: LOAD_FAILED_ITEMS.length, initial: 0, commands: MENU_COMMANDS },
         choose: (index) => {
@@ -195,7 +210,9 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
 
   /** Keys typed while a screen was loading act on the screen that follows it, in order. */
   const replayHeld = () => {
-    if (screenRef.current.held.length === 0 || currentScreen().view.kind === 'busy') return;
+    // Keys typed ahead never answer the probe confirmation: they wait for the first question.
+    const view = currentScreen().view;
+    if (screenRef.current.held.length === 0 || view.kind === 'busy' || view.id === PROBE_CONFIRM_SCREEN) return;
     const { state, keys: held } = takeHeld(screenRef.current);
     setScreenState(state);
     for (const key of held) handleKey(key);
@@ -317,8 +334,8 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
       },
       (error: Error) => { if (!controller.signal.aborted) setPhase({ kind: 'load-failed', choice: phase.choice, reason: error.message }); },
     );
-    return () => controller.abort();
-  }, [phase, deps.facts]);
+    return () => { controller.abort(); deps.probeConsent?.cancel(); };
+  }, [phase, deps.facts, deps.probeConsent]);
 
   // A list read from Azure has arrived: keys typed while it loaded act on it now.
   useEffect(() => { if (phase.kind === 'pick-app') replayHeldRef.current(); }, [phase.kind, picker.step]);
@@ -339,6 +356,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const question = drawn.kind === 'session' && state ? currentQuestion(state) : undefined;
   const leaving = phase.kind === 'leaving' || phase.kind === 'left';
   const footerMode: FooterMode = phase.kind === 'left' ? 'done'
+    : phase.kind === 'loading' && probeRequest ? 'start'
     : leaving || phase.kind === 'loading' ? 'busy'
       : phase.kind === 'start' ? 'start' : phase.kind !== 'session' ? 'menu'
         : state?.status === 'done' ? 'findings' : question && !isChoiceQuestion(question.node.answer) ? 'text' : 'select';
@@ -370,7 +388,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         />
       )}
       {drawn.kind === 'pick-app' && <AppPicker step={picker.step} highlight={shown.highlight} limit={Math.max(3, contentRows - 2)} />}
-      {drawn.kind === 'loading' && <LoadingScreen message={progress} />}
+      {drawn.kind === 'loading' && (probeRequest ? <ProbeConfirmScreen request={probeRequest} highlight={shown.highlight} /> : <LoadingScreen message={progress} />)}
       {drawn.kind === 'load-failed' && <LoadFailedScreen reason={drawn.reason} highlight={shown.highlight} />}
       {drawn.kind === 'session' && state?.status === 'asking' && (
         <QuestionScreen state={state} flowSet={deps.flowSet} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}

@@ -7,6 +7,7 @@ import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
 import type { SessionController } from '../session/controller.ts';
+import type { ProbeConsent } from '../session/probe-consent.ts';
 
 /** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
 import type { NsgTarget } from '../facts/nsg-facts.ts';
@@ -72,6 +73,8 @@ export interface WizardDeps {
   readonly flow?: string;
   /** A message shown once at the top, e.g. that a corrupt saved session was moved aside. */
   readonly notice?: string;
+  /** --probe: where the fact sources ask before running commands in the app; the wizard shows and answers it. */
+  readonly probeConsent?: ProbeConsent;
   /** Puts a step's command on the clipboard; by default through the terminal (OSC 52). */
   readonly copy?: (text: string) => void;
 }

@@ -48,6 +48,10 @@ export interface HarnessOptions {
   /** Terminal size (ink-testing-library's is 100 columns; rows default to 40 here). */
   readonly columns?: number;
   readonly rows?: number;
+  /** The command's session controller (real fact sources, answers file) instead of one built from the fakes. */
+  readonly session?: WizardDeps['session'];
+  /** --probe: where the fact sources ask before running commands in the app. */
+  readonly probeConsent?: WizardDeps['probeConsent'];
 }
 
 export function offlineFacts(facts: Facts = {}): LoadedFacts {
@@ -73,6 +77,8 @@ export function startWizard(options: HarnessOptions): Harness {
     beginning: options.beginning ?? { kind: 'target', choice: { mode: 'offline' } },
     ...(options.presetAnswers ? { presetAnswers: options.presetAnswers } : {}),
     ...(options.flow ? { flow: options.flow } : {}),
+    ...(options.session ? { session: options.session } : {}),
+    ...(options.probeConsent ? { probeConsent: options.probeConsent } : {}),
     writeReport: options.writeReport ?? (async (request) => { reports.push(request); return join(dir, 'report.md'); }),
     copy: (text) => { copied.push(text); },
   };

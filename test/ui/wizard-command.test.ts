@@ -49,3 +49,12 @@ test('broken flow files are listed and exit 2', async () => {
   assert.equal(await wizardCommand({ offline: true, flows: dir }, out, { isTTY: true, env: stateEnv() }), 2);
   assert.match(lines.join('\n'), /triage\.yaml/);
 });
+
+test('--probe with a demo or --offline, and --scm-endpoint without --probe, are refused before the UI starts', async () => {
+  const { out } = capture();
+  const env = stateEnv();
+  const refused = (pattern: RegExp) => (error: Error) => error instanceof UsageError && pattern.test(error.message);
+  await assert.rejects(wizardCommand({ demo: 'healthy', probe: true, flows: FLOWS }, out, { isTTY: true, env }), refused(/--probe runs commands in an app in Azure/));
+  await assert.rejects(wizardCommand({ offline: true, probe: true, flows: FLOWS }, out, { isTTY: true, env }), refused(/--probe runs commands in an app in Azure/));
+  await assert.rejects(wizardCommand({ offline: true, 'scm-endpoint': 'https://127.0.0.1:1', flows: FLOWS }, out, { isTTY: true, env }), refused(/only applies together with --probe/));
+});
