@@ -112,12 +112,22 @@ const siteToSite = (overrides: Json = {}): Json => ({
   },
 });
 
+/** The DNS server VM's network interface in snet-data (10.10.1.4), which the subnet lists. */
+const dnsServerNic = (): Json => ({
+  id: `${net(SUB, NET_RG)}/networkInterfaces/vm-dns01-nic`, name: 'vm-dns01-nic', type: 'Microsoft.Network/networkInterfaces', location: NET_LOCATION,
+  properties: {
+    provisioningState: 'Succeeded',
+    ipConfigurations: [{ id: `${net(SUB, NET_RG)}/networkInterfaces/vm-dns01-nic/ipConfigurations/ipconfig1`, name: 'ipconfig1',
+      properties: { privateIPAddress: '10.10.1.4', privateIPAllocationMethod: 'Static', subnet: { id: `${vnetId}/subnets/snet-data` } } }],
+  },
+});
+
 interface Parts { site: Json; plan: Json; appConnections: Json[]; planConnections: Json[]; vnet: Json; gateways: Json[]; connections: Json[]; locals: Json[]; extra: Json[] }
 
 const healthyParts = (): Parts => ({
   site: site(), plan: appServicePlan(),
   appConnections: [vnetConnection(app, vnetId)], planConnections: [vnetConnection(plan, vnetId)],
-  vnet: virtualNetwork(), gateways: [gateway('gw-hub', 'Vpn')], connections: [siteToSite()], locals: [localGateway(['192.168.0.0/16'])], extra: [],
+  vnet: virtualNetwork(), gateways: [gateway('gw-hub', 'Vpn')], connections: [siteToSite()], locals: [localGateway(['192.168.0.0/16'])], extra: [dnsServerNic()],
 });
 
 /**

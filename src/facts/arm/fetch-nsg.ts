@@ -2,8 +2,9 @@
  * NSG facts for a target IP the user named: finds the subnet of the VNet holding the IP, reads
  * its network security group and evaluates the inbound rules for the point-to-site pool.
  * Called by the wizard once the target is known (it is not part of the initial gathering).
- * NSGs on the target's network interface are not read; the facts describe the subnet's NSG and
- * route table (read in parallel with the NSG).
+ * When the subnet's NSG lets the pool through, the NSG on the target's own network interface
+ * (found among the subnet's NICs by its address) is evaluated too. The subnet's route table is
+ * read in parallel.
  */
 import type { Subnet } from '@azure/arm-network';
 import type { ReportError } from '../../report/report-model.ts';
@@ -24,6 +25,8 @@ export interface NsgQuery {
 }
 
 const NSG_KEYS = ['nsg.name', 'nsg.resourceGroup', 'nsg.blocksP2s', 'nsg.blockingRule', 'nsg.blockingRulePriority', 'nsg.allowPriority'];
+/** NICs of the target's subnet read to find the one holding the target address (bounded: a subnet can hold thousands). */
+const MAX_NICS_READ = 16;
 const ROUTE_KEYS = ['route.tableName', 'route.tableResourceGroup', 'route.divertsP2s', 'route.divertingRoute', 'route.propagationDisabled'];
 
 const subnetPrefixes = (subnet: Subnet) => [...(subnet.addressPrefix ? [subnet.addressPrefix] : []), ...(subnet.addressPrefixes ?? [])];
@@ -44,6 +47,14 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
         (abortSignal) => network.routeTables.get(routeTableId.resourceGroup, routeTableId.name, { abortSignal }))
       : undefined;
     if (subnet && !routeTableId) put(facts, 'route.divertsP2s', false, `subnet ${subnet.name} has no route table`);
+    // The target's own network interface may carry an NSG too; traffic must pass both. The subnet
+    // names its NICs; the one holding the target's address is found by reading them (a few at most).
+    const nicIds = [...new Set((subnet?.ipConfigurations ?? []).flatMap((config) => {
+      const match = /^(.*\/providers\/Microsoft\.Network\/networkInterfaces\/[^/]+)\//i.exec(config.id ?? '');
+      return match ? [match[1]!] : [];
+    }))].slice(0, MAX_NICS_READ);
+    const nicRead = Promise.all(nicIds.map((id) => parseResourceId(id)).filter((id) => id !== undefined).map((id) =>
+      armCall(ctx, log, `GET networkInterfaces/${id.name}`, [], (abortSignal) => network.networkInterfaces.get(id.resourceGroup, id.name, { abortSignal }))));
     if (!subnet) {
       for (const key of NSG_KEYS) facts[key] = unknownFact(`no subnet of VNet ${query.vnet.name} contains ${query.targetIp}`);
     } else if (!nsgId) {
@@ -61,6 +72,28 @@ export async function fetchNsgFacts(ctx: ArmContext, query: NsgQuery): Promise<{
         put(facts, 'nsg.blockingRule', verdict.blockingRule, detail);
         put(facts, 'nsg.blockingRulePriority', verdict.blockingPriority, detail);
         put(facts, 'nsg.allowPriority', verdict.allowPriority, `${detail}: highest free priority ahead of rule ${verdict.blockingRule ?? ''}`.trim());
+      }
+    }
+    // Only when the subnet's NSG lets the pool through does the NIC's NSG decide.
+    const nics = await nicRead;
+    const targetNic = nics.flatMap((call) => (call.ok ? [call.value] : []))
+      .find((nic) => (nic.ipConfigurations ?? []).some((config) => config.privateIPAddress === query.targetIp));
+    const nicNsgId = parseResourceId(targetNic?.networkSecurityGroup?.id);
+    if (subnet && nicNsgId && facts['nsg.blocksP2s']?.value === false) {
+      const nicNsg = await armCall(ctx, log, `GET networkSecurityGroups/${nicNsgId.name}`, NSG_KEYS,
+        (abortSignal) => network.networkSecurityGroups.get(nicNsgId.resourceGroup, nicNsgId.name, { abortSignal }));
+      if (nicNsg.ok) {
+        const detail = `NSG ${nicNsgId.name} on network interface ${targetNic?.name ?? ''}`;
+        const verdict = nsgVerdict(nicNsg.value, query.p2sPool, query.targetIp, query.port);
+        if (verdict.blocksP2s !== false) {
+          put(facts, 'nsg.name', nicNsgId.name, detail);
+          put(facts, 'nsg.resourceGroup', nicNsgId.resourceGroup, detail);
+          if (verdict.blocksP2s === undefined) facts['nsg.blocksP2s'] = unknownFact(verdict.reason ?? 'the rules cannot be evaluated here');
+          else put(facts, 'nsg.blocksP2s', true, verdict.decidingRule ? `${detail}, rule ${verdict.decidingRule}` : detail);
+          put(facts, 'nsg.blockingRule', verdict.blockingRule, detail);
+          put(facts, 'nsg.blockingRulePriority', verdict.blockingPriority, detail);
+          put(facts, 'nsg.allowPriority', verdict.allowPriority, `${detail}: highest free priority ahead of rule ${verdict.blockingRule ?? ''}`.trim());
+        }
       }
     }
     const table = await routeRead;
