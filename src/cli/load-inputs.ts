@@ -3,11 +3,11 @@
  * DIR), the --flow choice and the answers file. Problems are printed with file and line and
  * come back as exit code 2, so a typo costs no Azure call.
  */
-import { formatDiagnostic } from '../engine/diagnostic.ts';
+import { formatDiagnostics } from '../engine/diagnostic.ts';
 import type { FlowSet } from '../engine/types.ts';
 import { FlowLoadError, loadFlowDir } from '../flows/flow-dir.ts';
 import { loadShippedFlows } from '../flows/shipped-flows.ts';
-import type { Answers } from '../answers/answers-file.ts';
+import { AnswersFileError, readAnswersFile, type Answers } from '../answers/answers-file.ts';
 import { UsageError, type CliOptions } from './args.ts';
 import { EXIT_USAGE } from '../errors.ts';
 
@@ -25,7 +25,7 @@ export async function loadInputs(options: CliOptions, warn: (text: string) => vo
     flowSet = options.flows === undefined ? loadShippedFlows() : loadFlowDir(options.flows);
   } catch (error) {
     if (!(error instanceof FlowLoadError)) throw error;
-    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+    for (const line of formatDiagnostics(error.diagnostics)) warn(line);
     warn(`vnet-doctor: ${error.message}; run "vnet-doctor flows lint" for details`);
     return EXIT_USAGE;
   }
@@ -33,12 +33,11 @@ export async function loadInputs(options: CliOptions, warn: (text: string) => vo
     throw new UsageError(`unknown flow "${options.flow}"; the flows are: ${Object.keys(flowSet.flows).join(', ')}`);
   }
   if (options.answers === undefined) return { flowSet, answers: NO_ANSWERS };
-  const { AnswersFileError, readAnswersFile } = await import('../answers/answers-file.ts');
   try {
     return { flowSet, answers: readAnswersFile(options.answers, flowSet) };
   } catch (error) {
     if (!(error instanceof AnswersFileError)) throw error;
-    for (const diagnostic of error.diagnostics) warn(formatDiagnostic(diagnostic));
+    for (const line of formatDiagnostics(error.diagnostics)) warn(line);
     warn(`vnet-doctor: ${error.message}`);
     return EXIT_USAGE;
   }
