@@ -20,6 +20,7 @@ import { createReportExporter } from '../session/report-export.ts';
 import { buildReport } from '../report/build-report.ts';
 import { writeReport } from '../report/write-report.ts';
 import { checkReportPath } from '../session/report-path.ts';
+import { formatForPath } from '../report/format.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
 import { SessionController } from '../session/controller.ts';
 import type { TargetChoice } from '../session/target.ts';
@@ -130,6 +131,7 @@ async function prepareWizard(
     kind: 'ready',
     deps: {
       flowSet, derivations: DERIVATIONS, facts, store, writeReport: exporter, session, beginning, ...(probeConsent ? { probeConsent } : {}),
+      ...(options.report === undefined ? {} : { reportFormat: formatForPath(options.report) }),
       presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
     },
   };

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { safeText } from '../text/safe-text.ts';
 import { colour } from './theme.ts';
 import { wrap } from './findings-lines.ts';
+import type { ReportFormat } from '../report/format.ts';
 
 /** Which keys apply right now. */
 export type FooterMode = 'select' | 'text' | 'findings' | 'start' | 'menu' | 'busy' | 'done';
@@ -13,8 +14,10 @@ export interface FooterProps {
   readonly mode: FooterMode;
   /** An Esc is waiting for its command letter. */
   readonly escape: boolean;
-  /** A confirmation waiting for y. */
-  readonly confirm?: 'restart';
+  /** A confirmation waiting for y, or the report's format after `s`. */
+  readonly confirm?: 'restart' | 'save';
+  /** The format Enter saves in after `s` (--report's, else Markdown). */
+  readonly reportFormat?: ReportFormat;
   /** `c` was pressed: the step digits typed so far. */
   readonly copy?: string;
   /** Whether `o` (answer a known fact yourself) is available. */
@@ -33,7 +36,8 @@ export const LONG_HELP = [
   'r            restart from the first question, after you confirm with y;',
   '             facts are kept and your earlier answers are offered again',
   'o            answer a question yourself that was filled in from facts',
-  's            save the report now (a new file each time); q quits and saves it',
+  's            save the report now (a new file each time), then Enter for the usual',
+  '             format, m Markdown or j JSON; q quits and saves it',
   'Esc + key    the same commands inside a text box, where letters are text;',
   "             Esc d answers \"don't know\", Esc ? this help",
   'Findings     PgUp/PgDn, j/k, g/G scroll; c and a step number copies its command',
@@ -43,11 +47,12 @@ export const LONG_HELP = [
 const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
 
 /** The keys that apply, shortest first where space is short. */
-export function footerKeys({ mode, escape, confirm, copy, canOverride }: Pick<FooterProps, 'mode' | 'escape' | 'confirm' | 'copy' | 'canOverride'>): readonly string[] {
+export function footerKeys({ mode, escape, confirm, copy, canOverride, reportFormat }: Pick<FooterProps, 'mode' | 'escape' | 'confirm' | 'copy' | 'canOverride' | 'reportFormat'>): readonly string[] {
   const override = canOverride ? ['o override'] : [];
   if (mode === 'done') return [];
   if (mode === 'busy') return ['Ctrl-C quit'];
   if (confirm === 'restart') return ['Restart from the first question? y restart', 'any other key: no'];
+  if (confirm === 'save') return ['Save the report as:', `Enter ${reportFormat === 'json' ? 'JSON' : 'Markdown'}`, 'm Markdown', 'j JSON', 'any other key: cancel'];
   if (copy !== undefined) return [`Copy step: ${copy}_`, 'type its number (Enter after several digits)', 'Esc cancel'];
   if (escape) return ['Command:', "d don't know", 'b back', 'r restart', ...override, 's save', 'q quit', '? help', 'Esc cancel'];
   switch (mode) {

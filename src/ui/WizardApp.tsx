@@ -9,6 +9,7 @@ import { Box, Text, useApp, useStdout, useWindowSize } from 'ink';
 import { currentQuestion } from '../engine/engine.ts';
 import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
+import type { ReportFormat } from '../report/format.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
@@ -115,7 +116,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const statusRows = (text: string | undefined) => (text === undefined ? 0 : wrap(safeText(text), size.current.width).length);
   /** Rows left for the findings between header and footer, so the frame never outgrows the terminal. */
   const pageRows = (screen: ScreenState, footerMode: FooterMode, shownStatus: Status | undefined): number => {
-    const footer = footerHeight({ mode: footerMode, escape: screen.escape, confirm: screen.confirm, copy: screen.copy, canOverride: true, expanded: screen.help, status: shownStatus }, size.current.width);
+    const footer = footerHeight({ mode: footerMode, escape: screen.escape, confirm: screen.confirm, copy: screen.copy, canOverride: true, expanded: screen.help, status: shownStatus, ...(deps.reportFormat ? { reportFormat: deps.reportFormat } : {}) }, size.current.width);
     // Diagnosis row, position row, and the row the terminal's cursor sits on below the frame.
     return Math.max(3, size.current.rows - HEADER_HEIGHT - footer - statusRows(wizard.saveError) - 3);
   };
@@ -224,6 +225,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
       case 'answer': answer(effect.value); return;
       case 'command': act(effect.command); return;
       case 'copy': copyStep(effect.step); return;
+      case 'save': saveReport(effect.format ?? deps.reportFormat); return;
     }
   };
 
@@ -259,11 +261,11 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     setStatus({ text: `Step ${number} copied to the clipboard (through the terminal, OSC 52).`, tone: 'ok' });
   };
 
-  const saveReport = () => {
+  const saveReport = (format: ReportFormat | undefined) => {
     const session = wizard.latest();
-    if (!session) return;
-    setStatus({ text: 'Writing the report...', tone: 'info' });
-    wizard.saveReport().then(
+    if (!session || phaseRef.current.kind !== 'session') return;
+    setStatus({ text: format === 'json' ? 'Writing the JSON report...' : 'Writing the report...', tone: 'info' });
+    wizard.saveReport(format).then(
       (path) => setStatus({ text: `Report saved to ${path}`, tone: 'ok' }),
       (error: Error) => setStatus({ text: `Report not saved: ${error.message}`, tone: 'error' }),
     );
@@ -310,7 +312,6 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         wizard.restart();
         setStatus({ text: 'Restarted from the first question; the facts are kept and your earlier answers are offered again.', tone: 'info' });
         return;
-      case 'save': saveReport(); return;
       case 'override':
         if (hasOverridableFacts(state.path)) setPhase({ kind: 'override' });
         else setStatus({ text: 'No question was answered from facts yet.', tone: 'info' });
@@ -400,6 +401,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         mode={footerMode}
         escape={shown.escape}
         {...(shown.confirm === undefined ? {} : { confirm: shown.confirm })}
+        {...(deps.reportFormat === undefined ? {} : { reportFormat: deps.reportFormat })}
         {...(shown.copy === undefined ? {} : { copy: shown.copy })}
         canOverride={inSession && hasOverridableFacts(state.path)}
         expanded={shown.help && !leaving}

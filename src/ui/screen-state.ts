@@ -7,9 +7,10 @@
  */
 import type { AnswerValue } from '../engine/types.ts';
 import type { Validation } from '../engine/answer-types.ts';
+import type { ReportFormat } from '../report/format.ts';
 import type { KeyEvent } from './key-events.ts';
 
-/** Wizard commands a key can give. `restart` is only given after the user confirmed it. */
+/** Wizard commands a key can give. `restart` is only given after the user confirmed it; `save` asks for the format first. */
 export type Command = 'back' | 'restart' | 'save' | 'quit' | 'interrupt' | 'override' | 'dont-know';
 
 /** What is on screen, as far as keys are concerned. `id` changes whenever a new screen is shown. */
@@ -37,8 +38,8 @@ export interface ScreenState {
   readonly offset: number;
   /** Esc was pressed: the next letter is a command. */
   readonly escape: boolean;
-  /** A command waiting for y. */
-  readonly confirm?: 'restart';
+  /** A command waiting for its second key: y to restart, or the report's format after `s`. */
+  readonly confirm?: 'restart' | 'save';
   /** `c` was pressed: the digits of the step number typed so far. */
   readonly copy?: string;
   /** Why the last Enter in a text box was refused. */
@@ -53,7 +54,9 @@ export type Effect =
   | { readonly type: 'choose'; readonly index: number }
   | { readonly type: 'answer'; readonly value: AnswerValue }
   | { readonly type: 'command'; readonly command: Command }
-  | { readonly type: 'copy'; readonly step: number };
+  | { readonly type: 'copy'; readonly step: number }
+  /** Save the report now; without a format, in the session's usual one (--report's, else Markdown). */
+  | { readonly type: 'save'; readonly format?: ReportFormat };
 
 export interface Reduced {
   readonly state: ScreenState;
@@ -93,6 +96,7 @@ export function reduceKey(current: ScreenState, key: KeyEvent, view: ScreenView)
   const state = syncScreen(current, view);
   if (key.kind === 'key' && key.name === 'interrupt') return command({ ...state, escape: false, confirm: undefined, copy: undefined }, 'interrupt');
   if (view.kind === 'busy') return { state: view.hold ? { ...state, held: [...state.held, key] } : state, effects: [] };
+  if (state.confirm === 'save') return saveFormatKey({ ...state, confirm: undefined }, key);
   if (state.confirm !== undefined) {
     const yes = key.kind === 'char' && key.char.toLowerCase() === 'y';
     const next = { ...state, confirm: undefined };
@@ -120,6 +124,7 @@ function letterCommand(state: ScreenState, letter: string, view: Exclude<ScreenV
   const meaning = Object.hasOwn(LETTERS, letter) ? LETTERS[letter]! : undefined;
   if (meaning === 'help') return none({ ...state, help: !state.help });
   if (meaning === 'restart-ask') return view.commands.includes('restart') ? none({ ...state, confirm: 'restart' }) : none(state);
+  if (meaning === 'save') return view.commands.includes('save') ? none({ ...state, confirm: 'save' }) : none(state);
   if (meaning !== undefined && view.commands.includes(meaning)) return command(state, meaning);
   if (letter === 'c' && view.kind === 'pager' && view.steps > 0) return none({ ...state, copy: '' });
   return none(state);
@@ -212,6 +217,15 @@ function copyKey(state: ScreenState, key: KeyEvent, view: Extract<ScreenView, { 
   if (key.kind === 'key' && key.name === 'enter' && typed !== '') return done(typed);
   if (key.kind === 'key' && key.name === 'backspace') return none({ ...state, copy: typed.slice(0, -1) });
   return none({ ...state, copy: undefined });
+}
+
+/** After `s`: Enter the usual format, m Markdown, j JSON; any other key saves nothing. */
+function saveFormatKey(state: ScreenState, key: KeyEvent): Reduced {
+  if (key.kind === 'key' && key.name === 'enter') return { state, effects: [{ type: 'save' }] };
+  const letter = key.kind === 'char' || key.kind === 'meta' ? key.char.toLowerCase() : undefined;
+  if (letter === 'm') return { state, effects: [{ type: 'save', format: 'md' }] };
+  if (letter === 'j') return { state, effects: [{ type: 'save', format: 'json' }] };
+  return none(state);
 }
 
 function command(state: ScreenState, which: Command): Reduced {

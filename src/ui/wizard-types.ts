@@ -8,6 +8,7 @@ import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
 import type { SessionController } from '../session/controller.ts';
 import type { ProbeConsent } from '../session/probe-consent.ts';
+import type { ReportFormat } from '../report/format.ts';
 
 /** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
 import type { NsgTarget } from '../facts/nsg-facts.ts';
@@ -73,6 +74,8 @@ export interface WizardDeps {
   readonly flow?: string;
   /** A message shown once at the top, e.g. that a corrupt saved session was moved aside. */
   readonly notice?: string;
+  /** The format Enter saves in after `s`: the --report file's, else Markdown. */
+  readonly reportFormat?: ReportFormat;
   /** --probe: where the fact sources ask before running commands in the app; the wizard shows and answers it. */
   readonly probeConsent?: ProbeConsent;
   /** Puts a step's command on the clipboard; by default through the terminal (OSC 52). */

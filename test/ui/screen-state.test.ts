@@ -139,3 +139,24 @@ test('the key queue keeps keys that arrive before anyone listens, in order', () 
   queue.pushData('x');
   assert.deepEqual(seen, [{ kind: 'key', name: 'down' }, { kind: 'char', char: '3' }, { kind: 'key', name: 'enter' }, { kind: 'key', name: 'backspace' }]);
 });
+
+test('s asks for the format: Enter the usual one, m Markdown, j JSON, any other key saves nothing', () => {
+  for (const view of [list(), pager()]) {
+    const asked = feed(view, 's');
+    assert.equal(asked.state.confirm, 'save');
+    assert.deepEqual(asked.effects, [], 'nothing is saved before the format is chosen');
+    assert.deepEqual(feed(view, '\r', asked.state).effects, [{ type: 'save' }]);
+    assert.deepEqual(feed(view, 'm', asked.state).effects, [{ type: 'save', format: 'md' }]);
+    assert.deepEqual(feed(view, 'J', asked.state).effects, [{ type: 'save', format: 'json' }]);
+    const cancelled = feed(view, 'x', asked.state);
+    assert.deepEqual(cancelled.effects, []);
+    assert.equal(cancelled.state.confirm, undefined);
+  }
+  // In a text box: Esc s, then j; the j is no text and the draft is kept.
+  const typed = feed(text(), 'db:1433');
+  const saved = feed(text(), '\u001bsj', typed.state);
+  assert.deepEqual(saved.effects, [{ type: 'save', format: 'json' }]);
+  assert.equal(saved.state.draft, 'db:1433');
+  // On the findings, j after s is the format, not a scroll.
+  assert.equal(feed(pager(), 'sj').state.offset, 0);
+});

@@ -45,7 +45,8 @@ test('findings taller than the terminal scroll between a fixed header and footer
   frame = await ui.waitFor((f) => f.includes('Fourth and last finding'), 'the last finding after PgDn');
   assert.match(frame, /^vnet-doctor · /, 'the header stays');
   assert.match(frame, /Diagnosis: 1 error\(s\), 2 warning\(s\), 1 note\(s\)/, 'the diagnosis stays');
-  ui.type('s');
+  // s, then Enter for the usual format (Markdown), in one read.
+  ui.type('s\r');
   frame = await ui.waitFor((f) => f.includes('Report saved to'), 'the confirmation');
   assert.ok(rowsOf(frame).length < 35, 'still shorter than the terminal with the confirmation');
   assert.match(frame, /Report saved to .*report\.md\n.*PgUp\/PgDn/, 'the confirmation sits just above the keys');

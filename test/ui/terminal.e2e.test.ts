@@ -226,7 +226,8 @@ test('findings taller than the terminal scroll in a pager: header and footer sta
     screen = term.lastScreen();
     assert.match(screen, /^vnet-doctor · /m, 'the header is still on screen');
     assert.match(screen, /Diagnosis: 1 error/);
-    await term.press('s', 'Report saved to', 'the save confirmation');
+    await term.press('s', 'Save the report as:', 'the format choice');
+    await term.press('\r', 'Report saved to', 'the save confirmation');
     assert.match(term.lastScreen(), /Report saved to .*vnet-doctor-report-[\s\S]*PgUp\/PgDn/, 'the confirmation sits in the footer, above the keys');
     // c and the step number put the whole command on the clipboard through the terminal (OSC 52).
     const before = term.mark();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport } from '../../src/report/build-report.ts';
 import { writeReport } from '../../src/report/write-report.ts';
@@ -73,17 +73,17 @@ test('Ctrl-C writes the partial report and keeps the answers for --resume', asyn
   assert.deepEqual(saved.kind === 'saved' && saved.session.inputs, [{ type: 'answer', question: 'eligible/ask-tier', value: 'Standard' }]);
 });
 
-test('s saves the report now and again, each time to a new file; an existing file is never replaced without --force', async () => {
+test('s and Enter save the report now and again, each time to a new file; an existing file is never replaced without --force', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-save-'));
   const reportPath = join(dir, 'report.json');
   const ui = startWizard({ flowSet, dir, writeReport: createReportExporter({ reportPath, version: 'test', build: buildReport, write: writeReport }) });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
-  await ui.press('s');
+  await ui.press('s', KEY.enter);
   await ui.waitFor((f) => f.includes(`Report saved to ${reportPath}`), 'the saved message');
   const first = readFileSync(reportPath, 'utf8');
   await ui.press(KEY.down);
   await ui.press(KEY.enter);
-  await ui.press('s');
+  await ui.press('s', KEY.enter);
   const secondPath = join(dir, 'report-2.json');
   await ui.waitFor((f) => f.includes(`Report saved to ${secondPath}`), 'the second save, to a new file');
   assert.equal(JSON.parse(readFileSync(secondPath, 'utf8')).path.length, 1, 'the new file holds the newer session');
@@ -94,7 +94,7 @@ test('s saves the report now and again, each time to a new file; an existing fil
   writeFileSync(other, 'keep me');
   const second = startWizard({ flowSet, dir, writeReport: createReportExporter({ reportPath: other, version: 'test', build: buildReport, write: writeReport }) });
   await second.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
-  await second.press('s');
+  await second.press('s', KEY.enter);
   await second.waitFor((f) => f.includes(`Report saved to ${join(dir, 'existing-2.md')}`), 'a save next to the existing file');
   assert.equal(readFileSync(other, 'utf8'), 'keep me');
   second.unmount();
@@ -121,4 +121,28 @@ test('a second Ctrl-C leaves at once when writing the report hangs', async () =>
   assert.equal(ui.exited()!.exitCode, 130);
   assert.match(ui.exited()!.messages.join('\n'), /Stopped before the report was written[\s\S]*--resume/);
   assert.equal(ui.store.load().kind, 'saved');
+});
+
+test('s offers the format: j writes the JSON report, m Markdown, another key writes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-format-'));
+  const cwd = join(dir, 'cwd');
+  mkdirSync(cwd);
+  const ui = startWizard({ flowSet, dir, writeReport: createReportExporter({ cwd, version: 'test', build: buildReport, write: writeReport, now: () => new Date(2026, 5, 1, 10, 0, 0) }) });
+  await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
+  await ui.press('s');
+  const asked = await ui.waitFor((f) => f.includes('Save the report as:'), 'the format choice');
+  assert.match(asked, /Enter Markdown {2}m Markdown {2}j JSON {2}any other key: cancel/);
+  await ui.press('x');
+  await ui.waitFor((f) => !f.includes('Save the report as:'), 'the choice cancelled');
+  assert.deepEqual(readdirSync(cwd), [], 'nothing was written');
+  await ui.press('s', 'j');
+  const jsonPath = join(cwd, 'vnet-doctor-report-20260601-100000.json');
+  await ui.waitFor((f) => f.includes(`Report saved to ${jsonPath}`), 'the JSON report saved');
+  assert.equal(JSON.parse(readFileSync(jsonPath, 'utf8')).interrupted, true, 'the file is the JSON report');
+  await ui.press(KEY.down, KEY.enter);
+  await ui.press('s', 'm');
+  const mdPath = join(cwd, 'vnet-doctor-report-20260601-100000.md');
+  await ui.waitFor((f) => f.includes(`Report saved to ${mdPath}`), 'the Markdown report saved');
+  assert.match(readFileSync(mdPath, 'utf8'), /^# /m);
+  ui.unmount();
 });
