@@ -13,7 +13,8 @@ const NET = '/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/
 
 /** The healthy demo with an NSG on the DNS server's NIC that denies the pool on port 53. */
 function nicNsgScenario(): Scenario {
-  const scenario = JSON.parse(JSON.stringify(loadScenario('healthy'))) as Scenario & { resources: Record<string, any>[] };
+  type Resource = { id: string; properties: Record<string, unknown>; [field: string]: unknown };
+  const scenario = JSON.parse(JSON.stringify(loadScenario('healthy'))) as Omit<Scenario, 'resources'> & { resources: Resource[] };
   const nic = scenario.resources.find((r) => r.id.endsWith('/networkInterfaces/vm-dns01-nic'))!;
   nic.properties.networkSecurityGroup = { id: `${NET}/networkSecurityGroups/nsg-vm-dns01` };
   scenario.resources.push({
@@ -22,7 +23,7 @@ function nicNsgScenario(): Scenario {
       { name: 'deny-vpn-clients', properties: { priority: 300, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '172.16.200.0/24', destinationAddressPrefix: '*', sourcePortRange: '*', destinationPortRange: '*' } },
     ] },
   });
-  return scenario;
+  return scenario as unknown as Scenario;
 }
 
 const query = { vnet: { subscriptionId: '5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b', resourceGroup: 'rg-contoso-network', name: 'vnet-hub' }, targetIp: '10.10.1.4', port: 53, p2sPool: ['172.16.200.0/24'] };
