@@ -12,8 +12,11 @@ import type { CliOptions } from '../../src/cli/args.ts';
 
 const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
 const NOW = () => new Date('2026-11-25T10:00:00Z');
-/** Names Azure gives every customer: kept on purpose (see pseudonyms.ts). */
-const GENERIC = new Set(['default', 'gatewaysubnet']);
+/**
+ * Names Azure gives every customer: kept on purpose (see pseudonyms.ts). `virtualNetwork` is the
+ * fixed name of an app's `networkConfig/virtualNetwork` child resource, the same for every app.
+ */
+const GENERIC = new Set(['default', 'gatewaysubnet', 'virtualnetwork']);
 
 /** Every customer identifier in a scenario file: ARM id segments, resource names, host names. */
 export function identifiers(scenario: unknown): Set<string> {
