@@ -138,7 +138,7 @@ test('on 31 March 2027 itself the integration retires today; the day after it wa
   assert.deepEqual(summary(onTheDay), [['integration-retiring', 'warning', ['vnet-doctor <target flags> --flow migration']]]);
   assert.equal(onTheDay.findings[0]!.title, 'Gateway-required integration retires today, 31 March 2027');
   const before = walk('retirement', facts({}, '2027-03-30'), {});
-  assert.equal(before.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 1 days left');
+  assert.equal(before.findings[0]!.title, 'Gateway-required integration retires tomorrow, 31 March 2027');
   const after = walk('retirement', facts({}, '2027-04-01'), {});
   assert.deepEqual(summary(after).map(([id, severity]) => [id, severity]), [['integration-retired', 'error']]);
 });
