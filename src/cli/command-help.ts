@@ -62,6 +62,8 @@ Options
   --force             replace an existing --report file
   --redact            pseudonymise names in the report
   --flows DIR         flow files from DIR
+  --probe             with an app: run tcpping, nameresolver and read WEBSITE_PRIVATE_IP in it through Kudu,
+                      after a confirmation naming the app and the commands (no runs nothing; the questions are asked)
 
 Keys: on screen (press ? or Esc ? for all of them).
 
