@@ -202,7 +202,10 @@ export class SessionController {
     this.#ended = true;
     const session = this.#session;
     const complete = session?.state.status === 'done';
-    const messages = session && this.deps.store && this.#saved ? [`Stopped before the report was written. ${RESUME_HINT}`] : [];
+    // Never claim a save that did not happen: after a failed save, say so (the last saved answer is what --resume finds).
+    const messages = !session || !this.deps.store || !this.#saved ? []
+      : this.#saveError === undefined ? [`Stopped before the report was written. ${RESUME_HINT}`]
+        : [`Stopped before the report was written. The latest answers could not be saved (${this.#saveError}); vnet-doctor --resume continues from the last answer that was saved.`];
     return { exitCode: exitCodeFor({ end, complete, findings: session?.state.findings ?? [] }), messages };
   }
 

@@ -41,7 +41,8 @@ export const LONG_HELP = [
   'Esc + key    the same commands inside a text box, where letters are text;',
   "             Esc d answers \"don't know\", Esc ? this help",
   'Findings     PgUp/PgDn, j/k, g/G scroll; c and a step number copies its command',
-  'Your answers are saved as you go: vnet-doctor --resume continues.',
+  'The session is saved after every answer (a save that fails is shown at once);',
+  '             vnet-doctor --resume continues it.',
 ];
 
 const TONE_COLOUR = { ok: 'green', warn: 'yellow', error: 'red' } as const;

@@ -8,7 +8,6 @@
 import React from 'react';
 import { render } from 'ink';
 import { exitCodeFor, endForSignal } from '../session/exit-code.ts';
-import { RESUME_HINT } from '../session/controller.ts';
 import { KeyListener } from './KeyListener.tsx';
 import { KeyQueue } from './key-queue.ts';
 import { StartingScreen } from './StartingScreen.tsx';
@@ -19,7 +18,7 @@ import type { WizardDeps, WizardResult } from './wizard-types.ts';
 export type WizardPreparation = { readonly kind: 'ready'; readonly deps: WizardDeps } | { readonly kind: 'done'; readonly result: WizardResult };
 
 export async function runWizard(prepare: () => Promise<WizardPreparation>): Promise<WizardResult> {
-  let result: WizardResult = { exitCode: exitCodeFor({ end: 'interrupted', complete: false, findings: [] }), messages: [RESUME_HINT] };
+  let result: WizardResult = { exitCode: exitCodeFor({ end: 'interrupted', complete: false, findings: [] }), messages: [] };
   let stopped = false;
   let ready: WizardDeps | undefined;
   let shown = false;
@@ -34,7 +33,8 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
     const end = endForSignal(signal);
     const stoppedNow = ready?.session?.stopNow(end);
     const exitCode = stoppedNow?.exitCode ?? exitCodeFor({ end, complete: false, findings: [] });
-    result = { exitCode, messages: [shown ? `Stopped by ${signal}. ${RESUME_HINT}` : `Stopped by ${signal}.`] };
+    // What was saved is the controller's to say: a failed save is never reported as saved.
+    result = { exitCode, messages: [`Stopped by ${signal}.`, ...(shown ? stoppedNow?.messages ?? [] : [])] };
     instance.unmount();
   };
   // SIGINT only arrives from outside (kill -INT): in raw mode the terminal's Ctrl-C is a key.

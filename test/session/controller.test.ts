@@ -141,3 +141,19 @@ test('offline sessions make no follow-up reads: the real sources have nothing to
   const found = await sources.readNsg!({ mode: 'offline' }, { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'answer' } }, { ip: '10.1.2.4', port: 1433 }, {});
   assert.deepEqual(found, { facts: {}, errors: [] });
 });
+
+test('a save that fails after an earlier one succeeded is shown, and stopping never claims the answers are saved', async () => {
+  const dir = freshDir();
+  const store = new SessionStore(join(dir, 'state'));
+  const { controller } = setUp({ store });
+  await controller.load({ mode: 'offline' });
+  controller.answer(false);
+  assert.equal(controller.saveError, undefined);
+  // The disk fills up (or the directory turns read-only) between two answers.
+  store.save = () => { throw new Error('no space left on the disk'); };
+  controller.answer('Basic');
+  assert.match(controller.saveError ?? '', /no space left on the disk/);
+  const stopped = controller.stopNow('interrupted');
+  assert.equal(stopped.messages.some((line) => line.includes('Your answers are saved')), false, stopped.messages.join('\n'));
+  assert.match(stopped.messages.join('\n'), /could not be saved \(.*no space left on the disk\)[\s\S]*--resume continues from the last answer that was saved/);
+});
