@@ -7,6 +7,7 @@ import { currentQuestion, resolveFact, type EngineState } from '../engine/engine
 import { placeholders } from '../engine/template.ts';
 import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
+import { orderFindings } from './finding-order.ts';
 import {
   REPORT_SCHEMA_VERSION,
   type Report, type ReportError, type ReportFact, type ReportFinding, type ReportOpenQuestion, type ReportPathEntry, type ReportTarget,
@@ -24,7 +25,6 @@ export interface ReportInput {
   readonly version: string;
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 const DAY_MS = 86_400_000;
 
 export function buildReport(input: ReportInput): Report {
@@ -52,7 +52,7 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-/** De-duplicated by id, grouped error → warning → info, discovery order within each group. */
+/** De-duplicated by id, in the order of finding-order.ts: severity, then the symptom's cause before general notices. */
 function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
   const byId = new Map<string, ReportFinding>();
   for (const session of sessions) {
@@ -68,8 +68,7 @@ function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
       });
     }
   }
-  const all = [...byId.values()];
-  return SEVERITY_ORDER.flatMap((severity) => all.filter((finding) => finding.severity === severity));
+  return orderFindings([...byId.values()]);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { EngineState, FindingInstance, RenderedStep } from '../engine/engine.ts';
 import type { Severity, StepKind } from '../engine/types.ts';
+import { orderFindings } from '../report/finding-order.ts';
 import { safeText } from '../text/safe-text.ts';
 
 export type LineTone = 'plain' | 'title' | 'dim' | 'command' | Severity;
@@ -28,7 +29,6 @@ export interface FindingsPage {
   readonly steps: readonly CopyableStep[];
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
 /** Where a step's command runs, said next to the step (a command pasted into the wrong shell fails or misbehaves). */
@@ -51,9 +51,9 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
 const COMMAND_INDENT = '     ';
 const STEP_INDENT = '  ';
 
-/** Errors first: on a call the blocking problem is what to talk about first. */
+/** As the report orders them (errors first, today's cause before general notices): on a call, what to talk about first. */
 export function orderedFindings(state: EngineState): readonly FindingInstance[] {
-  return [...state.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  return orderFindings(state.findings);
 }
 
 export function diagnosisLine(state: EngineState): string {
