@@ -25,6 +25,7 @@ export const OPTIONS = {
   redact: { type: 'boolean' },
   resume: { type: 'boolean' },
   probe: { type: 'boolean' },
+  'read-dns-settings': { type: 'boolean' },
   'scm-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

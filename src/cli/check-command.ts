@@ -62,7 +62,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const controller = new SessionController({
     flowSet, derivations: DERIVATIONS, preset, ...(options.flow === undefined ? {} : { flow: options.flow }),
-    sources: probeSources(factSources({ ...(access === undefined ? {} : { access }), now }), options, { ...(access === undefined ? {} : { access }), flowSet, preset, tlsCa: context.tlsCa }),
+    sources: probeSources(factSources({ ...(access === undefined ? {} : { access }), now, readDnsSettings: options['read-dns-settings'] === true }), options, { ...(access === undefined ? {} : { access }), flowSet, preset, tlsCa: context.tlsCa }),
   });
   try {
     try {

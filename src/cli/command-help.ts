@@ -33,6 +33,9 @@ Options
   --force             replace an existing --report file
   --redact            replace names, ids, host names and public IPs with stable pseudonyms
   --flows DIR         flow files from DIR instead of the shipped ones
+  --read-dns-settings with an app: read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER from its app settings.
+                      ARM returns every setting (secrets too) to read them: the other settings are
+                      dropped at once, never shown, logged or reported. Without it, the question is asked
 
 ${EXIT_CODES_HELP}
 `;
@@ -64,6 +67,8 @@ Options
   --flows DIR         flow files from DIR
   --probe             with an app: run tcpping, nameresolver and read WEBSITE_PRIVATE_IP in it through Kudu,
                       after a confirmation naming the app and the commands (no runs nothing; the questions are asked)
+  --read-dns-settings with an app: read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER from its app settings
+                      (the call returns every setting; only those two are kept, the rest is dropped unseen)
 
 Keys: on screen (press ? or Esc ? for all of them).
 

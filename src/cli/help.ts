@@ -25,6 +25,9 @@ Target (read facts from Azure Resource Manager)
   --probe                     run tcpping, nameresolver and read WEBSITE_PRIVATE_IP in the app through its
                               Kudu console (needs Website Contributor or an SCM role); their results answer those questions.
                               The wizard first names the app and lists the commands, and runs them only when you say yes
+  --read-dns-settings         read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER (they override the VNet's DNS).
+                              ARM returns every app setting, secrets included, to read them: only those two
+                              are kept, the rest is dropped at once and never shown. Without it, it is asked
   --scm-endpoint URL          Kudu endpoint to use instead of the app's own SCM site (tests)
 
 Session and report

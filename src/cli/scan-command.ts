@@ -30,7 +30,7 @@ export interface ScanContext {
   readonly argv?: readonly string[];
 }
 
-const NOT_FOR_SCAN = ['app', 'resource-group', 'name', 'answers', 'offline', 'demo', 'resume', 'flow', 'probe', 'scm-endpoint'] as const;
+const NOT_FOR_SCAN = ['app', 'resource-group', 'name', 'answers', 'offline', 'demo', 'resume', 'flow', 'probe', 'scm-endpoint', 'read-dns-settings'] as const;
 const EXTENSIONS: Readonly<Record<string, ScanFormat>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.txt': 'table' };
 const SUBSCRIPTION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 

@@ -145,7 +145,7 @@ export function wizardSources(
   options: CliOptions,
   settings: { readonly access?: ArmAccess; readonly now: () => Date; readonly flowSet: FlowSet; readonly preset: PresetInputs; readonly probeConsent?: ProbeConsent; readonly tlsCa?: string },
 ): FactSources {
-  const sources = factSources({ ...(settings.access === undefined ? {} : { access: settings.access }), now: settings.now });
+  const sources = factSources({ ...(settings.access === undefined ? {} : { access: settings.access }), now: settings.now, readDnsSettings: options['read-dns-settings'] === true });
   if (!settings.probeConsent) return sources;
   return probeSources(sources, options, {
     ...(settings.access === undefined ? {} : { access: settings.access }), flowSet: settings.flowSet, preset: settings.preset,

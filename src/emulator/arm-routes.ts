@@ -38,6 +38,8 @@ export function route(scenario: Scenario, rawPath: string): RouteResult {
   const path = lower(decodeURIComponent(rawPath)).replace(/\/+$/, '');
   const resources = scenario.resources;
   const index = indexOf(scenario);
+  // App settings are read with POST .../appsettings/list only (listAppSettings), as in ARM.
+  if (path.endsWith('/config/appsettings')) return armError(405, 'MethodNotAllowed', `Use POST ${rawPath}/list to read app settings.`);
   const byId = index.byId.get(path);
   if (byId) return { status: 200, body: byId };
 
@@ -76,4 +78,22 @@ function subscriptionWide(resources: readonly ScenarioResource[], subscription: 
 function subscriptions(scenario: Scenario) {
   const ids = [...new Set(scenario.resources.map((resource) => /^\/subscriptions\/([^/]+)/i.exec(resource.id)?.[1]).filter((id): id is string => !!id))];
   return ids.map((id, index) => ({ id: `/subscriptions/${id}`, subscriptionId: id, displayName: `Demo subscription ${index + 1}`, state: 'Enabled' }));
+}
+
+const APP_SETTINGS_LIST = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.web\/sites\/[^/]+)\/config\/appsettings\/list$/;
+
+/**
+ * POST `sites/{app}/config/appsettings/list`, the one POST the emulator answers as ARM does: every
+ * setting of the app. A scenario gives them as a resource `{app id}/config/appsettings` with
+ * `properties` (secrets included, to show they never leave the read); an app without one has none.
+ */
+export function listAppSettings(scenario: Scenario, rawPath: string): RouteResult | undefined {
+  const path = lower(decodeURIComponent(rawPath)).replace(/\/+$/, '');
+  const site = APP_SETTINGS_LIST.exec(path)?.[1];
+  if (!site) return undefined;
+  const index = indexOf(scenario);
+  const app = index.byId.get(site);
+  if (!app) return armError(404, 'ResourceNotFound', `The Resource 'Microsoft.Web/sites/${site.split('/').pop()}' was not found.`);
+  const settings = index.byId.get(`${site}/config/appsettings`);
+  return { status: 200, body: settings ?? { id: `${app.id}/config/appsettings`, name: 'appsettings', type: 'Microsoft.Web/sites/config', properties: {} } };
 }

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:https';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSelfSignedCertificate } from './x509.ts';
-import { route } from './arm-routes.ts';
+import { listAppSettings, route } from './arm-routes.ts';
 import { resourceGraphEndpoint, type ResourceGraphOptions } from './resource-graph.ts';
 import type { Scenario } from './scenarios.ts';
 
@@ -139,7 +139,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       send(status, { error: { code: ERROR_CODES[status] ?? 'Error', message } }, headers);
 
     if (request.headers.authorization !== `Bearer ${options.token}`) return error(401, 'The access token is missing or invalid.');
-    if (record.method !== 'GET' && !graph.matches(record.method, url.pathname)) return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
+    const settingsList = record.method === 'POST' ? listAppSettings(options.scenario, url.pathname) : undefined;
+    if (record.method !== 'GET' && !settingsList && !graph.matches(record.method, url.pathname)) return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
     if (fault?.echoAuthorization) return error(403, `The client with authorization '${request.headers.authorization}' has no access to ${url.pathname}.`);
     if (fault?.status) {
       const headers: Record<string, string> = {};
@@ -160,7 +161,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const answer = await graph.answer(request);
       return send(answer.status, answer.body, answer.headers);
     }
-    const result = route(options.scenario, url.pathname);
+    const result = settingsList ?? route(options.scenario, url.pathname);
     let body = result.body;
     if (fault?.nextLink && body && typeof body === 'object' && !Array.isArray(body)) {
       body = { ...body, nextLink: nextLinkFor(fault.nextLink, origin, url) };

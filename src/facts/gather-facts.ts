@@ -30,6 +30,8 @@ export interface GatherOptions {
   tlsCa?: string;
   retry?: RetrySettings;
   env?: Readonly<Record<string, string | undefined>>;
+  /** --read-dns-settings: read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER (the call returns every setting; two are kept). */
+  readDnsSettings?: boolean;
 }
 
 export interface FactGathering {
@@ -108,7 +110,7 @@ export async function gatherFactsFor(target: FactTarget, access: ArmAccess | und
   if (target.mode === 'demo') return gatherDemo(target.scenario, session, gather);
   if (!access) throw new UsageError('reading facts from Azure needs an ARM endpoint and credential');
   const ctx = await access.context(gather);
-  const result = await usableArmAnswers(target.app.name, ctx.signal, () => gatherFromArm(ctx, target.app, gather.onProgress));
+  const result = await usableArmAnswers(target.app.name, ctx.signal, () => gatherFromArm(ctx, target.app, gather.onProgress, { readDnsSettings: gather.readDnsSettings === true }));
   const app = target.app;
   const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
   return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: app.name }, stats: result.stats };

@@ -15,6 +15,8 @@ export interface SourceSettings {
   /** ARM access for the session; absent offline and in demos. */
   readonly access?: ArmAccess;
   readonly now?: () => Date;
+  /** --read-dns-settings: the engineer allows reading the app settings for WEBSITE_DNS_SERVER / _ALT_SERVER. */
+  readonly readDnsSettings?: boolean;
 }
 
 export function factSources(settings: SourceSettings): FactSources {
@@ -22,7 +24,7 @@ export function factSources(settings: SourceSettings): FactSources {
   return {
     gather: async (choice, options) => {
       const target = choice.mode === 'arm' ? { mode: 'arm' as const, app: appTarget({ app: choice.appId }) } : choice;
-      const gathered = await gatherFactsFor(target, settings.access, { ...gatherOptions(options), today: today() });
+      const gathered = await gatherFactsFor(target, settings.access, { ...gatherOptions(options), today: today(), readDnsSettings: settings.readDnsSettings === true });
       const args: Fact = { value: targetArgs(choice), source: 'derived', detail: 'the target of this session' };
       return { facts: { ...gathered.facts, 'session.targetArgs': args }, errors: gathered.errors, target: gathered.target };
     },

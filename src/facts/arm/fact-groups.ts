@@ -20,6 +20,7 @@ export const GATEWAY_KEYS = [
 ];
 export const PLAN_KEYS = ['plan.tier', 'plan.maxInstances'];
 export const SWIFT_KEYS = ['migration.swiftSupported'];
+export const DNS_SETTING_KEYS = ['app.dnsOverride', 'app.settingDnsServers'];
 export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
 export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [

@@ -17,10 +17,11 @@ import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
 import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
+import { dnsSettingFacts } from './map-dns-settings.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
 import {
-  CONNECTION_KEYS, CONNECTIONS_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, SWIFT_KEYS, VNET_KEYS,
+  CONNECTION_KEYS, CONNECTIONS_KEYS, DNS_SETTING_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, SWIFT_KEYS, VNET_KEYS,
 } from './fact-groups.ts';
 
 /** Gateways the GatewaySubnet names (through their IP configurations) that a list did not return. */
@@ -49,7 +50,17 @@ export interface ArmGathering {
 
 const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
 
-export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onProgress: (message: string) => void = () => {}): Promise<ArmGathering> {
+export interface ArmReadOptions {
+  /**
+   * Read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER. The only call returns every app setting,
+   * secrets included, so it runs only when the engineer allows it (--read-dns-settings).
+   */
+  readonly readDnsSettings?: boolean;
+}
+
+export async function gatherFromArm(
+  userCtx: ArmContext, target: AppTarget, onProgress: (message: string) => void = () => {}, options: ArmReadOptions = {},
+): Promise<ArmGathering> {
   const started = performance.now();
   // Stops the calls still running when the gathering fails (unknown target).
   const stop = new AbortController();
@@ -77,6 +88,12 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
   const swiftCall = armCall(ctx, log, `GET sites/${name}/networkConfig/virtualNetwork`, SWIFT_KEYS,
     (abortSignal) => web.webApps.getSwiftVirtualNetworkConnection(resourceGroup, name, { abortSignal }))
     .then((swift) => { if (swift.ok) put(facts, 'migration.swiftSupported', swift.value.swiftSupported, `app ${name} networkConfig/virtualNetwork`); });
+  // Only the two DNS settings leave this callback: the full list (secrets included) is dropped here.
+  const dnsSettingsCall = options.readDnsSettings
+    ? armCall(ctx, log, `POST sites/${name}/config/appsettings/list`, DNS_SETTING_KEYS,
+      async (abortSignal) => dnsSettingFacts(name, (await web.webApps.listApplicationSettings(resourceGroup, name, { abortSignal })).properties))
+      .then((read) => { if (read.ok) merge(read.value); })
+    : Promise.resolve();
 
   const planBranch = siteCall.then(async (site) => {
     if (!site.ok) {
@@ -150,7 +167,7 @@ export async function gatherFromArm(userCtx: ArmContext, target: AppTarget, onPr
 
   let regionalVnetId: string | undefined;
   try {
-    [regionalVnetId] = await Promise.all([planBranch, vnetBranch, swiftCall]);
+    [regionalVnetId] = await Promise.all([planBranch, vnetBranch, swiftCall, dnsSettingsCall]);
   } catch (error) {
     stop.abort();
     throw error;

@@ -7,7 +7,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
-import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listVnetConnections } from '@azure/arm-appservice/api/webApps';
+import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listApplicationSettings, listVnetConnections } from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
 
 export interface WebReads {
@@ -17,6 +17,8 @@ export interface WebReads {
     list(options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSites>;
     /** `sites/{app}/networkConfig/virtualNetwork`: whether the app's plan can use regional integration (`swiftSupported`). */
     getSwiftVirtualNetworkConnection(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSwiftVirtualNetworkConnection>;
+    /** POST `sites/{app}/config/appsettings/list`: every setting, secrets included (read only with --read-dns-settings; map-dns-settings.ts keeps two). */
+    listApplicationSettings(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listApplicationSettings>;
   };
   readonly appServicePlans: {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
@@ -33,6 +35,7 @@ export function createWebReads(credential: TokenCredential, subscriptionId: stri
       listVnetConnections: (resourceGroup, name, options) => listVnetConnections(context, resourceGroup, name, options),
       list: (options) => listSites(context, options),
       getSwiftVirtualNetworkConnection: (resourceGroup, name, options) => getSwiftVirtualNetworkConnection(context, resourceGroup, name, options),
+      listApplicationSettings: (resourceGroup, name, options) => listApplicationSettings(context, resourceGroup, name, options),
     },
     appServicePlans: {
       get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
