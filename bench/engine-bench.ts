@@ -13,7 +13,7 @@ import { loadShippedFlows } from '../src/flows/shipped-flows.ts';
 import { shippedFlowOrigin } from '../src/flows/shipped-flow-files.ts';
 import { validateFlow } from '../src/engine/validate-flow.ts';
 import { lintFlows } from '../src/engine/lint.ts';
-import { answer, start } from '../src/engine/engine.ts';
+import { createEngine } from '../src/engine/engine.ts';
 import type { FactDefinition, FindingDefinition, FlowNode, FlowSet } from '../src/engine/types.ts';
 
 const FACTS: Record<string, FactDefinition> = {
@@ -68,9 +68,10 @@ function timeSynthetic(nodeCount: number): Record<string, number> {
   if (diagnostics.length > 0) throw new Error(`synthetic flow has lint errors: ${diagnostics[0]!.message}`);
   const linted = performance.now();
   const flowSet: FlowSet = { flows: { synthetic: checked.flow }, entry: 'synthetic', facts: FACTS, findings: FINDINGS };
-  let state = start(flowSet, { 'bench.port': { value: 8443, source: 'arm' } });
+  const engine = createEngine(flowSet);
+  let state = engine.start({ 'bench.port': { value: 8443, source: 'arm' } });
   let answers = 0;
-  while (state.status === 'asking') { state = answer(state, true); answers += 1; }
+  while (state.status === 'asking') { state = engine.answer(state, true); answers += 1; }
   const walked = performance.now();
   return {
     nodes: Object.keys(checked.flow.nodes).length, ms: walked - started, lintMs: linted - started, walkMs: walked - linted,

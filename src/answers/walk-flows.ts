@@ -3,13 +3,12 @@
  * facts and preset answers, and never asks. Where nothing answers a question, that flow stops
  * and the question is recorded as open, so the report says exactly what is still needed.
  */
-import { currentQuestion, start, EngineError, type Derivations, type EngineState } from '../engine/engine.ts';
+import { EngineError, type Engine, type EngineState } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 
 export interface WalkOptions {
   /** Walk only this flow (from its entry). */
   readonly flow?: string;
-  readonly derivations?: Derivations;
   /** Provenance of each preset answer, e.g. "answers file line 4". */
   readonly presetAnswerDetails?: Readonly<Record<string, string>>;
 }
@@ -28,13 +27,14 @@ export function flowsToWalk(flowSet: FlowSet, only?: string): string[] {
   return [flowSet.entry, ...ids.filter((id) => id !== flowSet.entry)].filter((id) => Object.hasOwn(flowSet.flows, id));
 }
 
-export function walkFlows(flowSet: FlowSet, facts: Facts, answers: Readonly<Record<string, AnswerValue>>, options: WalkOptions = {}): WalkResult {
+export function walkFlows(engine: Engine, facts: Facts, answers: Readonly<Record<string, AnswerValue>>, options: WalkOptions = {}): WalkResult {
+  const { flowSet } = engine;
   const sessions: EngineState[] = [];
   const failures: { flow: string; reason: string }[] = [];
   for (const flow of flowsToWalk(flowSet, options.flow)) {
     if (sessions.some((session) => enteredAtEntry(session, flowSet, flow))) continue;
     try {
-      sessions.push(closeAsOpen(start(flowSet, facts, answers, { flow, derivations: options.derivations, presetAnswerDetails: options.presetAnswerDetails })));
+      sessions.push(closeAsOpen(engine, engine.start(facts, answers, { flow, presetAnswerDetails: options.presetAnswerDetails })));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       failures.push({ flow, reason: error.message });
@@ -55,8 +55,8 @@ function enteredAtEntry(session: EngineState, flowSet: FlowSet, flow: string): b
 }
 
 /** Ends a session waiting at a question, recording that question as open (as "don't know" without a branch would). */
-export function closeAsOpen(state: EngineState): EngineState {
-  const pending = currentQuestion(state);
+export function closeAsOpen(engine: Engine, state: EngineState): EngineState {
+  const pending = engine.currentQuestion(state);
   if (state.status !== 'asking' || !pending) return state;
   const open = { question: pending.id, text: pending.text, flow: pending.flow };
   const [flow, node] = [pending.flow, pending.id.slice(pending.flow.length + 1)];

@@ -98,7 +98,7 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     ...gathered.errors,
     ...failures.map((failure) => ({ facts: [], reason: failure.reason, source: `flow ${failure.flow}` })),
   ];
-  const report = buildReport({ sessions, target: gathered.target, errors, interrupted: signal.aborted, now: now(), version: VERSION });
+  const report = buildReport({ engine: controller.engine, sessions, target: gathered.target, errors, interrupted: signal.aborted, now: now(), version: VERSION });
   warn(summaryLine(report));
 
   if (options.report !== undefined) {

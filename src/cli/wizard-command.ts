@@ -9,6 +9,7 @@ import { ProbeConsent } from '../session/probe-consent.ts';
 import { probeSources } from '../probe/probe-option.ts';
 import { scmEndpointOrigin } from '../probe/scm-origin.ts';
 import type { FlowSet } from '../engine/types.ts';
+import { createEngine } from '../engine/engine.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
@@ -92,9 +93,10 @@ async function prepareWizard(
   const inputs = await loadInputs(options, warn);
   if (typeof inputs === 'number') return done(inputs);
   const { flowSet, answers: fromFile } = inputs;
+  const engine = createEngine(flowSet, DERIVATIONS);
   if (beginning.kind === 'resume') {
     try {
-      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(flowSet, beginning.saved, DERIVATIONS));
+      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(engine, beginning.saved));
       if (dropped) notice = [notice, describeDropped(dropped)].filter(Boolean).join(' ');
     } catch (error) {
       warn(`vnet-doctor: the saved session no longer fits the flows (${(error as Error).message}); start afresh without --resume.`);
@@ -104,7 +106,7 @@ async function prepareWizard(
   if (beginning.kind === 'start-screen' && beginning.saved) {
     // Said before the engineer picks "continue": what the saved session would lose to changed flows.
     try {
-      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(flowSet, beginning.saved, DERIVATIONS));
+      const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(engine, beginning.saved));
       if (dropped) notice = [notice, `If you continue the saved session, ${describeDropped(dropped, 'if-resumed')}`].filter(Boolean).join(' ');
     } catch {
       // Continuing it will say what is wrong.

@@ -1,10 +1,12 @@
 /**
- * The decision-tree engine: a pure transition function over plain data.
+ * The decision-tree engine: pure transition functions over plain data.
  *
- * `start`, `answer`, `back`, `override` and `restart` each return a new state and perform no
- * I/O. The state keeps the user's inputs; everything else (path, findings, the pending
- * question) follows from replaying those inputs over the flows and facts, which makes `back`,
- * fact overrides and resuming a saved session exact and simple.
+ * As in XState, the machine and its snapshots are kept apart: `createEngine(flowSet,
+ * derivations)` binds the definition once, and its `start`, `answer`, `back`, `override` and
+ * `restart` each take a plain state and return the next one, performing no I/O. The state holds
+ * data only (it survives JSON and structuredClone) and keeps the user's inputs; everything else
+ * (path, findings, the pending question) follows from replaying those inputs over the flows and
+ * facts, which makes `back`, fact overrides and resuming a saved session exact and simple.
  */
 import type {
   AnswerValue, Fact, FactSource, FactValue, Facts, FlowSet, QuestionNode,
@@ -15,7 +17,9 @@ import { renderStep } from './render-step.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
 import { coreOf, expose, type Core, type StateView } from './state-core.ts';
-import type { AutoAnswer, EngineOptions, EngineState, FindingInstance, Input, PathEntry, Position } from './session-types.ts';
+import type {
+  AutoAnswer, Derivations, EngineOptions, EngineState, FindingInstance, Input, PathEntry, Position,
+} from './session-types.ts';
 
 export type {
   AutoAnswer, Derivation, Derivations, EngineOptions, EngineState, FindingInstance, Input, OpenQuestion, Outcome, PathEntry, Position, RenderedStep,
@@ -28,66 +32,100 @@ const MAX_CALL_DEPTH = 32;
 
 export const questionId = (flow: string, node: string): string => `${flow}/${node}`;
 
-/** Starts a session at the entry flow (or `options.flow`), auto-answering what facts and preset answers cover. */
-export function start(
-  flowSet: FlowSet,
-  facts: Facts = {},
-  presetAnswers: Readonly<Record<string, AnswerValue>> = {},
-  options: EngineOptions = {},
-): EngineState {
-  return expose(begin(flowSet, facts, presetAnswers, options, []));
+/** The pending question with its text (and option labels) rendered. */
+export interface PendingQuestion {
+  readonly id: string;
+  readonly flow: string;
+  readonly node: QuestionNode;
+  readonly text: string;
+  readonly help?: string;
+}
+
+export interface ResolvedFact {
+  readonly value: FactValue;
+  readonly source: FactSource;
+  readonly detail?: string;
+}
+
+/**
+ * A flow set and its derivations, bound once. Every function takes a plain state and returns the
+ * next one (or reads it); none uses `this`, so they can be passed around on their own.
+ */
+export interface Engine {
+  /** The flows and the derived-fact rules: what a state is read against, never part of it. */
+  readonly flowSet: FlowSet;
+  readonly derivations: Derivations;
+  /** Starts a session at the entry flow (or `options.flow`), auto-answering what facts and preset answers cover. */
+  readonly start: (facts?: Facts, presetAnswers?: Readonly<Record<string, AnswerValue>>, options?: EngineOptions) => EngineState;
+  /** Answers the pending question (`null` = "don't know"). Throws on an invalid value. */
+  readonly answer: (state: EngineState, value: AnswerValue) => EngineState;
+  /** Undoes the last input (an answer or an override). At the first question it changes nothing. */
+  readonly back: (state: EngineState) => EngineState;
+  /** Starts again from the entry with the same facts and preset answers, forgetting every input. */
+  readonly restart: (state: EngineState) => EngineState;
+  /**
+   * Lets the user answer a fact-backed question themselves instead of taking the known value:
+   * the session rewinds to where that fact was used and asks. The original fact stays in the
+   * state, so a report can show both values.
+   */
+  readonly override: (state: EngineState, fact: string) => EngineState;
+  /** Rebuilds a session from its inputs (used by back, override and resume). Inputs that no longer fit are dropped. */
+  readonly replay: (state: EngineState, inputs: readonly Input[]) => EngineState;
+  /** The pending question with its text rendered, or undefined when the session has ended. */
+  readonly currentQuestion: (state: StateView) => PendingQuestion | undefined;
+  /** The current value of a fact, with where it came from; undefined when unknown. */
+  readonly resolveFact: (state: StateView, key: string) => ResolvedFact | undefined;
+}
+
+type Definition = Pick<Engine, 'flowSet' | 'derivations'>;
+
+/** The engine for a flow set: made once (per command or session), used for every state of it. */
+export function createEngine(flowSet: FlowSet, derivations: Derivations = {}): Engine {
+  const def: Definition = { flowSet, derivations };
+  return Object.freeze({
+    flowSet,
+    derivations,
+    start: (facts: Facts = {}, presetAnswers: Readonly<Record<string, AnswerValue>> = {}, options: EngineOptions = {}) =>
+      expose(begin(def, facts, presetAnswers, options, [])),
+    answer: (state: EngineState, value: AnswerValue) => expose(answerCore(def, coreOf(state), value)),
+    back: (state: EngineState) => (state.inputs.length === 0 ? state : replay(def, state, state.inputs.slice(0, -1))),
+    restart: (state: EngineState) => expose(begin(def, state.facts, state.presetAnswers, state.options, [])),
+    override: (state: EngineState, fact: string) => override(def, state, fact),
+    replay: (state: EngineState, inputs: readonly Input[]) => replay(def, state, inputs),
+    currentQuestion: (state: StateView) => currentQuestion(def, state),
+    resolveFact: (state: StateView, key: string) => resolveFact(def, state, key),
+  });
 }
 
 function begin(
-  flowSet: FlowSet,
+  def: Definition,
   facts: Facts,
   presetAnswers: Readonly<Record<string, AnswerValue>>,
   options: EngineOptions,
   overrides: readonly string[],
 ): Core {
-  const flow = options.flow ?? flowSet.entry;
-  const target = Object.hasOwn(flowSet.flows, flow) ? flowSet.flows[flow] : undefined;
+  const flow = options.flow ?? def.flowSet.entry;
+  const target = Object.hasOwn(def.flowSet.flows, flow) ? def.flowSet.flows[flow] : undefined;
   if (!target) throw new EngineError(`unknown flow "${flow}"`);
   const initial: Core = {
-    flowSet, options, facts, presetAnswers, inputs: Chain.empty(), answerFacts: {}, overrides,
+    options, facts, presetAnswers, inputs: Chain.empty(), answerFacts: {}, overrides,
     path: Chain.empty(), findings: [], openQuestions: [], factsUsed: [], stack: [], status: 'asking',
   };
-  return advance(initial, { flow, node: target.entry });
+  return advance(def, initial, { flow, node: target.entry });
 }
 
-/** Answers the pending question (`null` = "don't know"). Throws on an invalid value. */
-export function answer(state: EngineState, value: AnswerValue): EngineState {
-  return expose(answerCore(coreOf(state), value));
-}
-
-function answerCore(state: Core, value: AnswerValue): Core {
+function answerCore(def: Definition, state: Core, value: AnswerValue): Core {
   const { current } = state;
   if (state.status !== 'asking' || !current) throw new EngineError('the session has ended; there is no question to answer');
-  const node = questionNode(state, current);
+  const node = questionNode(def, current);
   const checked = validateAnswerValue(node.answer, value, node.options);
   if (!checked.ok) throw new EngineError(checked.reason);
   const id = questionId(current.flow, current.node);
   const withInput = { ...state, inputs: state.inputs.append({ type: 'answer', question: id, value: checked.value }) };
-  return proceed(withInput, current, node, checked.value, undefined);
+  return proceed(def, withInput, current, node, checked.value, undefined);
 }
 
-/** Undoes the last input (an answer or an override). At the first question it changes nothing. */
-export function back(state: EngineState): EngineState {
-  if (state.inputs.length === 0) return state;
-  return replay(state, state.inputs.slice(0, -1));
-}
-
-/** Starts again from the entry with the same facts and preset answers, forgetting every input. */
-export function restart(state: EngineState): EngineState {
-  return start(state.flowSet, state.facts, state.presetAnswers, state.options);
-}
-
-/**
- * Lets the user answer a fact-backed question themselves instead of taking the known value:
- * the session rewinds to where that fact was used and asks. The original fact stays in the
- * state, so a report can show both values.
- */
-export function override(state: EngineState, fact: string): EngineState {
+function override(def: Definition, state: EngineState, fact: string): EngineState {
   const index = state.path.findIndex((entry) => entry.auto?.fact === fact);
   if (index < 0) throw new EngineError(`no question was answered from the fact "${fact}"`);
   const answersBefore = state.path.slice(0, index).filter((entry) => entry.question !== undefined && !entry.auto).length;
@@ -100,13 +138,12 @@ export function override(state: EngineState, fact: string): EngineState {
     }
     kept.push(input);
   }
-  return replay(state, [...kept, { type: 'override', fact }]);
+  return replay(def, state, [...kept, { type: 'override', fact }]);
 }
 
-/** Rebuilds a session from its inputs (used by back, override and resume). Inputs that no longer fit are dropped. */
-export function replay(state: EngineState, inputs: readonly Input[]): EngineState {
+function replay(def: Definition, state: EngineState, inputs: readonly Input[]): EngineState {
   const overrides = [...new Set(inputs.flatMap((input) => (input.type === 'override' ? [input.fact] : [])))];
-  let next = begin(state.flowSet, state.facts, state.presetAnswers, state.options, overrides);
+  let next = begin(def, state.facts, state.presetAnswers, state.options, overrides);
   const applied: Input[] = [];
   for (const input of inputs) {
     if (input.type === 'override') {
@@ -116,7 +153,7 @@ export function replay(state: EngineState, inputs: readonly Input[]): EngineStat
     if (next.status !== 'asking' || !next.current) break;
     if (questionId(next.current.flow, next.current.node) !== input.question) break;
     try {
-      next = answerCore(next, input.value);
+      next = answerCore(def, next, input.value);
     } catch (error) {
       // An answer the flows no longer accept ends the replay there; anything else is a bug and must not cut a resumed session short silently.
       if (!(error instanceof EngineError)) throw error;
@@ -127,42 +164,39 @@ export function replay(state: EngineState, inputs: readonly Input[]): EngineStat
   return expose({ ...next, inputs: Chain.from(applied) });
 }
 
-/** The pending question with its text rendered, or undefined when the session has ended. */
-export function currentQuestion(state: StateView):
-  | { readonly id: string; readonly flow: string; readonly node: QuestionNode; readonly text: string; readonly help?: string }
-  | undefined {
+function currentQuestion(def: Definition, state: StateView): PendingQuestion | undefined {
   if (state.status !== 'asking' || !state.current) return undefined;
-  const node = questionNode(state, state.current);
-  const lookup = lookupFor(state);
+  const node = questionNode(def, state.current);
+  const lookup = lookupFor(def, state);
+  const catalogue = def.flowSet.facts;
   // Option labels may hold placeholders too (e.g. a timeout in seconds).
-  const options = node.options?.map((option) => ({ ...option, label: render(option.label, lookup, state.flowSet.facts) }));
+  const options = node.options?.map((option) => ({ ...option, label: render(option.label, lookup, catalogue) }));
   return {
     id: questionId(state.current.flow, state.current.node),
     flow: state.current.flow,
     node: options ? { ...node, options } : node,
-    text: render(node.text, lookup, state.flowSet.facts),
-    help: node.help === undefined ? undefined : render(node.help, lookup, state.flowSet.facts),
+    text: render(node.text, lookup, catalogue),
+    help: node.help === undefined ? undefined : render(node.help, lookup, catalogue),
   };
 }
 
-/** The current value of a fact, with where it came from; undefined when unknown. */
-export function resolveFact(state: StateView, key: string): { value: FactValue; source: FactSource; detail?: string } | undefined {
+function resolveFact(def: Definition, state: StateView, key: string): ResolvedFact | undefined {
   const given = Object.hasOwn(state.answerFacts, key) ? state.answerFacts[key] : undefined;
   if (given) return { value: given.value, source: 'answer', detail: `answer to ${given.question}` };
   if (!state.overrides.includes(key) && Object.hasOwn(state.facts, key)) {
     const fact: Fact = state.facts[key]!;
     if (fact.value !== null) return { value: fact.value, source: fact.source, detail: fact.detail };
   }
-  const derive = state.options.derivations && Object.hasOwn(state.options.derivations, key) ? state.options.derivations[key] : undefined;
+  const derive = Object.hasOwn(def.derivations, key) ? def.derivations[key] : undefined;
   if (derive) {
-    const value = derive(lookupFor(state));
+    const value = derive(lookupFor(def, state));
     if (value !== undefined) return { value, source: 'derived' };
   }
   return undefined;
 }
 
-function lookupFor(state: StateView): Lookup {
-  return (key) => resolveFact(state, key)?.value;
+function lookupFor(def: Definition, state: StateView): Lookup {
+  return (key) => resolveFact(def, state, key)?.value;
 }
 
 // ------------------------------------------------------------------ internals
@@ -171,20 +205,20 @@ function renderOptional(text: string | undefined, lookup: Lookup, flowSet: FlowS
   return text === undefined ? undefined : render(text, lookup, flowSet.facts);
 }
 
-function questionNode(state: StateView, at: Position): QuestionNode {
-  const node = state.flowSet.flows[at.flow]?.nodes[at.node];
+function questionNode(def: Definition, at: Position): QuestionNode {
+  const node = def.flowSet.flows[at.flow]?.nodes[at.node];
   if (!node || node.kind !== 'question') throw new EngineError(`${at.flow}/${at.node} is not a question`);
   return node;
 }
 
 /** Records an answer (given or automatic) and moves on to the next question or the end. */
-function proceed(state: Core, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): Core {
+function proceed(def: Definition, state: Core, at: Position, node: QuestionNode, value: AnswerValue, auto: AutoAnswer | undefined): Core {
   const id = questionId(at.flow, at.node);
-  const lookup = lookupFor(state);
+  const lookup = lookupFor(def, state);
   const option = node.answer === 'choice' && value !== null ? node.options?.find((candidate) => candidate.value === value) : undefined;
   const entry: PathEntry = {
-    flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, state.flowSet.facts), answer: value, auto,
-    ...(option ? { answerLabel: render(option.label, lookup, state.flowSet.facts) } : {}),
+    flow: at.flow, node: at.node, kind: 'question', question: id, text: render(node.text, lookup, def.flowSet.facts), answer: value, auto,
+    ...(option ? { answerLabel: render(option.label, lookup, def.flowSet.facts) } : {}),
   };
   let answerFacts = state.answerFacts;
   if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
@@ -194,7 +228,7 @@ function proceed(state: Core, at: Position, node: QuestionNode, value: AnswerVal
     const open = { question: id, text: entry.text!, flow: at.flow };
     return { ...next, status: 'done', openQuestions: [...next.openQuestions, open], outcome: { kind: 'open-question', flow: at.flow, node: at.node } };
   }
-  return advance(next, { flow: at.flow, node: target });
+  return advance(def, next, { flow: at.flow, node: target });
 }
 
 function factsFromAnswer(node: QuestionNode, value: AnswerValue, question: string): Record<string, { value: FactValue; question: string }> {
@@ -214,9 +248,9 @@ function transitionFor(node: QuestionNode, value: AnswerValue): string | undefin
 }
 
 /** What a known fact or a preset answer says about a question, if anything. */
-function automaticAnswer(state: StateView, id: string, node: QuestionNode): { value: AnswerValue; auto: AutoAnswer } | undefined {
+function automaticAnswer(def: Definition, state: StateView, id: string, node: QuestionNode): { value: AnswerValue; auto: AutoAnswer } | undefined {
   if (node.fact && !state.overrides.includes(node.fact)) {
-    const known = node.answer === 'host-port' ? hostPortFact(state, node.fact) : resolveFact(state, node.fact);
+    const known = node.answer === 'host-port' ? hostPortFact(def, state, node.fact) : resolveFact(def, state, node.fact);
     if (known) {
       const checked = validateAnswerValue(node.answer, known.value, node.options);
       if (checked.ok && checked.value !== null) return { value: checked.value, auto: { fact: node.fact, source: known.source, detail: known.detail } };
@@ -232,9 +266,9 @@ function automaticAnswer(state: StateView, id: string, node: QuestionNode): { va
   return undefined;
 }
 
-function hostPortFact(state: StateView, key: string) {
-  const host = resolveFact(state, `${key}.host`);
-  const port = resolveFact(state, `${key}.port`);
+function hostPortFact(def: Definition, state: StateView, key: string) {
+  const host = resolveFact(def, state, `${key}.host`);
+  const port = resolveFact(def, state, `${key}.port`);
   if (!host || !port) return undefined;
   return { value: `${String(host.value)}:${String(port.value)}`, source: host.source, detail: host.detail };
 }
@@ -245,34 +279,34 @@ function noteFacts(state: StateView, keys: readonly string[]): readonly string[]
 }
 
 /** Runs automatic nodes from `at` until a question needs the user or the session ends. */
-function advance(initial: Core, at: Position): Core {
+function advance(def: Definition, initial: Core, at: Position): Core {
   let state = initial;
   let position = at;
   const limit = state.options.maxAutoSteps ?? DEFAULT_MAX_AUTO_STEPS;
   for (let steps = 0; ; steps += 1) {
     if (steps > limit) throw new EngineError(`stopped after ${limit} automatic steps without a question: ${position.flow}/${position.node} is in a loop`);
-    const flow = state.flowSet.flows[position.flow];
+    const flow = def.flowSet.flows[position.flow];
     const node = flow?.nodes[position.node];
     if (!flow || !node) throw new EngineError(`${position.flow}/${position.node} does not exist`);
-    const lookup = lookupFor(state);
+    const lookup = lookupFor(def, state);
     switch (node.kind) {
       case 'question': {
         const id = questionId(position.flow, position.node);
-        const auto = automaticAnswer(state, id, node);
+        const auto = automaticAnswer(def, state, id, node);
         if (!auto) return { ...state, current: position, status: 'asking' };
         const used = node.fact ? noteFacts(state, node.answer === 'host-port' ? [`${node.fact}.host`, `${node.fact}.port`] : [node.fact]) : state.factsUsed;
-        return proceed({ ...state, factsUsed: used }, position, node, auto.value, auto.auto);
+        return proceed(def, { ...state, factsUsed: used }, position, node, auto.value, auto.auto);
       }
       case 'check': {
         const truth = evaluate(node.when, lookup);
         const result = truth === undefined ? 'unknown' : truth ? 'true' : 'false';
-        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: renderOptional(node.text, lookup, state.flowSet) };
+        const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: renderOptional(node.text, lookup, def.flowSet) };
         state = { ...state, path: state.path.append(entry), factsUsed: noteFacts(state, conditionKeys(node.when)) };
         position = { flow: position.flow, node: truth === undefined ? (node.unknown ?? node.else) : truth ? node.then : node.else };
         break;
       }
       case 'finding': {
-        const catalogue = state.flowSet.facts;
+        const catalogue = def.flowSet.facts;
         const instance: FindingInstance = {
           id: node.finding, severity: node.severity, flow: position.flow, node: position.node,
           title: render(node.title, lookup, catalogue),
@@ -287,7 +321,7 @@ function advance(initial: Core, at: Position): Core {
         break;
       }
       case 'goto': {
-        const target = state.flowSet.flows[node.flow];
+        const target = def.flowSet.flows[node.flow];
         if (!target) throw new EngineError(`${position.flow}/${position.node} goes to unknown flow "${node.flow}"`);
         if (state.stack.length >= MAX_CALL_DEPTH) throw new EngineError(`flows call each other more than ${MAX_CALL_DEPTH} deep at ${position.flow}/${position.node}`);
         const stack = node.then === undefined ? state.stack : [...state.stack, { flow: position.flow, node: node.then }];
@@ -296,7 +330,7 @@ function advance(initial: Core, at: Position): Core {
         break;
       }
       case 'end': {
-        const text = renderOptional(node.text, lookup, state.flowSet);
+        const text = renderOptional(node.text, lookup, def.flowSet);
         state = { ...state, path: state.path.append({ flow: position.flow, node: position.node, kind: 'end', text }) };
         const caller = state.stack.at(-1);
         if (node.outcome === 'pass' && caller) {

@@ -1,8 +1,9 @@
 /**
  * The engine's session state and what it is made of: plain, serialisable data that the UI,
- * the report and the session store read. engine.ts computes it; nothing else writes it.
+ * the report and the session store read. engine.ts computes it; nothing else writes it. The
+ * flow set and the derivations are the engine's (createEngine), never part of a state.
  */
-import type { AnswerValue, EndOutcome, FactSource, FactValue, Facts, FlowNode, FlowSet, Severity, StepKind } from './types.ts';
+import type { AnswerValue, EndOutcome, FactSource, FactValue, Facts, FlowNode, Severity, StepKind } from './types.ts';
 import type { Lookup } from './expression.ts';
 
 /** Pure functions that compute a fact from others (e.g. "the P2S pool is RFC 1918"). */
@@ -12,7 +13,6 @@ export type Derivations = Readonly<Record<string, Derivation>>;
 export interface EngineOptions {
   /** Flow to start in (default: the flow set's entry flow). */
   readonly flow?: string;
-  readonly derivations?: Derivations;
   /** Where each preset answer came from (e.g. "answers file line 4"), shown as its provenance. */
   readonly presetAnswerDetails?: Readonly<Record<string, string>>;
   /** Runtime guard against loops the linter missed: automatic steps allowed between two questions. */
@@ -83,7 +83,6 @@ export interface Position {
 }
 
 export interface EngineState {
-  readonly flowSet: FlowSet;
   readonly options: EngineOptions;
   readonly facts: Facts;
   readonly presetAnswers: Readonly<Record<string, AnswerValue>>;

@@ -3,7 +3,7 @@
  * sessions and `now` always give the same report. The wizard passes one session, batch mode
  * one per flow; findings and facts seen by several sessions appear once (first one wins).
  */
-import { currentQuestion, resolveFact, type EngineState } from '../engine/engine.ts';
+import type { Engine, EngineState } from '../engine/engine.ts';
 import { placeholders } from '../engine/template.ts';
 import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
@@ -14,6 +14,8 @@ import {
 } from './report-model.ts';
 
 export interface ReportInput {
+  /** The flows and derivations the sessions ran on. */
+  readonly engine: Engine;
   /** One for the wizard, one per flow for batch. */
   readonly sessions: readonly EngineState[];
   readonly target: ReportTarget;
@@ -28,11 +30,11 @@ export interface ReportInput {
 const DAY_MS = 86_400_000;
 
 export function buildReport(input: ReportInput): Report {
-  const { sessions } = input;
+  const { engine, sessions } = input;
   const findings = collectFindings(sessions);
-  const openQuestions = collectOpenQuestions(sessions);
+  const openQuestions = collectOpenQuestions(engine, sessions);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  const retirement = retirementNotice(sessions, input.now);
+  const retirement = retirementNotice(engine, sessions, input.now);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'vnet-doctor', version: input.version },
@@ -42,7 +44,7 @@ export function buildReport(input: ReportInput): Report {
     interrupted: input.interrupted === true,
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), flows: walkedFlows(sessions) },
     findings,
-    facts: collectFacts(sessions),
+    facts: collectFacts(engine, sessions),
     path: collectPath(sessions),
     openQuestions,
     unknowns: collectUnknowns(sessions),
@@ -75,14 +77,14 @@ function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
  * Every fact a session read, plus every fact an answer gave, with its current value and origin.
  * When the user overrode a known value, `overridden` keeps what the original source said.
  */
-function collectFacts(sessions: readonly EngineState[]): ReportFact[] {
+function collectFacts(engine: Engine, sessions: readonly EngineState[]): ReportFact[] {
   const facts = new Map<string, ReportFact>();
   for (const session of sessions) {
-    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(session)];
+    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(engine, session)];
     for (const key of keys) {
       // Limits are the tool's own constants, not facts about this customer.
-      if (facts.has(key) || session.flowSet.facts[key]?.source === 'constant') continue;
-      const resolved = resolveFact(session, key);
+      if (facts.has(key) || engine.flowSet.facts[key]?.source === 'constant') continue;
+      const resolved = engine.resolveFact(session, key);
       if (!resolved) continue;
       const original = Object.hasOwn(session.facts, key) ? session.facts[key] : undefined;
       const overridden = session.overrides.includes(key) && original && original.value !== null
@@ -99,13 +101,13 @@ function collectFacts(sessions: readonly EngineState[]): ReportFact[] {
 }
 
 /** Facts filled into the texts and steps the session showed (e.g. the gateway name in a command). */
-function templateFacts(session: EngineState): string[] {
+function templateFacts(engine: Engine, session: EngineState): string[] {
   const nodes = [
     ...session.path.map((entry) => ({ flow: entry.flow, node: entry.node })),
     ...(session.current ? [session.current] : []),
   ];
   return nodes.flatMap(({ flow, node }) => {
-    const definition = session.flowSet.flows[flow]?.nodes[node];
+    const definition = engine.flowSet.flows[flow]?.nodes[node];
     if (!definition) return [];
     const texts = definition.kind === 'question' ? [definition.text]
       : definition.kind === 'finding' ? [definition.title, definition.explanation, ...definition.steps.flatMap((step) => [step.text, step.command ?? ''])]
@@ -128,7 +130,7 @@ function collectPath(sessions: readonly EngineState[]): ReportPathEntry[] {
 }
 
 /** Questions the flows stopped on, plus the question a session was still waiting for. */
-function collectOpenQuestions(sessions: readonly EngineState[]): ReportOpenQuestion[] {
+function collectOpenQuestions(engine: Engine, sessions: readonly EngineState[]): ReportOpenQuestion[] {
   const open: ReportOpenQuestion[] = [];
   const seen = new Set<string>();
   const add = (question: ReportOpenQuestion) => {
@@ -138,7 +140,7 @@ function collectOpenQuestions(sessions: readonly EngineState[]): ReportOpenQuest
   };
   for (const session of sessions) {
     session.openQuestions.forEach((question) => add({ question: question.question, text: question.text, flow: question.flow }));
-    const pending = currentQuestion(session);
+    const pending = engine.currentQuestion(session);
     if (pending) add({ question: pending.id, text: pending.text, flow: pending.flow });
   }
   return open;
@@ -171,11 +173,11 @@ function collectErrors(sessions: readonly EngineState[], given: readonly ReportE
  * Shown unless a session knows the app uses another kind of integration: when the type is
  * unknown the notice may apply, and missing it costs more than reading it.
  */
-function retirementNotice(sessions: readonly EngineState[], now: Date): Report['retirement'] {
-  const types = sessions.map((session) => resolveFact(session, 'app.integrationType')?.value).filter((value) => value !== undefined);
+function retirementNotice(engine: Engine, sessions: readonly EngineState[], now: Date): Report['retirement'] {
+  const types = sessions.map((session) => engine.resolveFact(session, 'app.integrationType')?.value).filter((value) => value !== undefined);
   const type = types[0];
   if (type !== undefined && type !== 'gateway-required') return undefined;
-  const today = sessions.map((session) => resolveFact(session, 'session.today')?.value).find((value) => typeof value === 'string');
+  const today = sessions.map((session) => engine.resolveFact(session, 'session.today')?.value).find((value) => typeof value === 'string');
   const from = typeof today === 'string' && !Number.isNaN(Date.parse(today)) ? Date.parse(today) : Date.parse(now.toISOString().slice(0, 10));
   return { date: RETIREMENT_DATE, daysLeft: Math.floor((Date.parse(RETIREMENT_DATE) - from) / DAY_MS) };
 }

@@ -4,9 +4,9 @@
  * from the migration flow: blocked by its warning and error findings, ready when it reaches its
  * ready finding, unknown otherwise (with what could not be read, or what only a person can tell).
  */
-import type { Facts, FlowSet, Severity } from '../engine/types.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Facts, Severity } from '../engine/types.ts';
 import { walkFlows } from '../answers/walk-flows.ts';
-import { DERIVATIONS } from '../facts/derived.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
 import type { Readiness, ScanFinding } from './scan-types.ts';
 
@@ -25,9 +25,10 @@ export function daysUntilRetirement(today: string): number {
   return Math.round((Date.parse(`${RETIREMENT_DATE}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
-export function diagnoseRow(flowSet: FlowSet, facts: Facts): RowVerdict {
+export function diagnoseRow(engine: Engine, facts: Facts): RowVerdict {
+  const { flowSet } = engine;
   const seen = new Map<string, ScanFinding>();
-  const { sessions } = walkFlows(flowSet, facts, {}, { derivations: DERIVATIONS });
+  const { sessions } = walkFlows(engine, facts, {});
   for (const finding of sessions.flatMap((session) => session.findings)) {
     if (!seen.has(finding.id)) seen.set(finding.id, { id: finding.id, severity: finding.severity });
   }
@@ -37,7 +38,7 @@ export function diagnoseRow(flowSet: FlowSet, facts: Facts): RowVerdict {
   // The walk above ran the migration flow from its entry already (unless another flow went there first).
   const entry = flowSet.flows[MIGRATION_FLOW]!.entry;
   const migration = sessions.find((session) => session.path[0]?.flow === MIGRATION_FLOW && session.path[0]?.node === entry)
-    ?? walkFlows(flowSet, facts, {}, { flow: MIGRATION_FLOW, derivations: DERIVATIONS }).sessions[0];
+    ?? walkFlows(engine, facts, {}, { flow: MIGRATION_FLOW }).sessions[0];
   if (!migration) return { findings, readiness: 'unknown', blockers: ['the migration flow could not be walked'] };
   const blocking = [...new Set(migration.findings.filter((finding) => finding.flow === MIGRATION_FLOW && finding.severity !== 'info').map((finding) => finding.id))];
   if (blocking.length > 0) return { findings, readiness: 'blocked', blockers: blocking };

@@ -9,7 +9,9 @@
  */
 import type { AppServicePlan, Site, VnetInfoResource } from '@azure/arm-appservice';
 import type { VirtualNetwork } from '@azure/arm-network';
+import { createEngine } from '../engine/engine.ts';
 import type { Fact, FlowSet } from '../engine/types.ts';
+import { DERIVATIONS } from '../facts/derived.ts';
 import type { ArmContext } from '../facts/arm/context.ts';
 import { put, unknownFact, type FactMap } from '../facts/arm/fact-values.ts';
 import { GATEWAY_KEYS, PLAN_KEYS, REMOTE_PEERING_KEYS, VNET_KEYS, CONNECTION_KEYS } from '../facts/arm/fact-groups.ts';
@@ -48,6 +50,7 @@ const gatewayRequired = (connections: readonly VnetInfoResource[]) => connection
 export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOptions): Promise<ScanReport> {
   const today = options.now.toISOString().slice(0, 10);
   const daysLeft = daysUntilRetirement(today);
+  const engine = createEngine(options.flowSet, DERIVATIONS);
   const progress = { subscriptions: options.subscriptions.length, listed: 0, plansRead: 0, plansToRead: 0, appsRead: 0, appsToRead: 0 };
   const report = () => options.onProgress?.({ ...progress });
   const inventory = await listInventory(ctx, lists, options.subscriptions, (_what, count) => { progress.listed += count; report(); });
@@ -113,7 +116,7 @@ export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOpt
     for (const connection of gatewayRequired(got.value)) {
       const facts = await rowFacts(site, entry.plan, entry.id, planConnections, connection, network, errors);
       facts['session.today'] = { value: today, source: 'derived', detail: "today's date" };
-      const verdict = diagnoseRow(options.flowSet, facts);
+      const verdict = diagnoseRow(engine, facts);
       const vnetId = connection.vnetResourceId!.replace(/\/subnets\/[^/]+$/i, '');
       rows.push({ app: site.id!, plan: entry.id, vnet: vnetId, gateway: gatewayId(facts, vnetId), ...verdict, daysLeft });
     }

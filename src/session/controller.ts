@@ -6,10 +6,7 @@
  * the wizard drives it from its screens. Every change to the live session is saved synchronously
  * before listeners hear of it, so whatever ends the process, the last answer is on disk.
  */
-import {
-  answer as answerQuestion, back as goBack, EngineError, override as overrideFact, replay, resolveFact, restart as restartSession, start,
-  type Derivations, type EngineState,
-} from '../engine/engine.ts';
+import { createEngine, EngineError, type Derivations, type Engine, type EngineState } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import { walkFlows, type WalkResult } from '../answers/walk-flows.ts';
 import { nsgLookupFor } from '../facts/nsg-lookup.ts';
@@ -88,9 +85,12 @@ export class SessionController {
   #saved = false;
   #ended = false;
   readonly #preset: PresetInputs;
+  /** The flows and derivations, bound once; the states it returns hold data only. */
+  readonly engine: Engine;
 
   constructor(private readonly deps: ControllerDeps) {
     this.#preset = deps.preset ?? NO_PRESET;
+    this.engine = createEngine(deps.flowSet, deps.derivations);
   }
 
   get session(): ActiveSession | undefined { return this.#session; }
@@ -124,8 +124,8 @@ export class SessionController {
     const facts = { ...loaded.facts, ...this.#preset.facts };
     this.#gathered = { ...loaded, facts };
     this.#session = undefined;
-    const engineOptions = { derivations: this.deps.derivations, presetAnswerDetails: this.#preset.answerDetails, ...(this.deps.flow === undefined ? {} : { flow: this.deps.flow }) };
-    const active = { state: start(this.deps.flowSet, facts, this.#preset.answers, engineOptions), target: loaded.target, errors: loaded.errors };
+    const engineOptions = { presetAnswerDetails: this.#preset.answerDetails, ...(this.deps.flow === undefined ? {} : { flow: this.deps.flow }) };
+    const active = { state: this.engine.start(facts, this.#preset.answers, engineOptions), target: loaded.target, errors: loaded.errors };
     this.#saved = false;
     this.#set(active, false);
     this.#followUp(active, options);
@@ -134,17 +134,17 @@ export class SessionController {
 
   /** Continues a saved session: the same questions, answers and position as before. */
   resume(saved: SavedSession): ActiveSession {
-    const active = { state: resumeSession(this.deps.flowSet, saved, this.deps.derivations), target: saved.target, errors: saved.errors ?? [] };
+    const active = { state: resumeSession(this.engine, saved), target: saved.target, errors: saved.errors ?? [] };
     this.#saved = true;
     this.#set(active, false);
     this.#followUp(active, {});
     return active;
   }
 
-  answer(value: AnswerValue): void { this.#change((state) => answerQuestion(state, value)); }
-  back(): void { this.#change(goBack); }
-  restart(): void { this.#change(restartSession); }
-  override(fact: string): void { this.#change((state) => overrideFact(state, fact)); }
+  answer(value: AnswerValue): void { this.#change((state) => this.engine.answer(state, value)); }
+  back(): void { this.#change(this.engine.back); }
+  restart(): void { this.#change(this.engine.restart); }
+  override(fact: string): void { this.#change((state) => this.engine.override(state, fact)); }
 
   /** Resolves once every follow-up read started so far has finished (check waits for them; the wizard does not). */
   async settled(): Promise<void> {
@@ -157,7 +157,7 @@ export class SessionController {
    */
   walkAll(): WalkResult {
     const facts = this.gathered?.facts ?? this.#preset.facts;
-    return walkFlows(this.deps.flowSet, facts, this.#preset.answers, { flow: this.deps.flow, derivations: this.deps.derivations, presetAnswerDetails: this.#preset.answerDetails });
+    return walkFlows(this.engine, facts, this.#preset.answers, { flow: this.deps.flow, presetAnswerDetails: this.#preset.answerDetails });
   }
 
   /** Saves the report now (the wizard's `s`): a new file every time, never over an earlier one. */
@@ -165,7 +165,7 @@ export class SessionController {
     const session = this.#session;
     if (!session) throw new Error('there is no session to report on yet');
     if (!this.deps.reports) throw new Error('this session writes no report files');
-    return this.deps.reports({ state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
+    return this.deps.reports({ engine: this.engine, state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
   }
 
   /**
@@ -254,13 +254,13 @@ export class SessionController {
   #followUp(active: ActiveSession, options: ReadOptions): void {
     const readNsg = this.deps.sources.readNsg;
     if (!readNsg) return;
-    const nsg = nsgLookupFor((key) => resolveFact(active.state, key)?.value);
+    const nsg = nsgLookupFor((key) => this.engine.resolveFact(active.state, key)?.value);
     if (!nsg || this.#lookedUp.has(`${nsg.ip}:${nsg.port}`)) return;
     this.#lookedUp.add(`${nsg.ip}:${nsg.port}`);
     const read = readNsg(active.target, active.state.facts, nsg, options).then((found) => {
       const current = this.#session;
       if (this.#ended || !current || (Object.keys(found.facts).length === 0 && found.errors.length === 0)) return;
-      const state = replay({ ...current.state, facts: { ...current.state.facts, ...found.facts } }, current.state.inputs);
+      const state = this.engine.replay({ ...current.state, facts: { ...current.state.facts, ...found.facts } }, current.state.inputs);
       // Saved only when the session is already on disk: new facts are no reason to replace an earlier session.
       this.#set({ ...current, state, errors: [...current.errors, ...found.errors] }, this.#saved);
     }, () => {

@@ -9,10 +9,12 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { ReportInput } from '../report/build-report.ts';
 import type { ReportFormat } from '../report/format.ts';
 import type { Report } from '../report/report-model.ts';
-import type { EngineState } from '../engine/engine.ts';
+import type { Engine, EngineState } from '../engine/engine.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 
 export interface ReportRequest {
+  /** The flows and derivations the state ran on. */
+  readonly engine: Engine;
   readonly state: EngineState;
   readonly target: ReportTarget;
   readonly errors: readonly ReportError[];
@@ -70,7 +72,7 @@ export function createReportExporter(options: ReportExportOptions): ReportExport
     const signature = JSON.stringify([request.state.inputs, request.state.status, Object.keys(request.state.facts).length, request.errors.length, request.interrupted, format]);
     if (last?.signature === signature) return { path: last.path, unchanged: true };
     const base = fromFlag ? options.reportPath! : join(options.cwd ?? process.cwd(), defaultReportName(now(), format));
-    const report = await options.build({ sessions: [request.state], target: request.target, errors: request.errors, interrupted: request.interrupted, now: now(), version: options.version });
+    const report = await options.build({ engine: request.engine, sessions: [request.state], target: request.target, errors: request.errors, interrupted: request.interrupted, now: now(), version: options.version });
     saves += 1;
     // Only the first save may replace the user's own --report file, and only with --force.
     const force = saves === 1 && fromFlag && options.force === true;

@@ -1,12 +1,12 @@
 /** Turning a saved session back into a live engine state, and describing it on the start screen. */
-import { questionId, replay, start, type Derivations, type EngineState } from '../engine/engine.ts';
+import { questionId, type Engine, type EngineState } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
 import type { SavedSession } from './session-store.ts';
 
 /** Replays the saved inputs over the saved facts: the same questions, answers and position as before. */
-export function resumeSession(flowSet: FlowSet, saved: SavedSession, derivations: Derivations): EngineState {
-  const initial = start(flowSet, saved.facts, saved.presetAnswers, { derivations, ...(saved.flow === undefined ? {} : { flow: saved.flow }) });
-  return replay(initial, saved.inputs);
+export function resumeSession(engine: Engine, saved: SavedSession): EngineState {
+  const initial = engine.start(saved.facts, saved.presetAnswers, saved.flow === undefined ? {} : { flow: saved.flow });
+  return engine.replay(initial, saved.inputs);
 }
 
 /** Saved answers that a resume could not replay, and why the first of them was dropped. */

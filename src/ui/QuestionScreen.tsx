@@ -1,7 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { currentQuestion, type EngineState } from '../engine/engine.ts';
-import type { FlowSet } from '../engine/types.ts';
+import type { Engine, EngineState } from '../engine/engine.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AutoAnswers } from './AutoAnswers.tsx';
 import { ChoicePrompt } from './ChoicePrompt.tsx';
@@ -10,7 +9,8 @@ import { TextPrompt } from './TextPrompt.tsx';
 export interface QuestionScreenProps {
   /** A session whose status is `asking`. */
   readonly state: EngineState;
-  readonly flowSet: FlowSet;
+  /** The flows and derivations the session runs on. */
+  readonly engine: Engine;
   /** Highlighted row of a choice question. */
   readonly highlight: number;
   /** Text typed into a free-form answer so far, and the cursor in it. */
@@ -25,14 +25,14 @@ export interface QuestionScreenProps {
 export const isChoiceQuestion = (answer: string): boolean => answer === 'choice' || answer === 'yes-no';
 
 /** The pending question: what is already known, the question, and the right prompt for its answer type. */
-export function QuestionScreen({ state, flowSet, highlight, draft, cursor, refused, rows }: QuestionScreenProps): React.JSX.Element | null {
-  const question = currentQuestion(state);
+export function QuestionScreen({ state, engine, highlight, draft, cursor, refused, rows }: QuestionScreenProps): React.JSX.Element | null {
+  const question = engine.currentQuestion(state);
   if (!question) return null;
   const { node } = question;
   const known = rows >= 30 ? 6 : rows >= 20 ? 3 : 1;
   return (
     <Box flexDirection="column">
-      <AutoAnswers path={state.path} flowSet={flowSet} limit={known} />
+      <AutoAnswers path={state.path} flowSet={engine.flowSet} limit={known} />
       <Text bold>{safeText(question.text)}</Text>
       {question.help !== undefined && <Text dimColor>{safeText(question.help)}</Text>}
       <Box marginTop={1}>

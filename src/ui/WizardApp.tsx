@@ -6,7 +6,6 @@
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useStdout, useWindowSize } from 'ink';
-import { currentQuestion } from '../engine/engine.ts';
 import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportFormat } from '../report/format.ts';
@@ -180,7 +179,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const sessionScreen = (session: ActiveSession): Screen => {
     const { state } = session;
     const commands = hasOverridableFacts(state.path) ? SESSION_COMMANDS : SESSION_COMMANDS.filter((command) => command !== 'override');
-    const question = currentQuestion(state);
+    const question = wizard.engine.currentQuestion(state);
     if (!question) {
       const page = findingsPage(state, size.current.width);
       const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know') };
@@ -354,7 +353,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const screen = currentScreen();
   const shown = syncScreen(screenState, screen.view);
   const drawn = shownPhase(phase);
-  const question = drawn.kind === 'session' && state ? currentQuestion(state) : undefined;
+  const question = drawn.kind === 'session' && state ? wizard.engine.currentQuestion(state) : undefined;
   const leaving = phase.kind === 'leaving' || phase.kind === 'left';
   const footerMode: FooterMode = phase.kind === 'left' ? 'done'
     : phase.kind === 'loading' && probeRequest ? 'start'
@@ -392,7 +391,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
       {drawn.kind === 'loading' && (probeRequest ? <ProbeConfirmScreen request={probeRequest} highlight={shown.highlight} /> : <LoadingScreen message={progress} />)}
       {drawn.kind === 'load-failed' && <LoadFailedScreen reason={drawn.reason} highlight={shown.highlight} />}
       {drawn.kind === 'session' && state?.status === 'asking' && (
-        <QuestionScreen state={state} flowSet={deps.flowSet} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
+        <QuestionScreen state={state} engine={wizard.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
           {...(shown.refused === undefined ? {} : { refused: shown.refused })} />
       )}
       {findings && state && <FindingsScreen diagnosis={diagnosisLine(state)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}

@@ -4,6 +4,7 @@
  * only re-renders when the controller changes; it holds no session logic of its own.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { Engine } from '../engine/engine.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import { SessionController, type ActiveSession, type LoadedFacts, type SessionResult } from '../session/controller.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
@@ -14,6 +15,8 @@ import { reportPath, type WizardDeps } from './wizard-types.ts';
 export type { ActiveSession };
 
 export interface WizardSession {
+  /** The flows and derivations the session runs on (the controller's, bound once). */
+  readonly engine: Engine;
   readonly session: ActiveSession | undefined;
   /** The live session at the moment of the call (a key right after another sees that key's effect). */
   latest(): ActiveSession | undefined;
@@ -61,6 +64,7 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
   useEffect(() => controller.subscribe(() => setVersion((version) => version + 1)), [controller]);
 
   return {
+    engine: controller.engine,
     session: controller.session,
     latest: () => controller.session,
     saveError: controller.saveError,

@@ -2,7 +2,7 @@
  * What the wizard needs from the outside world, injected so tests drive it with fakes and the
  * UI stays free of Azure, file-system and report logic.
  */
-import type { Derivations, EngineState } from '../engine/engine.ts';
+import type { Derivations, Engine, EngineState } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
@@ -39,6 +39,8 @@ export interface FactProvider {
 }
 
 export interface ReportRequest {
+  /** The flows and derivations the state ran on. */
+  readonly engine: Engine;
   readonly state: EngineState;
   readonly target: ReportTarget;
   readonly errors: readonly ReportError[];

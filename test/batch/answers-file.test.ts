@@ -26,9 +26,9 @@ test('answers become preset answers and facts carry the answers-file line they c
 });
 
 test('a question answered from the file shows the file line as its provenance', async () => {
-  const { start } = await import('../../src/engine/engine.ts');
+  const { createEngine } = await import('../../src/engine/engine.ts');
   const { answers } = parseAnswers('a.yaml', 'answers:\n  eligible/ask-linux: no\n', flows);
-  const state = start(flows, {}, answers!.answers, { presetAnswerDetails: answers!.answerDetails });
+  const state = createEngine(flows).start({}, answers!.answers, { presetAnswerDetails: answers!.answerDetails });
   assert.deepEqual(state.path[1]!.auto, { source: 'answer', detail: 'answers file line 2' });
 });
 

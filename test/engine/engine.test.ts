@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, back, currentQuestion, override, restart, start, EngineError, type EngineState } from '../../src/engine/engine.ts';
+import { createEngine, EngineError, type EngineState } from '../../src/engine/engine.ts';
 import type { Facts } from '../../src/engine/types.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
 
 const flows = miniFlowSet();
+const { start, answer, back, restart, override, currentQuestion } = createEngine(flows);
 const arm = (value: Facts[string]['value'], detail = 'gateway gw-hub'): Facts[string] => ({ value, source: 'arm', detail });
 const questionIdOf = (state: EngineState) => currentQuestion(state)?.id;
 
 test('a session walks from the entry through a called flow to a finding with filled-in steps', () => {
-  let s = start(flows);
+  let s = start();
   assert.equal(questionIdOf(s), 'eligible/ask-linux');
   s = answer(s, false);
   s = answer(s, 'Standard');
@@ -25,7 +26,7 @@ test('a session walks from the entry through a called flow to a finding with fil
 });
 
 test('a terminal finding in a called flow ends the session', () => {
-  let s = start(flows);
+  let s = start();
   s = answer(s, true);
   assert.equal(s.status, 'done');
   assert.equal(s.outcome?.kind, 'finding');
@@ -33,7 +34,7 @@ test('a terminal finding in a called flow ends the session', () => {
 });
 
 test('known facts answer questions automatically and record their provenance', () => {
-  const s = start(flows, { 'app.isLinux': arm(false, 'site app1'), 'plan.tier': arm('Basic', 'plan asp1') });
+  const s = start({ 'app.isLinux': arm(false, 'site app1'), 'plan.tier': arm('Basic', 'plan asp1') });
   assert.equal(questionIdOf(s), 'triage/ask-target');
   const auto = s.path.filter((entry) => entry.auto);
   assert.deepEqual(auto.map((e) => [e.question, e.answer, e.auto?.source, e.auto?.detail]), [
@@ -44,17 +45,17 @@ test('known facts answer questions automatically and record their provenance', (
 });
 
 test('a fact that could not be read leaves the question to the user', () => {
-  const s = start(flows, { 'app.isLinux': { value: null, source: 'arm', reason: 'ARM 403 Forbidden' } });
+  const s = start({ 'app.isLinux': { value: null, source: 'arm', reason: 'ARM 403 Forbidden' } });
   assert.equal(questionIdOf(s), 'eligible/ask-linux');
 });
 
 test('a fact value that fits no option is not used to answer', () => {
-  const s = start(flows, { 'plan.tier': arm('Premium'), 'app.isLinux': arm(false) });
+  const s = start({ 'plan.tier': arm('Premium'), 'app.isLinux': arm(false) });
   assert.equal(questionIdOf(s), 'eligible/ask-tier');
 });
 
 test('check nodes decide RFC 1918 membership from the answer, with exact boundaries', () => {
-  const base = answer(answer(answer(start(flows), false), 'Basic'), { host: 'h', port: 80 });
+  const base = answer(answer(answer(start(), false), 'Basic'), { host: 'h', port: 80 });
   const outside = answer(base, ['172.32.0.0/16']);
   assert.deepEqual(outside.findings.map((f) => f.id), ['p2s-range-not-rfc1918']);
   assert.equal(outside.findings[0]!.title, 'Pool 172.32.0.0/16 is outside RFC 1918');
@@ -63,7 +64,7 @@ test('check nodes decide RFC 1918 membership from the answer, with exact boundar
 });
 
 test('"don\'t know" follows the unknown branch and templates show what to substitute', () => {
-  let s = answer(answer(start(flows), false), null);
+  let s = answer(answer(start(), false), null);
   assert.equal(questionIdOf(s), 'triage/ask-target');
   s = answer(s, null);
   s = answer(s, null);
@@ -71,14 +72,14 @@ test('"don\'t know" follows the unknown branch and templates show what to substi
 });
 
 test('"don\'t know" on a yes-no question without an unknown branch ends with an open question', () => {
-  const s = answer(start(flows), null);
+  const s = answer(start(), null);
   assert.equal(s.status, 'done');
   assert.equal(s.outcome?.kind, 'open-question');
   assert.deepEqual(s.openQuestions.map((q) => q.question), ['eligible/ask-linux']);
 });
 
 test('back undoes exactly the last answer, including its findings', () => {
-  let s = answer(answer(answer(start(flows), false), 'Basic'), { host: 'h', port: 80 });
+  let s = answer(answer(answer(start(), false), 'Basic'), { host: 'h', port: 80 });
   s = answer(s, ['8.8.8.0/24']);
   assert.equal(s.findings.length, 1);
   s = back(s);
@@ -92,14 +93,14 @@ test('back undoes exactly the last answer, including its findings', () => {
 
 test('restart forgets the answers but keeps the facts', () => {
   const facts = { 'app.isLinux': arm(false) };
-  const s = restart(answer(start(flows, facts), 'Basic'));
+  const s = restart(answer(start(facts), 'Basic'));
   assert.equal(questionIdOf(s), 'eligible/ask-tier');
   assert.equal(s.inputs.length, 0);
 });
 
 test('override asks a fact-backed question again and the answer wins over the fact', () => {
   const facts = { 'app.isLinux': arm(false), 'plan.tier': arm('Basic') };
-  let s = start(flows, facts);
+  let s = start(facts);
   s = answer(s, { host: 'h', port: 1 });
   s = override(s, 'plan.tier');
   assert.equal(questionIdOf(s), 'eligible/ask-tier');
@@ -112,15 +113,15 @@ test('override asks a fact-backed question again and the answer wins over the fa
 });
 
 test('preset answers (answers file) answer questions with their own provenance', () => {
-  const s = start(flows, {}, { 'eligible/ask-linux': false, 'eligible/ask-tier': 'Standard' });
+  const s = start({}, { 'eligible/ask-linux': false, 'eligible/ask-tier': 'Standard' });
   assert.equal(questionIdOf(s), 'triage/ask-target');
   assert.equal(s.path[1]!.auto?.detail, 'answers file');
 });
 
 test('invalid answers are refused with the reason and change nothing', () => {
-  const s = answer(answer(answer(start(flows), false), 'Basic'), { host: 'h', port: 80 });
+  const s = answer(answer(answer(start(), false), 'Basic'), { host: 'h', port: 80 });
   assert.throws(() => answer(s, ['300.1.2.3/24']), (error: Error) => error instanceof EngineError && /300\.1\.2\.3/.test(error.message));
-  assert.throws(() => answer(answer(start(flows), false), 'Gold'), /not one of: Free, Basic, Standard/);
+  assert.throws(() => answer(answer(start(), false), 'Gold'), /not one of: Free, Basic, Standard/);
 });
 
 test('the runtime guard stops a loop of automatic nodes', () => {
@@ -129,13 +130,13 @@ test('the runtime guard stops a loop of automatic nodes', () => {
     a: { kind: 'check' as const, when: { fact: 'app.isLinux', known: true }, then: 'b', else: 'b' },
     b: { kind: 'check' as const, when: { fact: 'app.isLinux', known: true }, then: 'a', else: 'a' },
   } } } };
-  assert.throws(() => start(looping, {}, {}, { maxAutoSteps: 1000 }), /1000 automatic steps/);
+  assert.throws(() => createEngine(looping).start({}, {}, { maxAutoSteps: 1000 }), /1000 automatic steps/);
 });
 
 test('a session can start in any flow', () => {
-  const s = start(flows, {}, {}, { flow: 'eligible' });
+  const s = start({}, {}, { flow: 'eligible' });
   assert.equal(questionIdOf(s), 'eligible/ask-linux');
-  assert.throws(() => start(flows, {}, {}, { flow: 'nope' }), /unknown flow "nope"/);
+  assert.throws(() => start({}, {}, { flow: 'nope' }), /unknown flow "nope"/);
 });
 
 test('end and check texts are templated like questions and steps', () => {
@@ -156,13 +157,13 @@ nodes:
     outcome: resolved
     text: Checked {{target.host}}:{{target.port}}.
 ` });
-  const s = start(withText, { 'target.host': arm('db.contoso.local'), 'target.port': arm(1433) }, {}, { flow: 'ending' });
+  const s = createEngine(withText).start({ 'target.host': arm('db.contoso.local'), 'target.port': arm(1433) }, {}, { flow: 'ending' });
   assert.equal(s.path[0]!.text, 'Is db.contoso.local known?');
   assert.equal(s.outcome?.text, 'Checked db.contoso.local:1433.');
 });
 
 test('earlier states never change when the session moves on or branches after back', () => {
-  const first = answer(start(flows), false);
+  const first = answer(start(), false);
   const pathBefore = first.path.map((entry) => entry.node);
   const inputsBefore = first.inputs.length;
   const tierFree = answer(first, 'Free');

@@ -5,11 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from '../../src/engine/engine.ts';
-import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { listScenarios, loadScenario } from '../../src/emulator/scenarios.ts';
 import { gatherFacts } from '../../src/facts/gather-facts.ts';
-import { flowSet } from './shipped.ts';
+import { engine, flowSet } from './shipped.ts';
 
 const RUN_DAYS = [new Date().toISOString().slice(0, 10), '2026-12-01', '2027-06-01'];
 
@@ -24,7 +22,7 @@ for (const { id } of listScenarios()) {
       const { facts } = await gatherFacts({ demo: id }, { today: day });
       assert.equal(facts['session.today']?.value, loadScenario(id).today, `${id} on ${day}: the scenario's day is today's date`);
       const found = new Set<string>();
-      for (const flow of Object.keys(flowSet.flows)) for (const finding of start(flowSet, facts, {}, { flow, derivations: DERIVATIONS }).findings) found.add(finding.id);
+      for (const flow of Object.keys(flowSet.flows)) for (const finding of engine.start(facts, {}, { flow }).findings) found.add(finding.id);
       assert.deepEqual([...found].sort(), expected, `${id} run on ${day}`);
     }
   });

@@ -5,7 +5,7 @@
  * of facts that questions still ahead would be answered from, and the checks still ahead as far
  * as they are not yet decided.
  */
-import { answer, currentQuestion, questionId, resolveFact, start, type EngineState, type Position } from '../../src/engine/engine.ts';
+import { createEngine, questionId, type EngineState, type Position } from '../../src/engine/engine.ts';
 import { evaluate, type Lookup } from '../../src/engine/expression.ts';
 import { transitions } from '../../src/engine/lint.ts';
 import type { AnswerValue, Condition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
@@ -103,6 +103,7 @@ export interface Exploration {
 }
 
 export function explore(set: FlowSet, flow: string, facts: Facts): Exploration {
+  const { start, answer, currentQuestion, resolveFact } = createEngine(set, DERIVATIONS);
   const ahead = aheadOf(set);
   const visited = new Set<string>();
   const leaves: Leaf[] = [];
@@ -126,7 +127,7 @@ export function explore(set: FlowSet, flow: string, facts: Facts): Exploration {
     }
     if (state.outcome?.text) texts.add(state.outcome.text);
   };
-  const stack: Leaf[] = [{ state: start(set, facts, {}, { flow, derivations: DERIVATIONS }), answers: [] }];
+  const stack: Leaf[] = [{ state: start(facts, {}, { flow }), answers: [] }];
   while (stack.length > 0) {
     const { state, answers } = stack.pop()!;
     collect(state);

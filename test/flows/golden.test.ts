@@ -5,9 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { currentQuestion, start, type EngineState } from '../../src/engine/engine.ts';
-import { DERIVATIONS } from '../../src/facts/derived.ts';
-import { facts, flowSet, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
+import type { EngineState } from '../../src/engine/engine.ts';
+import { engine, facts, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
 
 /** Finding ids with severity, and the copy-ready commands of each. */
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
@@ -584,8 +583,8 @@ test('the migration plan: staging slot first, the expected downtime, and a subne
 });
 
 test('triage asks the symptom first, and only the eligibility questions that symptom needs', () => {
-  const first = start(flowSet, session(TODAY), {}, { flow: 'triage', derivations: DERIVATIONS });
-  assert.equal(currentQuestion(first)!.id, 'triage/ask-symptom');
+  const first = engine.start(session(TODAY), {}, { flow: 'triage' });
+  assert.equal(engine.currentQuestion(first)!.id, 'triage/ask-symptom');
   const vnet = walk('triage', facts(), {
     'triage/ask-symptom': 'reach-vnet', 'eligibility/ask-service-endpoint': false, 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 },
     'firewall-timeout/ask-tcpping': 'connects',

@@ -2,23 +2,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { MAX_VNETS_PER_PLAN, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS } from '../../src/facts/limits.ts';
-import { currentQuestion, start } from '../../src/engine/engine.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
-import { facts, flowSet } from './shipped.ts';
+import { engine, facts } from './shipped.ts';
+
+const { start, currentQuestion } = engine;
 
 test('limits shown in flow texts come from limits.ts, where each is defined once with its source', () => {
-  const state = start(flowSet, facts(), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 } }, { flow: 'firewall-timeout', derivations: DERIVATIONS });
+  const state = start(facts(), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 } }, { flow: 'firewall-timeout' });
   const question = currentQuestion(state)!;
   assert.equal(question.id, 'firewall-timeout/ask-tcpping');
   assert.ok(question.node.options!.some((option) => option.label.includes(`about ${TCP_TIMEOUT_SECONDS} seconds`)), 'option labels are filled in too');
-  const timeout = start(flowSet, facts(), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 }, 'firewall-timeout/ask-tcpping': 'timeout' }, { flow: 'firewall-timeout', derivations: DERIVATIONS });
+  const timeout = start(facts(), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 }, 'firewall-timeout/ask-tcpping': 'timeout' }, { flow: 'firewall-timeout' });
   assert.match(timeout.findings.find((f) => f.id === 'tcp-timeout-firewall')!.explanation, new RegExp(`after ${TCP_TIMEOUT_SECONDS} seconds`));
 });
 
 test('limit checks follow the constants: the plan VNet limit and the SSTP connection limit', () => {
-  const atLimit = start(flowSet, facts({ 'plan.vnetCount': MAX_VNETS_PER_PLAN + 1 }), {}, { flow: 'eligibility', derivations: DERIVATIONS });
+  const atLimit = start(facts({ 'plan.vnetCount': MAX_VNETS_PER_PLAN + 1 }), {}, { flow: 'eligibility' });
   assert.ok(atLimit.findings.some((f) => f.id === 'plan-vnet-limit' && f.title.endsWith(`${MAX_VNETS_PER_PLAN} is the limit`)));
-  const under = start(flowSet, facts({ 'plan.vnetCount': MAX_VNETS_PER_PLAN - 1 }), {}, { flow: 'eligibility', derivations: DERIVATIONS });
+  const under = start(facts({ 'plan.vnetCount': MAX_VNETS_PER_PLAN - 1 }), {}, { flow: 'eligibility' });
   assert.ok(!under.findings.some((f) => f.id === 'plan-vnet-limit'));
   const derive = (key: string, value: number) => DERIVATIONS[key]!((k) => (k === 'p2s.connectionCount' ? value : undefined));
   assert.equal(derive('p2s.atSstpLimit', SSTP_MAX_CONNECTIONS), true);

@@ -1,10 +1,12 @@
 /** The shipped flow set and small helpers the flow tests share. */
 import { loadFlowDir } from '../../src/flows/flow-dir.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
-import { answer, currentQuestion, start, type EngineState } from '../../src/engine/engine.ts';
+import { createEngine, type EngineState } from '../../src/engine/engine.ts';
 import type { AnswerValue, Fact, FactValue, Facts } from '../../src/engine/types.ts';
 
 export const flowSet = loadFlowDir();
+/** The engine for the shipped flows with the product's derivations, as the CLI builds it. */
+export const engine = createEngine(flowSet, DERIVATIONS);
 
 /** The day the golden situations are set on (the CLI gives the real date as `session.today`). */
 export const TODAY = '2026-11-25';
@@ -14,11 +16,11 @@ export const session = (today: string): Facts => ({ 'session.today': { value: to
 
 /** Starts a flow with facts and answers the questions it asks, in order, by question id. */
 export function walk(flow: string, facts: Facts, answers: Readonly<Record<string, AnswerValue>>): EngineState {
-  let state = start(flowSet, facts, {}, { flow, derivations: DERIVATIONS });
+  let state = engine.start(facts, {}, { flow });
   while (state.status === 'asking') {
-    const id = currentQuestion(state)!.id;
+    const id = engine.currentQuestion(state)!.id;
     if (!Object.hasOwn(answers, id)) throw new Error(`${flow}: no answer for ${id} (answered so far: ${state.path.filter((p) => p.question).map((p) => p.question).join(', ')})`);
-    state = answer(state, answers[id]!);
+    state = engine.answer(state, answers[id]!);
   }
   return state;
 }

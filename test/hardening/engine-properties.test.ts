@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { answer, back, currentQuestion, override, start, EngineError, type EngineState } from '../../src/engine/engine.ts';
+import { createEngine, EngineError, type Engine, type EngineState } from '../../src/engine/engine.ts';
 import type { AnswerValue, FactDefinition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { loadFlowDir } from '../../src/flows/flow-dir.ts';
@@ -60,7 +60,7 @@ function factsFor(catalogue: Readonly<Record<string, FactDefinition>>): fc.Arbit
       : { value: values[index] as Facts[string]['value'], source: 'arm' as const, detail: 'fuzz' }]))));
 }
 
-function assertWayForward(state: EngineState): void {
+function assertWayForward({ answer, currentQuestion }: Engine, state: EngineState): void {
   if (state.status === 'asking') {
     const pending = currentQuestion(state);
     assert.ok(pending, 'an asking session has a pending question');
@@ -73,7 +73,7 @@ function assertWayForward(state: EngineState): void {
   }
 }
 
-function apply(state: EngineState, step: Action): EngineState {
+function apply({ answer, back, currentQuestion, override }: Engine, state: EngineState, step: Action): EngineState {
   const pending = currentQuestion(state);
   switch (step.kind) {
     case 'back': return back(state);
@@ -96,22 +96,23 @@ function apply(state: EngineState, step: Action): EngineState {
 }
 
 /** From any reachable state, answering "don't know" from then on ends the session. */
-function endsOnDontKnow(state: EngineState): void {
+function endsOnDontKnow({ answer }: Engine, state: EngineState): void {
   let current = state;
   for (let steps = 0; steps < 1000 && current.status === 'asking'; steps += 1) current = answer(current, null);
   assert.equal(current.status, 'done', 'repeated "don\'t know" ends the session');
 }
 
 function randomSessions(flowSet: FlowSet, runs: number): void {
+  const engine = createEngine(flowSet, DERIVATIONS);
   const flowIds = Object.keys(flowSet.flows);
   fc.assert(fc.property(factsFor(flowSet.facts), fc.constantFrom(...flowIds), fc.array(action, { maxLength: 40 }), (facts, flow, actions) => {
-    let state = start(flowSet, { ...facts, 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow, derivations: DERIVATIONS });
-    assertWayForward(state);
+    let state = engine.start({ ...facts, 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow });
+    assertWayForward(engine, state);
     for (const step of actions) {
-      state = apply(state, step);
-      assertWayForward(state);
+      state = apply(engine, state, step);
+      assertWayForward(engine, state);
     }
-    endsOnDontKnow(state);
+    endsOnDontKnow(engine, state);
   }), { numRuns: runs });
 }
 

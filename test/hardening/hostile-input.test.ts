@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAnswers, readAnswersFile, AnswersFileError } from '../../src/answers/answers-file.ts';
 import { MAX_ANSWER_LENGTH, validateAnswer } from '../../src/engine/answer-types.ts';
-import { answer, currentQuestion, resolveFact, start } from '../../src/engine/engine.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { buildFlowSet } from '../../src/engine/load.ts';
 import { render } from '../../src/engine/template.ts';
 import { safeText } from '../../src/text/safe-text.ts';
@@ -142,7 +142,8 @@ test('node ids and fact keys that name object internals work as plain data', () 
   ].join('\n');
   const { flowSet, diagnostics } = buildFlowSet({ flows: [{ path: 'triage.yaml', text: flow }], facts: { path: 'facts.yaml', text: facts }, findings: { path: 'findings.yaml', text: MINI_FINDINGS } });
   assert.deepEqual(diagnostics, []);
-  let state = start(flowSet!);
+  const { start, answer, currentQuestion, resolveFact } = createEngine(flowSet!);
+  let state = start();
   assert.equal(currentQuestion(state)?.text, 'Name? <the constructor fact>');
   state = answer(answer(state, 'widget'), true);
   assert.equal(state.outcome?.kind, 'resolved');
@@ -159,7 +160,8 @@ test('placeholders naming functions are refused by the linter and rendered as da
   for (const name of ['constructor', '__proto__', 'toString']) {
     assert.ok(diagnostics.some((d) => d.message === `placeholder {{${name}}} names no fact in the fact catalogue`), name);
   }
-  const session = start(flows);
-  const lookup = (key: string) => resolveFact(session, key)?.value;
+  const engine = createEngine(flows);
+  const session = engine.start();
+  const lookup = (key: string) => engine.resolveFact(session, key)?.value;
   assert.equal(render('{{constructor}} {{__proto__}} {{toString}} {{valueOf | list}}', lookup, flows.facts), '<constructor> <__proto__> <toString> <valueOf>');
 });

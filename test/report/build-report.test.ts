@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, start } from '../../src/engine/engine.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { RETIREMENT_DATE } from '../../src/facts/limits.ts';
 import { ARM_FACTS, batchSessions, completeSession, interruptedSession, reportFlowSet, reportOf } from './support/report-sessions.ts';
 
 const flows = reportFlowSet();
+const { start, answer } = createEngine(flows);
 
 test('findings are grouped error, warning, info and keep discovery order within a group', () => {
   const report = reportOf([completeSession(flows)]);
@@ -79,15 +80,15 @@ test('errors hold the caller\'s errors first, then facts handed over unreadable,
 test('the retirement notice counts days from the session date, and is left out for regional integration', () => {
   const report = reportOf([completeSession(flows)]);
   assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 126 });
-  const later = start(flows, { ...ARM_FACTS, 'session.today': { value: '2027-04-02', source: 'derived' } }, {}, { flow: 'triage' });
+  const later = start({ ...ARM_FACTS, 'session.today': { value: '2027-04-02', source: 'derived' } }, {}, { flow: 'triage' });
   assert.equal(reportOf([later]).retirement?.daysLeft, -2);
-  const regional = start(flows, { ...ARM_FACTS, 'app.integrationType': { value: 'regional', source: 'arm' } }, {}, { flow: 'triage' });
+  const regional = start({ ...ARM_FACTS, 'app.integrationType': { value: 'regional', source: 'arm' } }, {}, { flow: 'triage' });
   assert.equal(regional.status, 'done');
   assert.equal(reportOf([regional]).retirement, undefined);
 });
 
 test('with the integration type unknown the notice is shown, dated from `now` when the session has no date', () => {
-  const s = start(flows, {}, {}, { flow: 'triage' });
+  const s = start({}, {}, { flow: 'triage' });
   const report = reportOf([s], { now: new Date('2027-03-30T23:00:00Z') });
   assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 1 });
 });
@@ -100,7 +101,7 @@ test('buildReport is pure: same input, same report, and the sessions are not cha
 });
 
 test('a session answered to the end with no findings is complete with empty lists', () => {
-  let s = start(flows, { 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow: 'triage' });
+  let s = start({ 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow: 'triage' });
   s = answer(s, 'none');
   const report = reportOf([s]);
   assert.equal(report.status, 'complete');

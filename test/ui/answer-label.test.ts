@@ -1,7 +1,7 @@
 /** The report shows the option the engineer chose by its label; JSON keeps the option's id as well. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, start } from '../../src/engine/engine.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { toJson } from '../../src/report/json.ts';
@@ -24,10 +24,11 @@ nodes:
   done: { kind: end, outcome: resolved }
 `;
   const flowSet = { ...miniFlowSet({ 'symptom.yaml': symptom }), entry: 'symptom' };
-  const state = answer(start(flowSet, {}, {}, {}), 'reach-vnet');
+  const engine = createEngine(flowSet);
+  const state = engine.answer(engine.start({}, {}, {}), 'reach-vnet');
   const entry = state.path.find((step) => step.answer === 'reach-vnet')!;
   assert.equal(entry.answerLabel, 'The app cannot reach a host inside the VNet');
-  const report = buildReport({ sessions: [state], target: { mode: 'offline' }, errors: [], interrupted: true, now: new Date('2026-11-25T12:00:00Z'), version: 'test' });
+  const report = buildReport({ engine, sessions: [state], target: { mode: 'offline' }, errors: [], interrupted: true, now: new Date('2026-11-25T12:00:00Z'), version: 'test' });
   const markdown = toMarkdown(report);
   assert.match(markdown, /\*\*The app cannot reach a host inside the VNet\*\*/);
   assert.doesNotMatch(markdown, /\*\*reach-vnet\*\*/);

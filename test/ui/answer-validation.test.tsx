@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAnswerValue } from '../../src/engine/answer-types.ts';
-import { currentQuestion, start } from '../../src/engine/engine.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { loadFlowDir } from '../../src/flows/flow-dir.ts';
 import { KEY, startWizard } from './harness.tsx';
 
@@ -31,19 +31,20 @@ test('the certificate-date question refuses 2027-02-30 and banana, and takes a r
 test('the DNS-server question asks for an address: 300.1.2.3 never reaches a command', async () => {
   const presetAnswers = { 'dns/ask-name': 'db.contoso.local', 'dns/ask-dns-changed': false, 'dns/ask-server-count': 2 };
   const ui = startWizard({ flowSet, flow: 'dns', presetAnswers });
-  await ui.waitFor((f) => f.includes('What is the IP address of the first DNS server'), 'the DNS-server question');
+  await ui.waitFor((f) => f.includes("What is the IP address of the VNet's first custom DNS server"), 'the DNS-server question');
   ui.type('300.1.2.3\r');
   await ui.waitFor((f) => f.includes('Not accepted: 300.1.2.3 is not an IPv4 address'), 'the bad address refused');
   ui.type(`${KEY.backspace.repeat(9)}10.1.0.4\r`);
-  await ui.waitFor((f) => !f.includes('What is the IP address of the first DNS server'), 'the next question');
+  await ui.waitFor((f) => !f.includes("What is the IP address of the VNet's first custom DNS server"), 'the next question');
   ui.unmount();
 });
 
 test('prompts, answers files and the engine share the validators of the shipped questions', () => {
-  const cert = start(flowSet, {}, {}, { flow: 'certificate-sync' });
+  const { start, currentQuestion } = createEngine(flowSet);
+  const cert = start({}, {}, { flow: 'certificate-sync' });
   const question = currentQuestion(cert)!;
   assert.equal(question.node.answer, 'date');
   for (const bad of ['2027-02-30', 'banana', '2027-13-01']) assert.equal(validateAnswerValue(question.node.answer, bad).ok, false, bad);
-  const dns = start(flowSet, {}, { 'dns/ask-name': 'db.contoso.local', 'dns/ask-dns-changed': false, 'dns/ask-server-count': 2 }, { flow: 'dns' });
+  const dns = start({}, { 'dns/ask-name': 'db.contoso.local', 'dns/ask-dns-changed': false, 'dns/ask-server-count': 2 }, { flow: 'dns' });
   assert.equal(currentQuestion(dns)!.node.answer, 'ip');
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, currentQuestion, start } from '../../src/engine/engine.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { KEPT_CORRUPT_COPIES, SessionSaveError, SessionStore } from '../../src/session/session-store.ts';
 import { claimSession } from '../../src/session/claim-session.ts';
@@ -17,12 +17,14 @@ import { defaultReportName, createReportExporter } from '../../src/session/repor
 import { miniFlowSet } from '../support/mini-flows.ts';
 
 const flowSet = miniFlowSet();
+const engine = createEngine(flowSet, DERIVATIONS);
+const { start, answer, currentQuestion } = engine;
 const fixedNow = () => new Date('2026-11-25T13:05:09Z');
 const tempStore = () => new SessionStore(join(mkdtempSync(join(tmpdir(), 'vnet-doctor-store-')), 'state'), fixedNow);
 
 test('a saved session resumes at the same question with the same answers and facts', () => {
   const facts = { 'app.isLinux': { value: false, source: 'arm' as const, detail: 'site app1' } };
-  let state = start(flowSet, facts, {}, { derivations: DERIVATIONS });
+  let state = start(facts);
   state = answer(state, 'Standard');
   state = answer(state, { host: 'db.contoso.local', port: 1433 });
   const store = tempStore();
@@ -30,7 +32,7 @@ test('a saved session resumes at the same question with the same answers and fac
   const loaded = store.load();
   assert.equal(loaded.kind, 'saved');
   if (loaded.kind !== 'saved') return;
-  const resumed = resumeSession(flowSet, loaded.session, DERIVATIONS);
+  const resumed = resumeSession(engine, loaded.session);
   assert.equal(currentQuestion(resumed)?.id, currentQuestion(state)?.id);
   assert.deepEqual(resumed.path, state.path, 'the same path, auto answers and provenance included');
   assert.equal(describeSaved(loaded.session), '2 answers, demo healthy, saved 2026-11-25 13:05 UTC');
@@ -89,7 +91,7 @@ test('the exporter never forces over a file, and saving again without a change w
     build: () => ({}) as never,
     write: async (path, _report, options) => { calls.push({ path, force: options.force }); return { path }; },
   });
-  const request = { state: start(flowSet), target: { mode: 'offline' as const }, errors: [], interrupted: true };
+  const request = { engine, state: start(), target: { mode: 'offline' as const }, errors: [], interrupted: true };
   const path = join('/reports', 'vnet-doctor-report-20261125-090405.md');
   assert.deepEqual(await exporter(request), { path, unchanged: false });
   assert.deepEqual(await exporter(request), { path, unchanged: true });
@@ -222,17 +224,17 @@ test('only the newest moved-aside copies are kept', () => {
 });
 
 test('answers to questions that no longer exist are counted and explained on resume', () => {
-  let state = start(flowSet, {}, {}, { derivations: DERIVATIONS });
+  let state = start();
   state = answer(state, false);
   state = answer(state, 'Standard');
   const saved = {
     format: 1 as const, savedAt: '2026-11-25T13:05:09.000Z', target: { mode: 'offline' as const }, facts: {}, presetAnswers: {},
     inputs: [...state.inputs, { type: 'answer' as const, question: 'eligible/ask-removed', value: true }, { type: 'answer' as const, question: 'triage/ask-pool', value: ['10.0.0.0/24'] }],
   };
-  const resumed = resumeSession(flowSet, saved, DERIVATIONS);
+  const resumed = resumeSession(engine, saved);
   const dropped = droppedOnResume(flowSet, saved, resumed);
   assert.deepEqual(dropped, { count: 2, question: 'eligible/ask-removed', reason: 'question eligible/ask-removed no longer exists in the flows' });
   assert.equal(describeDropped(dropped!), '2 saved answers were dropped: question eligible/ask-removed no longer exists in the flows (the flows changed since the session was saved).');
   assert.match(describeDropped({ ...dropped!, count: 1 }, 'if-resumed'), /^1 saved answer would be dropped: question eligible\/ask-removed no longer exists/);
-  assert.equal(droppedOnResume(flowSet, { ...saved, inputs: state.inputs }, resumeSession(flowSet, { ...saved, inputs: state.inputs }, DERIVATIONS)), undefined, 'nothing dropped, nothing said');
+  assert.equal(droppedOnResume(flowSet, { ...saved, inputs: state.inputs }, resumeSession(engine, { ...saved, inputs: state.inputs })), undefined, 'nothing dropped, nothing said');
 });

@@ -4,7 +4,7 @@
  * redaction are tested on what customers' reports will hold. Independent of the shipped flows.
  */
 import { buildFlowSet } from '../../../src/engine/load.ts';
-import { answer, override, start, type EngineState } from '../../../src/engine/engine.ts';
+import { createEngine, type EngineState } from '../../../src/engine/engine.ts';
 import type { Fact, Facts, FactValue, FlowSet } from '../../../src/engine/types.ts';
 import { buildReport, type ReportInput } from '../../../src/report/build-report.ts';
 import type { Report } from '../../../src/report/report-model.ts';
@@ -212,15 +212,17 @@ export const ARM_FACTS: Facts = {
 
 const TARGET = { host: 'sql-orders.contoso.com', port: 1433 };
 
+/** The report of sessions over the report flows (the engine they ran on is the report's too). */
 export const reportOf = (sessions: EngineState[], extra: Partial<ReportInput> = {}): Report =>
-  buildReport({ sessions, target: { mode: 'arm', appId: APP_ID, appName: 'contoso-orders' }, now: NOW, version: '0.1.0-test', ...extra });
+  buildReport({ engine: createEngine(reportFlowSet()), sessions, target: { mode: 'arm', appId: APP_ID, appName: 'contoso-orders' }, now: NOW, version: '0.1.0-test', ...extra });
 
 /**
  * A finished wizard session: ARM facts, the user overrides the pool ARM reported with their own,
  * answers "don't know" about the NSG, and the timeout finding fires.
  */
 export function completeSession(flows = reportFlowSet()): EngineState {
-  let s = start(flows, ARM_FACTS, {}, { flow: 'triage' });
+  const { start, answer, override } = createEngine(flows);
+  let s = start(ARM_FACTS, {}, { flow: 'triage' });
   s = answer(s, TARGET);
   s = override(s, 'p2s.addressPool');
   s = answer(s, ['203.0.113.0/24']);
@@ -232,7 +234,8 @@ export function completeSession(flows = reportFlowSet()): EngineState {
 
 /** A session the user stopped while the NSG question was pending (offline: no ARM facts). */
 export function interruptedSession(flows = reportFlowSet()): EngineState {
-  let s = start(flows, { 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow: 'triage' });
+  const { start, answer } = createEngine(flows);
+  let s = start({ 'session.today': { value: '2026-11-25', source: 'derived' } }, {}, { flow: 'triage' });
   s = answer(s, 'gateway-required');
   s = answer(s, ['10.99.0.0/24']);
   s = answer(s, { host: '10.20.30.40', port: 443 });
@@ -241,8 +244,9 @@ export function interruptedSession(flows = reportFlowSet()): EngineState {
 
 /** Batch: one session per flow; the DNS flow stops on a "don't know" with nowhere to go. */
 export function batchSessions(flows = reportFlowSet()): EngineState[] {
-  const connectivity = answer(answer(answer(start(flows, ARM_FACTS, {}, { flow: 'triage' }), TARGET), false), false);
-  let dns = start(flows, ARM_FACTS, {}, { flow: 'dns' });
+  const { start, answer } = createEngine(flows);
+  const connectivity = answer(answer(answer(start(ARM_FACTS, {}, { flow: 'triage' }), TARGET), false), false);
+  let dns = start(ARM_FACTS, {}, { flow: 'dns' });
   dns = answer(answer(dns, false), null);
   return [connectivity, dns];
 }
