@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * postinstall: `node_modules/.bin/node` must be Node 24 (the `node` devDependency), the Node that
+ * prepare (npm install / npm ci in a checkout; never run where the published package is installed):
+ * `node_modules/.bin/node` must be Node 24 (the `node` devDependency), the Node that
  * npm scripts run. The `node22` alias (Node 22, for running the end-to-end tests on the oldest
  * Node that `engines` allows) ships a `node` bin too, and npm links whichever it reaches last.
  */

@@ -19,3 +19,8 @@ test('npm test rebuilds the bundle fresh and never deletes it afterwards (npm st
   assert.doesNotMatch(script, /rmSync\([^)]*dist/);
   assert.match(script, /VNET_DOCTOR_SOURCE: '1'/, 'the end-to-end tests also run against the sources');
 });
+
+test('the published package runs no install script (npx installs it without scripts/ or devDependencies)', () => {
+  for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(pkg.scripts[hook], undefined, `${hook} would run on every user's install`);
+  assert.match(pkg.scripts.prepare ?? '', /pin-node-bin\.mjs/, 'a checkout keeps npm scripts on Node 24');
+});
