@@ -1,16 +1,27 @@
 /**
  * The emulator for the scan benchmark, in its own process so the scan's memory is measured
- * alone: serves the synthetic tenant with a fixed latency per response and prints its URL and
- * certificate as one JSON line; stops when stdin closes.
+ * alone: serves the synthetic tenant (at SCALE, 1 = full size) with a fixed latency per response
+ * and prints its URL, certificate and what the tenant holds (counted from the served resources)
+ * as one JSON line; stops when stdin closes.
  *
- *   node --import tsx bench/scan-emulator.ts LATENCY_MS
+ *   node --import tsx bench/scan-emulator.ts LATENCY_MS [SCALE]
  */
+import type { ScenarioResource } from '../src/emulator/scenarios.ts';
 import { startEmulator } from '../src/emulator/server.ts';
-import { syntheticTenant } from './scan-tenant.ts';
+import { SUBSCRIPTIONS, syntheticTenant } from './scan-tenant.ts';
 
 export const BENCH_TOKEN = 'scan-bench-token';
-const emulator = await startEmulator({ scenario: syntheticTenant(), token: BENCH_TOKEN, latencyMs: Number(process.argv[2] ?? 50) });
-process.stdout.write(`${JSON.stringify({ url: emulator.url, ca: emulator.ca })}\n`);
+const scenario = syntheticTenant(Number(process.argv[3] ?? 1));
+const count = (test: (resource: ScenarioResource) => boolean) => scenario.resources.filter(test).length;
+const tenant = {
+  subscriptions: SUBSCRIPTIONS.length,
+  plans: count((resource) => resource.type === 'Microsoft.Web/serverfarms'),
+  apps: count((resource) => resource.type === 'Microsoft.Web/sites'),
+  connections: count((resource) => resource.id.includes('/sites/') && resource.id.includes('/virtualNetworkConnections/')),
+  gateways: count((resource) => resource.type === 'Microsoft.Network/virtualNetworkGateways'),
+};
+const emulator = await startEmulator({ scenario, token: BENCH_TOKEN, latencyMs: Number(process.argv[2] ?? 50) });
+process.stdout.write(`${JSON.stringify({ url: emulator.url, ca: emulator.ca, tenant })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {
   const byStatus: Record<string, number> = {};

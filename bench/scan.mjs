@@ -3,6 +3,8 @@
  * the checkout) over the synthetic tenant of bench/scan-tenant.ts, served by the emulator in a
  * separate process with 50 ms per response. Wall time and peak RSS (GNU time) of the scan
  * process alone; the emulator's certificate is trusted through NODE_EXTRA_CA_CERTS.
+ * Growth: the same scan of the tenant at half size (plans, apps, connections and gateways halved
+ * together), runs interleaved with the full-size ones so load on the machine hits both alike.
  * Contacts 127.0.0.1 only.
  *
  *   node bench/scan.mjs [BIN]
@@ -16,11 +18,13 @@ import { median } from './lib/stats.mjs';
 import { benchEnv, root, tempDir } from './install.mjs';
 
 export const SCAN_LATENCY_MS = 50;
+/** The smaller tenant of the growth figure, as a fraction of the full one. */
+export const GROWTH_SCALE = 0.5;
 const node = join(root, 'node_modules', '.bin', 'node');
 const SUBSCRIPTIONS = [1, 2, 3].map((index) => `0000000${index}-5ca1-4000-8000-00000000000${index}`);
 
-async function startBenchEmulator() {
-  const child = spawn(node, ['--import', 'tsx', join(root, 'bench', 'scan-emulator.ts'), String(SCAN_LATENCY_MS)], { cwd: root, env: benchEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+async function startBenchEmulator(scale) {
+  const child = spawn(node, ['--import', 'tsx', join(root, 'bench', 'scan-emulator.ts'), String(SCAN_LATENCY_MS), String(scale)], { cwd: root, env: benchEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the scan emulator exited with ${code}`)));
@@ -31,8 +35,8 @@ async function startBenchEmulator() {
   return { ...JSON.parse(line), stop: async () => { child.stdin.end(); return done; } };
 }
 
-async function oneScan(bin, source) {
-  const emulator = await startBenchEmulator();
+async function oneScan(bin, source, scale) {
+  const emulator = await startBenchEmulator(scale);
   const work = tempDir('scan');
   const caFile = join(work, 'ca.pem');
   writeFileSync(caFile, emulator.ca);
@@ -48,17 +52,33 @@ async function oneScan(bin, source) {
   if (run.status !== 0 && run.status !== 1) throw new Error(`scan exited with ${run.status}: ${run.stderr.slice(0, 600)}`);
   const report = JSON.parse(run.stdout);
   const requests = JSON.parse(log.trim().split('\n').at(-1) ?? '{}').requests;
-  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests };
+  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests, tenant: emulator.tenant };
 }
 
-export async function measureScan(bin, { runs = 3, source = false } = {}) {
+/** Median time, peak RSS and (from the first run) requests and tenant of several runs. */
+function summary(all) {
+  return { ms: median(all.map((run) => run.ms)), rssBytes: Math.max(...all.map((run) => run.rssBytes)), requests: all[0].requests, tenant: all[0].tenant, runs: all };
+}
+
+export async function measureScan(bin, { runs = 3, source = false, scale = 1 } = {}) {
   const all = [];
-  for (let index = 0; index < runs; index += 1) all.push(await oneScan(bin, source));
-  return { ms: median(all.map((run) => run.ms)), rssBytes: Math.max(...all.map((run) => run.rssBytes)), runs: all };
+  for (let index = 0; index < runs; index += 1) all.push(await oneScan(bin, source, scale));
+  return summary(all);
+}
+
+/** The full-size scan and the GROWTH_SCALE one, runs alternating. */
+export async function measureScanGrowth(bin, { runs = 3, source = false } = {}) {
+  const small = [];
+  const full = [];
+  for (let index = 0; index < runs; index += 1) {
+    small.push(await oneScan(bin, source, GROWTH_SCALE));
+    full.push(await oneScan(bin, source, 1));
+  }
+  return { small: summary(small), full: summary(full) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bin = process.argv[2] ?? join(root, 'bin', 'vnet-doctor.js');
-  const result = await measureScan(bin, { runs: 1, source: process.argv[2] === undefined });
+  const result = await measureScanGrowth(bin, { runs: 1, source: process.argv[2] === undefined });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
