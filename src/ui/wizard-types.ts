@@ -2,17 +2,17 @@
  * What the wizard needs from the outside world, injected so tests drive it with fakes and the
  * UI stays free of Azure, file-system and report logic.
  */
-import type { Derivations, Engine, EngineState } from '../engine/engine.ts';
+import type { Derivations } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import type { SavedSession, SessionStore } from '../session/session-store.ts';
 import type { SessionController } from '../session/controller.ts';
 import type { ProbeConsent } from '../session/probe-consent.ts';
 import type { ReportFormat } from '../report/format.ts';
+import type { NsgTarget } from '../facts/nsg-facts.ts';
+import type { ReportRequest } from '../session/report-export.ts';
 
 /** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
-import type { NsgTarget } from '../facts/nsg-facts.ts';
-
 export type TargetChoice =
   | { readonly mode: 'offline' }
   | { readonly mode: 'demo'; readonly scenario: string }
@@ -38,15 +38,8 @@ export interface FactProvider {
   nsgFacts?(target: ReportTarget, facts: Facts, nsg: NsgTarget): Promise<{ readonly facts: Facts; readonly errors: readonly ReportError[] }>;
 }
 
-export interface ReportRequest {
-  /** The flows and derivations the state ran on. */
-  readonly engine: Engine;
-  readonly state: EngineState;
-  readonly target: ReportTarget;
-  readonly errors: readonly ReportError[];
-  /** True when the user stopped before the session ended. */
-  readonly interrupted: boolean;
-}
+/** What the wizard hands over to write a report: the session's own request (one definition). */
+export type { ReportRequest } from '../session/report-export.ts';
 
 /** Writes the findings report and returns the path written (or the saved report naming it); throws with a user-facing message. */
 export type ReportWriter = (request: ReportRequest) => Promise<string | { readonly path: string }>;
