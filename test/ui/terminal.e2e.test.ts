@@ -241,3 +241,28 @@ test('findings taller than the terminal scroll in a pager: header and footer sta
     term.close();
   }
 });
+
+test('s, then r, then q: the report saved with s is never rewritten; the report written on quit is a new file', async () => {
+  const { dir, env } = workspace();
+  const term = wizard(['--offline', '--flows', FLOWS], { cwd: dir, env });
+  try {
+    await term.waitFor('Is the app on Linux?', 'the first question');
+    await term.press(`${DOWN}${ENTER}`, 'Tier?', 'the tier question');
+    await term.press('s', 'Save the report as:', 'the format choice');
+    await term.press(ENTER, 'Report saved to', 'the save confirmation');
+    const saved = readdirSync(dir).filter((name) => name.startsWith('vnet-doctor-report-'));
+    assert.equal(saved.length, 1);
+    const first = readFileSync(join(dir, saved[0]!), 'utf8');
+    assert.match(first, /Is the app on Linux\? \*\*no\*\*/, 'the saved report holds the answer given');
+    await term.press('r', 'Restart from the first question?', 'the restart confirmation');
+    await term.press('y', 'Is the app on Linux?', 'the first question again');
+    term.send('q');
+    assert.equal(await term.exit, 0);
+    assert.equal(readFileSync(join(dir, saved[0]!), 'utf8'), first, 'the report saved with s is unchanged');
+    const after = readdirSync(dir).filter((name) => name.startsWith('vnet-doctor-report-'));
+    assert.ok(after.length <= 2, `at most one more report: ${after.join(', ')}`);
+    for (const name of after.filter((file) => file !== saved[0])) assert.notEqual(name, saved[0]);
+  } finally {
+    term.close();
+  }
+});
