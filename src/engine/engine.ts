@@ -13,7 +13,7 @@ import type {
 } from './types.ts';
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
 import { render } from './template.ts';
-import { renderStep } from './render-step.ts';
+import { renderSteps } from './render-step.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
 import { coreOf, expose, type Core, type StateView } from './state-core.ts';
@@ -311,7 +311,7 @@ function advance(def: Definition, initial: Core, at: Position): Core {
           id: node.finding, severity: node.severity, flow: position.flow, node: position.node,
           title: render(node.title, lookup, catalogue),
           explanation: render(node.explanation, lookup, catalogue),
-          steps: node.steps.map((step) => renderStep(step, lookup, catalogue)),
+          steps: node.steps.flatMap((step) => renderSteps(step, lookup, catalogue)),
         };
         const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };

@@ -77,6 +77,7 @@ function lintFlow(source: FlowSource, flows: ReadonlyMap<string, FlowSource>, se
       const stray = template.replace(/\{\{\s*[A-Za-z0-9_.$-]+\s*(\|\s*[a-z]+\s*)?\}\}/g, '');
       if (stray.includes('{{') || stray.includes('}}')) errors.push(at(id, `malformed placeholder in "${template.slice(0, 60)}"`));
     }
+    errors.push(...eachErrors(id, node, at));
     if (node.kind === 'question' && node.fact) errors.push(...factTypeErrors(id, node, set.facts, at));
   }
 
@@ -85,6 +86,22 @@ function lintFlow(source: FlowSource, flows: ReadonlyMap<string, FlowSource>, se
     for (const id of Object.keys(flow.nodes)) if (!reachable.has(id)) errors.push(at(id, `unreachable: no path from entry "${flow.entry}" leads here`));
   }
   errors.push(...loops(flow, at));
+  return errors;
+}
+
+/** `each` repeats a step, so it belongs in steps only, over one list per step. */
+function eachErrors(id: string, node: FlowNode, at: (node: string, message: string) => Diagnostic): Diagnostic[] {
+  const eachIn = (template: string) => placeholders(template).filter((placeholder) => placeholder.filter === 'each').map((placeholder) => placeholder.key);
+  const errors: Diagnostic[] = [];
+  const prose = node.kind === 'finding' ? [node.title, node.explanation] : templates(node);
+  for (const template of prose) {
+    for (const key of eachIn(template)) errors.push(at(id, `{{${key} | each}} repeats a step, so it may only be used in a finding's steps`));
+  }
+  if (node.kind !== 'finding') return errors;
+  for (const step of node.steps) {
+    const keys = new Set([...eachIn(step.text), ...eachIn(step.command ?? '')]);
+    if (keys.size > 1) errors.push(at(id, `a step repeats over one list only, not ${[...keys].join(' and ')}`));
+  }
   return errors;
 }
 

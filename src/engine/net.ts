@@ -44,3 +44,36 @@ export function overlaps(a: string, b: string): boolean | undefined {
   if (!x || !y) return undefined;
   return x.isInSubnet(y) || y.isInSubnet(x);
 }
+
+/** An IPv4 prefix as the numbers of its first and last address, or undefined. */
+function rangeOf(prefix: string): { readonly first: number; readonly last: number } | undefined {
+  const address = parseIPv4(prefix);
+  if (!address) return undefined;
+  const toNumber = (dotted: string) => dotted.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+  return { first: toNumber(address.startAddress().correctForm()), last: toNumber(address.endAddress().correctForm()) };
+}
+
+const dotted = (value: number): string => [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+
+/**
+ * The first /`length` block inside `space` that overlaps none of `taken` (the VNet's subnets),
+ * or undefined when there is none. Walks from taken range to taken range, so a /8 costs no more
+ * than its subnets.
+ */
+export function firstFreeBlock(space: readonly string[], taken: readonly string[], length: number): string | undefined {
+  if (!Number.isInteger(length) || length < 8 || length > 30) return undefined;
+  const size = 2 ** (32 - length);
+  const used = taken.map(rangeOf).filter((range) => range !== undefined).sort((a, b) => a.first - b.first);
+  for (const prefix of space) {
+    const outer = rangeOf(prefix);
+    if (!outer || outer.last - outer.first + 1 < size) continue;
+    let start = Math.ceil(outer.first / size) * size;
+    while (start + size - 1 <= outer.last) {
+      const end = start + size - 1;
+      const clash = used.find((range) => range.first <= end && range.last >= start);
+      if (!clash) return `${dotted(start)}/${length}`;
+      start = Math.ceil((clash.last + 1) / size) * size;
+    }
+  }
+  return undefined;
+}

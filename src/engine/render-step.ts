@@ -24,6 +24,29 @@ export const SHELL_FOR_KIND: Readonly<Record<StepKind, Shell | undefined>> = {
 
 type Catalogue = Readonly<Record<string, FactDefinition>>;
 
+/**
+ * The rendered steps of one flow step: one, or with `{{key | each}}` one per item of that list
+ * (a list that is not known yet gives one step with the blank, which says what to fill in).
+ */
+export function renderSteps(step: Step, lookup: Lookup, catalogue: Catalogue): RenderedStep[] {
+  const key = eachKey(step);
+  if (key === undefined) return [renderStep(step, lookup, catalogue)];
+  const single = (template: string) => template.replace(PLACEHOLDER, (whole, name: string, filter?: string) => (name === key && filter === 'each' ? `{{${name}}}` : whole));
+  const plain: Step = { ...step, text: single(step.text), ...(step.command === undefined ? {} : { command: single(step.command) }) };
+  const value = lookup(key);
+  const items = Array.isArray(value) ? (value as readonly string[]) : value === undefined ? [] : [String(value)];
+  if (items.length === 0) return [renderStep(plain, (name) => (name === key ? undefined : lookup(name)), catalogue)];
+  return items.map((item) => renderStep(plain, (name) => (name === key ? item : lookup(name)), catalogue));
+}
+
+/** The key a step repeats over (the linter allows one per step). */
+export function eachKey(step: Step): string | undefined {
+  for (const template of [step.text, step.command ?? '']) {
+    for (const match of template.matchAll(PLACEHOLDER)) if (match[2] === 'each') return match[1]!;
+  }
+  return undefined;
+}
+
 export function renderStep(step: Step, lookup: Lookup, catalogue: Catalogue): RenderedStep {
   const text = render(step.text, lookup, catalogue);
   if (step.command === undefined) return { kind: step.kind, text };

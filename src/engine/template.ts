@@ -9,7 +9,11 @@ import type { Lookup } from './expression.ts';
 /** `{{ key }}` or `{{ key | filter }}`; keys are lower-case dotted names. */
 export const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.$-]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
 
-export const TEMPLATE_FILTERS = ['list', 'first', 'csv'] as const;
+/**
+ * `list`, `csv` and `first` shape a list in place; `each` (steps only) repeats the whole step once
+ * per item, so "ask every DNS server" becomes one command per server, each copy-ready on its own.
+ */
+export const TEMPLATE_FILTERS = ['list', 'first', 'csv', 'each'] as const;
 
 export interface Placeholder {
   readonly key: string;

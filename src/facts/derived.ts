@@ -4,7 +4,7 @@
  */
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
-import { isWithin, overlaps } from '../engine/net.ts';
+import { firstFreeBlock, isWithin, overlaps } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
@@ -13,6 +13,8 @@ import {
 } from './limits.ts';
 
 const DAY_MS = 86_400_000;
+/** The name proposed for a new subnet for regional integration (with -2, -3, ... when taken). */
+const NEW_SUBNET_NAME = 'appservice-integration';
 
 const list = (value: FactValue | undefined): readonly string[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as readonly string[]) : [String(value)];
@@ -272,6 +274,31 @@ export const DERIVATIONS: Derivations = {
     if (instances === undefined) return undefined;
     for (let prefix = REGIONAL_SUBNET_MIN_PREFIX; prefix >= 16; prefix -= 1) if (2 ** (32 - prefix) - 5 >= 2 * instances) return prefix;
     return 16;
+  },
+  // A range for a new integration subnet: the first block of the size the plan needs (at least a
+  // /26) that no subnet of the VNet uses. Unknown until the VNet's space and subnets are read.
+  'migration.newSubnetPrefix': (get) => {
+    const space = list(get('vnet.addressSpace'));
+    const subnets = list(get('vnet.subnetPrefixes'));
+    if (!space || !subnets) return undefined;
+    const required = number(get('migration.requiredPrefix'));
+    return firstFreeBlock(space, subnets, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
+  },
+  // A name no subnet of the VNet has yet.
+  'migration.newSubnetName': (get) => {
+    const names = list(get('vnet.subnetNames'));
+    if (!names) return undefined;
+    const taken = new Set(names.map((name) => name.toLowerCase()));
+    for (let n = 1; ; n += 1) {
+      const name = n === 1 ? NEW_SUBNET_NAME : `${NEW_SUBNET_NAME}-${n}`;
+      if (!taken.has(name)) return name;
+    }
+  },
+  // The subnet to connect to: the free one when it is large enough, else the new one proposed above.
+  'migration.integrationSubnetName': (get) => {
+    const free = get('migration.freeSubnetName');
+    if (get('migration.hasFreeSubnet') !== false && typeof free === 'string' && get('migration.freeSubnetTooSmall') !== true) return free;
+    return get('migration.hasFreeSubnet') === false || get('migration.freeSubnetTooSmall') === true ? get('migration.newSubnetName') : undefined;
   },
   'migration.freeSubnetLength': (get) => {
     const prefix = get('migration.freeSubnetPrefix');

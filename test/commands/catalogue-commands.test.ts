@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildFlowSetFromParsed } from '../../src/engine/load.ts';
 import { shippedFlowFiles } from '../../src/flows/shipped-flow-files.ts';
-import { renderStep } from '../../src/engine/render-step.ts';
+import { renderSteps } from '../../src/engine/render-step.ts';
 import { PLACEHOLDER } from '../../src/engine/template.ts';
 import type { FactValue, FlowSet, Step } from '../../src/engine/types.ts';
 import { bashArgv, cmdWords, powerShellArguments } from './shell-rules.ts';
@@ -111,7 +111,8 @@ function withMarkers(command: string, values: Record<string, FactValue>): { temp
   const template = command.replace(PLACEHOLDER, (_whole, key: string, filter?: string) => {
     const value = lookupIn(values)(key)!;
     if (!Array.isArray(value)) return mark(String(value));
-    const items = filter === 'first' ? value.slice(0, 1) : value;
+    // `each` repeats the step per item (render below takes the first repetition).
+    const items = filter === 'first' || filter === 'each' ? value.slice(0, 1) : value;
     return items.map((item: string) => mark(item)).join(filter === 'csv' ? ',' : filter === 'list' ? ', ' : ' ');
   });
   return { template, markers };
@@ -119,8 +120,9 @@ function withMarkers(command: string, values: Record<string, FactValue>): { temp
 
 const unmark = (word: string, markers: Map<string, string>) => word.replace(/QQ\d+QQ/g, (marker) => markers.get(marker)!);
 
+/** The step as the report shows it; a step repeated per item (`each`) is checked on its first repetition. */
 function render(step: Step, values: Record<string, FactValue>) {
-  return renderStep(step, lookupIn(values), flowSet.facts);
+  return renderSteps(step, lookupIn(values), flowSet.facts)[0]!;
 }
 
 test('the catalogue has commands for every shell', () => {

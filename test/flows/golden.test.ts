@@ -174,9 +174,10 @@ test('nameresolver times out from the app but a VM gets answers: DNS traffic fro
   assert.equal(s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!.text,
     "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
   assert.deepEqual(summary(s), [['dns-server-blocked', 'error', [
-    `az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority <free priority lower than the rule that blocks DNS> --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 --destination-port-ranges 53 --subscription ${SUB}`,
-    'nameresolver db.contoso.local 10.20.0.4',
+    `az network nsg rule create -g <resource group of that NSG> --nsg-name <NSG in front of the DNS server> -n AllowAppServiceDns --priority <free priority lower than the rule that blocks DNS> --direction Inbound --access Allow --protocol "*" --source-address-prefixes 172.16.200.0/24 --destination-address-prefixes 10.20.0.4 10.20.0.5 --destination-port-ranges 53 --subscription ${SUB}`,
     'nameresolver db.contoso.local',
+    'nameresolver db.contoso.local 10.20.0.4',
+    'nameresolver db.contoso.local 10.20.0.5',
   ]]]);
 });
 
@@ -266,7 +267,7 @@ const READY = ['migration-ready', 'info', [
   `az webapp vnet-integration add -g rg-web -n app-orders --slot <staging slot name> --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
   'App > Networking > VNet integration > Disconnect',
   `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
-  'tcpping <host>:<port>',
+  'tcpping <target host>:<target port>',
 ]];
 
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
@@ -282,7 +283,7 @@ test('migration readiness: a /26 another plan already uses can be shared (multi-
   const finding = small.findings.find((f) => f.id === 'migration-subnet-shared')!;
   assert.equal(finding.severity, 'warning');
   assert.equal(finding.title, 'Another plan already uses the subnet snet-apps, and it is too small to share');
-  assert.deepEqual(finding.steps.map((step) => step.command), [`az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms --subscription ${SUB}`]);
+  assert.deepEqual(finding.steps.map((step) => step.command), [`az network vnet subnet create -g rg-net --vnet-name vnet-hub -n appservice-integration --address-prefixes 10.20.1.0/26 --delegations Microsoft.Web/serverFarms --subscription ${SUB}`]);
   assert.equal(small.outcome?.kind, 'not-resolved');
 });
 
@@ -363,7 +364,13 @@ test('nameresolver is first run as the app resolves, then against each configure
   const s = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'not-found', 'dns/ask-dns-override': false });
   const question = s.path.find((entry) => entry.question === 'dns/ask-nameresolver')!;
   assert.equal(question.text, "In the app's Kudu console (Debug console > CMD), run: nameresolver db.contoso.local (this asks the DNS servers the app really uses). What happens?");
-  assert.deepEqual(summary(s).map(([id, severity]) => [id, severity]), [['dns-name-not-found', 'warning']]);
+  assert.deepEqual(summary(s), [['dns-name-not-found', 'warning', ["Resolve-DnsName db.contoso.local -Server '10.20.0.4'", "Resolve-DnsName db.contoso.local -Server '10.20.0.5'"]]]);
+  const timeout = walk('dns', facts(), { 'dns/ask-name': 'db.contoso.local', 'dns/ask-nameresolver': 'timeout', 'dns/ask-dns-override': false, 'dns/ask-vm-dns': false });
+  assert.deepEqual(summary(timeout), [['dns-unreachable', 'error', [
+    "Resolve-DnsName db.contoso.local -Server '10.20.0.4'", "Resolve-DnsName db.contoso.local -Server '10.20.0.5'",
+    'nameresolver db.contoso.local', 'nameresolver db.contoso.local 10.20.0.4', 'nameresolver db.contoso.local 10.20.0.5',
+  ]]]);
+  assert.equal(timeout.findings[0]!.title, "The app's DNS servers (10.20.0.4, 10.20.0.5) do not answer");
 });
 
 test('the migration notes say regional integration resolves private zones, not that point-to-site cannot reach private endpoints', () => {
@@ -432,7 +439,7 @@ test('setting up with a VNet in the app\'s own region: regional integration, by 
   const ids = summary(s).map(([id, severity]) => [id, severity]);
   assert.deepEqual(ids.at(-1), ['same-region-use-regional', 'warning']);
   assert.deepEqual(summary(s).at(-1)![2], [
-    `az network vnet subnet create -g rg-net --vnet-name vnet-hub -n <subnet name> --address-prefixes <free /26 range> --delegations Microsoft.Web/serverFarms --subscription ${SUB}`,
+    `az network vnet subnet create -g rg-net --vnet-name vnet-hub -n appservice-integration --address-prefixes 10.20.1.0/26 --delegations Microsoft.Web/serverFarms --subscription ${SUB}`,
     `az webapp vnet-integration add -g rg-web -n app-orders --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
   ]);
   assert.ok(!ids.some(([id]) => id === 'gateway-missing'), 'no gateway to build or repair');

@@ -41,6 +41,7 @@ export const HEALTHY: Record<string, FactValue> = {
   'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
   'vnet.name': 'vnet-hub', 'vnet.location': 'northeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
   'vnet.isClassic': false, 'vnet.hasIpv6': false, 'migration.swiftSupported': true,
+  'vnet.subnetNames': ['GatewaySubnet', 'snet-vms', 'snet-apps'], 'vnet.subnetPrefixes': ['10.20.255.0/27', '10.20.0.0/24', '10.20.9.0/26'],
   'gateway.exists': true, 'gateway.name': 'gw-hub', 'gateway.resourceGroup': 'rg-net', 'gateway.vpnType': 'RouteBased', 'gateway.sku': 'VpnGw1',
   'gateway.provisioningState': 'Succeeded', 'gateway.hasExpressRoute': false,
   'p2s.configured': true, 'p2s.addressPool': ['172.16.200.0/24'], 'p2s.protocols': ['SSTP'],

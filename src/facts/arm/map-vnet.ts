@@ -20,6 +20,10 @@ export function vnetFacts(vnet: VirtualNetwork): FactMap {
   const privateEndpoints = (vnet.subnets ?? []).some((subnet) => (subnet.privateEndpoints?.length ?? 0) > 0
     || (subnet.ipConfigurations ?? []).some((config) => /\/providers\/Microsoft\.Network\/privateEndpoints\//i.test(config.id ?? '')));
   put(facts, 'vnet.hasPrivateEndpoints', privateEndpoints, detail);
+  // Every subnet's name and range: a new subnet is proposed from what is left.
+  const subnets = vnet.subnets ?? [];
+  put(facts, 'vnet.subnetNames', subnets.map((subnet) => subnet.name).filter((name) => name !== undefined), detail);
+  put(facts, 'vnet.subnetPrefixes', subnets.flatMap((subnet) => subnet.addressPrefixes ?? (subnet.addressPrefix === undefined ? [] : [subnet.addressPrefix])).filter((prefix) => !prefix.includes(':')), detail);
   return facts;
 }
 
