@@ -4,7 +4,7 @@
  */
 import type { Derivations } from '../engine/engine.ts';
 import type { FactValue } from '../engine/types.ts';
-import { firstFreeBlock, isWithin, overlaps } from '../engine/net.ts';
+import { firstFreeBlock, isWithin, overlaps, RFC1918_BLOCKS } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
@@ -15,6 +15,8 @@ import {
 const DAY_MS = 86_400_000;
 /** The name proposed for a new subnet for regional integration (with -2, -3, ... when taken). */
 const NEW_SUBNET_NAME = 'appservice-integration';
+/** A new VNet in the app's region gets a /24 (larger when the plan's subnet needs more). */
+const NEW_VNET_PREFIX = 24;
 
 const list = (value: FactValue | undefined): readonly string[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as readonly string[]) : [String(value)];
@@ -158,6 +160,41 @@ export const DERIVATIONS: Derivations = {
     const sub = get('peering.remoteSubscriptionId');
     const group = get('peering.remoteResourceGroup');
     const name = get('peering.remoteVnetName');
+    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
+      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
+  },
+  // A VNet in the app's region for an app whose VNet is elsewhere: named after the VNet and the
+  // region, in the app's resource group, with a private range that overlaps no network the app
+  // must keep reaching (the VNet, its peer, on-premises, the point-to-site pool).
+  'migration.newVnetName': (get) => {
+    const name = get('vnet.name') ?? get('app.vnetName');
+    const region = get('app.location');
+    return typeof name === 'string' && typeof region === 'string' ? `${name}-${normaliseRegion(region)}` : undefined;
+  },
+  // The two peerings between the VNets, each named after the VNet it leads to.
+  'migration.newPeeringName': (get) => {
+    const name = get('migration.newVnetName');
+    return typeof name === 'string' ? `to-${name}` : undefined;
+  },
+  'migration.backPeeringName': (get) => {
+    const name = get('vnet.name') ?? get('app.vnetName');
+    return typeof name === 'string' ? `to-${name}` : undefined;
+  },
+  'migration.newVnetRange': (get) => {
+    const vnet = list(get('vnet.addressSpace'));
+    if (!vnet) return undefined;
+    const taken = [...vnet, ...(list(get('peering.remoteAddressSpace')) ?? []), ...(list(get('onprem.prefixes')) ?? []), ...(list(get('p2s.addressPool')) ?? [])];
+    return firstFreeBlock(RFC1918_BLOCKS, taken, Math.min(NEW_VNET_PREFIX, number(get('migration.requiredPrefix')) ?? NEW_VNET_PREFIX));
+  },
+  'migration.newVnetSubnetPrefix': (get) => {
+    const range = get('migration.newVnetRange');
+    if (typeof range !== 'string') return undefined;
+    return firstFreeBlock([range], [], Math.min(number(get('migration.requiredPrefix')) ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
+  },
+  'migration.newVnetId': (get) => {
+    const sub = get('app.subscriptionId');
+    const group = get('app.resourceGroup');
+    const name = get('migration.newVnetName');
     return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
       ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
   },

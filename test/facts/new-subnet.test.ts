@@ -43,3 +43,17 @@ test('free blocks are aligned, skip every overlap, and span several address spac
   assert.equal(firstFreeBlock(['10.0.0.0/28'], [], 26), undefined, 'a space smaller than the block');
   assert.equal(firstFreeBlock(['10.0.0.0/8'], ['10.0.0.0/9', '10.128.0.0/10'], 26), '10.192.0.0/26');
 });
+
+test('a new VNet in the app\'s region: named after the VNet and region, with a range that overlaps no known network', () => {
+  const values = {
+    'vnet.name': 'vnet-hub', 'app.location': 'West Europe', 'app.subscriptionId': 'sub-1', 'app.resourceGroup': 'rg-web',
+    'vnet.addressSpace': ['10.0.0.0/16'], 'p2s.addressPool': ['10.1.0.0/24'], 'onprem.prefixes': ['10.1.1.0/24', '10.2.0.0/15'],
+  };
+  assert.equal(derive('migration.newVnetName', values), 'vnet-hub-westeurope');
+  assert.equal(derive('migration.newVnetRange', values), '10.1.2.0/24');
+  assert.equal(derive('migration.newVnetSubnetPrefix', values), '10.1.2.0/26');
+  assert.equal(derive('migration.newVnetId', values), '/subscriptions/sub-1/resourceGroups/rg-web/providers/Microsoft.Network/virtualNetworks/vnet-hub-westeurope');
+  assert.deepEqual([derive('migration.newPeeringName', values), derive('migration.backPeeringName', values)], ['to-vnet-hub-westeurope', 'to-vnet-hub']);
+  const large = { ...values, 'plan.maxInstances': 300 };
+  assert.deepEqual([derive('migration.newVnetRange', large), derive('migration.newVnetSubnetPrefix', large)], ['10.1.4.0/22', '10.1.4.0/22'], 'a plan of 300 instances needs a /22 subnet, so the VNet is a /22 too');
+});

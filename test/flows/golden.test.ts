@@ -249,9 +249,9 @@ test('migration readiness: VNet in another region, a /28 not delegated, three VN
   ]);
   const commands = Object.fromEntries(summary(s).map(([id, , list]) => [id, list]));
   assert.deepEqual(commands['migration-blocked-cross-region'], [
-`az network vnet create -g rg-web -n <new VNet name> --location 'West Europe' --address-prefixes <address range> --subnet-name <subnet name> --subnet-prefixes <a /26 inside that range> --subscription ${SUB}`,
-    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n <peering name> --remote-vnet <resource id of the new VNet> --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
-    `az network vnet peering create -g rg-web --vnet-name <new VNet name> -n <peering name> --remote-vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --allow-vnet-access --allow-forwarded-traffic --use-remote-gateways --subscription ${SUB}`,
+`az network vnet create -g rg-web -n vnet-hub-westeurope --location 'West Europe' --address-prefixes 10.0.0.0/24 --subnet-name appservice-integration --subnet-prefixes 10.0.0.0/26 --subscription ${SUB}`,
+    `az network vnet peering create -g rg-net --vnet-name vnet-hub -n to-vnet-hub-westeurope --remote-vnet /subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Network/virtualNetworks/vnet-hub-westeurope --allow-vnet-access --allow-forwarded-traffic --allow-gateway-transit --subscription ${SUB}`,
+    `az network vnet peering create -g rg-web --vnet-name vnet-hub-westeurope -n to-vnet-hub --remote-vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --allow-vnet-access --allow-forwarded-traffic --use-remote-gateways --subscription ${SUB}`,
   ]);
   assert.deepEqual(commands['migration-subnet-not-delegated'], [`az network vnet subnet update -g rg-net --vnet-name vnet-hub -n snet-apps --delegations Microsoft.Web/serverFarms --subscription ${SUB}`]);
   assert.equal(s.findings.at(-1)!.title, 'Decide how to carry the plan routes 10.20.0.0/16, 52.10.0.0/16 over');

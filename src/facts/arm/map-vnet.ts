@@ -58,6 +58,8 @@ export function remotePeeringFacts(localVnetId: string, remote: VirtualNetwork):
   const back = remote.virtualNetworkPeerings?.find((peering) => sameId(peering.remoteVirtualNetwork?.id, localVnetId));
   if (!back) return facts;
   const detail = `peering ${back.name} on VNet ${remote.name}`;
+  // The remote side's own name: the update commands for that side need it.
+  put(facts, 'peering.remotePeeringName', back.name, detail);
   put(facts, 'peering.remoteAllowVnetAccess', back.allowVirtualNetworkAccess ?? false, detail);
   put(facts, 'peering.remoteAllowForwardedTraffic', back.allowForwardedTraffic ?? false, detail);
   put(facts, 'peering.remoteUseGateways', back.useRemoteGateways ?? false, detail);
