@@ -18,6 +18,7 @@ import type { ReportExporter, SavedReport } from './report-export.ts';
 import { resumeSession } from './resume.ts';
 import type { SavedSession, SessionStore } from './session-store.ts';
 import type { TargetChoice } from './target.ts';
+import type { SessionMove, SessionPrompts } from './session-prompts.ts';
 
 export const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
 
@@ -84,6 +85,7 @@ export class SessionController {
   /** Set once the session's first change is saved (a resumed session is already on disk). */
   #saved = false;
   #ended = false;
+  #conversation: Promise<void> | undefined;
   readonly #preset: PresetInputs;
   /** The flows and derivations, bound once; the states it returns hold data only. */
   readonly engine: Engine;
@@ -139,6 +141,42 @@ export class SessionController {
     this.#set(active, false);
     this.#followUp(active, {});
     return active;
+  }
+
+  /**
+   * The conversation: whenever the session waits on a person, asks through `prompts` and applies
+   * the move, until the prompts say leave or the session ends. The facts and the answers file have
+   * answered all they can before anything is asked (the engine answers a question whose fact is
+   * known). One conversation at a time: a second call joins the running one.
+   */
+  converse(prompts: SessionPrompts): Promise<void> {
+    this.#conversation ??= (async () => {
+      try {
+        while (!this.#ended && this.#session) {
+          const move = await prompts.next(this.#session.state);
+          if (move.kind === 'leave' || this.#ended) return;
+          this.apply(move);
+        }
+      } finally {
+        this.#conversation = undefined;
+      }
+    })();
+    return this.#conversation;
+  }
+
+  /** One move of the engineer's. An answer meant for another question (a background read moved the session on) is dropped. */
+  apply(move: SessionMove): void {
+    switch (move.kind) {
+      case 'answer': {
+        const state = this.#session?.state;
+        if (state && this.engine.currentQuestion(state)?.id === move.question) this.answer(move.value);
+        return;
+      }
+      case 'back': this.back(); return;
+      case 'restart': this.restart(); return;
+      case 'override': this.override(move.fact); return;
+      case 'leave': return;
+    }
   }
 
   answer(value: AnswerValue): void { this.#change((state) => this.engine.answer(state, value)); }

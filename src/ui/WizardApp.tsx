@@ -166,12 +166,13 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
           view: { kind: 'list', id: 'override', count: items.length, initial: 0, commands: MENU_COMMANDS },
           choose: (index) => {
             const fact = items[index]?.value;
-            if (fact !== undefined) wizard.override(fact);
+            if (fact !== undefined) wizard.move({ kind: 'override', fact });
             setPhase({ kind: 'session' });
           },
         };
       }
-      case 'session': return session ? sessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
+      // Between a move and the session's next wait, keys are held for the screen that follows.
+      case 'session': return session && wizard.waiting() ? sessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
       case 'leaving': case 'left': return { view: { kind: 'busy', id: current.kind, hold: false } };
     }
   };
@@ -233,10 +234,19 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const replayHeldRef = useRef(replayHeld);
   replayHeldRef.current = replayHeld;
   useEffect(() => queue.listen((key) => handler.current(key)), [queue]);
+  // The session waits on the engineer again: keys typed meanwhile act on the screen now shown.
+  useEffect(() => wizardRef.current.onWaiting(() => replayHeldRef.current()), []);
 
   // ---------------------------------------------------------------- actions
 
-  const answer = (value: AnswerValue) => { setStatus(undefined); wizard.answer(value); };
+  /** An answer to the question on show, handed to the waiting session. */
+  const answer = (value: AnswerValue) => {
+    const session = wizard.latest();
+    const question = session ? wizard.engine.currentQuestion(session.state) : undefined;
+    if (!question) return;
+    setStatus(undefined);
+    wizard.move({ kind: 'answer', question: question.id, value });
+  };
 
   const choose = (choice: StartChoice) => {
     if (choice.mode === 'resume') {
@@ -304,11 +314,11 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     switch (command) {
       case 'back':
         if (state.inputs.length === 0) setStatus({ text: 'This is the first question.', tone: 'info' });
-        else { remember(state.inputs.length - 1); wizard.back(); }
+        else { remember(state.inputs.length - 1); wizard.move({ kind: 'back' }); }
         return;
       case 'restart':
         remember(0);
-        wizard.restart();
+        wizard.move({ kind: 'restart' });
         setStatus({ text: 'Restarted from the first question; the facts are kept and your earlier answers are offered again.', tone: 'info' });
         return;
       case 'override':

@@ -1,15 +1,18 @@
 /**
  * The wizard's view of the session controller (src/session/controller.ts), which owns the engine,
- * the facts and their follow-up reads, saving, the report on quit and the exit code. This hook
- * only re-renders when the controller changes; it holds no session logic of its own.
+ * the facts and their follow-up reads, saving, the report on quit and the exit code. Once a
+ * session starts, the controller converses through the screens' prompts (screen-prompts.ts): it
+ * waits on the engineer's next move, and the screens hand moves over. This hook only re-renders
+ * when the controller or the prompts change; it holds no session logic of its own.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Engine } from '../engine/engine.ts';
-import type { AnswerValue } from '../engine/types.ts';
 import { SessionController, type ActiveSession, type LoadedFacts, type SessionResult } from '../session/controller.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
 import type { ReportFormat } from '../report/format.ts';
 import type { SavedSession } from '../session/session-store.ts';
+import type { SessionMove } from '../session/session-prompts.ts';
+import { ScreenPrompts } from './screen-prompts.ts';
 import { reportPath, type WizardDeps } from './wizard-types.ts';
 
 export type { ActiveSession };
@@ -24,10 +27,12 @@ export interface WizardSession {
   readonly saveError: string | undefined;
   begin(loaded: LoadedFacts): void;
   resume(saved: SavedSession): void;
-  answer(value: AnswerValue): void;
-  back(): void;
-  restart(): void;
-  override(fact: string): void;
+  /** True while the session waits on the engineer; keys meanwhile wait for the next screen. */
+  waiting(): boolean;
+  /** Hands the engineer's move to the waiting session; false when it was not waiting. */
+  move(move: SessionMove): boolean;
+  /** Calls `listener` when the session starts or stops waiting. */
+  onWaiting(listener: () => void): () => void;
   /** Saves the report now (`s`): a new file each time, Markdown unless JSON is asked for. Resolves with its path. */
   saveReport(format?: ReportFormat): Promise<string>;
   /** Ends the session: report on quit, forgetting a finished session, the exit code. */
@@ -54,28 +59,29 @@ export function controllerFor(deps: WizardDeps): SessionController {
 }
 
 export function useWizardSession(deps: WizardDeps): WizardSession {
-  const controller = useMemo(() => {
+  const { controller, prompts } = useMemo(() => {
     const built = controllerFor(deps);
+    const screens = new ScreenPrompts();
     // A resumed session is live from the first frame.
-    if (deps.beginning.kind === 'resume' && !built.session) built.resume(deps.beginning.saved);
-    return built;
+    if (deps.beginning.kind === 'resume' && !built.session) { built.resume(deps.beginning.saved); void built.converse(screens); }
+    return { controller: built, prompts: screens };
   }, [deps]);
   const [, setVersion] = useState(0);
   useEffect(() => controller.subscribe(() => setVersion((version) => version + 1)), [controller]);
+  useEffect(() => prompts.subscribe(() => setVersion((version) => version + 1)), [prompts]);
 
   return {
     engine: controller.engine,
     session: controller.session,
     latest: () => controller.session,
     saveError: controller.saveError,
-    begin: (loaded) => { controller.begin(loaded); },
-    resume: (saved) => { controller.resume(saved); },
-    answer: (value) => controller.answer(value),
-    back: () => controller.back(),
-    restart: () => controller.restart(),
-    override: (fact) => controller.override(fact),
+    begin: (loaded) => { controller.begin(loaded); void controller.converse(prompts); },
+    resume: (saved) => { controller.resume(saved); void controller.converse(prompts); },
+    waiting: () => prompts.waiting,
+    move: (move) => prompts.move(move),
+    onWaiting: (listener) => prompts.subscribe(listener),
     saveReport: async (format) => (await controller.saveReport(format)).path,
-    finish: (end) => controller.finish(end),
-    stopNow: (end) => controller.stopNow(end),
+    finish: (end) => { prompts.leave(); return controller.finish(end); },
+    stopNow: (end) => { prompts.leave(); return controller.stopNow(end); },
   };
 }

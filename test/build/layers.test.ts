@@ -1,0 +1,38 @@
+/**
+ * The layers the architecture promises (issue 10 items 9 and 10): React and Ink live in src/ui
+ * only, so the engine, the facts, the session controller and the command logic run and are
+ * tested without a terminal; the session asks people through its promise facade
+ * (session-prompts.ts), never through a screen. The one door into the UI is the lazy import of
+ * ui/run-wizard.tsx (listed in lazy-boundaries.test.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+  entry.isDirectory() ? sources(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []);
+
+/** Static imports and re-exports of a file, type-only ones included. */
+const imports = (text: string): string[] => [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+
+test('React and Ink are imported in src/ui only', () => {
+  const outside = sources(join(root, 'src'))
+    .filter((file) => !relative(root, file).replaceAll('\\', '/').startsWith('src/ui/'))
+    .flatMap((file) => imports(readFileSync(file, 'utf8')).filter((from) => /^(react|ink)(\/|$)|^ink-/.test(from)).map((from) => `${relative(root, file)} imports ${from}`));
+  assert.deepEqual(outside, []);
+});
+
+test('the engine, the facts and the session import nothing from the UI or the CLI', () => {
+  const wrong: string[] = [];
+  for (const layer of ['src/engine', 'src/facts', 'src/session']) {
+    for (const file of sources(join(root, layer))) {
+      for (const from of imports(readFileSync(file, 'utf8'))) {
+        if (/^\.{1,2}\//.test(from) && /(^|\/)(ui|cli)\//.test(relative(root, join(file, '..', from)).replaceAll('\\', '/'))) wrong.push(`${relative(root, file)} imports ${from}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
