@@ -18,6 +18,9 @@ export function checkFlagConflicts(options: CliOptions): void {
   if (options.offline && (options['access-token'] !== undefined || options['arm-endpoint'] !== undefined || options.cloud !== undefined)) {
     throw new UsageError('--offline never calls Azure; leave out --access-token, --arm-endpoint and --cloud');
   }
+  if (options.offline && options['read-dns-settings']) {
+    throw new UsageError('--read-dns-settings reads an app\'s settings in Azure, which --offline never calls; leave it out (an answers file can give app.dnsOverride instead)');
+  }
 }
 
 export interface SessionTarget {

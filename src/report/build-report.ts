@@ -178,8 +178,8 @@ function retirementNotice(engine: Engine, sessions: readonly EngineState[], now:
   const type = types[0];
   if (type !== undefined && type !== 'gateway-required') return undefined;
   const today = sessions.map((session) => engine.resolveFact(session, 'session.today')?.value).find((value) => typeof value === 'string');
-  const from = typeof today === 'string' && !Number.isNaN(Date.parse(today)) ? Date.parse(today) : Date.parse(now.toISOString().slice(0, 10));
-  return { date: RETIREMENT_DATE, daysLeft: Math.floor((Date.parse(RETIREMENT_DATE) - from) / DAY_MS) };
+  const asOf = typeof today === 'string' && !Number.isNaN(Date.parse(today)) ? new Date(Date.parse(today)).toISOString().slice(0, 10) : now.toISOString().slice(0, 10);
+  return { date: RETIREMENT_DATE, daysLeft: Math.floor((Date.parse(RETIREMENT_DATE) - Date.parse(asOf)) / DAY_MS), asOf };
 }
 
 function walkedFlows(sessions: readonly EngineState[]): string[] {

@@ -63,9 +63,12 @@ function header(report: Report): string {
 function retirement(report: Report): string {
   const notice = report.retirement;
   if (!notice) return '';
+  // A demo counts from the day its scenario is set on, not from the day the report is written: say which day.
+  const sameDay = notice.asOf === undefined || notice.asOf === report.generatedAt.slice(0, 10);
+  const from = sameDay ? 'this report' : `${notice.asOf}, the day this session is set on`;
   const when = notice.daysLeft > 0
-    ? `will be retired on ${notice.date}, ${plural(notice.daysLeft, 'day')} after this report`
-    : notice.daysLeft === 0 ? `is retired today, ${notice.date}` : `was retired on ${notice.date}, ${plural(-notice.daysLeft, 'day')} before this report`;
+    ? `will be retired on ${notice.date}, ${plural(notice.daysLeft, 'day')} after ${from}`
+    : notice.daysLeft === 0 ? `is retired on ${notice.date}, ${sameDay ? 'today' : `the day this session is set on`}` : `was retired on ${notice.date}, ${plural(-notice.daysLeft, 'day')} before ${from}`;
   return [
     '## Retirement notice',
     '',

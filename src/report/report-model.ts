@@ -85,6 +85,7 @@ export interface Report {
   /** Questions the user answered "don't know". */
   readonly unknowns: readonly ReportOpenQuestion[];
   readonly errors: readonly ReportError[];
-  readonly retirement?: { readonly date: string; readonly daysLeft: number };
+  /** `asOf`: the session's date the days are counted from (a demo's is the day its scenario is set on). */
+  readonly retirement?: { readonly date: string; readonly daysLeft: number; readonly asOf?: string };
   readonly redacted: boolean;
 }

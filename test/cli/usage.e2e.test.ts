@@ -50,6 +50,14 @@ test('conflicting targets are refused with exit 2, in check and in the wizard', 
   }
 });
 
+test('--read-dns-settings with --offline is refused: there is no app to read', () => {
+  for (const args of [['check', '--offline', '--read-dns-settings'], ['--offline', '--read-dns-settings']]) {
+    const run = runCli(args);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, /^vnet-doctor: --read-dns-settings reads an app's settings in Azure, which --offline never calls/, args.join(' '));
+  }
+});
+
 test('--version prints the version in package.json (the bundle gets it at build time)', async () => {
   const { readFileSync } = await import('node:fs');
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

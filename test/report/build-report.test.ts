@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../src/engine/engine.ts';
 import { RETIREMENT_DATE } from '../../src/facts/limits.ts';
+import { toMarkdown } from '../../src/report/markdown.ts';
 import { ARM_FACTS, batchSessions, completeSession, interruptedSession, reportFlowSet, reportOf } from './support/report-sessions.ts';
 
 const flows = reportFlowSet();
@@ -79,7 +80,7 @@ test('errors hold the caller\'s errors first, then facts handed over unreadable,
 
 test('the retirement notice counts days from the session date, and is left out for regional integration', () => {
   const report = reportOf([completeSession(flows)]);
-  assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 126 });
+  assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 126, asOf: '2026-11-25' });
   const later = start({ ...ARM_FACTS, 'session.today': { value: '2027-04-02', source: 'derived' } }, {}, { flow: 'triage' });
   assert.equal(reportOf([later]).retirement?.daysLeft, -2);
   const regional = start({ ...ARM_FACTS, 'app.integrationType': { value: 'regional', source: 'arm' } }, {}, { flow: 'triage' });
@@ -90,7 +91,7 @@ test('the retirement notice counts days from the session date, and is left out f
 test('with the integration type unknown the notice is shown, dated from `now` when the session has no date', () => {
   const s = start({}, {}, { flow: 'triage' });
   const report = reportOf([s], { now: new Date('2027-03-30T23:00:00Z') });
-  assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 1 });
+  assert.deepEqual(report.retirement, { date: RETIREMENT_DATE, daysLeft: 1, asOf: '2027-03-30' });
 });
 
 test('buildReport is pure: same input, same report, and the sessions are not changed', () => {
@@ -107,4 +108,11 @@ test('a session answered to the end with no findings is complete with empty list
   assert.equal(report.status, 'complete');
   assert.deepEqual([report.findings, report.openQuestions, report.unknowns, report.errors], [[], [], [], []]);
   assert.equal(report.retirement, undefined);
+});
+
+test('a demo set on another day says which day its retirement count starts from', () => {
+  const report = reportOf([completeSession()]);
+  const later = { ...report, generatedAt: '2026-12-24T09:00:00.000Z' };
+  assert.match(toMarkdown(later), /will be retired on 2027-03-31, 126 days after 2026-11-25, the day this session is set on\./);
+  assert.match(toMarkdown(report), /126 days after this report\./);
 });
