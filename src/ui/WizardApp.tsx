@@ -1,23 +1,23 @@
 /**
- * The wizard: start screen → facts → questions → findings. It renders engine state and turns
- * keys into engine events. Every key goes through one queue and one pure reducer
- * (screen-state.ts), applied to the screen the previous key left, so keys that arrive together
- * act exactly as keys typed one by one. Persistence lives in useWizardSession.
+ * The wizard: start screen → facts → questions → findings. It renders the session's state and
+ * turns keys into the moves the session waits for (its prompts, screen-prompts.ts). Every key
+ * goes through one queue and one pure reducer (screen-state.ts), applied to the screen the
+ * previous key left, so keys that arrive together act exactly as keys typed one by one; keys
+ * that arrive while the session is busy wait for the next screen. The phases are in
+ * wizard-phase.ts, the session's screen in session-screen.ts, the findings layout in
+ * page-rows.ts; the session itself is the controller's (use-wizard-session.ts).
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useStdout, useWindowSize } from 'ink';
-import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportFormat } from '../report/format.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
-import { choiceIndex, choiceItems } from './ChoicePrompt.tsx';
 import { copyToClipboard } from './clipboard.ts';
-import { diagnosisLine, findingsPage, wrap } from './findings-lines.ts';
+import { diagnosisLine, findingsPage } from './findings-lines.ts';
 import { FindingsScreen } from './FindingsScreen.tsx';
-import { Footer, footerHeight, type FooterMode, type Status } from './Footer.tsx';
-import { formatAnswer } from './format.ts';
+import { Footer, type FooterMode, type Status } from './Footer.tsx';
 import { Header, HEADER_HEIGHT } from './Header.tsx';
 import { KeyListener } from './KeyListener.tsx';
 import { KeyQueue } from './key-queue.ts';
@@ -27,13 +27,16 @@ import { LoadingScreen } from './LoadingScreen.tsx';
 import { PROBE_CONFIRM_INITIAL, PROBE_CONFIRM_ITEMS, ProbeConfirmScreen } from './ProbeConfirmScreen.tsx';
 import { hasOverridableFacts, OverridePicker, overrideItems } from './OverridePicker.tsx';
 import { isChoiceQuestion, QuestionScreen } from './QuestionScreen.tsx';
-import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState, type ScreenView } from './screen-state.ts';
+import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState } from './screen-state.ts';
 import { StartScreen, startItems, type StartChoice } from './StartScreen.tsx';
 import { colour } from './theme.ts';
 import { pickerScreenId, pickerItems, useAppPicker } from './use-app-picker.ts';
 import { useProbeConsent } from './use-probe-consent.ts';
 import { useWizardSession, type ActiveSession } from './use-wizard-session.ts';
-import type { TargetChoice, WizardBeginning, WizardDeps, WizardResult } from './wizard-types.ts';
+import type { WizardDeps, WizardResult } from './wizard-types.ts';
+import { firstPhase, shownPhase, type Phase } from './wizard-phase.ts';
+import { sessionScreen, type Screen } from './session-screen.ts';
+import { pageRows } from './page-rows.ts';
 
 export interface WizardAppProps {
   readonly deps: WizardDeps;
@@ -43,41 +46,14 @@ export interface WizardAppProps {
   readonly keys?: KeyQueue;
 }
 
-type Phase =
-  | { readonly kind: 'start' }
-  | { readonly kind: 'pick-app' }
-  | { readonly kind: 'loading'; readonly choice: TargetChoice; readonly attempt: number }
-  | { readonly kind: 'load-failed'; readonly choice: TargetChoice; readonly reason: string }
-  | { readonly kind: 'session' }
-  | { readonly kind: 'override' }
-  /** Writing the report on the way out; the screen that was on show stays. */
-  | { readonly kind: 'leaving'; readonly from: Phase }
-  /** The last frame: the screen as it was, without keys; the command prints the report path below it. */
-  | { readonly kind: 'left'; readonly from: Phase; readonly result: WizardResult };
-
-/** The screen on show: what keys act on, and what choosing a row does. */
-interface Screen {
-  readonly view: ScreenView;
-  readonly choose?: (index: number) => void;
-}
-
 /** The screen id of the probe confirmation (keys typed ahead are kept for later, never replayed onto it). */
 const PROBE_CONFIRM_SCREEN = 'probe-confirm';
 
-const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know'];
 const MENU_COMMANDS: readonly Command[] = ['back', 'quit'];
-
-const firstPhase = (beginning: WizardBeginning): Phase =>
-  beginning.kind === 'resume' ? { kind: 'session' } : beginning.kind === 'target' ? { kind: 'loading', choice: beginning.choice, attempt: 0 } : { kind: 'start' };
 
 const describeTarget = (target: ReportTarget): string =>
   target.mode === 'demo' ? `demo: ${target.scenario ?? ''}` : target.mode === 'arm' ? `app: ${target.appName ?? target.appId ?? ''}` : 'offline';
 
-/** An earlier answer as text in its box again (after going back); "don't know" leaves the box empty. */
-const draftOf = (value: AnswerValue | undefined): string => (value === undefined || value === null ? '' : formatAnswer(value));
-
-/** The phase whose screen is drawn (leaving keeps the screen it left from). */
-const shownPhase = (phase: Phase): Phase => (phase.kind === 'leaving' || phase.kind === 'left' ? shownPhase(phase.from) : phase);
 
 export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Element {
   const { exit } = useApp();
@@ -112,13 +88,9 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
 
   // ---------------------------------------------------------------- layout
 
-  const statusRows = (text: string | undefined) => (text === undefined ? 0 : wrap(safeText(text), size.current.width).length);
-  /** Rows left for the findings between header and footer, so the frame never outgrows the terminal. */
-  const pageRows = (screen: ScreenState, footerMode: FooterMode, shownStatus: Status | undefined): number => {
-    const footer = footerHeight({ mode: footerMode, escape: screen.escape, confirm: screen.confirm, copy: screen.copy, canOverride: true, expanded: screen.help, status: shownStatus, ...(deps.reportFormat ? { reportFormat: deps.reportFormat } : {}) }, size.current.width);
-    // Diagnosis row, position row, and the row the terminal's cursor sits on below the frame.
-    return Math.max(3, size.current.rows - HEADER_HEIGHT - footer - statusRows(wizard.saveError) - 3);
-  };
+  /** Rows left for the findings at the terminal's current size. */
+  const findingsRows = (screen: ScreenState, footerMode: FooterMode, shownStatus: Status | undefined): number =>
+    pageRows(screen, { ...size.current, footerMode, status: shownStatus, saveError: wizard.saveError, reportFormat: deps.reportFormat });
 
   // ---------------------------------------------------------------- the screen on show
 
@@ -172,32 +144,15 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         };
       }
       // Between a move and the session's next wait, keys are held for the screen that follows.
-      case 'session': return session && wizard.waiting() ? sessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
+      case 'session': return session && wizard.waiting() ? shownSessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
       case 'leaving': case 'left': return { view: { kind: 'busy', id: current.kind, hold: false } };
     }
   };
 
-  const sessionScreen = (session: ActiveSession): Screen => {
-    const { state } = session;
-    const commands = hasOverridableFacts(state.path) ? SESSION_COMMANDS : SESSION_COMMANDS.filter((command) => command !== 'override');
-    const question = wizard.engine.currentQuestion(state);
-    if (!question) {
-      const page = findingsPage(state, size.current.width);
-      const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know') };
-      return { view: { ...view, page: pageRows(syncScreen(screenRef.current, view), 'findings', status) } };
-    }
-    const id = `q:${question.id}:${state.inputs.length}`;
-    const before = earlier.current.has(question.id) ? earlier.current.get(question.id) : undefined;
-    if (isChoiceQuestion(question.node.answer)) {
-      const items = choiceItems(question.node);
-      return {
-        view: { kind: 'list', id, count: items.length, initial: Math.max(0, choiceIndex(question.node, before)), commands: commands.filter((command) => command !== 'dont-know') },
-        choose: (index) => { const item = items[index]; if (item) answer(item.value); },
-      };
-    }
-    const { node } = question;
-    return { view: { kind: 'text', id, initialDraft: draftOf(before), commands, validate: (text) => validateAnswer(node.answer, text, node.options) } };
-  };
+  const shownSessionScreen = (session: ActiveSession): Screen => sessionScreen({
+    state: session.state, engine: wizard.engine, earlier: earlier.current, width: size.current.width, answer,
+    pageRows: (view) => findingsRows(syncScreen(screenRef.current, view), 'findings', status),
+  });
 
   // ---------------------------------------------------------------- keys
 
@@ -375,7 +330,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const answered = state?.inputs.filter((input) => input.type === 'answer').length;
   const inSession = (drawn.kind === 'session' || drawn.kind === 'override') && state !== undefined;
   const findings = drawn.kind === 'session' && state?.status === 'done' ? findingsPage(state, width) : undefined;
-  const page = findings ? pageRows(shown, footerMode, status) : 0;
+  const page = findings ? findingsRows(shown, footerMode, status) : 0;
   const contentRows = Math.max(5, rows - HEADER_HEIGHT - 6);
 
   return (
