@@ -47,7 +47,11 @@ export class NoCredentialError extends Error {}
 /** The token the demo emulator accepts; not a secret, it only opens the local emulator. */
 export const DEMO_ACCESS_TOKEN = 'vnet-doctor-demo-token';
 
-/** What to read facts about, typed: the command line turns its flags into this once (targetFromFlags). */
+/**
+ * What to read facts about, typed: the command line turns its flags into this once (targetFromFlags).
+ * The session's TargetChoice (session/target.ts) is what the engineer picked, with the app as an id;
+ * this is the same choice with the id already parsed into subscription, group and name.
+ */
 export type FactTarget =
   | { readonly mode: 'offline' }
   | { readonly mode: 'demo'; readonly scenario: string }

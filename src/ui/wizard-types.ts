@@ -12,17 +12,10 @@ import type { ReportFormat } from '../report/format.ts';
 import type { NsgTarget } from '../facts/nsg-facts.ts';
 import type { ReportRequest } from '../session/report-export.ts';
 
-/** Where facts come from: an app in Azure, a built-in demo scenario, or nowhere (every fact is asked). */
-export type TargetChoice =
-  | { readonly mode: 'offline' }
-  | { readonly mode: 'demo'; readonly scenario: string }
-  | { readonly mode: 'arm'; readonly appId: string };
-
-export interface LoadedFacts {
-  readonly facts: Facts;
-  readonly errors: readonly ReportError[];
-  readonly target: ReportTarget;
-}
+/** Where facts come from, and facts as they arrive: the session's own types (one definition each). */
+import type { TargetChoice } from '../session/target.ts';
+import type { LoadedFacts } from '../session/controller.ts';
+export type { LoadedFacts, TargetChoice };
 
 export interface Scenario { readonly id: string; readonly title: string; readonly summary: string }
 export interface Subscription { readonly id: string; readonly name: string }
