@@ -91,6 +91,8 @@ function lintFlow(source: FlowSource, flows: ReadonlyMap<string, FlowSource>, se
 
 /** `each` repeats a step, so it belongs in steps only, over one list per step. */
 function eachErrors(id: string, node: FlowNode, at: (node: string, message: string) => Diagnostic): Diagnostic[] {
+  // Most nodes have no `each` at all: a plain scan rules them out before any parsing.
+  if (!templates(node).some((template) => template.includes('each'))) return [];
   const eachIn = (template: string) => placeholders(template).filter((placeholder) => placeholder.filter === 'each').map((placeholder) => placeholder.key);
   const errors: Diagnostic[] = [];
   const prose = node.kind === 'finding' ? [node.title, node.explanation] : templates(node);
