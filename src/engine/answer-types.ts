@@ -54,6 +54,19 @@ export function validateCidrList(text: string): Validation {
   return ok(values);
 }
 
+/** Several IPv4 addresses in order (DNS servers), separated by commas or spaces. */
+export function validateIpList(text: string): Validation {
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  if (parts.length === 0) return refuse('enter at least one IP address, e.g. 10.0.0.4');
+  const values: string[] = [];
+  for (const part of parts) {
+    const result = validateIp(part);
+    if (!result.ok) return result;
+    values.push(result.value as string);
+  }
+  return ok(values);
+}
+
 export function validateHostname(text: string): Validation {
   const value = text.trim().replace(/\.$/, '');
   if (value.length === 0) return refuse('enter a host name such as db.contoso.local');
@@ -126,6 +139,7 @@ export function validateAnswer(type: AnswerType, text: string, options: readonly
     case 'ip': return validateIp(text);
     case 'cidr': return validateCidr(text);
     case 'cidr-list': return validateCidrList(text);
+    case 'ip-list': return validateIpList(text);
     case 'hostname': return validateHostname(text);
     case 'port': return validatePort(text);
     case 'host-port': return validateHostPort(text);
@@ -147,8 +161,8 @@ export function validateAnswerValue(type: AnswerType, value: unknown, options: r
     if (typeof host !== 'string' || (typeof port !== 'number' && typeof port !== 'string')) return refuse('expected host and port, e.g. { host: db.contoso.local, port: 1433 }');
     return validateAnswer(type, `${host}:${port}`);
   }
-  if (type === 'cidr-list' && Array.isArray(value)) {
-    if (!value.every((item) => typeof item === 'string')) return refuse('expected a list of address ranges such as 10.0.0.0/24');
+  if ((type === 'cidr-list' || type === 'ip-list') && Array.isArray(value)) {
+    if (!value.every((item) => typeof item === 'string')) return refuse(type === 'ip-list' ? 'expected a list of IP addresses such as 10.0.0.4' : 'expected a list of address ranges such as 10.0.0.0/24');
     return validateAnswer(type, value.join(','));
   }
   if (typeof value === 'string' || typeof value === 'number') return validateAnswer(type, String(value), options);

@@ -34,7 +34,7 @@ export function transitions(node: FlowNode): { field: string; target: string }[]
 /** Answer types a fact type can answer. */
 const COMPATIBLE: Record<string, readonly string[]> = {
   'yes-no': ['yes-no'], choice: ['choice'], ip: ['ip', 'hostname'], cidr: ['cidr'], 'cidr-list': ['cidr-list', 'cidr'],
-  hostname: ['hostname'], port: ['port'], number: ['number'], text: ['text', 'hostname'], 'text-list': ['text', 'ip', 'hostname'], date: ['date'],
+  hostname: ['hostname'], port: ['port'], number: ['number'], text: ['text', 'hostname'], 'text-list': ['text', 'ip', 'ip-list', 'hostname'], date: ['date'],
 };
 
 export function lintFlows(sources: readonly FlowSource[], set: Pick<FlowSet, 'facts' | 'findings' | 'entry'>): Diagnostic[] {

@@ -10,6 +10,7 @@ export type AnswerType =
   | 'ip'
   | 'cidr'
   | 'cidr-list'
+  | 'ip-list'
   | 'host-port'
   | 'hostname'
   | 'port'
@@ -18,7 +19,7 @@ export type AnswerType =
   | 'text';
 
 export const ANSWER_TYPES: readonly AnswerType[] = [
-  'choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text',
+  'choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text',
 ];
 
 /** A fact's value once known. Lists hold address prefixes, DNS servers and the like. */

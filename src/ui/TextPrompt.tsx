@@ -18,6 +18,7 @@ const EXAMPLES: Partial<Record<AnswerType, string>> = {
   ip: 'e.g. 10.1.2.3',
   cidr: 'e.g. 172.16.200.0/24',
   'cidr-list': 'e.g. 10.0.0.0/16, 10.1.0.0/24',
+  'ip-list': 'e.g. 10.0.0.4, 10.0.0.5 (in order)',
   'host-port': 'e.g. db.contoso.local:1433',
   hostname: 'e.g. db.contoso.local',
   port: 'e.g. 1433',

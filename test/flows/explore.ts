@@ -19,6 +19,7 @@ export function candidateAnswers(node: QuestionNode): AnswerValue[] {
     case 'choice': return [...node.options!.map((option) => option.value), null];
     case 'yes-no': return [true, false, null];
     case 'cidr-list': return [['10.0.0.0/24'], ['172.32.0.0/16'], null];
+    case 'ip-list': return [['10.0.0.4', '10.0.0.5'], ['52.1.2.3'], null];
     case 'cidr': return ['10.0.0.0/26', '10.0.0.0/28', '10.0.0.0/29', null];
     case 'ip': return ['10.0.0.4', '172.32.0.5', '52.1.2.3', null];
     case 'host-port': return [{ host: 'sql01.contoso.local', port: 1433 }, null];

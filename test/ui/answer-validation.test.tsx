@@ -28,14 +28,16 @@ test('the certificate-date question refuses 2027-02-30 and banana, and takes a r
   ui.unmount();
 });
 
-test('the DNS-server question asks for an address: 300.1.2.3 never reaches a command', async () => {
+test('the DNS-server question asks for addresses: 300.1.2.3 never reaches a command, and every server given is kept in order', async () => {
   const presetAnswers = { 'dns/ask-name': 'db.contoso.local', 'dns/ask-dns-changed': false, 'dns/ask-server-count': 2 };
   const ui = startWizard({ flowSet, flow: 'dns', presetAnswers });
-  await ui.waitFor((f) => f.includes("What is the IP address of the VNet's first custom DNS server"), 'the DNS-server question');
-  ui.type('300.1.2.3\r');
+  await ui.waitFor((f) => f.includes("What are the IP addresses of the VNet's custom DNS servers"), 'the DNS-server question');
+  ui.type('10.1.0.4, 300.1.2.3\r');
   await ui.waitFor((f) => f.includes('Not accepted: 300.1.2.3 is not an IPv4 address'), 'the bad address refused');
-  ui.type(`${KEY.backspace.repeat(9)}10.1.0.4\r`);
-  await ui.waitFor((f) => !f.includes("What is the IP address of the VNet's first custom DNS server"), 'the next question');
+  ui.type(`${KEY.backspace.repeat(9)}10.1.0.5\r`);
+  await ui.waitFor((f) => !f.includes("What are the IP addresses of the VNet's custom DNS servers"), 'the next question');
+  const saved = ui.store.load();
+  assert.deepEqual(saved.kind === 'saved' && saved.session.inputs.at(-1), { type: 'answer', question: 'dns/ask-server', value: ['10.1.0.4', '10.1.0.5'] });
   ui.unmount();
 });
 
@@ -46,5 +48,7 @@ test('prompts, answers files and the engine share the validators of the shipped 
   assert.equal(question.node.answer, 'date');
   for (const bad of ['2027-02-30', 'banana', '2027-13-01']) assert.equal(validateAnswerValue(question.node.answer, bad).ok, false, bad);
   const dns = start({}, { 'dns/ask-name': 'db.contoso.local', 'dns/ask-dns-changed': false, 'dns/ask-server-count': 2 }, { flow: 'dns' });
-  assert.equal(currentQuestion(dns)!.node.answer, 'ip');
+  assert.equal(currentQuestion(dns)!.node.answer, 'ip-list');
+  assert.deepEqual(validateAnswerValue('ip-list', ['10.1.0.4', '10.1.0.5']), { ok: true, value: ['10.1.0.4', '10.1.0.5'] });
+  assert.equal(validateAnswerValue('ip-list', ['10.1.0.4', '10.1.0.0/24']).ok, false, 'a range is not a server address');
 });
