@@ -27,6 +27,10 @@ test('CIDR ranges: prefix length and host bits are checked', () => {
   refuses('cidr', '172.16.200.5/24', /host bits set; the range starts at 172\.16\.200\.0\/24/);
   accepts('cidr-list', '10.0.0.0/24, 192.168.1.0/24', ['10.0.0.0/24', '192.168.1.0/24']);
   refuses('cidr-list', '10.0.0.0/24, nope', /nope/);
+  accepts('ip-list', '10.0.0.4, 10.0.0.5', ['10.0.0.4', '10.0.0.5']);
+  accepts('ip-list', '10.0.0.4 10.0.0.5', ['10.0.0.4', '10.0.0.5']);
+  refuses('ip-list', '10.0.0.4, 10.0.0.0/24', /10\.0\.0\.0\/24/);
+  refuses('ip-list', '', /at least one IP address/);
 });
 
 test('host:port, host names and ports', () => {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createEngine, EngineError, type Engine, type EngineState } from '../../src/engine/engine.ts';
-import type { AnswerValue, FactDefinition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
+import type { AnswerType, AnswerValue, FactDefinition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { loadFlowDir } from '../../src/flows/flow-dir.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
@@ -19,10 +19,12 @@ type Action =
   | { readonly kind: 'typed'; readonly text: string }
   | { readonly kind: 'override'; readonly pick: number };
 
-const SAMPLES: Record<string, readonly AnswerValue[]> = {
+/** Valid values per answer type and fact type: every typed answer type must be here (the type checker says so). */
+const SAMPLES: Readonly<Record<Exclude<AnswerType, 'choice' | 'yes-no'> | 'text-list', readonly AnswerValue[]>> = {
   ip: ['10.1.2.3', '172.32.0.1', '8.8.8.8'],
   cidr: ['10.0.0.0/8', '172.16.200.0/24', '100.64.0.0/10'],
   'cidr-list': [['172.16.200.0/24'], ['172.32.0.0/16'], ['10.0.0.0/16', '192.168.0.0/24']],
+  'ip-list': [['10.0.0.4'], ['10.0.0.4', '10.0.0.5'], ['168.63.129.16']],
   'host-port': [{ host: 'db.contoso.local', port: 1433 }, { host: '10.1.2.3', port: 443 }],
   hostname: ['db.contoso.local', 'storage1.blob.core.windows.net', '10.1.2.3'],
   port: [1, 443, 1433, 65535],
@@ -35,7 +37,7 @@ const SAMPLES: Record<string, readonly AnswerValue[]> = {
 function validAnswer(node: QuestionNode, pick: number): AnswerValue {
   if (node.answer === 'choice') return node.options![pick % node.options!.length]!.value;
   if (node.answer === 'yes-no') return pick % 2 === 0;
-  const samples = SAMPLES[node.answer]!;
+  const samples = SAMPLES[node.answer];
   return samples[pick % samples.length]!;
 }
 
@@ -51,7 +53,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 function factsFor(catalogue: Readonly<Record<string, FactDefinition>>): fc.Arbitrary<Facts> {
   const keys = Object.keys(catalogue);
   const value = (definition: FactDefinition) => fc.oneof(
-    definition.type === 'choice' ? fc.constantFrom(...definition.values!) : definition.type === 'yes-no' ? fc.boolean() : fc.constantFrom(...(SAMPLES[definition.type] ?? ['x'])),
+    definition.type === 'choice' ? fc.constantFrom(...definition.values!) : definition.type === 'yes-no' ? fc.boolean() : fc.constantFrom(...((SAMPLES as Readonly<Record<string, readonly AnswerValue[]>>)[definition.type] ?? ['x'])),
     fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null)),
   );
   return fc.subarray(keys).chain((chosen) => fc.tuple(...chosen.map((key) => value(catalogue[key]!))).map((values) =>

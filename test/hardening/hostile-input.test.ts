@@ -95,7 +95,7 @@ test('a long value under the file limit is refused at the answer length limit', 
 
 test('10 MB strings at a prompt are refused, and safeText escapes every control character in them', () => {
   const big = '\u001b[2J'.repeat(MB10 / 4);
-  for (const type of ['ip', 'cidr', 'cidr-list', 'hostname', 'host-port', 'port', 'number', 'text', 'yes-no'] as const) {
+  for (const type of ['ip', 'cidr', 'cidr-list', 'ip-list', 'hostname', 'host-port', 'port', 'number', 'text', 'yes-no'] as const) {
     assert.equal(validateAnswer(type, big).ok, false, type);
   }
   assert.equal(safeText(big), '\\x1b[2J'.repeat(MB10 / 4));

@@ -104,7 +104,7 @@ test('cidr-list: accepted exactly when every comma- or space-separated entry is 
 });
 
 test('no random input makes a validator throw, and accepted values are returned normalised', () => {
-  const types = ['choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'host-port', 'hostname', 'port', 'number', 'text'] as const;
+  const types = ['choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'text'] as const;
   const options = [{ value: 'a', label: 'A', next: 'x' }, { value: 'b', label: 'B', next: 'y' }];
   fc.assert(fc.property(fc.constantFrom(...types), fc.oneof(fc.string(), fc.string({ unit: 'binary' }), ipLike, hostLike), (type, raw) => {
     const result = validateAnswer(type, raw, options);
