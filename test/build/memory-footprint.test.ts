@@ -51,7 +51,7 @@ function youngGenerationAfterChurn(args: string[]): number {
   return Number(readFileSync(file, 'utf8'));
 }
 
-test('the interactive wizard keeps the young generation at its initial size however much short-lived garbage it makes', async () => {
+test('the interactive wizard keeps the young generation small however much short-lived garbage it makes', async () => {
   const file = join(installed, 'young-wizard');
   const state = mkdtempSync(join(tmpdir(), 'vnet-doctor-memory-state-'));
   const env: NodeJS.ProcessEnv = { ...process.env, VNET_DOCTOR_SOURCE: '0', VNET_DOCTOR_STATE_DIR: state, NODE_OPTIONS: '', TERM: 'xterm-256color' };
@@ -68,7 +68,9 @@ test('the interactive wizard keeps the young generation at its initial size howe
   // The same churn without the bin's setting: V8 grows the young generation (the probe must be able to tell).
   const plain = youngGenerationAfterChurn(['-e', '0']);
   assert.ok(plain > 4 * 1024 * 1024, `without the bin's setting the young generation grows (${plain} bytes)`);
-  assert.ok(withBin <= 2 * 1024 * 1024, `young generation ${withBin} bytes in the wizard`);
+  // Usually it stays at its initial 2 MiB; V8's resizing is heuristic, and one run in about eight of
+  // the full suite saw 3.5 MiB. Without the setting the same churn reaches 128 MiB on this machine.
+  assert.ok(withBin <= 8 * 1024 * 1024 && withBin * 8 <= plain, `young generation ${withBin} bytes in the wizard, ${plain} bytes with V8's defaults`);
 });
 
 test('commands keep V8\'s defaults: check and --version run with the young generation free to grow', () => {
