@@ -69,8 +69,9 @@ test('the interactive wizard keeps the young generation small however much short
   const plain = youngGenerationAfterChurn(['-e', '0']);
   assert.ok(plain > 4 * 1024 * 1024, `without the bin's setting the young generation grows (${plain} bytes)`);
   // Usually it stays at its initial 2 MiB; V8's resizing is heuristic, and one run in about eight of
-  // the full suite saw 3.5 MiB. Without the setting the same churn reaches 128 MiB on this machine.
-  assert.ok(withBin <= 8 * 1024 * 1024 && withBin * 8 <= plain, `young generation ${withBin} bytes in the wizard, ${plain} bytes with V8's defaults`);
+  // the full suite saw 3.5 MiB. Without the setting the same churn reaches 128 MiB on this machine
+  // (less where V8 sizes its heap for less memory), so the bound is at most half of that as well.
+  assert.ok(withBin <= 8 * 1024 * 1024 && withBin * 2 <= plain, `young generation ${withBin} bytes in the wizard, ${plain} bytes with V8's defaults`);
 });
 
 test('commands keep V8\'s defaults: check and --version run with the young generation free to grow', () => {
