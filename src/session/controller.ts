@@ -3,7 +3,8 @@
  * session for the wizard and for `check`. It owns the target and its facts (gathered once, then
  * follow-up reads such as the NSG of the target's subnet), the answers file, the engine state,
  * saving and resuming, the report on quit and the exit code. `check` drives it without prompts;
- * the wizard drives it from its screens. Every change to the live session is saved synchronously
+ * the wizard lets it converse: the controller awaits the engineer's next move through the
+ * session's prompts (session-prompts.ts), which the screens answer. Every change to the live session is saved synchronously
  * before listeners hear of it, so whatever ends the process, the last answer is on disk.
  */
 import { createEngine, EngineError, type Derivations, type Engine, type EngineState } from '../engine/engine.ts';
