@@ -4,8 +4,9 @@
  * follow-up reads such as the NSG of the target's subnet), the answers file, the engine state,
  * saving and resuming, the report on quit and the exit code. `check` drives it without prompts;
  * the wizard lets it converse: the controller awaits the engineer's next move through the
- * session's prompts (session-prompts.ts), which the screens answer. Every change to the live session is saved synchronously
- * before listeners hear of it, so whatever ends the process, the last answer is on disk.
+ * session's prompts (session-prompts.ts), which the screens answer. Every change to the live
+ * session is saved synchronously before listeners hear of it, so whatever ends the process, the
+ * last answer is on disk.
  */
 import { createEngine, EngineError, type Derivations, type Engine, type EngineState } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
