@@ -50,14 +50,22 @@ const appServicePlan = (sku: Json = { name: 'S1', tier: 'Standard', size: 'S1', 
   properties: { status: 'Ready', numberOfSites: 1, reserved: kind.includes('linux'), provisioningState: 'Succeeded' },
 });
 
+/**
+ * Routes as real connections carry them: `routes: null` (Azure CLI appservice test recordings), so
+ * the flows make no claim about them. Scenarios about routes set typed entries (REST VnetRoute).
+ */
 const vnetConnection = (parent: string, vnet: string, overrides: Json = {}): Json => ({
   id: `${parent}/virtualNetworkConnections/${vnet.split('/').pop()}`, name: vnet.split('/').pop(), type: 'Microsoft.Web/sites/virtualNetworkConnections',
   properties: {
     vnetResourceId: vnet, certThumbprint: certificateThumbprint(APP_CERT), certBlob: APP_CERT,
-    routes: [{ name: 'vnet-hub-10.10.0.0', properties: { startAddress: '10.10.0.0', endAddress: '10.10.255.255', routeType: 'INHERITED' } }],
-    resyncRequired: false, dnsServers: '10.10.1.4', isSwift: false, ...overrides,
+    routes: null, resyncRequired: false, dnsServers: '10.10.1.4', isSwift: false, ...overrides,
   },
 });
+
+/** A typed route as VnetRoute sends it (startAddress/endAddress and routeType DEFAULT, INHERITED or STATIC). */
+const route = (start: string, end: string, routeType: 'DEFAULT' | 'INHERITED' | 'STATIC'): Json => ({ name: `${start}_${end}`, properties: { startAddress: start, endAddress: end, routeType } });
+/** The RFC 1918 DEFAULT routes every app carries, which say nothing about the tunnel. */
+const DEFAULT_ROUTES = [route('10.0.0.0', '10.255.255.255', 'DEFAULT'), route('172.16.0.0', '172.31.255.255', 'DEFAULT'), route('192.168.0.0', '192.168.255.255', 'DEFAULT')];
 
 const subnet = (name: string, prefix: string, extra: Json = {}): Json => ({
   id: `${vnetId}/subnets/${name}`, name, type: 'Microsoft.Network/virtualNetworks/subnets',
@@ -167,8 +175,9 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'expressroute-gateway': { 'gateway.exists': false, 'gateway.hasExpressRoute': true, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 's2s.bgpEnabled': null },
   'certificates-out-of-sync': { 'app.resyncRequired': true },
   'dns-changed': { 'vnet.dnsServers': ['10.10.1.4', '10.10.1.5'] },
-  'peering-no-transit': { 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
+  'peering-no-transit': { 'app.routes': [], 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
+  'address-space-added': { 'app.inheritedRoutes': ['10.10.0.0/16'], 'app.routes': [] },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
   'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
   'windows-container': { 'app.isWindowsContainer': true, 'app.integrationType': 'none', 'plan.vnetCount': 0, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'app.resyncRequired': null, 'app.certExpiresOn': null, 'vnet.dnsServers': null, 'app.dnsServers': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null },
@@ -208,11 +217,18 @@ export const SCENARIOS = [
   }),
   scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
     p.vnet = virtualNetwork({}, [peering('hub-to-spoke', vnetId, spokeId, ['10.20.0.0/16'], {})]);
+    // Typed routes: the VNet's range came in at the last sync; no plan route covers the spoke
+    // (the DEFAULT 10.0.0.0/8 does not count).
+    p.appConnections[0]!.properties.routes = [...DEFAULT_ROUTES, route('10.10.0.0', '10.10.255.255', 'INHERITED')];
     p.extra.push({
       id: spokeId, name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: NET_LOCATION,
       properties: { provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.20.0.0/16'] }, dhcpOptions: { dnsServers: [] }, subnets: [],
         virtualNetworkPeerings: [peering('spoke-to-hub', spokeId, vnetId, ['10.10.0.0/16'], { allowForwardedTraffic: true })] },
     });
+  }),
+  scenario('address-space-added', 'Address space added, not synced', "A second range, 10.11.0.0/16, was added to the VNet after the app's last Sync Network: the app's INHERITED routes still hold only 10.10.0.0/16.", [...COMMON, 'routes-changed-sync-required'], (p) => {
+    p.vnet.properties.addressSpace.addressPrefixes = ['10.10.0.0/16', '10.11.0.0/16'];
+    p.appConnections[0]!.properties.routes = [...DEFAULT_ROUTES, route('10.10.0.0', '10.10.255.255', 'INHERITED')];
   }),
   scenario('six-vnets-in-plan', 'Six VNets in one plan', 'The App Service plan already has apps connected to six VNets.', [...COMMON, 'plan-vnet-limit'], (p) => {
     for (const index of [2, 3, 4, 5, 6]) p.planConnections.push(vnetConnection(plan, `${net(SUB, NET_RG)}/virtualNetworks/vnet-branch${index}`));

@@ -227,9 +227,8 @@ export const DERIVATIONS: Derivations = {
     const name = get('dns.testName');
     return typeof name === 'string' ? /(^|\.)privatelink\./i.test(name) || undefined : undefined;
   },
-  // What the app sends into the tunnel: the VNet, the plan's routes, the gateway's custom routes and
-  // peered VNets with gateway transit (vpn-gateway-about-point-to-site-routing). Anything else,
-  // private or not, never enters the tunnel.
+  // What the app sends into the tunnel: the VNet, its INHERITED and STATIC routes and the gateway's
+  // custom routes (tunnel-ranges.ts). Anything else, private or not, never enters the tunnel.
   'app.tunnelRanges': (get) => tunnelRanges(get),
   'target.inTunnel': (get) => {
     const ip = get('target.ip');
@@ -270,14 +269,15 @@ export const DERIVATIONS: Derivations = {
     }
     return undefined;
   },
-  // VNet (and transit peer) ranges the app was not given: changed since the last Sync Network.
+  // VNet ranges App Service has not handed the app: changed since the last connect or Sync Network.
+  // Only INHERITED routes say which VNet ranges the app took (DEFAULT and STATIC say nothing about
+  // it); a peered VNet is a plan route, not a sync (tunnel-ranges.ts).
   'app.missingVnetRanges': (get) => {
-    const routes = list(get('app.routes'));
+    const inherited = list(get('app.inheritedRoutes'));
     const vnet = list(get('vnet.addressSpace'));
-    if (!routes || !vnet) return undefined;
-    const transit = get('peering.allowGatewayTransit') === true && get('peering.remoteUseGateways') === true && get('peering.state') !== 'Disconnected';
-    const expected = [...vnet, ...(transit ? list(get('peering.remoteAddressSpace')) ?? [] : [])];
-    return expected.filter((range) => !routes.some((route) => isWithin(range, route) === true));
+    // No INHERITED entry at all is no evidence either way (real answers seldom list them).
+    if (!inherited || inherited.length === 0 || !vnet) return undefined;
+    return vnet.filter((range) => !inherited.some((route) => isWithin(range, route) === true));
   },
   'app.routesStale': (get) => {
     const missing = list(get('app.missingVnetRanges'));

@@ -35,7 +35,7 @@ const CHECKS: Record<string, { call: Check; expect: Record<string, unknown> }> =
   },
   WebApps_ListVnetConnections: {
     call: async (c, p) => valuesOf(connectionFacts(await (await c.web(p.subscriptionId)).webApps.listVnetConnections(p.resourceGroupName, p.name), undefined).facts),
-    expect: { 'app.integrationType': 'gateway-required', 'app.vnetName': 'vnet1', 'app.dnsServers': ['10.0.0.4', '10.0.0.5'], 'app.routes': ['10.0.0.0/16'], 'app.certExpiresOn': '2032-01-01' },
+    expect: { 'app.integrationType': 'gateway-required', 'app.vnetName': 'vnet1', 'app.dnsServers': ['10.0.0.4', '10.0.0.5'], 'app.routes': [], 'app.inheritedRoutes': ['10.0.0.0/16'], 'app.certExpiresOn': '2032-01-01' },
   },
   AppServicePlans_Get: {
     call: async (c, p) => valuesOf(planFacts(await (await c.web(p.subscriptionId)).appServicePlans.get(p.resourceGroupName, p.name))),

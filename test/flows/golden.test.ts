@@ -222,7 +222,7 @@ test('a peered spoke without remote gateways and without a plan route', () => {
     ['peering-remote-gateways-missing', 'error', [`az network vnet peering update -g rg-spoke --vnet-name vnet-spoke -n spoke-to-hub --set useRemoteGateways=true --subscription <peered VNet subscription id>`]],
     ['peering-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route']],
   ]);
-  assert.equal(s.findings[1]!.steps[0]!.text, "Add 10.30.0.0/16 to the plan's routes (current routes: 10.20.0.0/16).");
+  assert.equal(s.findings[1]!.steps[0]!.text, "Add 10.30.0.0/16 to the plan's routes (the app sends 10.20.0.0/16 into the tunnel today).");
   assert.equal(s.outcome?.kind, 'resolved');
 });
 
@@ -272,7 +272,8 @@ const READY = ['migration-ready', 'info', [
 
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
   const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
-  assert.deepEqual(summary(s).map(([id]) => id), ['integration-retiring', 'migration-benefits', 'migration-routes-review', 'migration-ready']);
+  // The plan has no STATIC routes (only the VNet's INHERITED range): nothing to carry over.
+  assert.deepEqual(summary(s).map(([id]) => id), ['integration-retiring', 'migration-benefits', 'migration-ready']);
 });
 
 test('migration readiness: a /26 another plan already uses can be shared (multi-plan subnet join); a /27 cannot', () => {
@@ -295,7 +296,6 @@ test('migration readiness: a delegated /26 in the same region means ready, with 
   assert.deepEqual(summary(s), [
     RETIRING,
     ['migration-benefits', 'info', []],
-    ['migration-routes-review', 'info', [`az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled true --subscription ${SUB}`]],
     READY,
   ]);
 });
@@ -388,7 +388,8 @@ test('a private target outside the VNet and the plan routes is not routed: the f
   const inside = walk('rfc1918', facts(), { 'rfc1918/ask-target-ip': '10.20.3.4' });
   assert.deepEqual(inside.findings, [], 'a target in the VNet needs no route');
   const transit = walk('rfc1918', facts({ 'peering.allowGatewayTransit': true, 'peering.remoteUseGateways': true, 'peering.remoteAddressSpace': ['10.50.0.0/16'] }), { 'rfc1918/ask-target-ip': '10.50.1.4' });
-  assert.deepEqual(transit.findings, [], 'a peered VNet with gateway transit is in the tunnel');
+  assert.deepEqual(summary(transit).map(([id]) => id), ['plan-route-missing'], 'a peered VNet needs a plan route, gateway transit or not (peering step 3)');
+  assert.equal(transit.findings[0]!.steps[0]!.text, "Add the route 10.50.0.0/16 to the plan's VNet integration, then test again.");
 });
 
 test('on-premises over static site-to-site: the SSTP client gets only the VNet routes, so the missing on-premises range is named', () => {
@@ -494,7 +495,7 @@ test('a Disconnected peering is named before its settings are checked', () => {
 test('an address space added to the VNet after the last Sync Network: the app\'s routes miss it', () => {
   const s = walk('certificate-sync', facts({ 'vnet.addressSpace': ['10.20.0.0/16', '10.21.0.0/16'] }), {});
   assert.deepEqual(summary(s), [['routes-changed-sync-required', 'warning', ['App Service plan > Networking > VNet integration > vnet-hub > Sync Network']]]);
-  assert.equal(s.findings[0]!.title, "The app's routes miss 10.21.0.0/16, added to vnet-hub or its peering since the last Sync Network");
+  assert.equal(s.findings[0]!.title, "The app's routes miss 10.21.0.0/16, added to vnet-hub since the last Sync Network");
 });
 
 test('private endpoints in a VNet on default DNS are reported before any name is asked', () => {

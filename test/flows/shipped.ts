@@ -37,7 +37,7 @@ export const HEALTHY: Record<string, FactValue> = {
   'app.name': 'app-orders', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': SUB, 'app.location': 'West Europe',
   'app.isLinux': false, 'app.isWindowsContainer': false, 'app.integrationType': 'gateway-required',
   'app.vnetName': 'vnet-hub', 'app.vnetResourceGroup': 'rg-net', 'app.vnetSubscriptionId': SUB, 'app.resyncRequired': false,
-  'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
+  'app.dnsServers': ['10.20.0.4', '10.20.0.5'], 'app.routes': [], 'app.inheritedRoutes': ['10.20.0.0/16'], 'app.certExpiresOn': '2031-05-01',
   'plan.name': 'asp-orders', 'plan.resourceGroup': 'rg-web', 'plan.tier': 'Standard', 'plan.vnetCount': 1,
   'vnet.name': 'vnet-hub', 'vnet.location': 'northeurope', 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.dnsServers': ['10.20.0.4', '10.20.0.5'],
   'vnet.isClassic': false, 'vnet.hasIpv6': false, 'migration.swiftSupported': true,

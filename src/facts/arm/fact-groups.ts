@@ -25,5 +25,5 @@ export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
 export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [
   'app.integrationType', 'app.vnetName', 'app.vnetResourceGroup', 'app.vnetSubscriptionId', 'app.resyncRequired',
-  'app.dnsServers', 'app.routes', 'app.certExpiresOn', 'app.certThumbprint', 'vnet.isClassic', ...VNET_KEYS, ...GATEWAY_KEYS,
+  'app.dnsServers', 'app.routes', 'app.inheritedRoutes', 'app.certExpiresOn', 'app.certThumbprint', 'vnet.isClassic', ...VNET_KEYS, ...GATEWAY_KEYS,
 ];

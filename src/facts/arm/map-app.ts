@@ -5,7 +5,7 @@
 import type { Site, VnetInfoResource } from '@azure/arm-appservice';
 import { put, splitList, type FactMap } from './fact-values.ts';
 import { parseResourceId, vnetIdOfSubnet, type ResourceId } from './resource-id.ts';
-import { routeToCidrs } from './route-ranges.ts';
+import { routesByType } from './route-ranges.ts';
 import { certificateExpiry } from './certificate.ts';
 
 /** The app's site properties: platform and plan. */
@@ -59,8 +59,9 @@ export function connectionFacts(
   put(facts, 'app.resyncRequired', gatewayRequired.resyncRequired ?? false, detail);
   // REST sends a comma-separated string ("10.0.0.4,10.0.0.5"); an array is read as well.
   put(facts, 'app.dnsServers', splitList(gatewayRequired.dnsServers), detail);
-  const routes = (gatewayRequired.routes ?? []).flatMap((route) => routeToCidrs(route) ?? []);
-  put(facts, 'app.routes', routes, detail);
+  const routes = routesByType(gatewayRequired.routes);
+  put(facts, 'app.routes', routes?.STATIC, `${detail} STATIC routes`);
+  put(facts, 'app.inheritedRoutes', routes?.INHERITED, `${detail} INHERITED routes`);
   put(facts, 'app.certExpiresOn', certificateExpiry(gatewayRequired.certBlob), `${detail} certificate`);
   put(facts, 'app.certThumbprint', gatewayRequired.certThumbprint?.replace(/[^0-9a-f]/gi, '').toUpperCase() || undefined, detail);
   return { facts, vnet };

@@ -39,3 +39,29 @@ export function routeToCidrs(route: RouteLike): string[] | undefined {
   if (start.includes('/')) return parseIPv4(start) ? [start] : undefined;
   return rangeToCidrs(start, route.endAddress?.trim() || start);
 }
+
+export interface TypedRoute extends RouteLike {
+  readonly routeType?: string | null;
+}
+
+/** The kinds of route App Service reports (VnetRoute.routeType). */
+export type RouteKind = 'DEFAULT' | 'INHERITED' | 'STATIC';
+
+/**
+ * A connection's routes split by `routeType`: DEFAULT (the RFC 1918 ranges every app carries, which
+ * say nothing about what enters the tunnel), INHERITED (the VNet ranges App Service took at the last
+ * connect or Sync Network) and STATIC (the routes added to the plan). Real connections often carry
+ * `routes: null` (Azure CLI recordings, appservice tests/latest/recordings): null, an empty list or an
+ * entry without a known type is unknown, never "no routes", so the whole split is then undefined.
+ * learn.microsoft.com/rest/api/appservice/web-apps/list-vnet-connections (VnetRoute.routeType)
+ */
+export function routesByType(routes: readonly TypedRoute[] | null | undefined): Record<RouteKind, string[]> | undefined {
+  if (!routes || routes.length === 0) return undefined;
+  const split: Record<RouteKind, string[]> = { DEFAULT: [], INHERITED: [], STATIC: [] };
+  for (const route of routes) {
+    const kind = route.routeType?.toUpperCase();
+    if (kind !== 'DEFAULT' && kind !== 'INHERITED' && kind !== 'STATIC') return undefined;
+    split[kind].push(...(routeToCidrs(route) ?? []));
+  }
+  return split;
+}
