@@ -6,6 +6,7 @@
  *   facts:                        # keyed by fact key from flows/catalog/facts.yaml
  *     target.host: db.contoso.local
  *
+ * Facts the tool owns (session.*, derived facts, limits) cannot be stated: see session/owned-facts.ts.
  * Every id and value is checked against the loaded flows and the fact catalogue; each problem
  * is reported with the file, the line and the reason, and nothing is used until all are fixed.
  */
@@ -16,6 +17,7 @@ import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
 import type { AnswerValue, Fact, FactValue, Facts, FlowSet, HostPort, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { validateFactValue } from './fact-value.ts';
+import { ownedFactReason } from '../session/owned-facts.ts';
 
 export interface Answers {
   /** Facts stated in the file, with source 'answer' and the line they came from. */
@@ -119,6 +121,11 @@ function readFactsSection(section: unknown, flowSet: FlowSet, where: Where, diag
     const definition = Object.hasOwn(flowSet.facts, key) ? flowSet.facts[key] : undefined;
     if (!definition) {
       diagnostics.push(where.at(path, `unknown fact key ${quote(key)} (fact keys are listed in flows/catalog/facts.yaml and by "vnet-doctor flows questions")`));
+      continue;
+    }
+    const owned = ownedFactReason(key, flowSet.facts);
+    if (owned !== undefined) {
+      diagnostics.push(where.at(path, `${key} cannot be set in an answers file: ${owned} (an answers file states what the customer or engineer knows)`));
       continue;
     }
     const checked = shapeProblem(value) ?? validateFactValue(definition, value);

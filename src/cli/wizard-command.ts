@@ -16,6 +16,7 @@ import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
 import { SessionStore, type SavedSession } from '../session/session-store.ts';
 import { describeDropped, droppedOnResume, resumeSession } from '../session/resume.ts';
+import { describeIgnored, withoutOwnedFacts } from '../session/owned-facts.ts';
 import { claimSession } from '../session/claim-session.ts';
 import { createReportExporter } from '../session/report-export.ts';
 import { buildReport } from '../report/build-report.ts';
@@ -94,6 +95,14 @@ async function prepareWizard(
   if (typeof inputs === 'number') return done(inputs);
   const { flowSet, answers: fromFile } = inputs;
   const engine = createEngine(flowSet, DERIVATIONS);
+  // Facts only the tool sets (session.*, derived facts, limits) are rebuilt, never taken from the file.
+  if (saved && (beginning.kind === 'resume' || beginning.kind === 'start-screen')) {
+    const cleaned = withoutOwnedFacts(saved, flowSet.facts);
+    saved = cleaned.session;
+    beginning = beginning.kind === 'resume' ? { kind: 'resume', saved } : { kind: 'start-screen', saved };
+    const ignored = describeIgnored(cleaned.ignored);
+    if (ignored) notice = [notice, ignored].filter(Boolean).join(' ');
+  }
   if (beginning.kind === 'resume') {
     try {
       const dropped = droppedOnResume(flowSet, beginning.saved, resumeSession(engine, beginning.saved));

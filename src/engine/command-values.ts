@@ -11,7 +11,7 @@ import { parseIPv4 } from './net.ts';
 
 export type ValueRule =
   | 'resource-group' | 'resource-name' | 'app-name' | 'plan-name' | 'location' | 'guid' | 'resource-id'
-  | 'ip' | 'cidr' | 'hostname' | 'port' | 'number' | 'date' | 'token' | 'text';
+  | 'ip' | 'cidr' | 'hostname' | 'port' | 'number' | 'date' | 'token' | 'target-arg' | 'text';
 
 /** Line breaks, control characters and bidi controls: never part of a value a command may hold. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -35,6 +35,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/(?!-)[\p{L}\p{N}_.()-]{0,89}[\p{L}\p{N}_()-]\/providers\/[A-Za-z0-9]+\.[A-Za-z0-9.]+(?:\/[A-Za-z0-9]+\/[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?)+$/iu;
 /** DNS name: labels of letters, digits, hyphens (and _ as in SRV names), at most 253 characters. */
 const HOST_LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
+/** A word of `session.targetArgs`: one of the target flags, or a demo scenario id. */
+const TARGET_WORD = /^(?:--offline|--demo|--app|[a-z0-9][a-z0-9-]{0,62})$/;
 /** Enum-like values (plan tier, VPN type, protocol): letters, digits, _ . - */
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 
@@ -44,6 +46,7 @@ export function ruleFor(key: string, definition: FactDefinition | undefined): Va
   if (/resourceGroup$/i.test(last)) return 'resource-group';
   if (/subscriptionId$|tenantId$/i.test(last)) return 'guid';
   if (last === 'id' || /[a-z]Id$/.test(last)) return 'resource-id';
+  if (key === 'session.targetArgs') return 'target-arg';
   if (key === 'app.name') return 'app-name';
   if (key === 'plan.name') return 'plan-name';
   if (/location$/i.test(last) && definition?.type !== 'choice') return 'location';
@@ -95,6 +98,7 @@ export function validForRule(value: string, rule: ValueRule): boolean {
     case 'number': return /^-?\d+(\.\d+)?$/.test(value);
     case 'date': return /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/.test(value);
     case 'token': return TOKEN.test(value);
+    case 'target-arg': return TARGET_WORD.test(value) || RESOURCE_ID.test(value);
     case 'text': return value.length <= 400;
   }
 }

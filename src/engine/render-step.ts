@@ -3,7 +3,9 @@
  * a command is rendered for the shell that runs it, which the step's kind declares:
  *
  *   az -> bash (Azure CLI)   powershell -> PowerShell   kudu -> cmd (the Kudu console)
- *   portal, manual -> no shell (a portal path or words; nothing is pasted into a shell)
+ *   manual -> bash (a command the engineer runs in a terminal, such as `vnet-doctor ... --flow migration`)
+ *   portal -> no shell (a portal path), but a value goes in only when no shell would read
+ *             anything into it, for a portal path can be copied (`c 1`) and pasted anywhere
  *
  * Each value is checked against its fact's rule (command-values.ts) and quoted for the spot in the
  * command it goes to (shell-quote.ts). A value that is unknown, breaks its rule or cannot be quoted
@@ -19,7 +21,7 @@ import { quoteFor, quotePowerShellList, type QuoteContext, type Shell } from '..
 import { quoteContexts } from '../text/shell-words.ts';
 
 export const SHELL_FOR_KIND: Readonly<Record<StepKind, Shell | undefined>> = {
-  az: 'bash', powershell: 'powershell', kudu: 'cmd', portal: undefined, manual: undefined,
+  az: 'bash', powershell: 'powershell', kudu: 'cmd', portal: undefined, manual: 'bash',
 };
 
 type Catalogue = Readonly<Record<string, FactDefinition>>;
@@ -102,12 +104,17 @@ function fillPlaceholders(
     const items = itemsOf(value, filter);
     const rule = ruleFor(key, catalogue[key]);
     if (items.length === 0 || !items.every((item) => validForRule(item, rule))) return blank(`${label} (the recorded value cannot be used in a command)`);
-    if (!shell) return joinItems(items, value, filter);
+    if (!shell) return items.every(isInert) ? joinItems(items, value, filter) : blank(`${label} (the recorded value cannot be written safely here)`);
     const context = contexts[start] ?? 'bare';
     const wholeWord = isWholeWord(template, start, start + whole.length);
     const quoted = quoteItems(items, value, filter, shell, context, wholeWord);
     return quoted ?? blank(`${label} (the recorded value cannot be written safely for this shell)`);
   });
+}
+
+/** A word bash, PowerShell and cmd all take as plain text (no quoting, expansion or operator). */
+function isInert(item: string): boolean {
+  return quoteFor('bash', item) === item && quoteFor('cmd', item) === item && !/^[-@$(]/.test(item);
 }
 
 function itemsOf(value: FactValue, filter: string | undefined): string[] {

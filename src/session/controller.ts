@@ -18,6 +18,7 @@ import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { exitCodeFor, type SessionEnd } from './exit-code.ts';
 import type { ReportExporter, SavedReport } from './report-export.ts';
 import { resumeSession } from './resume.ts';
+import { withoutOwnedFacts } from './owned-facts.ts';
 import type { SavedSession, SessionStore } from './session-store.ts';
 import type { TargetChoice } from './target.ts';
 import type { SessionMove, SessionPrompts } from './session-prompts.ts';
@@ -138,7 +139,9 @@ export class SessionController {
 
   /** Continues a saved session: the same questions, answers and position as before. */
   resume(saved: SavedSession): ActiveSession {
-    const active = { state: resumeSession(this.engine, saved), target: saved.target, errors: saved.errors ?? [] };
+    // The file is data: facts only the tool sets are rebuilt, never taken from it (owned-facts.ts).
+    const own = withoutOwnedFacts(saved, this.deps.flowSet.facts).session;
+    const active = { state: resumeSession(this.engine, own), target: own.target, errors: own.errors ?? [] };
     this.#saved = true;
     this.#set(active, false);
     this.#followUp(active, {});

@@ -10,6 +10,9 @@ import { listSubscriptions, listWebApps } from '../facts/arm/discovery.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import type { FactSources, ReadOptions } from './controller.ts';
 import type { TargetChoice } from './target.ts';
+import { targetArgs } from './target-args.ts';
+
+export { targetArgs } from './target-args.ts';
 
 export interface SourceSettings {
   /** ARM access for the session; absent offline and in demos. */
@@ -43,20 +46,6 @@ export function armBrowser(access: ArmAccess) {
     listSubscriptions: async (signal: AbortSignal) => listSubscriptions(await access.context({ signal })),
     listWebApps: async (subscriptionId: string, signal: AbortSignal) => listWebApps(await access.context({ signal }), subscriptionId),
   };
-}
-
-/**
- * The flags that name this session's target, for commands the findings suggest (`vnet-doctor
- * --app ID --flow migration` must not drop back to the app picker). Quoted for a POSIX shell
- * only when a value needs it.
- */
-export function targetArgs(choice: TargetChoice): string {
-  if (choice.mode === 'offline') return '--offline';
-  return choice.mode === 'demo' ? `--demo ${shellWord(choice.scenario)}` : `--app ${shellWord(choice.appId)}`;
-}
-
-function shellWord(value: string): string {
-  return /^[A-Za-z0-9/._:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function factTarget(target: ReportTarget): TargetChoice | undefined {

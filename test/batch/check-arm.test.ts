@@ -60,8 +60,8 @@ test('--app with --arm-endpoint and --access-token reads the same facts from the
     // The same facts, except the target flags each report suggests in its commands.
     const withoutTarget = (facts: typeof arm.report.facts) => facts.filter((f) => f.key !== 'session.targetArgs').map((f) => [f.key, f.value]);
     assert.deepEqual(withoutTarget(arm.report.facts), withoutTarget(demo.report.facts));
-    assert.equal(arm.report.facts.find((f) => f.key === 'session.targetArgs')?.value, `--app ${scenario.target.app}`);
-    assert.equal(demo.report.facts.find((f) => f.key === 'session.targetArgs')?.value, `--demo ${scenario.id}`);
+    assert.deepEqual(arm.report.facts.find((f) => f.key === 'session.targetArgs')?.value, ['--app', scenario.target.app]);
+    assert.deepEqual(demo.report.facts.find((f) => f.key === 'session.targetArgs')?.value, ['--demo', scenario.id]);
     assert.equal(arm.stderr.includes(token), false);
   } finally {
     await emulator.stop();

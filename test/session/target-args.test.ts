@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { targetArgs } from '../../src/session/fact-sources.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 
-test('the target flags name the app, the demo or offline, quoted for the shell only where needed', () => {
-  assert.equal(targetArgs({ mode: 'offline' }), '--offline');
-  assert.equal(targetArgs({ mode: 'demo', scenario: 'healthy' }), '--demo healthy');
-  assert.equal(targetArgs({ mode: 'arm', appId: '/subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.Web/sites/app1' }), '--app /subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.Web/sites/app1');
-  assert.equal(targetArgs({ mode: 'arm', appId: "/subscriptions/s1/resourceGroups/rg(prod)'x/providers/Microsoft.Web/sites/a" }), "--app '/subscriptions/s1/resourceGroups/rg(prod)'\\''x/providers/Microsoft.Web/sites/a'");
+test('the target flags name the app, the demo or offline, one word each (quoted by the step that uses them)', () => {
+  assert.deepEqual(targetArgs({ mode: 'offline' }), ['--offline']);
+  assert.deepEqual(targetArgs({ mode: 'demo', scenario: 'healthy' }), ['--demo', 'healthy']);
+  assert.deepEqual(targetArgs({ mode: 'arm', appId: '/subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.Web/sites/app1' }), ['--app', '/subscriptions/s1/resourceGroups/rg-1/providers/Microsoft.Web/sites/app1']);
 });
 
 test('the migration step of a demo report runs the migration flow on the same demo', async () => {
