@@ -1,12 +1,14 @@
 /**
  * A FlowGraph in Graphviz DOT. Labels are flow data: quoted, with backslash and double quote
- * escaped (a backslash would otherwise start a DOT escape such as \N), one line each.
+ * escaped (a backslash would otherwise start a DOT escape such as \N), one line each, bidi
+ * controls shown as `\u202e`.
  */
+import { escapeBidi } from '../text/bidi.ts';
 import type { FlowGraph, GraphNode } from './flow-graph.ts';
 import { SEVERITY_COLOURS } from './severity-colours.ts';
 
 export function dotText(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const flat = escapeBidi(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' '));
   return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -2,7 +2,14 @@
  * A FlowGraph as a Mermaid flowchart (GitHub renders it in Markdown). Every label is flow data:
  * it goes inside double quotes with Mermaid's entity codes for the characters that would end
  * the string or start markup, and ids are the generated n0, n1, ...
+ *
+ * Mermaid reads some text before any grammar, quotes or not: `%%{init: ...}%%` anywhere is a
+ * directive that configures the diagram (theme, themeCSS), and `%%` starts a comment that runs
+ * to the end of the line (mermaid-js/mermaid packages/mermaid/src/diagram-api/regexes.ts,
+ * directiveRegex and anyCommentRegex). So `%`, `{` and `}` are entity codes too, and bidi
+ * controls are shown as `\u202e` (they would make the source read differently from the diagram).
  */
+import { escapeBidi } from '../text/bidi.ts';
 import type { FlowGraph, GraphNode } from './flow-graph.ts';
 import { SEVERITY_COLOURS } from './severity-colours.ts';
 
@@ -10,11 +17,12 @@ import { SEVERITY_COLOURS } from './severity-colours.ts';
 const ENTITIES: readonly [RegExp, string][] = [
   [/#/g, '#35;'], [/"/g, '#quot;'], [/</g, '#lt;'], [/>/g, '#gt;'], [/&/g, '#amp;'],
   [/\|/g, '#124;'], [/`/g, '#96;'], [/\\/g, '#92;'],
+  [/%/g, '#37;'], [/\{/g, '#123;'], [/\}/g, '#125;'],
 ];
 
 /** Text safe inside a Mermaid double-quoted label: one line, no control characters, no markup. */
 export function mermaidText(text: string): string {
-  let out = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  let out = escapeBidi(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' '));
   for (const [pattern, entity] of ENTITIES) out = out.replace(pattern, entity);
   return `"${out}"`;
 }

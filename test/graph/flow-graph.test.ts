@@ -84,7 +84,7 @@ test('flow text is data in the graph: quotes, pipes, brackets and markup cannot 
     assert.match(syntax.trim(), /^(subgraph f\d+\[""\]|end|n\d+(\[\/""\/\]|\[""\]|\(\[""\]\)|\[\[""\]\]|\{""\})|n\d+ -(->|\.->)(\|""\|)? n\d+|classDef \w+ [\w:#,]+|class [n\d,]+ \w+)$/, line);
     assert.doesNotMatch(line, /[\u0000-\u001f]/);
   }
-  assert.match(mermaid, /#quot;\] --#gt; x\{\{evil\}\} #124; click/);
+  assert.match(mermaid, /#quot;\] --#gt; x#123;#123;evil#125;#125; #124; click/);
   assert.match(mermaid, /#35;amp;/, 'an entity in the text is shown, not decoded');
   const dot = renderDot(buildFlowGraph(set));
   for (const line of dot.split('\n')) {
