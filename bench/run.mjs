@@ -4,7 +4,7 @@
  * and its growth from issue 14), each with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,hostile,scan]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,hostile,scan]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { measureArm, ARM_LATENCY_MS } from './arm.mjs';
 import { measureSession } from './session.mjs';
 import { measureHostileInput } from './hostile-input.mjs';
 import { measureScanGrowth, SCAN_LATENCY_MS } from './scan.mjs';
+import { measureYoungGeneration, MIB } from './young-generation.mjs';
 import { ms, mb } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
@@ -41,7 +42,7 @@ async function section(name, run) {
 
 process.stdout.write(`vnet-doctor benchmarks — Node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick: fewer runs)' : ''}\n`);
 let installed;
-const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory') || wanted('scan');
+const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory') || wanted('young') || wanted('scan');
 let sessionResult;
 /** One set of full --demo sessions serves figures 3 (SDK after first frame) and 5 (memory). */
 const session = async () => (sessionResult ??= await measureSession(installed.bin, { runs: quick ? 1 : 3 }));
@@ -102,6 +103,21 @@ if (wanted('memory') && installed) {
   await section('5. Memory', async () => {
     const demo = await session();
     report('5. Memory', `peak RSS of a full --demo session with ARM facts: ${demo.maxRssMb.toFixed(1)} MB`, '≤ 100 MB', demo.maxRssMb <= 100, demo.details);
+  });
+}
+
+if (wanted('young') && installed) {
+  await section('8. Young generation', async () => {
+    const young = await measureYoungGeneration(installed.bin, { runs: quick ? 1 : 3 });
+    const max = (list) => Math.max(...list);
+    const min = (list) => Math.min(...list);
+    const list = (sizes) => sizes.map((size) => `${(size / MIB).toFixed(1)} MiB`).join(', ');
+    // The wizard holds its young generation at the initial size; V8's heuristics may grow it a
+    // little (3.5 MiB was seen once under load), so the bound is 8 MiB and half of V8's default.
+    const pass = max(young.wizard) <= 8 * MIB && max(young.wizard) * 2 <= min(young.plain) && min(young.check) > 4 * MIB;
+    report('8. Young generation', `after the same churn: wizard ${(max(young.wizard) / MIB).toFixed(1)} MiB at most, check ${(min(young.check) / MIB).toFixed(1)} MiB at least, plain Node ${(min(young.plain) / MIB).toFixed(1)} MiB at least`,
+      'wizard ≤ 8 MiB and ≤ half of plain Node; check keeps V8\'s defaults (> 4 MiB)', pass,
+      [`wizard runs: ${list(young.wizard)}`, `check runs: ${list(young.check)}`, `plain Node runs: ${list(young.plain)}`]);
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * The published package: one bundle with no runtime dependencies. These tests build the bundle
- * into a temporary folder, lay it out as npm would install it (no node_modules anywhere), and
+ * The published package: one bundle with no runtime dependencies. These tests copy the bundle
+ * (test/support/built-bundle.ts) into a temporary folder, lay it out as npm would install it (no node_modules anywhere), and
  * run it, so a dependency that escaped bundling or a file missing from `files` fails here.
  */
 import { test, before } from 'node:test';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { buildBundle } from '../../scripts/build.mjs';
+import { builtBundle } from '../support/built-bundle.ts';
 import { PseudoTerminal } from '../ui/pty.ts';
 import { writeFlowDir } from '../support/flow-dir-fixture.ts';
 
@@ -27,7 +27,9 @@ before(async () => {
     if (top !== 'dist' && existsSync(join(root, top))) cpSync(join(root, top), join(installed, top), { recursive: true });
   }
   writeFileSync(join(installed, 'package.json'), JSON.stringify(manifest));
-  ({ metafile } = await buildBundle({ outdir: join(installed, 'dist'), quiet: true }));
+  const bundle = await builtBundle();
+  cpSync(bundle.dist, join(installed, 'dist'), { recursive: true });
+  metafile = bundle.metafile;
   return () => rmSync(installed, { recursive: true, force: true });
 });
 
@@ -157,4 +159,14 @@ test('built-in modules arrive through require, never as ESM imports that wake la
     // Only the banner's own three imports remain.
     assert.deepEqual(esmBuiltins.filter((name) => !['node:module', 'node:url', 'node:path'].includes(name!)), [], output);
   }
+});
+
+test('the bundle carries only the App Service operations vnet-doctor calls, not the SDK client with all of them', () => {
+  const appService = Object.entries(metafile.inputs).filter(([input]) => input.includes('node_modules/@azure/arm-appservice/'));
+  assert.ok(appService.length > 0, 'the App Service SDK is bundled');
+  assert.deepEqual(appService.map(([input]) => input).filter((input) => /webSiteManagementClient\.js$|\/classic\//.test(input)), []);
+  const bytes = Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs))
+    .filter(([input]) => input.includes('node_modules/@azure/arm-appservice/'))
+    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+  assert.ok(bytes < 100 * 1024, `App Service SDK code in the bundle: ${bytes} bytes`);
 });

@@ -1,17 +1,16 @@
 /**
  * The published package keeps the licence terms of the code it bundles: a LICENSE of its own and
- * dist/THIRD-PARTY-NOTICES.txt naming every bundled package with its licence text. The bundle is
- * built into a temporary folder; the packages are found here independently of the generator, by
+ * dist/THIRD-PARTY-NOTICES.txt naming every bundled package with its licence text (the bundle of
+ * test/support/built-bundle.ts); the packages are found here independently of the generator, by
  * walking up from each bundled file to the nearest package.json that names a package, as Node does.
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { buildBundle } from '../../scripts/build.mjs';
+import { builtBundle } from '../support/built-bundle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,10 +19,8 @@ let metafile: Metafile;
 let notices: string;
 
 before(async () => {
-  outdir = mkdtempSync(join(tmpdir(), 'vnet-doctor-notices-test-'));
-  ({ metafile } = await buildBundle({ outdir, quiet: true }));
+  ({ dist: outdir, metafile } = await builtBundle());
   notices = readFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
-  return () => rmSync(outdir, { recursive: true, force: true });
 });
 
 /** name@version of the package a bundled file belongs to. */

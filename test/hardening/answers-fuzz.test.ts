@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseAnswers } from '../../src/answers/answers-file.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
 const flows = miniFlowSet();
 const QUESTION_IDS = ['eligible/ask-linux', 'eligible/ask-tier', 'triage/ask-target', 'triage/ask-pool', 'triage/ask-timeout', 'triage/check-pool', '__proto__', 'constructor'];
@@ -34,10 +35,10 @@ test('random answers files with plausible ids and random values are read or refu
   }, { requiredKeys: [] });
   fc.assert(fc.property(fc.oneof(file, fc.anything()), fc.boolean(), (content, asJson) => {
     assertWellFormed(asJson ? (JSON.stringify(content) ?? '') : (stringify(content) ?? ''));
-  }), { numRuns: 800 });
+  }), { numRuns: propertyRuns(800) });
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
 
 test('random text as an answers file is read or refused with problems, never a crash', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: 800 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormed(text)), { numRuns: propertyRuns(800) });
 });

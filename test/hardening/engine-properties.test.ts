@@ -11,6 +11,7 @@ import type { AnswerType, AnswerValue, FactDefinition, Facts, FlowSet, QuestionN
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { loadFlowDir } from '../../src/flows/flow-dir.ts';
 import { miniFlowSet } from '../support/mini-flows.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
 type Action =
   | { readonly kind: 'valid'; readonly pick: number }
@@ -119,9 +120,9 @@ function randomSessions(flowSet: FlowSet, runs: number): void {
 }
 
 test('random sessions over the mini flows never crash or strand the user', () => {
-  randomSessions(miniFlowSet(), 1500);
+  randomSessions(miniFlowSet(), propertyRuns(1500));
 });
 
 test('random sessions over the shipped flows never crash or strand the user', () => {
-  randomSessions(loadFlowDir(), 400);
+  randomSessions(loadFlowDir(), propertyRuns(400));
 });

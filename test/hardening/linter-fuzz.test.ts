@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { buildFlowSet, type FlowFiles } from '../../src/engine/load.ts';
 import { readFlowFiles, shippedFlowDir } from '../../src/flows/flow-dir.ts';
 import { MINI_ELIGIBLE, MINI_FACTS, MINI_FINDINGS, MINI_TRIAGE } from '../support/mini-flows.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
 const files = (triage: string, eligible = MINI_ELIGIBLE): FlowFiles => ({
   flows: [{ path: 'triage.yaml', text: triage }, { path: 'eligible.yaml', text: eligible }],
@@ -59,7 +60,7 @@ function mutate(text: string, steps: readonly [number, string, string][]): strin
 test('mutated flow files are refused with located diagnostics, never a crash', () => {
   fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.boolean(), (steps, both) => {
     assertWellFormed(files(mutate(MINI_TRIAGE, steps), both ? mutate(MINI_ELIGIBLE, steps) : MINI_ELIGIBLE));
-  }), { numRuns: 800 });
+  }), { numRuns: propertyRuns(800) });
 });
 
 test('mutated shipped flow files and catalogues are refused with located diagnostics, never a crash', () => {
@@ -69,11 +70,11 @@ test('mutated shipped flow files and catalogues are refused with located diagnos
     const target = all[pick % all.length]!;
     const swap = (file: { path: string; text: string }) => (file === target ? { path: file.path, text: mutate(file.text, steps) } : file);
     assertWellFormed({ flows: shipped.flows.map(swap), facts: swap(shipped.facts), findings: swap(shipped.findings) });
-  }), { numRuns: 60 });
+  }), { numRuns: propertyRuns(60) });
 });
 
 test('random text as a flow file is refused with diagnostics, never a crash', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => assertWellFormed(files(text))), { numRuns: 600 });
+  fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => assertWellFormed(files(text))), { numRuns: propertyRuns(600) });
 });
 
 test('random YAML structures as a flow file or catalogue are refused with diagnostics, never a crash', () => {
@@ -87,6 +88,6 @@ test('random YAML structures as a flow file or catalogue are refused with diagno
     assertWellFormed(files(stringify(flow) ?? ""));
     assertWellFormed({ ...files(MINI_TRIAGE), facts: { path: 'facts.yaml', text: stringify({ facts: catalogue }) } });
     assertWellFormed({ ...files(MINI_TRIAGE), findings: { path: 'findings.yaml', text: stringify({ findings: catalogue }) } });
-  }), { numRuns: 300 });
+  }), { numRuns: propertyRuns(300) });
   assert.equal(Object.getPrototypeOf({}), Object.prototype);
 });

@@ -16,6 +16,7 @@ import { startEmulator } from '../../src/emulator/server.ts';
 import { hasControlCharacters, safeText } from '../../src/text/safe-text.ts';
 import { MINI_FACTS, MINI_FINDINGS } from '../support/mini-flows.ts';
 import { writeFlowDir } from '../support/flow-dir-fixture.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
 // ESC, C1 controls (U+0080-U+009F, CSI is U+009B), other C0 controls except tab and newline, DEL.
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -36,7 +37,7 @@ test('safeText output never holds a control character, and clean text passes unc
     assert.equal(hasControlCharacters(shown), false);
     if (!RAW_CONTROL.test(text)) assert.equal(shown, text);
     assert.equal(hasControlCharacters(text), RAW_CONTROL.test(text));
-  }), { numRuns: 2000 });
+  }), { numRuns: propertyRuns(2000) });
 });
 
 const NAMES_FLOW = `

@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_ANSWER_LENGTH, validateAnswer } from '../../src/engine/answer-types.ts';
+import { propertyRuns } from '../support/property-runs.ts';
 
-const RUNS = { numRuns: 3000 };
+const RUNS = { numRuns: propertyRuns(3000) };
 
 const isDigits = (text: string, min: number, max: number) => text.length >= min && text.length <= max && [...text].every((c) => c >= '0' && c <= '9');
 

@@ -13,6 +13,12 @@ import type { ScanReport } from '../../src/scan/scan-types.ts';
 import { GATEWAY_REQUIRED, PLANS_FORBIDDEN, SUB_A, SUB_B, SUB_C, tenant } from './tenant.ts';
 
 const TOKEN = 'scan-test-token';
+/**
+ * Resource Graph's quota window in these tests: 15 queries per 50 ms instead of per 5 s, so a scan
+ * that pages through the tenant two rows at a time waits out windows in milliseconds. The quota
+ * test below sets its own, longer window.
+ */
+const SHORT_QUOTA_WINDOW_MS = 50;
 const NOW = new Date('2026-06-01T08:00:00Z');
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -23,7 +29,7 @@ interface Run { code: number; stdout: string; stderr: string; emulator: RunningE
 
 async function scan(args: string[], setup: { faults?: Fault[]; resourceGraph?: ResourceGraphOptions } = {}): Promise<Run> {
   const { scenario } = tenant();
-  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2 } });
+  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
   const stdout: string[] = [];
   const stderr: string[] = [];
   try {
