@@ -11,13 +11,16 @@ import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-cod
 import { OPTIONS, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
-import { safeText } from '../text/safe-text.ts';
+import { terminalLine } from '../text/terminal-line.ts';
 import { renderScan, summary, type ScanFormat } from '../scan/render-scan.ts';
 import { runScan, type ScanProgress } from '../scan/scan.ts';
 import { redactScan } from '../scan/redact-scan.ts';
+import { describeScanError } from '../scan/scan-text.ts';
 import { armContextFor, NoCredentialError } from '../facts/gather-facts.ts';
 import { listSubscriptions } from '../facts/arm/discovery.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { RESOURCE_GRAPH_MAX_WAIT_MS } from '../facts/limits.ts';
+import { maskKnownSecrets } from '../report/secrets.ts';
 
 export interface ScanContext {
   readonly now?: () => Date;
@@ -26,8 +29,13 @@ export interface ScanContext {
   readonly credential?: TokenCredential;
   /** Show the progress line (default: when stderr is a terminal). */
   readonly progress?: boolean;
+  /** Where the progress line goes (default: standard error). */
+  readonly progressStream?: { write(text: string): unknown };
   /** The command line, for the repeatable --subscription. */
   readonly argv?: readonly string[];
+  /** Per ARM call (default 15 s) and per subscription (default SCAN_SUBSCRIPTION_BOUND_MS): tests make them short. */
+  readonly timeoutMs?: number;
+  readonly subscriptionBoundMs?: number;
 }
 
 const NOT_FOR_SCAN = ['app', 'resource-group', 'name', 'answers', 'offline', 'demo', 'resume', 'flow', 'probe', 'scm-endpoint', 'read-dns-settings'] as const;
@@ -52,7 +60,7 @@ function formatFor(options: CliOptions): ScanFormat {
 }
 
 export async function scanCommand(options: CliOptions, out: Output, context: ScanContext = {}): Promise<number> {
-  const warn = (text: string) => out.error(safeText(text));
+  const warn = (text: string) => out.error(terminalLine(text));
   for (const flag of NOT_FOR_SCAN) if (options[flag] !== undefined) throw new UsageError(`--${flag} does not apply to scan, which reads every app of the subscriptions`);
   if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
   const format = formatFor(options);
@@ -68,18 +76,43 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
   const signal = context.signal ?? abort.signal;
   if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const showProgress = context.progress ?? process.stderr.isTTY === true;
+  const stream = context.progressStream ?? process.stderr;
   let lastDrawn = 0;
-  const progress = (p: ScanProgress) => {
-    const at = performance.now();
-    if (!showProgress || at - lastDrawn < 100) return;
-    lastDrawn = at;
-    process.stderr.write(`\r\u001b[2KScanning ${p.subscriptions} subscription(s): ${p.listed} resources listed, plans ${p.plansRead}/${p.plansToRead}, apps ${p.appsRead}/${p.appsToRead}`);
+  let waitNoted = false;
+  // A wait for Resource Graph's quota counts down on the progress line (refreshed every second);
+  // without a terminal it is said once.
+  let countdown: ReturnType<typeof setInterval> | undefined;
+  let latest: ScanProgress | undefined;
+  let waitEnds = 0;
+  const draw = (p: ScanProgress) => {
+    const waiting = waitEnds > 0 ? `; waiting ${Math.max(0, Math.ceil((waitEnds - performance.now()) / 1000))} s for Resource Graph's quota (at most ${RESOURCE_GRAPH_MAX_WAIT_MS / 1000} s)` : '';
+    stream.write(`\r\u001b[2KScanning ${p.subscriptions} subscription(s): ${p.listed} resources listed, plans ${p.plansRead}/${p.plansToRead}, apps ${p.appsRead}/${p.appsToRead}${waiting}`);
+    lastDrawn = performance.now();
   };
-  const endProgress = () => { if (showProgress && lastDrawn > 0) process.stderr.write('\r\u001b[2K'); };
+  const progress = (p: ScanProgress) => {
+    latest = p;
+    if (p.waitingMs > 0 && waitEnds === 0) {
+      waitEnds = performance.now() + p.waitingMs;
+      if (showProgress) countdown ??= setInterval(() => { if (latest) draw(latest); }, 1000);
+      else if (!waitNoted && p.waitingMs >= 1000) {
+        waitNoted = true;
+        warn(`vnet-doctor: Resource Graph's quota is spent; waiting ${Math.ceil(p.waitingMs / 1000)} s for it to reset (a scan waits at most ${RESOURCE_GRAPH_MAX_WAIT_MS / 1000} s, else it lists through ARM)`);
+      }
+    } else if (p.waitingMs === 0 && waitEnds > 0) {
+      waitEnds = 0;
+      if (countdown) { clearInterval(countdown); countdown = undefined; }
+    }
+    if (!showProgress || (performance.now() - lastDrawn < 100 && p.waitingMs === 0)) return;
+    draw(p);
+  };
+  const endProgress = () => {
+    if (countdown) { clearInterval(countdown); countdown = undefined; }
+    if (showProgress && lastDrawn > 0) stream.write('\r\u001b[2K');
+  };
 
-  let report;
+  let outcome;
   try {
-    const ctx = await armContextFor(options, { signal, tlsCa: context.tlsCa, credential: context.credential });
+    const ctx = await armContextFor(options, { signal, tlsCa: context.tlsCa, credential: context.credential, timeoutMs: context.timeoutMs });
     let targets = subscriptions;
     if (targets.length === 0) {
       try {
@@ -96,7 +129,9 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
     }
     // The App Service SDK loads only when a scan runs (an Azure SDK boundary: not at start-up).
     const { armLists } = await import('../scan/arm-lists.ts');
-    report = await runScan(ctx, armLists(ctx), { flowSet: inputs.flowSet, subscriptions: targets, now: now(), onProgress: progress });
+    outcome = await runScan(ctx, armLists(ctx), {
+      flowSet: inputs.flowSet, subscriptions: targets, now: now(), onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs,
+    });
   } catch (error) {
     endProgress();
     if (error instanceof NoCredentialError) {
@@ -107,17 +142,18 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
       warn('vnet-doctor: scan interrupted; nothing was written');
       return EXIT_INTERRUPTED;
     }
-    throw error;
+    if (error instanceof UsageError) throw error;
+    // Never a stack trace, never exit 1 (which means error findings): say what failed, exit 2.
+    warn(`vnet-doctor: the scan could not finish: ${maskKnownSecrets(String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200))}; nothing was written`);
+    return EXIT_USAGE;
   } finally {
     if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
   }
   endProgress();
+  const report = options.redact ? redactScan(outcome.report, outcome.knownIds) : outcome.report;
   warn(`vnet-doctor: ${summary(report)}`);
+  for (const error of report.errors) if (error.read === 'resource-graph') warn(`vnet-doctor: ${describeScanError(error)}`);
   for (const subscription of report.subscriptions) if (subscription.error) warn(`vnet-doctor: subscription ${subscription.id} ${subscription.status}: ${subscription.error}`);
-
-  if (options.redact) {
-    report = redactScan(report);
-  }
   const text = renderScan(report, format);
   if (options.report !== undefined) {
     try {
@@ -129,9 +165,11 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
     }
     warn(`Scan written to ${options.report}`);
   } else {
-    // JSON keeps its meaning with C1 and DEL as \u escapes; the other formats are already escaped.
-    out.print(format === 'json' ? text.trimEnd().replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : text.trimEnd());
+    // Every format is escaped already (render-scan.ts).
+    out.print(text.trimEnd());
   }
-  if (report.subscriptions.length > 0 && report.subscriptions.every((subscription) => subscription.status === 'failed')) return EXIT_USAGE;
+  // Nothing read at all (every subscription failed, or was cut short with no row): exit 2, as for no access.
+  const nothingRead = (status: string) => status === 'failed' || (status === 'cut-short' && report.rows.length === 0);
+  if (report.subscriptions.length > 0 && report.subscriptions.every((subscription) => nothingRead(subscription.status))) return EXIT_USAGE;
   return report.rows.some((row) => row.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }

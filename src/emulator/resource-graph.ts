@@ -15,6 +15,10 @@ export interface ResourceGraphOptions {
   readonly quota?: number;
   /** Length of the quota window in ms (default 5000). */
   readonly windowMs?: number;
+  /** Hostile: these quota headers on every answer instead of the real count (e.g. remaining 0, resets after 00:05:00). */
+  readonly quotaHeaders?: { readonly remaining: string; readonly resetsAfter: string };
+  /** Hostile: every page hands out the same $skipToken again (a looping service), with the same rows. */
+  readonly repeatSkipToken?: boolean;
 }
 
 export interface ResourceGraphEndpoint {
@@ -73,7 +77,9 @@ export function resourceGraphEndpoint(scenario: Scenario, options: ResourceGraph
         });
       }
       used += 1;
-      const headers = { 'x-ms-user-quota-remaining': String(quota - used), 'x-ms-user-quota-resets-after': resetsAfter };
+      const headers = options.quotaHeaders
+        ? { 'x-ms-user-quota-remaining': options.quotaHeaders.remaining, 'x-ms-user-quota-resets-after': options.quotaHeaders.resetsAfter }
+        : { 'x-ms-user-quota-remaining': String(quota - used), 'x-ms-user-quota-resets-after': resetsAfter };
       let body: { subscriptions?: unknown; query?: unknown; options?: { $top?: unknown; $skipToken?: unknown } };
       try {
         body = (await readJson(request)) as typeof body;
@@ -86,7 +92,7 @@ export function resourceGraphEndpoint(scenario: Scenario, options: ResourceGraph
       const rows = (byType.get(type) ?? []).filter((entry) => subscriptions.has(entry.subscription)).map((entry) => entry.row);
       const top = Math.min(maxPage, Math.max(1, Number(body.options?.$top ?? 100) || 100));
       const skipToken = body.options?.$skipToken;
-      const offset = typeof skipToken === 'string' ? Number(Buffer.from(skipToken, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
+      const offset = options.repeatSkipToken ? 0 : typeof skipToken === 'string' ? Number(Buffer.from(skipToken, 'base64url').toString('utf8').replace(/^offset:/, '')) : 0;
       if (!Number.isInteger(offset) || offset < 0) return refuse(400, 'InvalidSkipToken', 'The $skipToken is not one this service handed out.', headers);
       const data = rows.slice(offset, offset + top);
       const more = offset + top < rows.length;

@@ -37,3 +37,18 @@ export const MULTI_PLAN_SUBNET_MIN_PREFIX = 26;
  * MB at most; 20 MB leaves room for big subscriptions while a hostile answer cannot fill memory).
  */
 export const MAX_ARM_RESPONSE_BYTES = 20 * 1024 * 1024;
+/**
+ * A scan's bounds (ours): each subscription's reads end this long after the scan starts, and at
+ * once when this many reads in a row time out with none answered (a hanging subscription would
+ * otherwise cost plans / 16 x the per-call timeout). What was not read by then is counted as not
+ * read and the subscription is reported as cut short.
+ */
+export const SCAN_SUBSCRIPTION_BOUND_MS = 10 * 60_000;
+export const SCAN_HUNG_READS = 8;
+/**
+ * The longest a scan waits for Resource Graph's quota to reset (ours). Resource Graph allows 15
+ * queries per 5 s per user by default and says when the quota resets
+ * (learn.microsoft.com/azure/governance/resource-graph/concepts/guidance-for-throttled-requests);
+ * a longer reset makes the scan list through ARM instead.
+ */
+export const RESOURCE_GRAPH_MAX_WAIT_MS = 30_000;

@@ -41,8 +41,11 @@ const GENERIC_NAMES = new Set([
 ]);
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** An id segment as Azure names allow it: Unicode letters and digits, _ . - ( ) (a trailing ")" or "." is trimmed below). */
-const SEGMENT = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.()-]*[\\p{L}\\p{N}_()-])?';
+/**
+ * An id segment as Azure names allow it: Unicode letters (with their combining marks) and digits,
+ * _ . - ( ) (a trailing ")" or "." is trimmed below).
+ */
+const SEGMENT = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{M}\\p{N}_.()-]*[\\p{L}\\p{M}\\p{N}_()-])?';
 /** /subscriptions/{id}[/resourceGroups/{rg}][/providers/{namespace}/{type}/{name}[/{type}/{name}]...] */
 const ARM_ID = `/subscriptions/${SEGMENT}(?:/resourceGroups/${SEGMENT})?(?:/providers/[A-Za-z0-9.]+(?:/${SEGMENT}/${SEGMENT})*)?`;
 const TLDS = 'com|net|org|edu|gov|mil|int|local|localdomain|internal|corp|lan|home|intra|intranet|private|cloud|io|biz|info|us|uk|de|nl|fr|eu|ch|au|ca|jp|nz|ie|se|dk|fi|pl|ms';
@@ -50,8 +53,8 @@ const HOST = `(?<![\\p{L}\\p{N}_.-])(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\
 const EMAIL = `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@(?:[\\p{L}\\p{N}-]+\\.)+[\\p{L}]{2,}(?![\\p{L}\\p{N}_-])`;
 const IPV4 = '(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?(?![0-9])(?!\\.\\d)';
 /** Name boundaries: no name character next to it, except as part of a %XX or \uXXXX escape before or after. */
-const BEFORE = '(?:(?<![\\p{L}\\p{N}_-])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\u[0-9A-Fa-f]{4}))';
-const AFTER = '(?:(?![\\p{L}\\p{N}_-])|(?=%[0-9A-Fa-f]{2})|(?=\\\\u[0-9A-Fa-f]{4}))';
+const BEFORE = '(?:(?<![\\p{L}\\p{M}\\p{N}_-])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\u[0-9A-Fa-f]{4}))';
+const AFTER = '(?:(?![\\p{L}\\p{M}\\p{N}_-])|(?=%[0-9A-Fa-f]{2})|(?=\\\\u[0-9A-Fa-f]{4}))';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -126,6 +129,11 @@ export class Pseudonyms {
     for (const form of plainForms(text)) {
       for (const match of form.matchAll(new RegExp(ARM_ID, 'giu'))) this.rewriteArmId(match[0]);
     }
+  }
+
+  /** A resource id with each of its names replaced, read by position (no pattern: any name Azure allows). */
+  pseudonymousId(id: string): string {
+    return this.rewriteArmId(id);
   }
 
   /** The text with every identifying value replaced by its token. */

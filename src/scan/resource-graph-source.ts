@@ -7,9 +7,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { QueryRequest, QueryRequestOptions } from '@azure/arm-resourcegraph/esm/models/index.js';
 import type { ArmContext } from '../facts/arm/context.ts';
-import { describeFailure } from '../facts/arm/call.ts';
+import { maskKnownSecrets } from '../report/secrets.ts';
 import { clientOptions } from '../facts/arm/clients.ts';
-import { QuotaGate, retryAfterMs } from './throttle.ts';
+import { failureOf, type ReadFailure } from './scan-read.ts';
+import type { ScanError } from './scan-types.ts';
+import { QuotaGate, QuotaWaitTooLong, retryAfterMs } from './throttle.ts';
 
 export const RESOURCE_GRAPH_PAGE_SIZE = 1000;
 /** The Resource Graph API version @azure/arm-resourcegraph 4.x speaks. */
@@ -31,8 +33,12 @@ export interface RawResource {
   readonly resourceGroup?: string;
 }
 
-/** Resource Graph could not be used (refused, missing, broken): the scan lists through ARM instead. */
-export class ResourceGraphUnavailable extends Error {}
+/** Resource Graph could not be used (refused, missing, broken, throttled for long): the scan lists through ARM instead. */
+export class ResourceGraphUnavailable extends Error {
+  constructor(readonly failure: ReadFailure & Pick<ScanError, 'waitMs'>) {
+    super(`Resource Graph could not be used: ${failure.problem}${failure.status ? ` ${failure.status}` : ''}`);
+  }
+}
 
 /** QueryRequest as sent on the wire (the SDK's serializer names the paging options with a $). */
 function wireRequest(request: QueryRequest): object {
@@ -54,26 +60,34 @@ export function typeQuery(type: string): string {
   return `resources | where type =~ '${type.toLowerCase()}' | project id, name, type, kind, location, sku, properties, subscriptionId, resourceGroup`;
 }
 
-export async function resourceGraph(ctx: ArmContext): Promise<ResourceGraphQuery> {
+export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => void): Promise<ResourceGraphQuery> {
   // The same pipeline as every other ARM call (clientOptions: endpoint guard, TLS trust, retries
   // that honour Retry-After). @azure/arm-resourcegraph supplies the request and response types;
   // its own runtime (the older ms-rest-js stack, ~700 KB) is not bundled.
   const { getClient } = await import('@azure-rest/core-client');
   const client = getClient(ctx.endpoint, ctx.credential, { ...clientOptions(ctx) });
-  const gate = new QuotaGate();
+  const gate = new QuotaGate(undefined, onWait);
 
   const page = async (request: QueryRequest): Promise<{ data: RawResource[]; skipToken?: string; truncated: boolean }> => {
     for (let attempt = 0; ; attempt += 1) {
-      await gate.acquire(ctx.signal);
-      const timeout = AbortSignal.timeout(ctx.timeoutMs);
-      const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+      try {
+        await gate.acquire(ctx.signal);
+      } catch (error) {
+        if (error instanceof QuotaWaitTooLong) throw new ResourceGraphUnavailable({ problem: 'quota', waitMs: Math.ceil(error.waitMs) });
+        throw error;
+      }
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), ctx.timeoutMs);
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
       let response;
       try {
         response = await client.pathUnchecked(`/providers/Microsoft.ResourceGraph/resources?api-version=${API_VERSION}`).post({ body: wireRequest(request), abortSignal: signal });
       } catch (error) {
         gate.release();
         if (ctx.signal?.aborted) throw error;
-        throw new ResourceGraphUnavailable(describeFailure(error, ctx.timeoutMs, timeout.aborted).replace(/^ARM/, 'Resource Graph'));
+        throw new ResourceGraphUnavailable(failureOf(error, ctx.timeoutMs, deadline.signal.aborted));
+      } finally {
+        clearTimeout(timer);
       }
       const headers = { get: (name: string) => response.headers[name.toLowerCase()] };
       gate.observe(headers);
@@ -86,7 +100,7 @@ export async function resourceGraph(ctx: ArmContext): Promise<ResourceGraphQuery
       if (status < 200 || status > 299) {
         const message = (response.body as { error?: { message?: unknown } } | undefined)?.error?.message;
         const text = typeof message === 'string' ? message.split('\n')[0]!.slice(0, 300) : 'no error message';
-        throw new ResourceGraphUnavailable(`Resource Graph ${status} ${STATUS_CODES[status] ?? 'error'}: ${text}`);
+        throw new ResourceGraphUnavailable({ problem: 'status', status, detail: maskKnownSecrets(`Resource Graph ${status} ${STATUS_CODES[status] ?? 'error'}: ${text}`) });
       }
       const body = response.body as { data?: unknown; $skipToken?: unknown; resultTruncated?: unknown } | undefined;
       const data = Array.isArray(body?.data) ? (body.data as RawResource[]).filter((item) => typeof item?.id === 'string') : [];
@@ -101,6 +115,8 @@ export async function resourceGraph(ctx: ArmContext): Promise<ResourceGraphQuery
       const items: T[] = [];
       let skipToken: string | undefined;
       let truncated = false;
+      // A service that hands out a token again would send the same pages for ever: the list ends at once.
+      const seen = new Set<string>();
       for (let pages = 0; pages < MAX_PAGES; pages += 1) {
         const options: QueryRequestOptions = { top: RESOURCE_GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) };
         const got = await page({ subscriptions: [...subscriptions], query, options });
@@ -111,8 +127,10 @@ export async function resourceGraph(ctx: ArmContext): Promise<ResourceGraphQuery
           truncated = got.truncated;
           return { items, truncated };
         }
+        if (seen.has(skipToken)) throw new ResourceGraphUnavailable({ problem: 'paging', detail: `the same $skipToken twice for ${type}` });
+        seen.add(skipToken);
       }
-      throw new ResourceGraphUnavailable(`Resource Graph kept paging ${type} beyond ${MAX_PAGES} pages`);
+      throw new ResourceGraphUnavailable({ problem: 'paging', detail: `more than ${MAX_PAGES} pages of ${type}` });
     },
   };
 }

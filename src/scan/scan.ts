@@ -8,7 +8,7 @@
  * A plan or app that cannot be read becomes a row with readiness unknown and the reason.
  */
 import type { AppServicePlan, Site, VnetInfoResource } from '@azure/arm-appservice';
-import type { VirtualNetwork } from '@azure/arm-network';
+import type { VirtualNetwork, VirtualNetworkGateway } from '@azure/arm-network';
 import { createEngine } from '../engine/engine.ts';
 import type { Fact, FlowSet } from '../engine/types.ts';
 import { DERIVATIONS } from '../facts/derived.ts';
@@ -22,9 +22,16 @@ import { gatewayFacts } from '../facts/arm/map-gateway.ts';
 import { parseResourceId } from '../facts/arm/resource-id.ts';
 import type { ArmLists } from './arm-lists.ts';
 import { daysUntilRetirement, diagnoseRow } from './diagnose-row.ts';
-import { attempt, CONCURRENCY, groupKey, listInventory, type NetworkGroup } from './inventory.ts';
+import { CONCURRENCY, groupKey, listInventory, type NetworkGroup } from './inventory.ts';
 import { mapBounded } from './pool.ts';
-import { SCAN_SCHEMA_VERSION, type ScanError, type ScanReport, type ScanRow, type ScanSubscription } from './scan-types.ts';
+import { attempt, SubscriptionReads, type ReadFailure } from './scan-read.ts';
+import { describeScanError, subscriptionError } from './scan-text.ts';
+import { GATEWAY_SHAPE, slim } from './slim.ts';
+import {
+  SCAN_SCHEMA_VERSION, type ScanError, type ScanRead, type ScanReport, type ScanRow, type ScanSubscription, type ScanSubscriptionStatus,
+} from './scan-types.ts';
+
+const slimGateway = slim(GATEWAY_SHAPE);
 
 export interface ScanProgress {
   readonly subscriptions: number;
@@ -33,6 +40,8 @@ export interface ScanProgress {
   readonly plansToRead: number;
   readonly appsRead: number;
   readonly appsToRead: number;
+  /** Milliseconds left of a wait for Resource Graph's quota (0: not waiting). */
+  readonly waitingMs: number;
 }
 
 export interface ScanOptions {
@@ -40,6 +49,14 @@ export interface ScanOptions {
   readonly subscriptions: readonly string[];
   readonly now: Date;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Each subscription's time bound (default SCAN_SUBSCRIPTION_BOUND_MS). */
+  readonly subscriptionBoundMs?: number;
+}
+
+/** A scan's report, and every resource id it listed or read (what `--redact` replaces). */
+export interface ScanOutcome {
+  readonly report: ScanReport;
+  readonly knownIds: readonly string[];
 }
 
 const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
@@ -47,92 +64,98 @@ const lower = (text: string | undefined) => (text ?? '').toLowerCase();
 const isLinux = (resource: { kind?: string; reserved?: boolean }) => resource.reserved === true || /linux/i.test(resource.kind ?? '');
 const gatewayRequired = (connections: readonly VnetInfoResource[]) => connections.filter((connection) => connection.isSwift !== true && connection.vnetResourceId);
 
-export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOptions): Promise<ScanReport> {
+export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOptions): Promise<ScanOutcome> {
   const today = options.now.toISOString().slice(0, 10);
   const daysLeft = daysUntilRetirement(today);
   const engine = createEngine(options.flowSet, DERIVATIONS);
-  const progress = { subscriptions: options.subscriptions.length, listed: 0, plansRead: 0, plansToRead: 0, appsRead: 0, appsToRead: 0 };
+  const progress = { subscriptions: options.subscriptions.length, listed: 0, plansRead: 0, plansToRead: 0, appsRead: 0, appsToRead: 0, waitingMs: 0 };
   const report = () => options.onProgress?.({ ...progress });
-  const inventory = await listInventory(ctx, lists, options.subscriptions, (_what, count) => { progress.listed += count; report(); });
-  const errors: ScanError[] = [...inventory.errors];
-  const reads = new Map<string, { ok: number; failed: string[] }>();
-  const tally = (subscriptionId: string, failure?: string) => {
-    const key = lower(subscriptionId);
-    if (!reads.has(key)) reads.set(key, { ok: 0, failed: [] });
-    if (failure === undefined) reads.get(key)!.ok += 1;
-    else reads.get(key)!.failed.push(failure);
-  };
+  const budgets = new Map(options.subscriptions.map((id) => [lower(id), new SubscriptionReads(id, options.subscriptionBoundMs)]));
+  const budgetOf = (subscriptionId: string) => budgets.get(lower(subscriptionId));
+  try {
+    const inventory = await listInventory(ctx, lists, options.subscriptions, {
+      budgets,
+      onListed: (_what, count) => { progress.listed += count; report(); },
+      onWait: (ms) => { progress.waitingMs = ms; report(); },
+    });
+    const errors: ScanError[] = [...inventory.errors];
+    const knownIds = [
+      ...inventory.plans, ...inventory.sites, ...inventory.vnets,
+      ...[...(inventory.network?.values() ?? [])].flatMap((group) => [...group.gateways, ...(group.connections ?? []), ...(group.localGateways ?? [])]),
+    ].flatMap((resource) => (resource.id ? [resource.id] : []));
 
-  // Plans by id, including plans only known from their apps (the plan list may have failed).
-  const plans = new Map<string, { id: string; plan?: AppServicePlan; sites: Site[] }>();
-  for (const plan of inventory.plans) if (plan.id) plans.set(lower(plan.id), { id: plan.id, plan, sites: [] });
-  for (const site of inventory.sites) {
-    if (!site.serverFarmId || !parseResourceId(site.serverFarmId)) continue;
-    const key = lower(site.serverFarmId);
-    if (!plans.has(key)) plans.set(key, { id: site.serverFarmId, sites: [] });
-    plans.get(key)!.sites.push(site);
+    // Plans by id, including plans only known from their apps (the plan list may have failed).
+    const plans = new Map<string, { id: string; plan?: AppServicePlan; sites: Site[] }>();
+    for (const plan of inventory.plans) if (plan.id) plans.set(lower(plan.id), { id: plan.id, plan, sites: [] });
+    for (const site of inventory.sites) {
+      if (!site.serverFarmId || !parseResourceId(site.serverFarmId)) continue;
+      const key = lower(site.serverFarmId);
+      if (!plans.has(key)) plans.set(key, { id: site.serverFarmId, sites: [] });
+      plans.get(key)!.sites.push(site);
+    }
+    // Gateway-required integration exists on Windows plans only.
+    const windowsPlans = [...plans.values()].filter((entry) => (entry.plan ? !isLinux(entry.plan) : entry.sites.some((site) => !isLinux(site))));
+    progress.plansToRead = windowsPlans.length;
+    report();
+
+    const rows: ScanRow[] = [];
+    const planReads = await mapBounded(windowsPlans, CONCURRENCY, async (entry) => {
+      const id = parseResourceId(entry.id)!;
+      const budget = budgetOf(id.subscriptionId);
+      const got = await attempt(ctx, (signal) => lists.planConnections(id.subscriptionId, id.resourceGroup, id.name, signal), budget);
+      progress.plansRead += 1;
+      report();
+      if (!got.ok) {
+        // Not an integration: a plan whose connections are unknown is counted apart, as not read.
+        if (budget) budget.plansNotRead += 1;
+        errors.push({ read: 'plan-connections', resource: entry.id, ...got.failure });
+        return undefined;
+      }
+      if (budget) budget.plansRead += 1;
+      return gatewayRequired(got.value).length > 0 ? { entry, connections: got.value } : undefined;
+    });
+
+    const apps = planReads.flatMap((read) => (read ? read.entry.sites.filter((site) => !isLinux(site) && site.id).map((site) => ({ site, ...read })) : []));
+    progress.appsToRead = apps.length;
+    report();
+    const network = networkReader(ctx, lists, inventory.vnets, inventory.network, new Set(options.subscriptions.map(lower)), budgetOf, errors);
+
+    await mapBounded(apps, CONCURRENCY, async ({ site, entry, connections: planConnections }) => {
+      const id = parseResourceId(site.id)!;
+      const budget = budgetOf(id.subscriptionId);
+      const got = await attempt(ctx, (signal) => lists.appConnections(id.subscriptionId, id.resourceGroup, id.name, signal), budget);
+      progress.appsRead += 1;
+      report();
+      if (!got.ok) {
+        if (budget) budget.appsNotRead += 1;
+        errors.push({ read: 'app-connections', resource: site.id!, ...got.failure });
+        return;
+      }
+      for (const connection of gatewayRequired(got.value)) {
+        const facts = await rowFacts(site, entry.plan, entry.id, planConnections, connection, network);
+        facts['session.today'] = { value: today, source: 'derived', detail: "today's date" };
+        const verdict = diagnoseRow(engine, facts);
+        const vnetId = connection.vnetResourceId!.replace(/\/subnets\/[^/]+$/i, '');
+        rows.push({ app: site.id!, plan: entry.id, vnet: vnetId, gateway: gatewayId(facts, vnetId), ...verdict, daysLeft });
+      }
+    });
+
+    rows.sort((a, b) => lower(a.app).localeCompare(lower(b.app)) || lower(a.vnet ?? '').localeCompare(lower(b.vnet ?? '')));
+    const subscriptions: ScanSubscription[] = options.subscriptions.map((subscriptionId) => {
+      const budget = budgetOf(subscriptionId)!;
+      const notRead = budget.plansNotRead + budget.appsNotRead;
+      const status: ScanSubscriptionStatus = budget.cutShort ? 'cut-short'
+        : (budget.listFailed || notRead > 0) && budget.plansRead === 0 ? 'failed'
+          : budget.listFailed || notRead > 0 ? 'partial' : 'scanned';
+      const counted = { id: subscriptionId, status, plansNotRead: budget.plansNotRead, appsNotRead: budget.appsNotRead };
+      const error = subscriptionError(counted, errors);
+      return error ? { ...counted, error } : counted;
+    });
+    const scanReport: ScanReport = { schemaVersion: SCAN_SCHEMA_VERSION, generatedAt: options.now.toISOString(), enumeration: inventory.enumeration, subscriptions, rows, errors };
+    return { report: scanReport, knownIds };
+  } finally {
+    for (const budget of budgets.values()) budget.dispose();
   }
-  // Gateway-required integration exists on Windows plans only.
-  const windowsPlans = [...plans.values()].filter((entry) => (entry.plan ? !isLinux(entry.plan) : entry.sites.some((site) => !isLinux(site))));
-  progress.plansToRead = windowsPlans.length;
-  report();
-
-  const rows: ScanRow[] = [];
-  const unknownRow = (site: Site, planId: string, vnet: string | null, reason: string): ScanRow =>
-    ({ app: site.id ?? site.name ?? '', plan: planId, vnet, gateway: null, findings: [], readiness: 'unknown', blockers: [reason], daysLeft });
-
-  const planReads = await mapBounded(windowsPlans, CONCURRENCY, async (entry) => {
-    const id = parseResourceId(entry.id)!;
-    const got = await attempt(ctx, (signal) => lists.planConnections(id.subscriptionId, id.resourceGroup, id.name, signal));
-    progress.plansRead += 1;
-    report();
-    if (!got.ok) {
-      tally(id.subscriptionId, `plan ${id.name}: ${got.reason}`);
-      errors.push({ source: `GET serverfarms/${id.name}/virtualNetworkConnections`, reason: got.reason });
-      for (const site of entry.sites.filter((candidate) => !isLinux(candidate))) rows.push(unknownRow(site, entry.id, null, `plan VNet connections could not be read: ${got.reason}`));
-      return undefined;
-    }
-    tally(id.subscriptionId);
-    return gatewayRequired(got.value).length > 0 ? { entry, connections: got.value } : undefined;
-  });
-
-  const apps = planReads.flatMap((read) => (read ? read.entry.sites.filter((site) => !isLinux(site) && site.id).map((site) => ({ site, ...read })) : []));
-  progress.appsToRead = apps.length;
-  report();
-  const network = networkReader(ctx, lists, inventory.vnets, inventory.network, new Set(options.subscriptions.map(lower)));
-
-  await mapBounded(apps, CONCURRENCY, async ({ site, entry, connections: planConnections }) => {
-    const id = parseResourceId(site.id)!;
-    const got = await attempt(ctx, (signal) => lists.appConnections(id.subscriptionId, id.resourceGroup, id.name, signal));
-    progress.appsRead += 1;
-    report();
-    if (!got.ok) {
-      tally(id.subscriptionId, `app ${id.name}: ${got.reason}`);
-      errors.push({ source: `GET sites/${id.name}/virtualNetworkConnections`, reason: got.reason });
-      rows.push(unknownRow(site, entry.id, null, `app VNet connections could not be read: ${got.reason}`));
-      return;
-    }
-    tally(id.subscriptionId);
-    for (const connection of gatewayRequired(got.value)) {
-      const facts = await rowFacts(site, entry.plan, entry.id, planConnections, connection, network, errors);
-      facts['session.today'] = { value: today, source: 'derived', detail: "today's date" };
-      const verdict = diagnoseRow(engine, facts);
-      const vnetId = connection.vnetResourceId!.replace(/\/subnets\/[^/]+$/i, '');
-      rows.push({ app: site.id!, plan: entry.id, vnet: vnetId, gateway: gatewayId(facts, vnetId), ...verdict, daysLeft });
-    }
-  });
-
-  rows.sort((a, b) => lower(a.app).localeCompare(lower(b.app)) || lower(a.vnet ?? '').localeCompare(lower(b.vnet ?? '')));
-  const subscriptions: ScanSubscription[] = options.subscriptions.map((subscriptionId) => {
-    const listFailure = inventory.listFailures.get(subscriptionId);
-    const tallied = reads.get(lower(subscriptionId)) ?? { ok: 0, failed: [] };
-    const failures = [...(listFailure ? [listFailure] : []), ...tallied.failed];
-    if (failures.length === 0) return { id: subscriptionId, status: 'scanned' };
-    const nothingRead = (listFailure !== undefined && tallied.ok === 0) || (tallied.ok === 0 && tallied.failed.length > 0);
-    const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
-    return { id: subscriptionId, status: nothingRead ? 'failed' : 'partial', error: `${failures[0]}${more}` };
-  });
-  return { schemaVersion: SCAN_SCHEMA_VERSION, generatedAt: options.now.toISOString(), enumeration: inventory.enumeration, subscriptions, rows, errors };
 }
 
 function gatewayId(facts: FactMap, vnetId: string): string | null {
@@ -143,23 +166,37 @@ function gatewayId(facts: FactMap, vnetId: string): string | null {
   return `/subscriptions/${vnet.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworkGateways/${name}`;
 }
 
+type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+
 interface NetworkReader {
-  vnet(id: string): Promise<{ ok: true; value: VirtualNetwork } | { ok: false; reason: string }>;
+  vnet(id: string, read: 'vnet' | 'peered-vnet'): Promise<Read<VirtualNetwork>>;
   group(subscriptionId: string, resourceGroup: string): Promise<NetworkGroup | { failed: string }>;
 }
 
-/** VNets and gateway groups from the inventory, or read once through ARM when it does not hold them. */
-function networkReader(ctx: ArmContext, lists: ArmLists, vnets: readonly VirtualNetwork[], listed: ReadonlyMap<string, NetworkGroup> | undefined, scanned: ReadonlySet<string>): NetworkReader {
+/**
+ * VNets and gateway groups from the inventory, or read once through ARM when it does not hold
+ * them. A failed read is recorded once, as structured data, and its reason is the tool's sentence.
+ */
+function networkReader(
+  ctx: ArmContext, lists: ArmLists, vnets: readonly VirtualNetwork[], listed: ReadonlyMap<string, NetworkGroup> | undefined, scanned: ReadonlySet<string>,
+  budgetOf: (subscriptionId: string) => SubscriptionReads | undefined, errors: ScanError[],
+): NetworkReader {
   const byId = new Map(vnets.filter((vnet) => vnet.id).map((vnet) => [lower(vnet.id), vnet]));
-  const vnetReads = new Map<string, ReturnType<NetworkReader['vnet']>>();
+  const vnetReads = new Map<string, Promise<Read<VirtualNetwork>>>();
   const groupReads = new Map<string, ReturnType<NetworkReader['group']>>();
+  const failed = (read: ScanRead, resource: string, failure: ReadFailure): string => {
+    const error: ScanError = { read, resource, ...failure };
+    errors.push(error);
+    return describeScanError(error);
+  };
   return {
-    vnet(id) {
+    vnet(id, read) {
       const known = byId.get(lower(id));
       if (known) return Promise.resolve({ ok: true, value: known });
       if (!vnetReads.has(lower(id))) {
         const parsed = parseResourceId(id)!;
-        vnetReads.set(lower(id), attempt(ctx, (signal) => lists.vnet(parsed.subscriptionId, parsed.resourceGroup, parsed.name, signal)));
+        vnetReads.set(lower(id), attempt(ctx, (signal) => lists.vnet(parsed.subscriptionId, parsed.resourceGroup, parsed.name, signal), budgetOf(parsed.subscriptionId))
+          .then((got) => (got.ok ? got : { ok: false, reason: failed(read, id, got.failure) })));
       }
       return vnetReads.get(lower(id))!;
     },
@@ -167,14 +204,21 @@ function networkReader(ctx: ArmContext, lists: ArmLists, vnets: readonly Virtual
       const key = groupKey(subscriptionId, resourceGroup);
       if (listed && scanned.has(lower(subscriptionId))) return Promise.resolve(listed.get(key) ?? { gateways: [], connections: [], localGateways: [] });
       if (!groupReads.has(key)) {
+        const budget = budgetOf(subscriptionId);
+        const groupId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
         groupReads.set(key, (async () => {
           const [gateways, connections, localGateways] = await Promise.all([
-            attempt(ctx, (signal) => lists.gateways(subscriptionId, resourceGroup, signal)),
-            attempt(ctx, (signal) => lists.connections(subscriptionId, resourceGroup, signal)),
-            attempt(ctx, (signal) => lists.localGateways(subscriptionId, resourceGroup, signal)),
+            attempt(ctx, (signal) => lists.gateways(subscriptionId, resourceGroup, signal), budget),
+            attempt(ctx, (signal) => lists.connections(subscriptionId, resourceGroup, signal), budget),
+            attempt(ctx, (signal) => lists.localGateways(subscriptionId, resourceGroup, signal), budget),
           ]);
-          if (!gateways.ok) return { failed: gateways.reason };
-          return { gateways: gateways.value, connections: connections.ok ? connections.value : undefined, localGateways: localGateways.ok ? localGateways.value : undefined };
+          if (!gateways.ok) return { failed: failed('gateways', groupId, gateways.failure) };
+          if (!connections.ok) failed('connections', groupId, connections.failure);
+          if (!localGateways.ok) failed('local-gateways', groupId, localGateways.failure);
+          return {
+            gateways: gateways.value.map(slimGateway) as VirtualNetworkGateway[],
+            connections: connections.ok ? connections.value : undefined, localGateways: localGateways.ok ? localGateways.value : undefined,
+          };
         })());
       }
       return groupReads.get(key)!;
@@ -184,8 +228,7 @@ function networkReader(ctx: ArmContext, lists: ArmLists, vnets: readonly Virtual
 
 /** The facts `check` would read for this app and connection, from what the scan listed. */
 async function rowFacts(
-  site: Site, plan: AppServicePlan | undefined, planId: string, planConnections: readonly VnetInfoResource[], connection: VnetInfoResource,
-  network: NetworkReader, errors: ScanError[],
+  site: Site, plan: AppServicePlan | undefined, planId: string, planConnections: readonly VnetInfoResource[], connection: VnetInfoResource, network: NetworkReader,
 ): Promise<Record<string, Fact>> {
   const facts: FactMap = {};
   const merge = (more: FactMap) => Object.assign(facts, more);
@@ -207,16 +250,14 @@ async function rowFacts(
     unknown([...VNET_KEYS, ...GATEWAY_KEYS], CLASSIC_REASON);
     return facts;
   }
-  const [got, group] = await Promise.all([network.vnet(vnet.id), network.group(vnet.subscriptionId, vnet.resourceGroup)]);
+  const [got, group] = await Promise.all([network.vnet(vnet.id, 'vnet'), network.group(vnet.subscriptionId, vnet.resourceGroup)]);
   if ('failed' in group) {
-    errors.push({ source: `LIST virtualNetworkGateways in ${vnet.resourceGroup}`, reason: group.failed });
     unknown(GATEWAY_KEYS, group.failed);
   } else {
     merge(gatewayFacts(vnet.id, group.gateways, group.connections, group.localGateways));
-    if (!group.connections) unknown(CONNECTION_KEYS, `connections in ${vnet.resourceGroup} could not be listed`);
+    if (!group.connections) unknown(CONNECTION_KEYS, `the gateway connections of resource group ${vnet.resourceGroup} could not be read`);
   }
   if (!got.ok) {
-    errors.push({ source: `GET virtualNetworks/${vnet.name}`, reason: got.reason });
     unknown(VNET_KEYS, got.reason);
     return facts;
   }
@@ -225,7 +266,7 @@ async function rowFacts(
   merge(migrationFacts(got.value));
   const remoteId = chosenPeering(got.value)?.remoteVirtualNetwork?.id;
   if (remoteId && parseResourceId(remoteId)) {
-    const remote = await network.vnet(remoteId);
+    const remote = await network.vnet(remoteId, 'peered-vnet');
     if (remote.ok) merge(remotePeeringFacts(got.value.id ?? vnet.id, remote.value));
     else unknown(REMOTE_PEERING_KEYS, remote.reason);
   }

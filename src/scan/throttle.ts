@@ -4,9 +4,17 @@
  * Waits are capped, so a scan never hangs for long on a throttled tenant; they end on Ctrl-C.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RESOURCE_GRAPH_MAX_WAIT_MS } from '../facts/limits.ts';
 
 /** The longest single wait; a longer quota reset makes the query fail (and the scan fall back). */
-export const MAX_WAIT_MS = 30_000;
+export const MAX_WAIT_MS = RESOURCE_GRAPH_MAX_WAIT_MS;
+
+/** Resource Graph asked for a longer wait than a scan makes. */
+export class QuotaWaitTooLong extends Error {
+  constructor(readonly waitMs: number) {
+    super(`Resource Graph asked to wait ${Math.ceil(waitMs / 1000)} s, longer than ${MAX_WAIT_MS / 1000} s`);
+  }
+}
 
 /** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; undefined when absent. */
 export function retryAfterMs(headers: { get(name: string): string | undefined | null }, now = Date.now()): number | undefined {
@@ -41,7 +49,8 @@ export class QuotaGate {
   /** Total time spent waiting, for the summary. */
   waitedMs = 0;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /** `onWait(ms)` is told when a wait starts (the scan shows a countdown) and `onWait(0)` when it ends. */
+  constructor(private readonly now: () => number = () => performance.now(), private readonly onWait: (ms: number) => void = () => {}) {}
 
   /** Records what an answer's headers say about the remaining quota (call before release()). */
   observe(headers: { get(name: string): string | undefined | null }): void {
@@ -64,9 +73,14 @@ export class QuotaGate {
       if (this.budget !== undefined && this.budget <= 0) until = Math.max(until, this.resetAt);
       const wait = until - this.now();
       if (wait <= 0) break;
-      if (wait > MAX_WAIT_MS) throw new Error(`Resource Graph asked to wait ${Math.ceil(wait / 1000)} s, longer than ${MAX_WAIT_MS / 1000} s`);
+      if (wait > MAX_WAIT_MS) throw new QuotaWaitTooLong(wait);
       this.waitedMs += wait;
-      await sleep(wait, undefined, { signal });
+      this.onWait(wait);
+      try {
+        await sleep(wait, undefined, { signal });
+      } finally {
+        this.onWait(0);
+      }
       // After the reset the window is fresh: the next answer says how much is left.
       if (this.budget !== undefined && this.now() >= this.resetAt) this.budget = undefined;
     }

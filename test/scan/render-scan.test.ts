@@ -6,8 +6,8 @@ import type { ScanReport } from '../../src/scan/scan-types.ts';
 const hostile = (name: string) => `/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/${name}`;
 
 const report = (apps: string[], reason: string): ScanReport => ({
-  schemaVersion: 1, generatedAt: '2026-06-01T00:00:00.000Z', enumeration: 'arm', errors: [],
-  subscriptions: [{ id: 's1', status: 'partial', error: reason }],
+  schemaVersion: 2, generatedAt: '2026-06-01T00:00:00.000Z', enumeration: 'arm', errors: [],
+  subscriptions: [{ id: 's1', status: 'partial', plansNotRead: 0, appsNotRead: 1, error: reason }],
   rows: apps.map((app) => ({ app: hostile(app), plan: hostile('plan'), vnet: null, gateway: null, findings: [], readiness: 'unknown', blockers: [reason], daysLeft: 10 })),
 });
 

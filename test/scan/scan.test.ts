@@ -3,46 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import { startEmulator, type Fault, type RunningEmulator } from '../../src/emulator/server.ts';
-import type { ResourceGraphOptions } from '../../src/emulator/resource-graph.ts';
-import { staticTokenCredential } from '../../src/facts/arm/context.ts';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { scanCommand } from '../../src/cli/scan-command.ts';
 import type { ScanReport } from '../../src/scan/scan-types.ts';
+import { ajv, scan, validate } from './run-scan.ts';
 import { GATEWAY_REQUIRED, PLANS_FORBIDDEN, SUB_A, SUB_B, SUB_C, tenant } from './tenant.ts';
-
-const TOKEN = 'scan-test-token';
-/**
- * Resource Graph's quota window in these tests: 15 queries per 50 ms instead of per 5 s, so a scan
- * that pages through the tenant two rows at a time waits out windows in milliseconds. The quota
- * test below sets its own, longer window.
- */
-const SHORT_QUOTA_WINDOW_MS = 50;
-const NOW = new Date('2026-06-01T08:00:00Z');
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/);
-const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/scan.schema.json', import.meta.url), 'utf8')));
-
-interface Run { code: number; stdout: string; stderr: string; emulator: RunningEmulator }
-
-async function scan(args: string[], setup: { faults?: Fault[]; resourceGraph?: ResourceGraphOptions } = {}): Promise<Run> {
-  const { scenario } = tenant();
-  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  try {
-    const argv = ['scan', '--arm-endpoint', emulator.url, ...args];
-    const { options } = parseCommandLine(argv);
-    const code = await scanCommand(options, { print: (text) => stdout.push(text), error: (text) => stderr.push(text) }, {
-      argv, now: () => NOW, tlsCa: emulator.ca, credential: staticTokenCredential(TOKEN), progress: false, signal: new AbortController().signal,
-    });
-    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), emulator };
-  } finally {
-    await emulator.stop();
-  }
-}
 
 function checkTenantRows(report: ScanReport): void {
   const { placed } = tenant();
@@ -64,14 +29,13 @@ function checkTenantRows(report: ScanReport): void {
   assert.ok(policy.gateway?.endsWith('/virtualNetworkGateways/gw-hub'), String(policy.gateway));
   // Linux and regional apps have no gateway-required integration: no row.
   for (const id of ['linux-app', 'regional-integration']) assert.ok(!report.rows.some((row) => row.app === placed.find((entry) => entry.scenario === id)!.app), id);
-  // Subscription C: its plans could not be read; the app is a row with readiness unknown and why.
+  // Subscription C: its plan could not be read. That is not an integration: no row, counted apart.
   const healthy = placed.find((entry) => entry.scenario === 'healthy')!;
-  const unread = report.rows.find((row) => row.app === healthy.app)!;
-  assert.equal(unread.readiness, 'unknown');
-  assert.match(unread.blockers[0]!, /could not be read: ARM 403 Forbidden/);
-  assert.deepEqual(unread.findings, []);
-  assert.deepEqual(report.subscriptions.map((s) => [s.id, s.status]), [[SUB_A, 'scanned'], [SUB_B, 'scanned'], [SUB_C, 'failed']]);
-  assert.match(report.subscriptions[2]!.error!, /403/);
+  assert.ok(!report.rows.some((row) => row.app === healthy.app), 'an unreadable plan is no row');
+  assert.deepEqual(report.subscriptions.map((s) => [s.id, s.status, s.plansNotRead, s.appsNotRead]), [[SUB_A, 'scanned', 0, 0], [SUB_B, 'scanned', 0, 0], [SUB_C, 'failed', 1, 0]]);
+  // Through Resource Graph the plan's own read fails first; through ARM lists, the list of plans.
+  assert.match(report.subscriptions[2]!.error!, /1 plan\(s\) not read; first: (plan asp-contoso|the plans of subscription cccccccc-\S+) could not be read: ARM 403 Forbidden/);
+  assert.ok(report.errors.some((error) => error.read === 'plan-connections' && error.status === 403 && error.resource.endsWith('/serverfarms/asp-contoso')));
 }
 
 test('scan through Resource Graph finds every seeded problem across three subscriptions, page by page, and reports the unreadable one', async () => {
@@ -85,7 +49,8 @@ test('scan through Resource Graph finds every seeded problem across three subscr
   assert.ok(graph.length > 6, `paged: ${graph.length} queries for six resource types`);
   // No subscription-wide ARM list was needed: Resource Graph listed plans, apps, VNets and gateways.
   assert.ok(!run.emulator.requests.some((request) => /\/providers\/microsoft\.(web|network)\/[a-z]+$/i.test(request.path)), 'no ARM list calls');
-  assert.match(run.stderr, /subscription cccccccc-\S+ failed: plan asp-contoso: ARM 403/);
+  assert.match(run.stderr, /subscription cccccccc-\S+ failed: 1 plan\(s\) not read; first: plan asp-contoso could not be read: ARM 403/);
+  assert.match(run.stderr, /4 gateway-required integration\(s\) in 3 subscription\(s\): .*; 1 plan\(s\) not read/);
 });
 
 test('when Resource Graph is refused, the same rows come from ARM list calls per subscription', async () => {
@@ -94,17 +59,20 @@ test('when Resource Graph is refused, the same rows come from ARM list calls per
   const report = JSON.parse(run.stdout) as ScanReport;
   assert.ok(validate(report), ajv.errorsText(validate.errors));
   assert.equal(report.enumeration, 'arm');
-  assert.match(report.errors[0]!.reason, /Resource Graph 403 Forbidden.*listed through ARM/);
+  assert.deepEqual([report.errors[0]!.read, report.errors[0]!.problem, report.errors[0]!.status], ['resource-graph', 'status', 403]);
   // Without --subscription every subscription the credential lists is scanned.
   checkTenantRows(report);
 });
 
 test('Resource Graph quota headers and Retry-After are honoured: no query is refused for throttling', async () => {
-  const run = await scan(['--format', 'json', '--subscription', SUB_A, '--subscription', SUB_B], { resourceGraph: { maxPageSize: 1, quota: 6, windowMs: 1000 } });
+  // The one test that sits out real quota windows (1 s each).
+  const run = await scan(['--format', 'json', '--subscription', SUB_A, '--subscription', SUB_B], { resourceGraph: { maxPageSize: 1, quota: 6, windowMs: 1000 }, progress: true });
   const graph = run.emulator.requests.filter((request) => request.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
   assert.ok(graph.length > 12, `${graph.length} queries: more than two quota windows' worth`);
   assert.deepEqual(graph.filter((request) => request.status !== 200).map((request) => request.status), []);
   assert.equal((JSON.parse(run.stdout) as ScanReport).enumeration, 'resource-graph');
+  // The wait shows on the progress line, with the bound.
+  assert.match(run.progress, /waiting \d+ s for Resource Graph's quota \(at most 30 s\)/);
 
   const throttled = await scan(['--format', 'json', '--subscription', SUB_A], { faults: [{ path: '/providers/microsoft.resourcegraph/resources', status: 429, retryAfterMs: 20, times: 2 }] });
   const report = JSON.parse(throttled.stdout) as ScanReport;
@@ -130,9 +98,8 @@ test('CSV, Markdown and table outputs, --report by extension, and --redact', asy
   const table = await scan(['--subscription', SUB_C], { faults: PLANS_FORBIDDEN });
   assert.equal(table.code, 2, 'nothing could be read');
   assert.match(table.stdout, /^APP +PLAN +VNET +GATEWAY +READINESS +ERR +WARN +DAYS$/m);
-  assert.match(table.stdout, /^contoso-api +asp-contoso +\? +- +unknown +0 +0 +303$/m);
-  assert.match(table.stdout, /^unknown contoso-api \(rg-c1-web\): plan VNet connections could not be read: ARM 403 Forbidden/m);
-  assert.match(table.stdout, /^subscription cccccccc-0000-4000-8000-000000000003 failed: plan asp-contoso: ARM 403/m);
+  assert.match(table.stdout, /^0 gateway-required integration\(s\) in 1 subscription\(s\): 0 ready, 0 blocked, 0 unknown; 1 plan\(s\) not read/m);
+  assert.match(table.stdout, /^subscription cccccccc-0000-4000-8000-000000000003 failed: 1 plan\(s\) not read; first: plan asp-contoso could not be read: ARM 403 Forbidden$/m);
 
   const redacted = await scan(['--format', 'json', '--redact', '--subscription', SUB_A]);
   assert.doesNotMatch(redacted.stdout, /contoso|rg-a1|aaaaaaaa-0000/);
