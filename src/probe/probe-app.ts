@@ -16,7 +16,7 @@ import type { ReportError } from '../report/report-model.ts';
 import { commandLine, ProbeArgumentError, type ProbeCommand } from './kudu-commands.ts';
 import { KuduError, runKuduCommand, type KuduTarget } from './kudu-client.ts';
 import { parseNameresolver, parsePrivateIp, parseTcpping } from './parse-output.ts';
-import { scmOrigin, type HostNameSslState } from './scm-origin.ts';
+import { scmOrigin, type ScmSite } from './scm-origin.ts';
 import { TCP_TIMEOUT_SECONDS } from '../facts/limits.ts';
 
 export const PROBE_FACTS = { tcp: 'probe.tcpping', dns: 'probe.nameresolver', privateIp: 'app.privateIp' } as const;
@@ -72,7 +72,7 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
   if (!id) return giveUp('not an app resource id');
 
   // The site says whether the app runs and where its SCM site is.
-  let site: { state?: string; hostNameSslStates?: readonly HostNameSslState[] };
+  let site: { state?: string } & ScmSite;
   try {
     const web = await createClients(request.ctx).web(id.subscriptionId);
     const signal = request.ctx.signal ? AbortSignal.any([request.ctx.signal, AbortSignal.timeout(request.ctx.timeoutMs)]) : AbortSignal.timeout(request.ctx.timeoutMs);
@@ -82,7 +82,8 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
     return giveUp(`the app could not be read for probing: ${describeFailure(error, request.ctx.timeoutMs, false)}`);
   }
   if ((site.state ?? '').toLowerCase() === 'stopped') return giveUp(`app ${appName} is stopped: commands cannot run in it`);
-  const scm = request.scmOrigin !== undefined ? { origin: request.scmOrigin } : scmOrigin(site.hostNameSslStates);
+  const slot = /\/slots\/([^/]+)$/i.exec(request.appId)?.[1];
+  const scm = request.scmOrigin !== undefined ? { origin: request.scmOrigin } : scmOrigin(site, { name: id.name, ...(slot === undefined ? {} : { slot }) });
   if ('reason' in scm) return giveUp(scm.reason);
 
   const kudu: KuduTarget = {

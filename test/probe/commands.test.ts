@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLine, ProbeArgumentError } from '../../src/probe/kudu-commands.ts';
 import { parseNameresolver, parsePrivateIp, parseTcpping } from '../../src/probe/parse-output.ts';
-import { isScmHost, scmOrigin } from '../../src/probe/scm-origin.ts';
+import { isOwnScmHost, scmOrigin } from '../../src/probe/scm-origin.ts';
 
 test('only the fixed commands run, with arguments that cannot carry anything else', () => {
   assert.equal(commandLine({ kind: 'tcpping', host: 'sql01.contoso.local', port: 1433 }), 'tcpping sql01.contoso.local:1433');
@@ -37,8 +37,25 @@ test('nameresolver output: addresses, non-existent domain, time-out; WEBSITE_PRI
   assert.equal(parsePrivateIp('%WEBSITE_PRIVATE_IP%\r\n'), undefined);
 });
 
-test('the SCM host must be an App Service SCM domain', () => {
-  assert.deepEqual(scmOrigin([{ name: 'contoso-api.azurewebsites.net', hostType: 'Standard' }, { name: 'contoso-api.scm.azurewebsites.net', hostType: 'Repository' }]), { origin: 'https://contoso-api.scm.azurewebsites.net' });
-  assert.ok(isScmHost('app.scm.chinacloudsites.cn') && isScmHost('app.scm.my-ase.appserviceenvironment.net'));
-  for (const host of ['evil.com', 'scm.azurewebsites.net.evil.com', 'app.azurewebsites.net', 'a.scm.azurewebsites.net/x', 'a.scm.azurewebsites.net:444']) assert.ok(!isScmHost(host), host);
+test("the SCM host must be this app's own: its name (or app-slot) first, in App Service's domain or its own ASE's", () => {
+  const app = { name: 'contoso-api' };
+  const site = (name: string, extra: object = {}) => ({ hostNameSslStates: [{ name: 'contoso-api.azurewebsites.net', hostType: 'Standard' }, { name, hostType: 'Repository' }], ...extra });
+  assert.deepEqual(scmOrigin(site('contoso-api.scm.azurewebsites.net'), app), { origin: 'https://contoso-api.scm.azurewebsites.net' });
+  assert.deepEqual(scmOrigin(site('Contoso-API.scm.chinacloudsites.cn'), app), { origin: 'https://contoso-api.scm.chinacloudsites.cn' });
+  assert.ok(isOwnScmHost('contoso-api-staging.scm.azurewebsites.net', { name: 'contoso-api', slot: 'staging' }));
+  const ase = { hostingEnvironmentProfile: { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/hostingEnvironments/ase-prod', name: 'ase-prod' } };
+  assert.deepEqual(scmOrigin(site('contoso-api.scm.ase-prod.appserviceenvironment.net', ase), app), { origin: 'https://contoso-api.scm.ase-prod.appserviceenvironment.net' });
+  // The unique default host name of apps created since June 2024 (could not be probed before).
+  assert.deepEqual(scmOrigin(site('contoso-api-ds27dh7271aah175.scm.westus-01.azurewebsites.net'), app), { origin: 'https://contoso-api-ds27dh7271aah175.scm.westus-01.azurewebsites.net' });
+  for (const host of [
+    'attacker-app.scm.azurewebsites.net', 'contoso-api-evil.scm.azurewebsites.net', 'contoso.scm.azurewebsites.net',
+    'contoso-api.scm.other-ase.appserviceenvironment.net', 'attacker.scm.ase-prod.appserviceenvironment.net',
+    'attacker-ds27dh7271aah175.scm.westus-01.azurewebsites.net', 'contoso-api-ds27dh7271aah175.scm.evil.com',
+    'contoso-api-ds27dh7271aah17.scm.westus-01.azurewebsites.net', 'contoso-api.scm.azurewebsites.net.evil.com',
+    'evil.com', 'contoso-api.azurewebsites.net', 'contoso-api.scm.azurewebsites.net/x', 'contoso-api.scm.azurewebsites.net:444', 'contoso-api.scm.azurewebsites.net.',
+  ]) {
+    const result = scmOrigin(site(host, ase), app);
+    assert.ok('reason' in result && /is not the SCM host of app contoso-api; no token is sent there/.test(result.reason), host);
+  }
+  assert.ok(!isOwnScmHost('contoso-api.scm.ase-prod.appserviceenvironment.net', app), 'an ASE host only for the ASE the site names');
 });

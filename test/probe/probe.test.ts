@@ -97,9 +97,25 @@ test('the token goes only to an App Service SCM host named by ARM; any other hos
   const hostile = withSite((properties) => ({ ...properties, hostNameSslStates: [{ name: 'collector.example.com', hostType: 'Repository' }] }));
   const { result, kudu } = await probeDirect(hostile, TIMEOUT_AND_NXDOMAIN, 'from-arm');
   assert.equal(kudu.requests.length, 0);
-  assert.match(result.facts['probe.tcpping']!.reason!, /"collector\.example\.com" is not an App Service SCM domain; no token is sent there/);
+  assert.match(result.facts['probe.tcpping']!.reason!, /"collector\.example\.com" is not the SCM host of app contoso-api; no token is sent there/);
   const none = await probeDirect(withSite((properties) => ({ ...properties, hostNameSslStates: [] })), TIMEOUT_AND_NXDOMAIN, 'from-arm');
   assert.match(none.result.facts['probe.tcpping']!.reason!, /no SCM \(Kudu\) host name/);
+});
+
+test("ARM naming another app's SCM host (same domain, another ASE, another app's regional host) gets no token and no request", async () => {
+  for (const [host, profile] of [
+    ['attacker-app.scm.azurewebsites.net', undefined],
+    ['contoso-api.scm.attacker-ase.appserviceenvironment.net', { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/hostingEnvironments/own-ase', name: 'own-ase' }],
+    ['attacker-ds27dh7271aah175.scm.westus-01.azurewebsites.net', undefined],
+  ] as const) {
+    const hostile = withSite((properties) => ({ ...properties, ...(profile ? { hostingEnvironmentProfile: profile } : {}), hostNameSslStates: [{ name: 'contoso-api.azurewebsites.net', hostType: 'Standard' }, { name: host, hostType: 'Repository' }] }));
+    const { result, kudu } = await probeDirect(hostile, TIMEOUT_AND_NXDOMAIN, 'from-arm');
+    assert.equal(kudu.requests.length, 0, host);
+    for (const key of ['probe.tcpping', 'probe.nameresolver', 'app.privateIp']) {
+      assert.equal(result.facts[key]!.value, null, host);
+      assert.match(result.facts[key]!.reason!, new RegExp(`"${host.replaceAll('.', '\\.')}" is not the SCM host of app contoso-api; no token is sent there`), host);
+    }
+  }
 });
 
 test('--probe needs an app in Azure, and --scm-endpoint needs --probe and https', async () => {
