@@ -27,6 +27,8 @@ export const OPTIONS = {
   probe: { type: 'boolean' },
   'read-dns-settings': { type: 'boolean' },
   'scm-endpoint': { type: 'string' },
+  slot: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -40,6 +40,34 @@ Options
 ${EXIT_CODES_HELP}
 `;
 
+export const MIGRATE_HELP = `vnet-doctor migrate: a runbook to move one app or slot to regional VNet integration
+
+Usage
+  vnet-doctor migrate --app ID [--slot S] [--out DIR] [options]
+  vnet-doctor migrate --demo [scenario] [--out DIR]
+  vnet-doctor migrate --offline --answers FILE [--out DIR]
+
+Writes runbook-<app>[-<slot>].md, .sh and .ps1 into --out (default: here). The Markdown explains each
+step with the preflight (pass/fail and where each fact came from); the bash and PowerShell scripts hold
+the same commands, quoted for their shell, and only print what they would do until run with --apply
+(bash) or -Apply (PowerShell); --rollback / -Rollback and --clean-up / -CleanUp run those phases.
+Nothing in Azure is changed by vnet-doctor itself (Reader role is enough).
+
+${TARGET}
+
+Options
+  --slot S            the deployment slot to move (default: production)
+  --out DIR           directory for the three files (must exist)
+  --force             replace existing runbook files
+  --answers FILE      answers and facts known in advance (target.host and target.port fill the checks)
+  --read-dns-settings with an app: read WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER (see check --help)
+
+Exit codes
+  0    runbook written, no preflight check fails
+  1    runbook written, but a preflight check fails (the scripts refuse --apply)
+  2    usage or input error, no Azure access, or a runbook file exists (without --force)
+`;
+
 export const FLOWS_HELP = `vnet-doctor flows: tools for flow authors and answers files
 
 Usage
@@ -80,6 +108,7 @@ export function helpFor(command: readonly string[]): string {
   switch (command[0]) {
     case 'check': return CHECK_HELP;
     case 'flows': return FLOWS_HELP;
+    case 'migrate': return MIGRATE_HELP;
     case 'wizard': return WIZARD_HELP;
     default: return HELP;
   }

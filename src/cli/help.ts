@@ -8,6 +8,9 @@ Usage
   vnet-doctor scan [options]            every gateway-required integration in the subscriptions: findings,
                                         readiness for regional integration (--subscription S, repeatable;
                                         --format table|md|json|csv; --report PATH .txt/.md/.json/.csv)
+  vnet-doctor migrate [target] [--slot S] [--out DIR]
+                                        write a runbook to move the app (or slot) to regional integration:
+                                        Markdown, bash and PowerShell scripts (dry runs unless --apply / -Apply)
   vnet-doctor flows lint [dir]          check flow files (exit 2 on any problem)
   vnet-doctor flows list                list the troubleshooting flows
   vnet-doctor flows questions           list question ids, answer types and fact keys (for answers files)
@@ -40,6 +43,10 @@ Session and report
   --redact                    replace names, ids, host names and public IPs with stable pseudonyms
   --flows DIR                 use flow files from DIR instead of the shipped ones
 
+Migration runbooks (migrate)
+  --slot S                    the deployment slot to move (default: the production slot)
+  --out DIR                   where the runbook files go (default: the current directory); --force replaces them
+
 Exit codes (the same rule for the wizard and check)
   0    the session ended (finished, or quit with q) with no finding of severity error
   1    at least one finding of severity error
@@ -49,5 +56,5 @@ Exit codes (the same rule for the wizard and check)
   130  stopped by Ctrl-C or SIGTERM before the findings (answers are saved: --resume);
        Ctrl-C on the findings screen ends like q
 
-Each command has its own help: vnet-doctor check --help, vnet-doctor flows --help.
+Each command has its own help: vnet-doctor check --help, vnet-doctor migrate --help, vnet-doctor flows --help.
 `;

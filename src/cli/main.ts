@@ -12,6 +12,7 @@ import { graphCommand } from './graph-command.ts';
 import { scanCommand } from './scan-command.ts';
 import { checkCommand } from './check-command.ts';
 import { wizardCommand } from './wizard-command.ts';
+import { migrateCommand } from './migrate-command.ts';
 
 export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
   let parsed;
@@ -34,6 +35,9 @@ export async function main(argv: readonly string[], out: Output = processOutput)
         return await scanCommand(options, out, { argv });
       case 'check':
         return await checkCommand(options, out);
+      case 'migrate':
+        if (command.length > 1) throw new UsageError(`migrate takes no arguments ("${command[1]}"); name the app with --app`);
+        return await migrateCommand(options, out);
       case 'wizard':
       case undefined:
         return await wizardCommand(options, out);

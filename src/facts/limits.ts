@@ -52,3 +52,15 @@ export const SCAN_HUNG_READS = 8;
  * a longer reset makes the scan list through ARM instead.
  */
 export const RESOURCE_GRAPH_MAX_WAIT_MS = 30_000;
+/**
+ * API version of the App Service (Microsoft.Web) REST calls the runbooks make with `az rest`
+ * (the disconnect of a gateway-required connection has no az command of its own).
+ * learn.microsoft.com/rest/api/appservice/web-apps/delete-vnet-connection
+ */
+export const WEB_API_VERSION = '2024-04-01';
+/**
+ * A switch from gateway-required to regional integration takes the app off the VNet for typically
+ * 2 to 5 minutes, sometimes longer. learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration
+ */
+export const SWITCH_DOWNTIME_MINUTES_LOW = 2;
+export const SWITCH_DOWNTIME_MINUTES_HIGH = 5;

@@ -7,7 +7,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
-import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listApplicationSettings, listVnetConnections } from '@azure/arm-appservice/api/webApps';
+import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listApplicationSettings, listSlots, listVnetConnections, listVnetConnectionsSlot } from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
 
 export interface WebReads {
@@ -19,6 +19,10 @@ export interface WebReads {
     getSwiftVirtualNetworkConnection(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSwiftVirtualNetworkConnection>;
     /** POST `sites/{app}/config/appsettings/list`: every setting, secrets included (read only with --read-dns-settings; map-dns-settings.ts keeps two). */
     listApplicationSettings(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listApplicationSettings>;
+    /** `sites/{app}/slots`: the app's deployment slots (the migration runbook moves a slot first). */
+    listSlots(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSlots>;
+    /** `sites/{app}/slots/{slot}/virtualNetworkConnections`: a slot's own integration (integration is per slot). */
+    listVnetConnectionsSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listVnetConnectionsSlot>;
   };
   readonly appServicePlans: {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
@@ -36,6 +40,8 @@ export function createWebReads(credential: TokenCredential, subscriptionId: stri
       list: (options) => listSites(context, options),
       getSwiftVirtualNetworkConnection: (resourceGroup, name, options) => getSwiftVirtualNetworkConnection(context, resourceGroup, name, options),
       listApplicationSettings: (resourceGroup, name, options) => listApplicationSettings(context, resourceGroup, name, options),
+      listSlots: (resourceGroup, name, options) => listSlots(context, resourceGroup, name, options),
+      listVnetConnectionsSlot: (resourceGroup, name, slot, options) => listVnetConnectionsSlot(context, resourceGroup, name, slot, options),
     },
     appServicePlans: {
       get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
