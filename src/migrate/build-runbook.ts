@@ -195,12 +195,14 @@ function sourceAddressSection({ input, facts, subnet }: SectionContext): Runbook
   if (!input.poolRules.ok) {
     notes.push(`The NSGs of the VNet could not be read (${input.poolRules.reason}): find the inbound rules whose source names ${poolText} by hand.`);
     steps.push(az('List the NSG rules of the VNet\'s subnets (look for the pool among the source prefixes).', 'az network nsg list --subscription {{app.vnetSubscriptionId}} --query "[].{nsg: name, rules: securityRules[].{rule: name, sources: sourceAddressPrefixes, source: sourceAddressPrefix}}"'));
-  } else if (input.poolRules.value.length === 0) {
-    notes.push(`No NSG rule of ${textOf(facts, 'vnet.name') ?? 'the VNet'}'s subnets names ${poolText} as its source (read from ARM). Rules that use the VirtualNetwork tag cover the integration subnet as well.`);
   } else {
+    if (input.poolRules.value.length === 0) notes.push(`No NSG rule of ${textOf(facts, 'vnet.name') ?? 'the VNet'}'s subnets names ${poolText} as its source (read from ARM).`);
+    notes.push('Rules that use the VirtualNetwork tag cover the integration subnet as well (it includes peered VNets).');
     for (const rule of input.poolRules.value) {
-      steps.push(az(`NSG ${rule.nsg}, rule ${rule.rule} (priority ${rule.priority}${rule.subnets.length > 0 ? `, on ${rule.subnets.join(', ')}` : ''}) lets ${rule.sourcePrefixes.join(', ')} in: add ${range}.`,
-        RULE_UPDATE('runbook.withSubnet'), ruleValues(rule, subnet.prefix, pool)));
+      const where = `NSG ${rule.nsg}, rule ${rule.rule} (priority ${rule.priority}${rule.subnets.length > 0 ? `, on ${rule.subnets.join(', ')}` : ''})`;
+      steps.push(rule.access === 'Allow'
+        ? az(`${where} lets ${rule.sourcePrefixes.join(', ')} in: add ${range}.`, RULE_UPDATE('runbook.withSubnet'), ruleValues(rule, subnet.prefix, pool))
+        : manual(`${where} denies ${rule.sourcePrefixes.join(', ')}: after the move it no longer matches the app. If that deny was meant for the app, add ${range} to its sources; if it was what blocked the app, nothing to do.`));
     }
   }
   const onprem = listOf(facts, 'onprem.prefixes');
@@ -298,7 +300,7 @@ function cleanUpSection({ input, facts, subnet }: SectionContext): RunbookSectio
   const pool = listOf(facts, 'p2s.addressPool') ?? [];
   const steps: ValuedStep[] = [];
   if (input.poolRules.ok) {
-    for (const rule of input.poolRules.value) {
+    for (const rule of input.poolRules.value.filter((candidate) => candidate.access === 'Allow')) {
       const values = ruleValues(rule, subnet.prefix, pool);
       if ((values['runbook.withoutPool'] as string[]).length === 0) continue;
       steps.push(az(`NSG ${rule.nsg}, rule ${rule.rule}: drop the point-to-site pool.`, RULE_UPDATE('runbook.withoutPool'), values));

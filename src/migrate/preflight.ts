@@ -26,7 +26,7 @@ function yesNo(facts: FactTable, key: string, good: boolean, bad: CheckStatus = 
 
 export function preflight({ facts, subnet, slot, slotConnection }: Context): PreflightCheck[] {
   const checks: PreflightCheck[] = [];
-  const vnet = textOf(facts, 'vnet.name') ?? 'the VNet';
+  const vnet = textOf(facts, 'vnet.name') ?? 'The VNet';
   // 1. What there is to migrate: the app's (or slot's) gateway-required connection.
   if (slot !== undefined) {
     if (!slotConnection || !slotConnection.ok) {

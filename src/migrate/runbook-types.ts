@@ -12,8 +12,9 @@ export interface RunbookFact {
   readonly detail?: string;
 }
 
-/** An inbound NSG rule read from ARM that lets the point-to-site pool in by its address (not by a tag). */
+/** An inbound NSG rule read from ARM that names the point-to-site pool by its address (not by a tag). */
 export interface PoolRule {
+  readonly access: 'Allow' | 'Deny';
   readonly nsg: string;
   readonly resourceGroup: string;
   readonly subscriptionId: string;

@@ -1,14 +1,14 @@
 /**
  * What a migration runbook reads on top of the session's facts: the app's deployment slots and
  * each slot's own VNet connection (integration is per slot), and the inbound NSG rules of the
- * VNet's subnets that let the point-to-site pool in. Every read is bounded and degrades to a
+ * VNet's subnets that name the point-to-site pool. Every read is bounded and degrades to a
  * reason the runbook shows.
  */
 import type { ArmContext } from './context.ts';
 import { createClients, collect } from './clients.ts';
 import { armRead } from './call.ts';
 import { parseResourceId } from './resource-id.ts';
-import { rulesAllowingPool } from '../pool-rules.ts';
+import { rulesNamingPool } from '../pool-rules.ts';
 import type { PoolRule, Read, SlotInfo } from '../../migrate/runbook-types.ts';
 import type { VnetInfoResource } from '@azure/arm-appservice';
 
@@ -82,8 +82,8 @@ export async function fetchMigrationReads(ctx: ArmContext, query: MigrationReadQ
       const read = await Promise.all(nsgs.map(async ({ id, subnets }) => {
         const nsgNetwork = await clients.network(id.subscriptionId);
         const nsg = await armRead(ctx, (abortSignal) => nsgNetwork.networkSecurityGroups.get(id.resourceGroup, id.name, { abortSignal }));
-        return rulesAllowingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
-          nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '', priority: rule.priority ?? 0, sourcePrefixes, subnets,
+        return rulesNamingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
+          nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '', priority: rule.priority ?? 0, access: (rule.access ?? '').toLowerCase() === 'deny' ? 'Deny' : 'Allow', sourcePrefixes, subnets,
         }));
       }));
       return { ok: true, value: read.flat() };
