@@ -52,7 +52,7 @@ export function sameRegionScenario(): Scenario {
   const base = structuredClone(loadScenario('healthy'));
   const resources = base.resources.map((resource) => {
     if (resource.type !== 'Microsoft.Network/virtualNetworks') return resource;
-    const vnet = structuredClone(resource) as { location: string; properties: { subnets: { name: string; properties: Record<string, unknown> }[] } };
+    const vnet = structuredClone(resource) as unknown as { location: string; properties: { subnets: { name: string; properties: Record<string, unknown> }[] } };
     vnet.location = 'westeurope';
     const data = vnet.properties.subnets.find((subnet) => subnet.name === 'snet-data');
     if (data) data.properties.networkSecurityGroup = { id: `${NET}/networkSecurityGroups/nsg-data` };
