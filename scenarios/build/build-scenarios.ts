@@ -184,6 +184,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'regional-integration': { 'app.integrationType': 'regional', 'app.resyncRequired': null, 'app.certExpiresOn': null, 'app.dnsServers': null, 'app.vnetName': 'vnet-hub' },
   'policy-based-gateway': { 'gateway.vpnType': 'PolicyBased', 'p2s.configured': false, 'p2s.addressPool': null, 'p2s.protocols': null },
   'openvpn-enabled': { 'p2s.protocols': ['OpenVPN'] },
+  'multi-auth-gateway': { 'p2s.protocols': ['OpenVPN'] },
   'classic-vnet': { 'vnet.dnsServers': null, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null, 'vnet.isClassic': true },
   'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
   'private-endpoint-default-dns': { 'vnet.dnsServers': [], 'app.dnsServers': [], 'vnet.hasPrivateEndpoints': true },
@@ -307,6 +308,17 @@ export const SCENARIOS = [
           { id: `${tableId}/routes/vpn-clients-to-firewall`, name: 'vpn-clients-to-firewall', properties: { addressPrefix: '172.16.200.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.10.4.4', provisioningState: 'Succeeded' } },
         ],
       },
+    });
+  }),
+  // Real gateway bodies often list no vpnAuthenticationTypes (REST spec example VirtualNetworkGatewayGet
+  // sends radiusServers alone): the types are read from the fields present.
+  scenario('radius-gateway', 'RADIUS-only point-to-site', "The gateway's point-to-site configuration authenticates VPN users with RADIUS only (no authentication types listed, as real gateway bodies often send): App Service's certificate has no place there.", [...COMMON, 'root-certificate-missing', 'p2s-no-certificate-auth'], (p) => {
+    setP2s(p, { vpnClientRootCertificates: [], vpnClientRevokedCertificates: [], radiusServers: [{ radiusServerAddress: '10.10.1.10', radiusServerScore: 20 }] });
+  }),
+  scenario('multi-auth-gateway', 'Certificate and Entra ID together', 'Point-to-site accepts certificates and Microsoft Entra ID together, which needs OpenVPN; SSTP cannot run next to it, so the app cannot connect.', [...COMMON, 'openvpn-blocks-sstp', 'p2s-multiple-auth-types'], (p) => {
+    setP2s(p, {
+      vpnClientProtocols: ['OpenVPN'], aadTenant: 'https://login.microsoftonline.com/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/',
+      aadAudience: 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8', aadIssuer: 'https://sts.windows.net/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/',
     });
   }),
   scenario('openvpn-enabled', 'OpenVPN instead of SSTP', 'Point-to-site was switched to OpenVPN, which rules out SSTP on the same gateway.', [...COMMON, 'openvpn-blocks-sstp'], (p) => setP2s(p, { vpnClientProtocols: ['OpenVPN'] })),

@@ -130,6 +130,12 @@ export const DERIVATIONS: Derivations = {
     return roots.some((root) => root.toUpperCase() === thumbprint.toUpperCase());
   },
   'p2s.certificateAuth': (get) => list(get('p2s.authTypes'))?.some((type) => type.toLowerCase() === 'certificate'),
+  // Several authentication types on one gateway need OpenVPN, which cannot run next to SSTP
+  // (learn.microsoft.com/azure/vpn-gateway/howto-point-to-site-multi-auth, ikev2-openvpn-from-sstp).
+  'p2s.multipleAuthTypes': (get) => {
+    const types = list(get('p2s.authTypes'));
+    return types === undefined ? undefined : new Set(types.map((type) => type.toLowerCase())).size > 1;
+  },
   'p2s.sstpEnabled': hasProtocol('SSTP'),
   'p2s.ikev2Enabled': hasProtocol('IkeV2'),
   'p2s.openVpnEnabled': hasProtocol('OpenVPN'),

@@ -463,7 +463,7 @@ test('regional integration is never offered with a VNet in another region: the V
 test('App Service\'s root certificate removed from the gateway by a redeployment: error, Sync Network puts it back', () => {
   const s = walk('certificate-sync', facts({ 'app.certThumbprint': '3F2A', 'p2s.rootCertThumbprints': ['77C1'] }), {});
   assert.deepEqual(summary(s), [['root-certificate-missing', 'error', [
-    `az network vnet-gateway root-cert list -g rg-net --gateway-name gw-hub --subscription ${SUB} -o table`,
+    `az network vnet-gateway show -g rg-net -n gw-hub --query "vpnClientConfiguration.vpnClientRootCertificates[].name" -o tsv --subscription ${SUB}`,
     'App Service plan > Networking > VNet integration > vnet-hub > Sync Network',
   ]]]);
   assert.equal(s.findings[0]!.title, "App Service's root certificate is missing from the point-to-site settings of gw-hub");

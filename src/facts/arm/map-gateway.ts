@@ -2,7 +2,7 @@
  * Facts about the gateways in the VNet (VPN and ExpressRoute), point-to-site, site-to-site
  * connections and the on-premises prefixes of their local network gateways.
  */
-import type { LocalNetworkGateway, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
+import type { LocalNetworkGateway, VirtualNetworkGateway, VirtualNetworkGatewayConnection, VpnClientConfiguration } from '@azure/arm-network';
 import { put, type FactMap } from './fact-values.ts';
 import { parseResourceId, sameId } from './resource-id.ts';
 import { certificateThumbprint } from './certificate.ts';
@@ -10,6 +10,23 @@ import { certificateThumbprint } from './certificate.ts';
 /** A gateway sits in the VNet when one of its IP configurations uses a subnet of that VNet. */
 export const gatewayInVnet = (gateway: VirtualNetworkGateway, vnetId: string): boolean =>
   (gateway.ipConfigurations ?? []).some((config) => (config.subnet?.id ?? '').toLowerCase().startsWith(`${vnetId.toLowerCase()}/subnets/`));
+
+/**
+ * The point-to-site authentication types: `vpnAuthenticationTypes` when ARM lists them, else what
+ * the fields present show (real gateway bodies often omit the list: REST spec example
+ * VirtualNetworkGatewayGet, Azure CLI network recordings): RADIUS servers, Microsoft Entra ID
+ * (aadTenant/aadAudience/aadIssuer), root certificates. Nothing to go by is unknown, not "Certificate".
+ * learn.microsoft.com/azure/vpn-gateway/howto-point-to-site-multi-auth
+ */
+export function authenticationTypes(p2s: VpnClientConfiguration | undefined): string[] | undefined {
+  const listed = p2s?.vpnAuthenticationTypes ?? [];
+  if (listed.length > 0) return [...listed];
+  const types: string[] = [];
+  if ((p2s?.vpnClientRootCertificates?.length ?? 0) > 0) types.push('Certificate');
+  if (p2s?.radiusServerAddress || (p2s?.radiusServers?.length ?? 0) > 0) types.push('Radius');
+  if (p2s?.aadTenant || p2s?.aadAudience || p2s?.aadIssuer) types.push('AAD');
+  return types.length > 0 ? types : undefined;
+}
 
 export function gatewayFacts(
   vnetId: string,
@@ -46,9 +63,7 @@ export function gatewayFacts(
     // App Service uploads its own root certificate here; only thumbprints are kept, never the data.
     const roots = p2s?.vpnClientRootCertificates ?? [];
     put(facts, 'p2s.rootCertThumbprints', roots.flatMap((root) => certificateThumbprint(root.publicCertData) ?? []), `${detail} point-to-site root certificates`);
-    // Absent on gateways configured before authentication types existed: certificate authentication.
-    const auth = p2s?.vpnAuthenticationTypes ?? [];
-    put(facts, 'p2s.authTypes', auth.length > 0 ? [...auth] : ['Certificate'], detail);
+    put(facts, 'p2s.authTypes', authenticationTypes(p2s), detail);
   }
 
   if (!connections) return facts;
