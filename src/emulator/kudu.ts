@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSelfSignedCertificate } from './x509.ts';
 
-export type TcpScript = 'connects' | 'timeout' | 'refused' | 'no-name';
+export type TcpScript = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unreachable';
 export type DnsScript = { readonly outcome: 'resolves'; readonly addresses: readonly string[]; readonly server?: string } | { readonly outcome: 'not-found' | 'timeout'; readonly server?: string };
 
 export interface KuduScript {
@@ -21,12 +21,20 @@ export interface KuduScript {
   /** By name; unlisted names are not found. */
   readonly nameresolver?: Readonly<Record<string, DnsScript>>;
   readonly privateIp?: string;
+  /**
+   * Files the app deployed to site\\wwwroot, by name (tcpping.bat, nameresolver.exe), and what
+   * each prints: cmd runs one of them instead of the real tool when a command is run in that
+   * directory, as cmd looks in the current directory before PATH.
+   */
+  readonly appFiles?: Readonly<Record<string, string>>;
   /** The whole SCM site answers this instead of running commands. */
   readonly refuse?: 401 | 403 | 'ip-restricted' | 'hang';
 }
 
 export interface KuduRequest {
   readonly command: string;
+  /** The working directory asked for (`dir`), as sent. */
+  readonly dir: string;
   readonly authorization: boolean;
   readonly status: number;
 }
@@ -46,6 +54,7 @@ function tcppingOutput(target: string, script: TcpScript): string {
     case 'timeout': return `Connection attempt failed: Connection timed out\r\nComplete: 0/1 successful attempts (0%). Average success time: 0ms\r\n`;
     case 'refused': return `Connection attempt failed: No connection could be made because the target machine actively refused it\r\nComplete: 0/1 successful attempts (0%). Average success time: 0ms\r\n`;
     case 'no-name': return `Connection attempt failed: No such host is known\r\n`;
+    case 'unreachable': return `Connection attempt failed: A socket operation was attempted to an unreachable network\r\nComplete: 0/1 successful attempts (0%). Average success time: 0ms\r\n`;
   }
 }
 
@@ -56,8 +65,24 @@ function nameresolverOutput(name: string, script: DnsScript): string {
   return `${server}*** Can't find ${name}: Non-existent domain\r\n`;
 }
 
+/** Kudu's working directory for `dir`: relative to the home directory, D:\\home. */
+function workingDirectory(dir: string): string {
+  const path = dir.replaceAll('/', '\\').replace(/\\+$/, '');
+  return (/^[A-Za-z]:\\/.test(path) ? path : `D:\\home\\${path}`).toLowerCase();
+}
+
+/** An app file cmd would run for the command's first word in that directory (name, or name with .exe/.bat/.cmd). */
+function shadowing(script: KuduScript, command: string, dir: string): string | undefined {
+  if (workingDirectory(dir) !== 'd:\\home\\site\\wwwroot') return undefined;
+  const word = command.split(' ')[0]!.toLowerCase();
+  const files = Object.entries(script.appFiles ?? {});
+  return files.find(([name]) => [word, `${word}.exe`, `${word}.bat`, `${word}.cmd`].includes(name.toLowerCase()))?.[1];
+}
+
 /** What the scripted instance prints for one of the fixed probe commands; anything else is refused. */
-function run(script: KuduScript, command: string): { output: string; exitCode: number } | undefined {
+function run(script: KuduScript, command: string, dir: string): { output: string; exitCode: number } | undefined {
+  const planted = shadowing(script, command, dir);
+  if (planted !== undefined) return { output: planted, exitCode: 0 };
   let match = /^tcpping ([A-Za-z0-9.-]+:\d{1,5})$/.exec(command);
   if (match) return { output: tcppingOutput(match[1]!, script.tcpping?.[match[1]!] ?? 'timeout'), exitCode: 0 };
   match = /^nameresolver ([A-Za-z0-9.-]+)(?: (\d{1,3}(?:\.\d{1,3}){3}))?$/.exec(command);
@@ -80,7 +105,7 @@ export async function startKudu(script: KuduScript, host: '127.0.0.1' | '127.0.0
   const server: Server = createServer({ cert: certificate.cert, key }, (request, response) => { void handle(request, response); });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const record = { command: '', authorization: request.headers.authorization !== undefined, status: 0 };
+    const record = { command: '', dir: '', authorization: request.headers.authorization !== undefined, status: 0 };
     requests.push(record);
     const send = (status: number, body: string, type = 'application/json') => {
       record.status = status;
@@ -93,7 +118,9 @@ export async function startKudu(script: KuduScript, host: '127.0.0.1' | '127.0.0
       if (text.length > MAX_BODY) return send(413, '{"Message":"too large"}');
     }
     try {
-      record.command = String((JSON.parse(text) as { command?: unknown }).command ?? '');
+      const body = JSON.parse(text) as { command?: unknown; dir?: unknown };
+      record.command = String(body.command ?? '');
+      record.dir = String(body.dir ?? '');
     } catch {
       return send(400, '{"Message":"not JSON"}');
     }
@@ -102,7 +129,7 @@ export async function startKudu(script: KuduScript, host: '127.0.0.1' | '127.0.0
     if (script.refuse === 401 || script.refuse === 403) return send(script.refuse, '{"Message":"The caller has no permission on this SCM site."}');
     if (script.refuse === 'ip-restricted') return send(403, '<html><head><title>403 - Ip Forbidden</title></head><body>Ip Forbidden</body></html>', 'text/html');
     if (request.method !== 'POST' || new URL(request.url ?? '/', 'https://kudu').pathname.toLowerCase() !== '/api/command') return send(404, '{"Message":"Not found"}');
-    const result = run(script, record.command);
+    const result = run(script, record.command, record.dir);
     if (!result) return send(400, '{"Message":"The Kudu emulator runs the probe commands only."}');
     send(200, JSON.stringify({ Output: result.output, Error: '', ExitCode: result.exitCode }));
   }

@@ -6,6 +6,7 @@
  */
 import { request as httpsRequest } from 'node:https';
 import { STATUS_CODES } from 'node:http';
+import { KUDU_WORKING_DIR } from './kudu-commands.ts';
 
 /** Kudu answers { Output, Error, ExitCode }; more than this is not a probe's output. */
 const MAX_ANSWER_BYTES = 256 * 1024;
@@ -38,7 +39,7 @@ export async function runKuduCommand(target: KuduTarget, command: string, timeou
   const url = new URL('/api/command', target.origin);
   if (url.origin !== target.origin || url.protocol !== 'https:') throw new KuduError(`refusing to send the token to ${url.origin}: not the app's SCM site`);
   const token = await target.token();
-  const body = JSON.stringify({ command, dir: 'site\\wwwroot' });
+  const body = JSON.stringify({ command, dir: KUDU_WORKING_DIR });
   const started = performance.now();
   const signal = target.signal ? AbortSignal.any([target.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
   return new Promise<KuduAnswer>((resolve, reject) => {

@@ -4,6 +4,14 @@
  * or an IPv4 address, a port 1-65535, a DNS server an IPv4 address.
  */
 
+/**
+ * Where Kudu runs the commands: the app's home (D:\\home, %HOME% on Windows App Service; Learn:
+ * app-service/operating-system-functionality), which no deployment writes to. Kudu runs each
+ * command with `cmd /c` in this directory, and cmd looks for a program in the current directory
+ * before PATH: in site\\wwwroot an app's own tcpping.bat or nameresolver.exe would run instead.
+ */
+export const KUDU_WORKING_DIR = 'D:\\home';
+
 export type ProbeCommand =
   | { readonly kind: 'tcpping'; readonly host: string; readonly port: number }
   | { readonly kind: 'nameresolver'; readonly name: string; readonly server?: string }

@@ -5,19 +5,41 @@
  * Output that matches no known form is `unrecognized`: the question is then asked.
  */
 import { isIPv4 } from './kudu-commands.ts';
-import { TCP_TIMEOUT_SECONDS } from '../facts/limits.ts';
 
-export type TcpOutcome = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unrecognized';
+export type TcpOutcome = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unreachable' | 'unrecognized';
 export type DnsOutcome = 'resolves' | 'not-found' | 'timeout' | 'unrecognized';
 
-export function parseTcpping(output: string, elapsedMs: number): TcpOutcome {
-  const successes = /Complete:\s*(\d+)\/(\d+) successful/i.exec(output);
-  if (/^\s*Connected to /im.test(output) || (successes && Number(successes[1]) > 0)) return 'connects';
-  if (/no such host|host is not known|name or service not known|could not be resolved|unknown host/i.test(output)) return 'no-name';
-  if (/refused/i.test(output)) return 'refused';
-  if (/timed? ?out|did not properly respond|failed to respond/i.test(output)) return 'timeout';
-  // A failed attempt that took about the TCP timeout is a drop, whatever the wording.
-  if (successes && Number(successes[1]) === 0 && elapsedMs >= (TCP_TIMEOUT_SECONDS - 2) * 1000) return 'timeout';
+/** What a failed attempt's socket error says, most telling first (each is its own answer to the question). */
+const TCP_FAILURES: readonly [Exclude<TcpOutcome, 'connects' | 'unrecognized'>, RegExp][] = [
+  ['no-name', /no such host|host is not known|name or service not known|could not be resolved|unknown host/i],
+  // WSAENETUNREACH / WSAEHOSTUNREACH: no route to the address, a routing failure (not a drop).
+  ['unreachable', /unreachable (?:network|host)|network is unreachable|host is unreachable|no route to host/i],
+  ['refused', /refused/i],
+  ['timeout', /timed? ?out|did not properly respond|failed to respond/i],
+];
+
+/**
+ * tcpping is judged by its own result lines only: "Connected to ..." for an attempt that worked,
+ * "Complete: n/m successful", and each failed attempt's socket error. The target's name is taken
+ * out of every line first (a host called refused.contoso.local says nothing), and the time the
+ * command took never counts: Kudu adds its own latency, so an "unreachable network" printed after
+ * 20 s is a routing failure, not the 21-second TCP timeout.
+ */
+export function parseTcpping(output: string, target?: string): TcpOutcome {
+  const host = target?.replace(/:\d+$/, '').toLowerCase();
+  const lines = output.split(/\r?\n/).map((line) => {
+    const text = line.trim();
+    if (!host) return text;
+    return text.split(/\s+/).filter((word) => {
+      const lower = word.toLowerCase().replace(/[,;.]$/, '');
+      return lower !== host && !lower.startsWith(`${host}:`);
+    }).join(' ');
+  }).filter((line) => line.length > 0);
+  if (lines.some((line) => /^Connected to\b/i.test(line))) return 'connects';
+  const summary = lines.map((line) => /^Complete:\s*(\d+)\/(\d+) successful/i.exec(line)).find((match) => match !== null);
+  if (summary && Number(summary[1]) > 0) return 'connects';
+  const failures = lines.filter((line) => !/^(?:Complete:|Connecting to\b)/i.test(line));
+  for (const [outcome, pattern] of TCP_FAILURES) if (failures.some((line) => pattern.test(line))) return outcome;
   return 'unrecognized';
 }
 

@@ -117,7 +117,7 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
     const text = `${answer.output}\n${answer.error}`;
     const detail = `${line} in app ${appName} (Kudu)`;
     if (command.kind === 'tcpping') {
-      const outcome = parseTcpping(text, answer.elapsedMs);
+      const outcome = parseTcpping(text, `${command.host}:${command.port}`);
       if (outcome === 'unrecognized') unknown(command, 'tcpping printed nothing vnet-doctor recognises', line);
       else facts[PROBE_FACTS.tcp] = { value: outcome, source: 'probe', detail };
     } else if (command.kind === 'nameresolver') {

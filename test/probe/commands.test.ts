@@ -17,14 +17,19 @@ test('only the fixed commands run, with arguments that cannot carry anything els
   assert.throws(() => commandLine({ kind: 'nameresolver', name: 'db', server: 'dns01' }), ProbeArgumentError);
 });
 
-test('tcpping output: connected, timed out (also by the ~21 s it took), refused, unknown host, unrecognised', () => {
-  assert.equal(parseTcpping('Connected to db:1433, time taken: 4ms\r\nComplete: 4/4 successful attempts (100%).', 50), 'connects');
-  assert.equal(parseTcpping('Connection attempt failed: Connection timed out\r\nComplete: 0/1 successful attempts (0%).', 21_000), 'timeout');
-  assert.equal(parseTcpping('Complete: 0/1 successful attempts (0%). Average success time: 0ms', 21_050), 'timeout');
-  assert.equal(parseTcpping('Complete: 0/1 successful attempts (0%). Average success time: 0ms', 200), 'unrecognized');
-  assert.equal(parseTcpping('Connection attempt failed: No connection could be made because the target machine actively refused it', 30), 'refused');
-  assert.equal(parseTcpping('Connection attempt failed: No such host is known', 30), 'no-name');
-  assert.equal(parseTcpping("'tcpping' is not recognized as an internal or external command", 10), 'unrecognized');
+test("tcpping output is judged by its own lines: connected, timed out, refused, unknown host, unreachable, unrecognised", () => {
+  assert.equal(parseTcpping('Connected to db:1433, time taken: 4ms\r\nComplete: 4/4 successful attempts (100%).', 'db:1433'), 'connects');
+  assert.equal(parseTcpping('Connection attempt failed: Connection timed out\r\nComplete: 0/1 successful attempts (0%).', 'db:1433'), 'timeout');
+  assert.equal(parseTcpping('Connection attempt failed: No connection could be made because the target machine actively refused it', 'db:1433'), 'refused');
+  assert.equal(parseTcpping('Connection attempt failed: No such host is known', 'db:1433'), 'no-name');
+  assert.equal(parseTcpping("'tcpping' is not recognized as an internal or external command", 'db:1433'), 'unrecognized');
+  // A summary with no reason says nothing about why, however long it took.
+  assert.equal(parseTcpping('Complete: 0/1 successful attempts (0%). Average success time: 0ms', 'db:1433'), 'unrecognized');
+  // The socket's own error decides: no route is a routing failure, not the 21-second timeout.
+  assert.equal(parseTcpping('Connection attempt failed: A socket operation was attempted to an unreachable network\r\nComplete: 0/1 successful attempts (0%).', 'db:1433'), 'unreachable');
+  assert.equal(parseTcpping('Connection attempt failed: A socket operation was attempted to an unreachable host', 'db:1433'), 'unreachable');
+  // The target's own name is not read as a result.
+  assert.equal(parseTcpping('Connecting to refused-timed-out.contoso.local:1433\r\nConnection attempt failed: A socket operation was attempted to an unreachable network', 'refused-timed-out.contoso.local:1433'), 'unreachable');
 });
 
 test('nameresolver output: addresses, non-existent domain, time-out; WEBSITE_PRIVATE_IP set or not', () => {

@@ -24,6 +24,31 @@ test('check --probe answers the tcpping and nameresolver questions from Kudu: fi
   assert.ok(run.kudu.requests.every((request) => request.authorization));
 });
 
+test("the app's own tcpping.bat and nameresolver.bat in site\\wwwroot cannot stand in for the tools: commands run in D:\\home", async () => {
+  const planted = {
+    'tcpping.bat': 'Connected to sql01.contoso.local:1433, time taken: 1ms\r\nComplete: 1/1 successful attempts (100%).\r\n',
+    'nameresolver.bat': 'Server: 10.0.0.4\r\n\r\nName: api.contoso.local\r\nAddresses: \r\n\t10.9.9.9\r\n',
+    'cmd.bat': '10.9.9.9\r\n',
+  };
+  const run = await checkWithProbe({ ...TIMEOUT_AND_NXDOMAIN, appFiles: planted });
+  const probed = Object.fromEntries(run.report.facts.filter((fact) => fact.source === 'probe').map((fact) => [fact.key, fact.value]));
+  assert.deepEqual(probed, { 'probe.tcpping': 'timeout', 'probe.nameresolver': 'not-found' }, 'the real tools answered');
+  assert.ok(run.report.findings.some((finding) => finding.id === 'tcp-timeout-firewall'));
+  assert.deepEqual(run.kudu.requests.map((request) => request.dir), ['D:\\home', 'D:\\home', 'D:\\home']);
+});
+
+test('tcpping saying the network is unreachable is a routing failure: no firewall-timeout finding, the route check follows', async () => {
+  const run = await checkWithProbe({ ...TIMEOUT_AND_NXDOMAIN, tcpping: { 'sql01.contoso.local:1433': 'unreachable' } });
+  const probe = run.report.facts.find((fact) => fact.key === 'probe.tcpping');
+  assert.equal(probe?.value, 'unreachable');
+  const ids = run.report.findings.map((finding) => finding.id);
+  assert.ok(!ids.includes('tcp-timeout-firewall'), ids.join(', '));
+  const path = run.report.path.map((entry) => entry.question);
+  const asked = path.indexOf('firewall-timeout/ask-tcpping');
+  assert.ok(asked >= 0 && path[asked + 1]?.startsWith('rfc1918/'), `the address ranges are checked next: ${path.join(' > ')}`);
+  assert.ok(!run.report.openQuestions.some((question) => question.question === 'firewall-timeout/ask-tcpping'));
+});
+
 test('a connection that works and a name that resolves lead away from the firewall and DNS findings', async () => {
   const run = await checkWithProbe({ tcpping: { 'sql01.contoso.local:1433': 'connects' }, nameresolver: { 'api.contoso.local': { outcome: 'resolves', addresses: ['10.10.1.20'] } } });
   const ids = run.report.findings.map((finding) => finding.id);
