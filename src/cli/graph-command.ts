@@ -11,7 +11,7 @@ import { renderDot } from '../graph/render-dot.ts';
 import { renderMermaid } from '../graph/render-mermaid.ts';
 import { safeText } from '../text/safe-text.ts';
 import type { CliOptions } from './args.ts';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { Output } from './output.ts';
 
 export function graphCommand(args: readonly string[], options: CliOptions, out: Output): number {

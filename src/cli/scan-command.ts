@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { TokenCredential } from '@azure/identity';
 import { UsageError } from '../errors.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { OPTIONS, type CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
