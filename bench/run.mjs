@@ -4,7 +4,7 @@
  * and its growth from issue 14), each with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,hostile,scan]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,patches,hostile,scan]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { measureSession } from './session.mjs';
 import { measureHostileInput } from './hostile-input.mjs';
 import { measureScanGrowth, SCAN_LATENCY_MS } from './scan.mjs';
 import { measureYoungGeneration, MIB } from './young-generation.mjs';
+import { measureStartupPatches } from './startup-patches.mjs';
 import { ms, mb } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
@@ -118,6 +119,17 @@ if (wanted('young') && installed) {
     report('8. Young generation', `after the same churn: wizard ${(max(young.wizard) / MIB).toFixed(1)} MiB at most, check ${(min(young.check) / MIB).toFixed(1)} MiB at least, plain Node ${(min(young.plain) / MIB).toFixed(1)} MiB at least`,
       'wizard ≤ 8 MiB and ≤ half of plain Node; check keeps V8\'s defaults (> 4 MiB)', pass,
       [`wizard runs: ${list(young.wizard)}`, `check runs: ${list(young.check)}`, `plain Node runs: ${list(young.plain)}`]);
+  });
+}
+
+if (wanted('patches')) {
+  await section('9. Start-up patches', async () => {
+    const { allMs, patches } = await measureStartupPatches({ runs: quick ? 3 : 9 });
+    // A patch earns its lines when it takes at least 5 ms off the first frame.
+    const worth = (patch) => patch.savedMs >= 5;
+    report('9. Start-up patches', `first frame of --demo with every patch ${ms(allMs)}; ${patches.map((patch) => `without ${patch.name} ${ms(patch.withoutMs)} (${patch.savedMs >= 0 ? '+' : ''}${ms(patch.savedMs)})`).join('; ')}`,
+      'each patch takes ≥ 5 ms off the first frame (else it goes)', patches.every(worth),
+      patches.map((patch) => `${patch.name} (${patch.lines} lines): ${worth(patch) ? 'worth keeping' : 'not worth its lines'}; runs without it: ${patch.runs.map(ms).join(', ')}`));
   });
 }
 

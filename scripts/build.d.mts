@@ -10,6 +10,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** esbuild entry points (default: { cli: 'src/cli/run.ts' }); the benchmarks bundle their baseline too. */
   entryPoints?: Record<string, string>;
+  /** Start-up patches to leave out (names of STARTUP_PATCHES); the benchmarks measure each patch's worth this way. */
+  without?: string[];
 }
+
+export const STARTUP_PATCHES: Record<string, () => unknown>;
 
 export function buildBundle(options?: BuildOptions): Promise<{ metafile: Metafile }>;
