@@ -7,8 +7,8 @@
  * 2. every test file, several at a time (Node's default is cores - 1, one file at a time on a
  *    2-core machine, and most files wait on child processes and sockets rather than the CPU), on
  *    Node 24; end-to-end tests (`*.e2e.test.ts(x)`) start the bundle in dist/, the code
- *    `npx vnet-doctor` runs; line coverage of src/ is printed at the end and must stay at or
- *    above COVERAGE_FLOOR outside src/ui (src/ui is measured and shown too);
+ *    `npx vnet-doctor` runs; c8 measures line coverage of src/, printed at the end; it must stay at
+ *    or above COVERAGE_FLOOR outside src/ui (src/ui is measured and shown too);
  * 3. a smoke run on Node 22 (the oldest Node `engines` allows, from the `node22` devDependency):
  *    the SMOKE_ON_NODE_22 files, against the same bundle (the tests start the CLI with
  *    `process.execPath`, so the CLI runs on Node 22 too).
@@ -19,12 +19,13 @@
  *   node scripts/test.mjs [--skip-checks | --checks-only] [--concurrency N] [test files...]
  */
 import { spawn } from 'node:child_process';
-import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildBundle } from './build.mjs';
+import { coverageGroups, coverageText } from './coverage-summary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const ALL_TESTS = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
@@ -32,10 +33,12 @@ export const NODE_22 = `${root}node_modules/node22/bin/node`;
 /** The CLI end to end on Node 22: usage and exit codes, check on a demo, and the wizard in a real terminal. */
 export const SMOKE_ON_NODE_22 = ['test/cli/usage.e2e.test.ts', 'test/batch/check-cli.e2e.test.ts', 'test/ui/starting-screen.e2e.test.ts'];
 /**
- * Line coverage of src/ outside src/ui, in per cent, that a change may not go below: the 88 % of
- * the suite before it ran files side by side (90.8 % measured with this runner on 6 December 2026).
+ * Line coverage of src/ outside src/ui, in per cent, that a change may not go below. On 6 December
+ * 2026 c8 measured 95.4 % (src/ui 98.0 %); c8 counts type-only and comment lines as covered, so it
+ * reads higher than Node's built-in coverage of the same run (90.8 %; 88 % before the suite ran
+ * files side by side), whose merge of many processes' coverage crashed intermittently here.
  */
-export const COVERAGE_FLOOR = 88;
+export const COVERAGE_FLOOR = 93;
 
 /** Runs `args` with `node`; resolves with its exit status, its output printed in one piece or as it comes. */
 function run(node, args, { env = {}, buffered = false, title } = {}) {
@@ -94,17 +97,22 @@ await building;
 
 const files = positionals.length > 0 ? positionals : ALL_TESTS.flatMap((pattern) => globSync(pattern, { cwd: root })).sort();
 const env = { VNET_DOCTOR_SOURCE: '0', VNET_DOCTOR_TEST_BUNDLE_META: metafilePath };
-const coverageFile = join(work, 'coverage.json');
+const coverageDir = join(work, 'coverage');
 process.stdout.write(`\n# all tests, ${concurrency} files at a time (end-to-end tests run the bundle in dist/): ${files.length} file(s)\n`);
+// c8 collects V8's coverage of the test processes (the programs they start keep out of it:
+// scripts/coverage-stays-here.mjs) and maps it to the TypeScript through tsx's source maps.
 let failed = await run(process.execPath, [
-  '--enable-source-maps', '--import', 'tsx', '--import', `${root}scripts/coverage-stays-here.mjs`, '--test', `--test-concurrency=${concurrency}`,
-  '--experimental-test-coverage', '--test-coverage-include=src/**',
-  `--test-reporter=${root}scripts/test-reporter.mjs`, ...files,
-], { env: { ...env, VNET_DOCTOR_COVERAGE_SUMMARY: coverageFile } });
+  `${root}node_modules/c8/bin/c8.js`, '--include=src/**', '--all', '--extension=.ts', '--extension=.tsx',
+  '--reporter=json-summary', `--report-dir=${coverageDir}`, `--temp-directory=${join(work, 'v8-coverage')}`,
+  process.execPath, '--enable-source-maps', '--import', 'tsx', '--import', `${root}scripts/coverage-stays-here.mjs`,
+  '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files,
+], { env });
 
 if (positionals.length === 0) {
   try {
-    const coverage = JSON.parse(readFileSync(coverageFile, 'utf8'))['src outside src/ui'];
+    const groups = coverageGroups(join(coverageDir, 'coverage-summary.json'), root);
+    process.stdout.write(`\n# line coverage (c8)\n${coverageText(groups)}\n`);
+    const coverage = groups['src outside src/ui'];
     if (coverage.percent < COVERAGE_FLOOR) {
       process.stdout.write(`\n# line coverage outside src/ui is ${coverage.percent.toFixed(1)} %, below the floor of ${COVERAGE_FLOOR} % (scripts/test.mjs)\n`);
       failed += 1;
