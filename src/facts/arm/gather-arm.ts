@@ -17,7 +17,7 @@ import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
 import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
-import { dnsSettingFacts } from './map-dns-settings.ts';
+import { readDnsSettingFacts } from './read-dns-settings.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
 import {
@@ -91,7 +91,7 @@ export async function gatherFromArm(
   // Only the two DNS settings leave this callback: the full list (secrets included) is dropped here.
   const dnsSettingsCall = options.readDnsSettings
     ? armCall(ctx, log, `POST sites/${name}/config/appsettings/list`, DNS_SETTING_KEYS,
-      async (abortSignal) => dnsSettingFacts(name, (await web.webApps.listApplicationSettings(resourceGroup, name, { abortSignal })).properties))
+      (abortSignal) => readDnsSettingFacts(web, resourceGroup, name, abortSignal))
       .then((read) => { if (read.ok) merge(read.value); })
     : Promise.resolve();
 

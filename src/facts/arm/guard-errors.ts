@@ -3,6 +3,7 @@
  * the user (in the report, on stderr, on the wizard's screen). Each says what ARM sent, so an
  * engineer can tell a hostile or broken endpoint from a permissions problem. Never a token.
  */
+import { STATUS_CODES } from 'node:http';
 
 /** Base class: `message` is complete and safe to show; describeFailure shows it as is. */
 export class ArmGuardError extends Error {
@@ -55,6 +56,14 @@ export class UnexpectedAnswerError extends ArmGuardError {
     const type = contentType ? contentType.split(';')[0]!.trim() : 'no content type';
     const sample = body.trim() === '' ? 'an empty body' : `"${escapeSample(body, 60)}"`;
     super(`ARM answered ${status} with ${escapeSample(type, 60)}${detail ? ` ${detail}` : ''}: ${sample}`);
+  }
+}
+
+/** An answer whose body is secret (the app settings list): said by status and content type only, never a byte of the body. */
+export class SecretAnswerError extends ArmGuardError {
+  constructor(readonly status: number, contentType: string | null | undefined, detail?: string) {
+    const type = contentType ? escapeSample(contentType.split(';')[0]!.trim(), 60) : 'no content type';
+    super(`ARM answered ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''} with ${type}${detail ? ` ${detail}` : ''} (the body is not shown: it holds every app setting)`);
   }
 }
 

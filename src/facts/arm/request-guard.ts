@@ -13,7 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import { MAX_ARM_RESPONSE_BYTES } from '../limits.ts';
 import type { ArmContext } from './context.ts';
-import { ArmTimeoutError, ForeignHostError, ResponseTooLargeError, UnexpectedAnswerError, hostOf } from './guard-errors.ts';
+import { ArmTimeoutError, ForeignHostError, ResponseTooLargeError, SecretAnswerError, UnexpectedAnswerError, hostOf } from './guard-errors.ts';
 
 /** The last answer read within one ARM call (armCall opens the scope), for describing answers the SDK cannot use. */
 export interface AnswerSample {
@@ -22,6 +22,18 @@ export interface AnswerSample {
   readonly body: string;
 }
 export const lastAnswer = new AsyncLocalStorage<{ sample?: AnswerSample }>();
+
+/**
+ * A call whose answer is secret (the app settings list holds every setting, secrets included):
+ * inside this scope the guard keeps no sample of the body, empties the body of an answer that is
+ * not a success before the SDK turns it into an error, and refuses a success that is not JSON by
+ * status and content type only. It records what may be said about the answer: status and type.
+ */
+export interface SecretAnswer {
+  status?: number;
+  contentType?: string | undefined;
+}
+export const secretAnswer = new AsyncLocalStorage<SecretAnswer>();
 const SAMPLE_CHARS = 200;
 
 type GuardSettings = Pick<ArmContext, 'endpoint' | 'signal' | 'timeoutMs'> & { readonly maxResponseBytes?: number };
@@ -75,6 +87,8 @@ function wirePolicy(ctx: GuardSettings): PipelinePolicy {
       // Content-Length counts compressed bytes; the cap applies to what is decompressed too.
       const declared = response.headers.get('content-encoding') ? undefined : Number(response.headers.get('content-length'));
       if (stream) response.bodyAsText = await readCapped(stream, limit, request.abortSignal as AbortSignal | undefined, declared);
+      const secret = secretAnswer.getStore();
+      if (secret) return checkSecretAnswer(response, secret);
       const scope = lastAnswer.getStore();
       if (scope) scope.sample = { status: response.status, contentType: response.headers.get('content-type'), body: (response.bodyAsText ?? '').slice(0, SAMPLE_CHARS) };
       checkAnswer(response, endpoint);
@@ -105,6 +119,19 @@ function checkAnswer(response: PipelineResponse, endpoint: string): void {
   }
   if (status < 200 || status >= 300 || status === 204 || body.trim() === '') return;
   if (!/json/i.test(contentType ?? '') || !parses(body)) throw new UnexpectedAnswerError(status, contentType, body, 'instead of JSON');
+}
+
+/** A secret answer: only a JSON success keeps its body (for the caller to pick from); nothing else of it goes further. */
+function checkSecretAnswer(response: PipelineResponse, secret: SecretAnswer): PipelineResponse {
+  const { status } = response;
+  const contentType = response.headers.get('content-type');
+  secret.status = status;
+  secret.contentType = contentType;
+  const body = response.bodyAsText ?? '';
+  if (status >= 200 && status < 300 && /json/i.test(contentType ?? '') && parses(body)) return response;
+  response.bodyAsText = '';
+  if (status >= 200 && status < 300) throw new SecretAnswerError(status, contentType, 'instead of JSON');
+  return response;
 }
 
 const parses = (text: string): boolean => {
