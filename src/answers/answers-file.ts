@@ -6,7 +6,7 @@
  *   facts:                        # keyed by fact key from flows/catalog/facts.yaml
  *     target.host: db.contoso.local
  *
- * Facts the tool owns (session.*, derived facts, limits) cannot be stated: see session/owned-facts.ts.
+ * Facts the tool owns (session.*, derived facts, limits) cannot be stated: see engine/owned-facts.ts.
  * Every id and value is checked against the loaded flows and the fact catalogue; each problem
  * is reported with the file, the line and the reason, and nothing is used until all are fixed.
  */
@@ -17,7 +17,7 @@ import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
 import type { AnswerValue, Fact, FactValue, Facts, FlowSet, HostPort, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { validateFactValue } from './fact-value.ts';
-import { ownedFactReason } from '../session/owned-facts.ts';
+import { ownedFactReason } from '../engine/owned-facts.ts';
 
 export interface Answers {
   /** Facts stated in the file, with source 'answer' and the line they came from. */

@@ -25,7 +25,7 @@ import { runbookToBash } from '../migrate/render-bash.ts';
 import { runbookToPowerShell } from '../migrate/render-powershell.ts';
 import { runbookBaseName } from '../migrate/render-steps.ts';
 import type { RunbookFact, RunbookInput } from '../migrate/runbook-types.ts';
-import type { TargetChoice } from '../session/target.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
 import type { CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';

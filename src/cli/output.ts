@@ -1,4 +1,4 @@
-import { maskKnownSecrets } from '../report/secrets.ts';
+import { maskKnownSecrets } from '../text/secrets.ts';
 
 /** Where a command writes: results to stdout, progress and errors to stderr (so `> report.json` stays clean). */
 export interface Output {

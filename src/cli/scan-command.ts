@@ -20,7 +20,7 @@ import { armContextFor, NoCredentialError } from '../facts/gather-facts.ts';
 import { listSubscriptions } from '../facts/arm/discovery.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { RESOURCE_GRAPH_MAX_WAIT_MS } from '../facts/limits.ts';
-import { maskKnownSecrets } from '../report/secrets.ts';
+import { maskKnownSecrets } from '../text/secrets.ts';
 
 export interface ScanContext {
   readonly now?: () => Date;

@@ -5,7 +5,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { UsageError } from '../errors.ts';
 import { accessFromFlags, appTarget, type ArmAccess } from '../facts/gather-facts.ts';
-import type { TargetChoice } from '../session/target.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
 import { DEFAULT_DEMO, type CliOptions } from './args.ts';
 
 const APP_FLAGS = ['app', 'subscription', 'resource-group', 'name'] as const;

@@ -4,7 +4,7 @@
  * behind its first frame, loads the flows and answers file and wires the real fact sources and
  * report writer.
  */
-import type { FactSources, PresetInputs } from '../session/controller.ts';
+import type { FactSources, PresetInputs } from '../facts/sources-interface.ts';
 import { ProbeConsent } from '../session/probe-consent.ts';
 import { probeSources } from '../probe/probe-option.ts';
 import { scmEndpointOrigin } from '../probe/scm-origin.ts';
@@ -14,7 +14,8 @@ import { DERIVATIONS } from '../facts/derived.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
 import { safeText } from '../text/safe-text.ts';
 import { stateDir } from '../session/state-dir.ts';
-import { SessionStore, type SavedSession } from '../session/session-store.ts';
+import { SessionStore } from '../session/session-store.ts';
+import type { SavedSession } from '../session/session-schema.ts';
 import { describeDropped, droppedOnResume, resumeSession } from '../session/resume.ts';
 import { describeIgnored, withoutOwnedFacts } from '../session/owned-facts.ts';
 import { claimSession } from '../session/claim-session.ts';
@@ -25,7 +26,7 @@ import { checkReportPath } from '../session/report-path.ts';
 import { formatForPath } from '../report/format.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
 import { SessionController } from '../session/controller.ts';
-import type { TargetChoice } from '../session/target.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
 import type { FactProvider, Scenario, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
 import type { WizardPreparation } from '../ui/run-wizard.tsx';
 import { EXIT_USAGE, UsageError } from '../errors.ts';

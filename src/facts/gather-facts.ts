@@ -6,13 +6,13 @@
 import { DEFAULT_DEMO, type TargetFlags } from './target-flags.ts';
 import { UsageError } from '../errors.ts';
 import type { Fact } from '../engine/types.ts';
-import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import type { ReportError, ReportTarget } from './read-outcome.ts';
 import {
   CLOUD_ENDPOINTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, staticTokenCredential, type ArmContext, type CloudName, type RetrySettings,
 } from './arm/context.ts';
 import { parseResourceId } from './arm/resource-id.ts';
 import { checkTokenInput, userAccessToken } from './arm/access-token.ts';
-import { maskKnownSecrets } from '../report/secrets.ts';
+import { maskKnownSecrets } from '../text/secrets.ts';
 import { gatherFromArm, type AppTarget } from './arm/gather-arm.ts';
 import { startEmulator } from '../emulator/server.ts';
 import type { TokenCredential } from '@azure/identity';

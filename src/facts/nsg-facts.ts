@@ -5,7 +5,7 @@
  */
 import type { TargetFlags } from './target-flags.ts';
 import type { Fact, Facts } from '../engine/types.ts';
-import type { ReportError } from '../report/report-model.ts';
+import type { ReportError } from './read-outcome.ts';
 import { fetchNsgFacts } from './arm/fetch-nsg.ts';
 import { accessFromFlags, targetFromFlags, withDemoEmulator, type ArmAccess, type FactTarget, type GatherOptions } from './gather-facts.ts';
 

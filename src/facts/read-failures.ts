@@ -4,7 +4,7 @@
  * report would say is about that app: `check` stops with the reason (exit 2). Any other failed
  * read leaves some facts unknown and gets one line each, so it is not hidden in the report.
  */
-import type { ReportError, ReportTarget } from '../report/report-model.ts';
+import type { ReportError, ReportTarget } from './read-outcome.ts';
 import { SITE_KEYS } from './arm/fact-groups.ts';
 
 interface Gathered {

@@ -1,6 +1,6 @@
 /** The runbook as Markdown, to hand to the customer: pure `(runbook) => string`. */
 import { code, fenced, inline, paragraph } from '../report/markdown-text.ts';
-import { maskSecrets } from '../report/secrets.ts';
+import { maskSecrets } from '../text/secrets.ts';
 import type { ValuedStep } from './build-runbook.ts';
 import { commandFor, runbookBaseName } from './render-steps.ts';
 import type { CheckStatus, Runbook } from './runbook-types.ts';

@@ -12,7 +12,7 @@ import type { ArmContext } from '../facts/arm/context.ts';
 import { createClients } from '../facts/arm/clients.ts';
 import { describeFailure } from '../facts/arm/call.ts';
 import { parseResourceId } from '../facts/arm/resource-id.ts';
-import type { ReportError } from '../report/report-model.ts';
+import type { ReportError } from '../facts/read-outcome.ts';
 import { commandLine, ProbeArgumentError, type ProbeCommand } from './kudu-commands.ts';
 import { KuduError, runKuduCommand, type KuduTarget } from './kudu-client.ts';
 import { parseNameresolver, parsePrivateIp, parseTcpping } from './parse-output.ts';

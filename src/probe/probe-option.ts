@@ -2,7 +2,7 @@
 import type { FlowSet } from '../engine/types.ts';
 import { UsageError } from '../errors.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
-import type { FactSources, PresetInputs } from '../session/controller.ts';
+import type { FactSources, PresetInputs } from '../facts/sources-interface.ts';
 import { withProbes } from './probe-source.ts';
 import { scmEndpointOrigin } from './scm-origin.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { AnswerValue, Fact, Facts, FlowSet, HostPort } from '../engine/types.ts';
 import type { ArmAccess } from '../facts/gather-facts.ts';
-import type { FactSources, PresetInputs } from '../session/controller.ts';
+import type { FactSources, PresetInputs } from '../facts/sources-interface.ts';
 import { plannedCommands, probeApp, type ProbeRequest } from './probe-app.ts';
 import { commandLine } from './kudu-commands.ts';
 

@@ -4,7 +4,7 @@
  * (diffable, and golden-testable). Every string passes through maskSecrets.
  */
 import type { Report } from './report-model.ts';
-import { maskSecrets } from './secrets.ts';
+import { maskSecrets } from '../text/secrets.ts';
 
 /** Order of the report's own fields: what a reader needs first comes first. */
 const TOP_LEVEL_ORDER = [

@@ -6,7 +6,7 @@
 import type { FactSource } from '../engine/types.ts';
 import type { Report, ReportFact, ReportFinding, ReportPathEntry } from './report-model.ts';
 import { code, describeValue, fenced, FENCE_LANGUAGE, inline, paragraph } from './markdown-text.ts';
-import { maskSecrets } from './secrets.ts';
+import { maskSecrets } from '../text/secrets.ts';
 
 const MODE_WORDS: Readonly<Record<Report['target']['mode'], string>> = {
   arm: 'read from Azure Resource Manager',

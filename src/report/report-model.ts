@@ -4,17 +4,12 @@
  * incompatible change and describe it in schema/report.schema.json.
  */
 import type { AnswerValue, FactSource, FactValue, Severity, StepKind } from '../engine/types.ts';
+import type { ReportError, ReportTarget } from '../facts/read-outcome.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export interface ReportTarget {
-  /** How facts were obtained. */
-  readonly mode: 'arm' | 'offline' | 'demo';
-  /** App resource id, when an app was targeted. */
-  readonly appId?: string;
-  readonly appName?: string;
-  readonly scenario?: string;
-}
+// The facts layer describes its target and its failed reads; the report carries them as they are.
+export type { ReportError, ReportTarget } from '../facts/read-outcome.ts';
 
 export interface ReportStep {
   readonly kind: StepKind;
@@ -42,13 +37,6 @@ export interface ReportFact {
   readonly overridden?: { readonly value: FactValue; readonly source: FactSource; readonly detail?: string };
 }
 
-/** A fact or call that could not be read, and why (the question was asked instead). */
-export interface ReportError {
-  readonly facts: readonly string[];
-  readonly reason: string;
-  /** What was attempted, e.g. "GET virtualNetworkGateways/gw-hub". */
-  readonly source?: string;
-}
 
 export interface ReportPathEntry {
   readonly flow: string;

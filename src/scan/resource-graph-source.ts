@@ -7,7 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { QueryRequest, QueryRequestOptions } from '@azure/arm-resourcegraph/esm/models/index.js';
 import type { ArmContext } from '../facts/arm/context.ts';
-import { maskKnownSecrets } from '../report/secrets.ts';
+import { maskKnownSecrets } from '../text/secrets.ts';
 import { clientOptions } from '../facts/arm/clients.ts';
 import { failureOf, type ReadFailure } from './scan-read.ts';
 import type { ScanError } from './scan-types.ts';

@@ -9,47 +9,21 @@
  * last answer is on disk.
  */
 import { createEngine, EngineError, type Derivations, type Engine, type EngineState } from '../engine/engine.ts';
-import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
+import type { AnswerValue, FlowSet } from '../engine/types.ts';
 import { walkFlows, type WalkResult } from '../answers/walk-flows.ts';
 import { nsgLookupFor } from '../facts/nsg-lookup.ts';
-import type { NsgTarget } from '../facts/nsg-facts.ts';
 import type { ReportFormat } from '../report/format.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { exitCodeFor, type SessionEnd } from './exit-code.ts';
 import type { ReportExporter, SavedReport } from './report-export.ts';
 import { resumeSession } from './resume.ts';
 import { withoutOwnedFacts } from './owned-facts.ts';
-import type { SavedSession, SessionStore } from './session-store.ts';
-import type { TargetChoice } from './target.ts';
+import type { SavedSession } from './session-schema.ts';
+import type { SessionStore } from './session-store.ts';
+import type { FactSources, LoadedFacts, PresetInputs, ReadOptions, TargetChoice } from '../facts/sources-interface.ts';
 import type { SessionMove, SessionPrompts } from './session-prompts.ts';
 
 export const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
-
-/** Facts as a source delivers them. */
-export interface LoadedFacts {
-  readonly facts: Facts;
-  readonly errors: readonly ReportError[];
-  readonly target: ReportTarget;
-}
-
-export interface ReadOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (message: string) => void;
-}
-
-/** Where facts come from: ARM, a demo scenario's emulator, or nowhere (offline). */
-export interface FactSources {
-  gather(choice: TargetChoice, options: ReadOptions): Promise<LoadedFacts>;
-  /** The NSG of the subnet holding a target address inside the VNet; absent offline. */
-  readNsg?(target: ReportTarget, facts: Facts, nsg: NsgTarget, options: ReadOptions): Promise<{ readonly facts: Facts; readonly errors: readonly ReportError[] }>;
-}
-
-/** What an answers file brings: facts (which win over what was read: the user checked them) and preset answers. */
-export interface PresetInputs {
-  readonly facts: Facts;
-  readonly answers: Readonly<Record<string, AnswerValue>>;
-  readonly answerDetails: Readonly<Record<string, string>>;
-}
 
 export interface ControllerDeps {
   readonly flowSet: FlowSet;

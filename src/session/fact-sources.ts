@@ -8,8 +8,8 @@ import { appTarget, gatherFactsFor, type ArmAccess } from '../facts/gather-facts
 import { readNsgFacts } from '../facts/nsg-facts.ts';
 import { listSubscriptions, listWebApps } from '../facts/arm/discovery.ts';
 import type { ReportTarget } from '../report/report-model.ts';
-import type { FactSources, ReadOptions } from './controller.ts';
-import type { TargetChoice } from './target.ts';
+import type { FactSources, ReadOptions } from '../facts/sources-interface.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
 import { targetArgs } from './target-args.ts';
 
 export { targetArgs } from './target-args.ts';

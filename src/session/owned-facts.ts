@@ -1,29 +1,16 @@
 /**
- * Facts the tool owns: `session.*` (the session's own target and day) and every fact the
- * catalogue marks as derived (worked out from other facts) or constant (the limits). Nobody
- * outside the tool may set them: an answers file that names one is refused, and a saved session
- * that holds one has it ignored, so a crafted file can neither put text into a step such as
- * `vnet-doctor {{session.targetArgs}} --flow migration` nor bend a conclusion drawn from facts.
+ * A saved session cannot set the facts the tool owns (engine/owned-facts.ts): they are rebuilt
+ * or ignored here, as an answers file that names one is refused, so a crafted file can neither
+ * put text into a step such as `vnet-doctor {{session.targetArgs}} --flow migration` nor bend a
+ * conclusion drawn from facts.
  */
 import { validateAnswerValue } from '../engine/answer-types.ts';
 import type { Fact, FactDefinition } from '../engine/types.ts';
-import type { SavedSession } from './session-store.ts';
+import { OWNED_SOURCES, ownedFactReason } from '../engine/owned-facts.ts';
+import type { SavedSession } from './session-schema.ts';
 import { targetArgs } from './target-args.ts';
 
 type Catalogue = Readonly<Record<string, FactDefinition>>;
-
-const OWNED_SOURCES: Readonly<Record<string, string>> = {
-  session: 'the tool sets it for the session',
-  derived: 'the tool works it out from other facts',
-  constant: 'it is a documented limit the tool defines',
-};
-
-/** Why `key` cannot be set from outside the tool, or undefined when it can. */
-export function ownedFactReason(key: string, catalogue: Catalogue): string | undefined {
-  if (key.startsWith('session.')) return OWNED_SOURCES.session;
-  const source = Object.hasOwn(catalogue, key) ? catalogue[key]!.source : undefined;
-  return source !== undefined && Object.hasOwn(OWNED_SOURCES, source) ? OWNED_SOURCES[source] : undefined;
-}
 
 export interface CleanedSession {
   readonly session: SavedSession;

@@ -1,7 +1,7 @@
 /** Turning a saved session back into a live engine state, and describing it on the start screen. */
 import { questionId, type Engine, type EngineState } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
-import type { SavedSession } from './session-store.ts';
+import type { SavedSession } from './session-schema.ts';
 
 /** Replays the saved inputs over the saved facts: the same questions, answers and position as before. */
 export function resumeSession(engine: Engine, saved: SavedSession): EngineState {

@@ -5,9 +5,22 @@
  * number, a fact value `{"toString": 1}` that cannot even be turned into text).
  */
 import type { Input } from '../engine/session-types.ts';
-import type { FactSource } from '../engine/types.ts';
-import type { ReportTarget } from '../report/report-model.ts';
-import type { SavedSession } from './session-store.ts';
+import type { AnswerValue, FactSource, Facts } from '../engine/types.ts';
+import type { ReportError, ReportTarget } from '../facts/read-outcome.ts';
+
+/** An interactive session as saved on disk: enough to resume it and to write its report. */
+export interface SavedSession {
+  readonly format: typeof SESSION_FORMAT;
+  readonly savedAt: string;
+  readonly target: ReportTarget;
+  readonly facts: Facts;
+  readonly presetAnswers: Readonly<Record<string, AnswerValue>>;
+  readonly inputs: readonly Input[];
+  /** Flow the session started in, when not the entry flow. */
+  readonly flow?: string;
+  /** Facts that could not be read, kept for the report. */
+  readonly errors?: readonly ReportError[];
+}
 
 export const SESSION_FORMAT = 1;
 

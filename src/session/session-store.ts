@@ -17,16 +17,12 @@
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Input } from '../engine/engine.ts';
-import type { AnswerValue, Facts } from '../engine/types.ts';
-import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { ensureDir } from '../fs/ensure-dir.ts';
 import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
-import { SESSION_FORMAT, sessionProblem } from './session-schema.ts';
+import { SESSION_FORMAT, sessionProblem, type SavedSession } from './session-schema.ts';
 import { SessionLock, type LockResult } from './session-lock.ts';
 
-export { SESSION_FORMAT } from './session-schema.ts';
 export type { LockHolder, LockResult } from './session-lock.ts';
 
 export const SESSION_FILE = 'session.json';
@@ -37,18 +33,6 @@ export const KEPT_CORRUPT_COPIES = 3;
 /** Separate sessions (a second wizard while one runs) are session-2.json up to this number. */
 const MAX_SEPARATE_SESSIONS = 20;
 
-export interface SavedSession {
-  readonly format: typeof SESSION_FORMAT;
-  readonly savedAt: string;
-  readonly target: ReportTarget;
-  readonly facts: Facts;
-  readonly presetAnswers: Readonly<Record<string, AnswerValue>>;
-  readonly inputs: readonly Input[];
-  /** Flow the session started in, when not the entry flow. */
-  readonly flow?: string;
-  /** Facts that could not be read, kept for the report. */
-  readonly errors?: readonly ReportError[];
-}
 
 export type LoadedSession =
   | { readonly kind: 'none' }

@@ -4,7 +4,7 @@
  * line: each word is checked (command-values.ts) and quoted for the step's shell when the step is
  * rendered, like every other value, so no text of a saved session can add a word of its own.
  */
-import type { TargetChoice } from './target.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
 
 export function targetArgs(choice: TargetChoice): string[] {
   if (choice.mode === 'offline') return ['--offline'];

@@ -2,7 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { SelectList, type SelectListItem } from './SelectList.tsx';
 import { describeSaved } from '../session/resume.ts';
-import type { SavedSession } from '../session/session-store.ts';
+import type { SavedSession } from '../session/session-schema.ts';
 import { safeText } from '../text/safe-text.ts';
 import type { Scenario, TargetChoice } from './wizard-types.ts';
 

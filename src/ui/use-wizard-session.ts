@@ -7,10 +7,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Engine } from '../engine/engine.ts';
-import { SessionController, type ActiveSession, type LoadedFacts, type SessionResult } from '../session/controller.ts';
+import { SessionController, type ActiveSession, type SessionResult } from '../session/controller.ts';
+import type { LoadedFacts } from '../facts/sources-interface.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
 import type { ReportFormat } from '../report/format.ts';
-import type { SavedSession } from '../session/session-store.ts';
+import type { SavedSession } from '../session/session-schema.ts';
 import type { SessionMove } from '../session/session-prompts.ts';
 import { ScreenPrompts } from './screen-prompts.ts';
 import { reportPath, type WizardDeps } from './wizard-types.ts';

@@ -5,7 +5,8 @@
 import type { Derivations } from '../engine/engine.ts';
 import type { AnswerValue, Facts, FlowSet } from '../engine/types.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
-import type { SavedSession, SessionStore } from '../session/session-store.ts';
+import type { SavedSession } from '../session/session-schema.ts';
+import type { SessionStore } from '../session/session-store.ts';
 import type { SessionController } from '../session/controller.ts';
 import type { ProbeConsent } from '../session/probe-consent.ts';
 import type { ReportFormat } from '../report/format.ts';
@@ -13,8 +14,8 @@ import type { NsgTarget } from '../facts/nsg-facts.ts';
 import type { ReportRequest } from '../session/report-export.ts';
 
 /** Where facts come from, and facts as they arrive: the session's own types (one definition each). */
-import type { TargetChoice } from '../session/target.ts';
-import type { LoadedFacts } from '../session/controller.ts';
+import type { TargetChoice } from '../facts/sources-interface.ts';
+import type { LoadedFacts } from '../facts/sources-interface.ts';
 export type { LoadedFacts, TargetChoice };
 
 export interface Scenario { readonly id: string; readonly title: string; readonly summary: string }

@@ -17,7 +17,7 @@ import { UsageError } from '../../src/errors.ts';
 import { startEmulator, type Fault } from '../../src/emulator/server.ts';
 import { loadScenario } from '../../src/emulator/scenarios.ts';
 import { ACCESS_TOKEN_ENV, checkTokenInput, tokenFromInput, userAccessToken } from '../../src/facts/arm/access-token.ts';
-import { TOKEN_MARKER } from '../../src/report/secrets.ts';
+import { TOKEN_MARKER } from '../../src/text/secrets.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/vnet-doctor.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'vnet-doctor-token-'));

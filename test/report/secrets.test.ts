@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { toJson } from '../../src/report/json.ts';
 import { toMarkdown } from '../../src/report/markdown.ts';
 import { redactReport } from '../../src/report/redact.ts';
-import { CERTIFICATE_MARKER, maskSecrets, TOKEN_MARKER } from '../../src/report/secrets.ts';
+import { CERTIFICATE_MARKER, maskSecrets, TOKEN_MARKER } from '../../src/text/secrets.ts';
 import { completeSession, reportOf } from './support/report-sessions.ts';
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

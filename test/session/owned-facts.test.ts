@@ -14,7 +14,7 @@ import { loadShippedFlows } from '../../src/flows/shipped-flows.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { SessionController } from '../../src/session/controller.ts';
 import { describeIgnored, withoutOwnedFacts } from '../../src/session/owned-facts.ts';
-import { SESSION_FORMAT, type SavedSession } from '../../src/session/session-store.ts';
+import { SESSION_FORMAT, type SavedSession } from '../../src/session/session-schema.ts';
 import { renderCommand } from '../../src/engine/render-step.ts';
 import type { FactValue } from '../../src/engine/types.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { miniFlowSet } from '../support/mini-flows.ts';
-import type { SavedSession } from '../../src/session/session-store.ts';
+import type { SavedSession } from '../../src/session/session-schema.ts';
 import type { LoadedFacts, TargetChoice } from '../../src/ui/wizard-types.ts';
 import { KEY, offlineFacts, startWizard } from './harness.tsx';
 

@@ -6,7 +6,7 @@
  * report's secret masking, so it is never printed, JWT-shaped or not.
  */
 import { UsageError } from '../../errors.ts';
-import { registerSecret } from '../../report/secrets.ts';
+import { registerSecret } from '../../text/secrets.ts';
 
 export const ACCESS_TOKEN_ENV = 'VNET_DOCTOR_ACCESS_TOKEN';
 /** `--access-token -`: read the token from standard input. */

@@ -5,8 +5,8 @@
  * throw, at once, whatever the call is still waiting on (the session is being cancelled).
  */
 import { STATUS_CODES } from 'node:http';
-import type { ReportError } from '../../report/report-model.ts';
-import { maskKnownSecrets } from '../../report/secrets.ts';
+import type { ReportError } from '../read-outcome.ts';
+import { maskKnownSecrets } from '../../text/secrets.ts';
 import type { ArmContext } from './context.ts';
 import { ArmGuardError, UnexpectedAnswerError } from './guard-errors.ts';
 import { lastAnswer, untilAborted, type AnswerSample } from './request-guard.ts';

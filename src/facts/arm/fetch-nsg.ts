@@ -7,7 +7,7 @@
  * read in parallel.
  */
 import type { Subnet } from '@azure/arm-network';
-import type { ReportError } from '../../report/report-model.ts';
+import type { ReportError } from '../read-outcome.ts';
 import { isWithin } from '../../engine/net.ts';
 import { nsgVerdict } from '../nsg.ts';
 import type { ArmContext } from './context.ts';

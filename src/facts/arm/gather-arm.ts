@@ -8,7 +8,7 @@
  * Nothing is read twice.
  */
 import { UsageError } from '../../errors.ts';
-import type { ReportError } from '../../report/report-model.ts';
+import type { ReportError } from '../read-outcome.ts';
 import type { ArmContext } from './context.ts';
 import { createClients, collect } from './clients.ts';
 import { armCall, newCallLog } from './call.ts';
