@@ -7,6 +7,7 @@ import type { Engine, EngineState } from '../engine/engine.ts';
 import { placeholders } from '../engine/template.ts';
 import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
+import { PATH_FACTS } from './traffic-path.ts';
 import { orderFindings } from './finding-order.ts';
 import {
   REPORT_SCHEMA_VERSION,
@@ -74,13 +75,14 @@ function collectFindings(sessions: readonly EngineState[]): ReportFinding[] {
 }
 
 /**
- * Every fact a session read, plus every fact an answer gave, with its current value and origin.
+ * Every fact a session read, plus every fact an answer gave and those the traffic path draws, with
+ * its current value and origin.
  * When the user overrode a known value, `overridden` keeps what the original source said.
  */
 function collectFacts(engine: Engine, sessions: readonly EngineState[]): ReportFact[] {
   const facts = new Map<string, ReportFact>();
   for (const session of sessions) {
-    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(engine, session)];
+    const keys = [...session.factsUsed, ...Object.keys(session.answerFacts), ...templateFacts(engine, session), ...PATH_FACTS];
     for (const key of keys) {
       // Limits are the tool's own constants, not facts about this customer.
       if (facts.has(key) || engine.flowSet.facts[key]?.source === 'constant') continue;

@@ -7,6 +7,7 @@ import type { FactSource } from '../engine/types.ts';
 import type { Report, ReportFact, ReportFinding, ReportPathEntry } from './report-model.ts';
 import { code, describeValue, fenced, FENCE_LANGUAGE, inline, paragraph } from './markdown-text.ts';
 import { maskSecrets } from '../text/secrets.ts';
+import { pathLine, pathMermaid, trafficPath } from './traffic-path.ts';
 
 const MODE_WORDS: Readonly<Record<Report['target']['mode'], string>> = {
   arm: 'read from Azure Resource Manager',
@@ -27,12 +28,25 @@ export function toMarkdown(report: Report): string {
   const sections = [
     header(report),
     retirement(report),
+    trafficPathSection(report),
     findings(report),
     facts(report),
     path(report),
     undetermined(report),
   ].filter((section) => section !== '');
   return maskSecrets(`${sections.join('\n\n')}\n`);
+}
+
+/** The traffic's path as the session knows it: one line, and a Mermaid diagram with the blocking hop in red. */
+function trafficPathSection(report: Report): string {
+  const facts = new Map(report.facts.map((fact) => [fact.key, fact.value]));
+  const path = trafficPath({
+    fact: (key) => facts.get(key),
+    findings: report.findings,
+    answer: (question) => report.path.find((entry) => entry.question === question)?.answer,
+  });
+  if (!path) return '';
+  return ['## Traffic path', '', inline(pathLine(path).replace(/^Path: /, '')), '', fenced(pathMermaid(path), 'mermaid')].join('\n');
 }
 
 function targetName(report: Report): string {

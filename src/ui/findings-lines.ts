@@ -8,6 +8,7 @@ import type { EngineState, FindingInstance, RenderedStep } from '../engine/engin
 import type { Severity, StepKind } from '../engine/types.ts';
 import { orderFindings } from '../report/finding-order.ts';
 import { safeText } from '../text/safe-text.ts';
+import { pathLine, trafficPath } from '../report/traffic-path.ts';
 
 export type LineTone = 'plain' | 'title' | 'dim' | 'command' | Severity;
 
@@ -68,6 +69,8 @@ export function findingsPage(state: EngineState, width: number): FindingsPage {
   const push = (text: string, tone: LineTone, indent = '') => {
     for (const row of wrap(text, room - indent.length)) lines.push({ text: indent + row, tone });
   };
+  const path = pathOf(state);
+  if (path) { push(safeText(path), 'dim'); lines.push({ text: '', tone: 'plain' }); }
   if (state.findings.length === 0) push('No finding: nothing in the flows matched the answers given.', 'plain');
   orderedFindings(state).forEach((finding, index) => {
     const title = wrap(`${index + 1}. ${safeText(finding.title)}`, room - SEVERITY_LABEL[finding.severity].length - 1);
@@ -87,6 +90,17 @@ export function findingsPage(state: EngineState, width: number): FindingsPage {
   if (outcome) push(`${OUTCOME_WORDS[outcome.kind] ?? ''}${outcome.text ? ` ${safeText(outcome.text)}` : ''}`.trim(), 'dim');
   for (const open of state.openQuestions) push(`Open question: ${safeText(open.text)}`, 'plain');
   return { lines, steps };
+}
+
+/** The traffic's path in one line (report/traffic-path.ts), from the session's facts and answers. */
+function pathOf(state: EngineState): string | undefined {
+  const fact = (key: string) => {
+    const given = Object.hasOwn(state.answerFacts, key) ? state.answerFacts[key]!.value : undefined;
+    const read = Object.hasOwn(state.facts, key) ? state.facts[key]!.value : null;
+    return given ?? read ?? undefined;
+  };
+  const path = trafficPath({ fact, findings: state.findings, answer: (question) => state.path.find((entry) => entry.question === question)?.answer });
+  return path ? pathLine(path) : undefined;
 }
 
 function stepText(step: RenderedStep, number: number): string {

@@ -28,7 +28,7 @@ test('the rendered step lists each blank once, in order', () => {
 
 test('the wizard\'s findings pager says "Template, fill in" with the blanks, and only for templates', () => {
   const finding: FindingInstance = { id: 'nsg-blocks', severity: 'error', title: 'NSG blocks', explanation: 'x', steps: [template, ready], flow: 'f', node: 'n' };
-  const state = { findings: [finding], openQuestions: [], outcome: undefined } as unknown as EngineState;
+  const state = { findings: [finding], openQuestions: [], outcome: undefined, facts: {}, answerFacts: {}, path: [] } as unknown as EngineState;
   const text = findingsPage(state, 200).lines.map((line) => line.text).join('\n');
   assert.match(text, /1\. Allow the pool in the NSG\..*Template, fill in: NSG resource group; a free priority below the deny rule\./);
   assert.doesNotMatch(text.split('\n').find((line) => line.includes('List the rules'))!, /fill in/);

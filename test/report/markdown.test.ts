@@ -10,7 +10,8 @@ const base = () => reportOf([completeSession()]);
 const fences = (markdown: string) => [...markdown.matchAll(/^(`{3,})(\w*)\n([\s\S]*?)\n\1$/gm)].map((m) => ({ language: m[2], body: m[3] }));
 
 test('each command sits alone in a fenced block with its language hint and nothing else inside', () => {
-  const blocks = fences(toMarkdown(base()));
+  // The traffic path's Mermaid diagram comes first (test/report/traffic-path.test.ts checks it).
+  const blocks = fences(toMarkdown(base())).filter((block) => block.language !== 'mermaid');
   assert.deepEqual(blocks, [
     { language: 'bash', body: 'az network vnet-gateway update --resource-group rg-net-hub --name gw-hub-weu --address-prefixes 10.250.0.0/24' },
     { language: 'text', body: 'tcpping sql-orders.contoso.com:1433' },
@@ -53,7 +54,7 @@ test('the summary line counts findings by severity and states the status', () =>
 test('steps are numbered and the sections come in reading order', () => {
   const markdown = toMarkdown(base());
   const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
-  assert.deepEqual(headings, ['## Retirement notice', '## Findings', '## Facts', '## Questions and answers', '## Could not be determined']);
+  assert.deepEqual(headings, ['## Retirement notice', '## Traffic path', '## Findings', '## Facts', '## Questions and answers', '## Could not be determined']);
   assert.match(markdown, /Next steps:\n\n1\. Test from the Kudu console\n\n```text\ntcpping sql-orders\.contoso\.com:1433\n```\n\n2\. Test from a VM in the VNet/);
 });
 
