@@ -185,6 +185,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'policy-based-gateway': { 'gateway.vpnType': 'PolicyBased', 'p2s.configured': false, 'p2s.addressPool': null, 'p2s.protocols': null },
   'openvpn-enabled': { 'p2s.protocols': ['OpenVPN'] },
   'multi-auth-gateway': { 'p2s.protocols': ['OpenVPN'] },
+  'dns-legacy-sort': { 'vnet.dnsServers': ['10.10.1.6', '10.10.1.4', '10.10.1.5'], 'app.dnsServers': ['10.10.1.6', '10.10.1.4', '10.10.1.5'], 'app.dnsLegacySortOrder': true },
   'classic-vnet': { 'vnet.dnsServers': null, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null, 'vnet.isClassic': true },
   'cross-subscription-vnet': { 'app.vnetSubscriptionId': OTHER_SUB, 'app.resyncRequired': true },
   'private-endpoint-default-dns': { 'vnet.dnsServers': [], 'app.dnsServers': [], 'vnet.hasPrivateEndpoints': true },
@@ -320,6 +321,12 @@ export const SCENARIOS = [
       vpnClientProtocols: ['OpenVPN'], aadTenant: 'https://login.microsoftonline.com/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/',
       aadAudience: 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8', aadIssuer: 'https://sts.windows.net/0b9d7e6f-5a4b-4c3d-8e2f-112233445566/',
     });
+  }),
+  scenario('dns-legacy-sort', 'Three DNS servers, legacy sort order', "The VNet lists three DNS servers (10.10.1.6 first), but this older Windows site still sorts them and asks only 10.10.1.4 and 10.10.1.5 (site dnsConfiguration.dnsLegacySortOrder); the flows name them once the user names the host that fails.", [...COMMON], (p) => {
+    const servers = ['10.10.1.6', '10.10.1.4', '10.10.1.5'];
+    p.site.properties.dnsConfiguration = { dnsRetryAttemptTimeout: 3, dnsLegacySortOrder: true };
+    p.vnet.properties.dhcpOptions.dnsServers = servers;
+    for (const c of [...p.appConnections, ...p.planConnections]) c.properties.dnsServers = servers.join(',');
   }),
   scenario('openvpn-enabled', 'OpenVPN instead of SSTP', 'Point-to-site was switched to OpenVPN, which rules out SSTP on the same gateway.', [...COMMON, 'openvpn-blocks-sstp'], (p) => setP2s(p, { vpnClientProtocols: ['OpenVPN'] })),
 ];

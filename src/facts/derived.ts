@@ -13,6 +13,24 @@ import {
 } from './limits.ts';
 
 const DAY_MS = 86_400_000;
+
+const ipNumber = (ip: string): number => ip.split('.').reduce((sum, part) => sum * 256 + (Number(part) || 0), 0);
+
+/** The app's own DNS servers (site property first, then WEBSITE_DNS_SERVER), or undefined when not known. */
+function appOwnDnsServers(get: (key: string) => FactValue | undefined): readonly string[] | undefined {
+  const site = list(get('app.siteDnsServers'));
+  if (site && site.length > 0) return site;
+  const settings = list(get('app.settingDnsServers'));
+  const alt = get('app.settingDnsAltServer');
+  if (get('app.dnsOverride') === true && settings) return settings.filter((server) => server !== alt);
+  return site !== undefined && get('app.dnsOverride') === false ? [] : undefined;
+}
+
+/** The VNet's servers as a Windows site on the legacy sort order uses them: sorted, the first two. */
+function legacyPick(get: (key: string) => FactValue | undefined, servers: readonly string[]): readonly string[] {
+  if (get('app.dnsLegacySortOrder') !== true || get('app.isLinux') === true) return servers;
+  return [...servers].sort((a, b) => ipNumber(a) - ipNumber(b)).slice(0, 2);
+}
 /** The name proposed for a new subnet for regional integration (with -2, -3, ... when taken). */
 const NEW_SUBNET_NAME = 'appservice-integration';
 /** A new VNet in the app's region gets a /24 (larger when the plan's subnet needs more). */
@@ -140,6 +158,33 @@ export const DERIVATIONS: Derivations = {
   'p2s.ikev2Enabled': hasProtocol('IkeV2'),
   'p2s.openVpnEnabled': hasProtocol('OpenVPN'),
   'vnet.dnsServerCount': (get) => list(get('vnet.dnsServers'))?.length,
+  // Seconds each lookup attempt waits: the site's dnsRetryAttemptTimeout, else the documented 3.
+  'app.dnsTimeoutSeconds': (get) => number(get('app.dnsRetryTimeoutSeconds')) ?? DNS_TIMEOUT_SECONDS_PER_SERVER,
+  // The servers the app asks, in order (learn.microsoft.com/azure/app-service/overview-name-resolution):
+  // its own (site dnsConfiguration.dnsServers, else WEBSITE_DNS_SERVER) replace the VNet's; a Windows
+  // site still on the legacy sort order uses the VNet's servers sorted, first two only (App Service
+  // team blog, 2024-01-09); the alternate server (dnsAltServer / WEBSITE_DNS_ALT_SERVER) comes last.
+  'app.dnsServersInUse': (get) => {
+    const own = appOwnDnsServers(get);
+    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
+    const base = own !== undefined && own.length > 0 ? own : get('app.dnsOverride') === true ? undefined : vnet && legacyPick(get, vnet);
+    if (!base) return undefined;
+    const alt = get('app.siteDnsAltServer') ?? get('app.settingDnsAltServer');
+    return typeof alt === 'string' && !base.includes(alt) ? [...base, alt] : [...base];
+  },
+  // VNet DNS servers a legacy-sorted Windows site never asks (more than two configured).
+  'dns.legacySortUnused': (get) => {
+    if (appOwnDnsServers(get)?.length) return [];
+    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
+    const legacy = get('app.dnsLegacySortOrder');
+    if (!vnet || legacy === undefined || get('app.isLinux') === undefined) return undefined;
+    const used = legacyPick(get, vnet);
+    return vnet.filter((server) => !used.includes(server));
+  },
+  'dns.legacySortUsed': (get) => {
+    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
+    return vnet && get('app.dnsLegacySortOrder') === true ? legacyPick(get, vnet) : undefined;
+  },
   'vnet.dnsDiffersFromApp': (get) => {
     const vnet = list(get('vnet.dnsServers'));
     const app = list(get('app.dnsServers'));

@@ -21,8 +21,27 @@ export function siteFacts(site: Site): { facts: FactMap; plan?: ResourceId; regi
     put(facts, 'plan.name', plan.name, detail);
     put(facts, 'plan.resourceGroup', plan.resourceGroup, detail);
   }
+  dnsConfigurationFacts(facts, site, detail);
   const subnet = site.virtualNetworkSubnetId;
   return { facts, plan, regionalVnetId: subnet ? vnetIdOfSubnet(subnet) : undefined };
+}
+
+/**
+ * The site's own DNS settings (`dnsConfiguration`, read with the site's plain GET: Reader, no
+ * secrets). Its dnsServers override the VNet's servers; dnsAltServer is appended after them as a
+ * fallback; each attempt waits dnsRetryAttemptTimeout seconds (3 by default); dnsLegacySortOrder
+ * says the site still sorts the VNet's servers and uses the first two (Windows sites created before
+ * the change, App Service team blog 2024-01-09). learn.microsoft.com/azure/app-service/overview-name-resolution
+ */
+function dnsConfigurationFacts(facts: FactMap, site: Site, detail: string): void {
+  const dns = site.dnsConfiguration;
+  if (!dns) return;
+  const where = `${detail} dnsConfiguration`;
+  // The object is there, so an absent list is "none set" here, not "not read".
+  put(facts, 'app.siteDnsServers', (dns.dnsServers ?? []).filter((server) => typeof server === 'string' && server.trim() !== '').map((server) => server.trim()), where);
+  put(facts, 'app.siteDnsAltServer', dns.dnsAltServer?.trim() || undefined, where);
+  put(facts, 'app.dnsRetryTimeoutSeconds', typeof dns.dnsRetryAttemptTimeout === 'number' && dns.dnsRetryAttemptTimeout > 0 ? dns.dnsRetryAttemptTimeout : undefined, where);
+  put(facts, 'app.dnsLegacySortOrder', typeof dns.dnsLegacySortOrder === 'boolean' ? dns.dnsLegacySortOrder : undefined, where);
 }
 
 export interface VnetReference extends ResourceId {
