@@ -67,16 +67,24 @@ export function parseAnswers(file: string, text: string, flowSet: FlowSet): { an
       return line === undefined ? 'answers file' : `answers file line ${line}`;
     },
   };
-  const given = readAnswersSection(Object.hasOwn(root, 'answers') ? root.answers : undefined, flowSet, where, diagnostics);
-  const stated = readFactsSection(Object.hasOwn(root, 'facts') ? root.facts : undefined, flowSet, where, diagnostics);
-  if (diagnostics.length > 0) return { diagnostics };
-  // Facts stated in "facts:" come last and so win over the same fact given through an answer.
-  // Object.fromEntries defines own properties, so no key can reach a prototype.
-  return { answers: { facts: Object.fromEntries([...given.facts, ...stated]), answers: Object.fromEntries(given.answers), answerDetails: Object.fromEntries(given.details) }, diagnostics };
+  const answers = readSections(root, flowSet, where, diagnostics);
+  return diagnostics.length > 0 ? { diagnostics } : { answers, diagnostics };
 }
 
-/** Where a key of the file is: a diagnostic at its line, and the provenance text for its value. */
-interface Where {
+/**
+ * The "answers:" and "facts:" sections of a mapping (an answers file, or one case of a flow test
+ * file), checked against the flows; problems are added to `diagnostics`.
+ */
+export function readSections(mapping: Readonly<Record<string, unknown>>, flowSet: FlowSet, where: Where, diagnostics: Diagnostic[]): Answers {
+  const given = readAnswersSection(Object.hasOwn(mapping, 'answers') ? mapping.answers : undefined, flowSet, where, diagnostics);
+  const stated = readFactsSection(Object.hasOwn(mapping, 'facts') ? mapping.facts : undefined, flowSet, where, diagnostics);
+  // Facts stated in "facts:" come last and so win over the same fact given through an answer.
+  // Object.fromEntries defines own properties, so no key can reach a prototype.
+  return { facts: Object.fromEntries([...given.facts, ...stated]), answers: Object.fromEntries(given.answers), answerDetails: Object.fromEntries(given.details) };
+}
+
+/** Where a key of the file is: a diagnostic at its line, and the provenance text for its value. Paths are relative to the mapping read. */
+export interface Where {
   at(path: string | undefined, message: string): Diagnostic;
   detail(path: string): string;
 }

@@ -72,6 +72,7 @@ export const FLOWS_HELP = `vnet-doctor flows: tools for flow authors and answers
 
 Usage
   vnet-doctor flows lint [dir]     check flow files (the shipped ones, or those in dir); exit 2 on any problem
+  vnet-doctor flows test [dir]     run the flow test cases (*.test.yaml beside the flows); exit 1 if one fails
   vnet-doctor flows list           the troubleshooting flows, with their titles
   vnet-doctor flows questions      every question id, answer type, accepted values and fact key
   vnet-doctor flows graph [flow]   a diagram of one flow or all (--format mermaid or dot)

@@ -1,6 +1,6 @@
 /**
- * `vnet-doctor flows lint|list|questions [dir]`: tools for people who write flows or answers
- * files. Without a directory they check the shipped flows (built into the bundle, flows/ in a
+ * `vnet-doctor flows lint|test|list|questions [dir]`: tools for people who write flows or answers
+ * files; `flows test` runs the flow test cases (flows-test.ts). Without a directory they check the shipped flows (built into the bundle, flows/ in a
  * checkout); with one they read its YAML files.
  */
 import { formatDiagnostics } from '../engine/diagnostic.ts';
@@ -12,6 +12,13 @@ import { shippedFlowFiles, shippedFlowOrigin } from '../flows/shipped-flow-files
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { Output } from './output.ts';
 import { terminalLine } from '../text/terminal-line.ts';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { createEngine } from '../engine/engine.ts';
+import { DERIVATIONS } from '../facts/derived.ts';
+import { shippedFlowDir } from '../flows/flow-dir.ts';
+import { readFlowCases, runFlowCase } from './flows-test.ts';
+import { EXIT_FINDINGS } from '../errors.ts';
 
 export function flowsCommand(args: readonly string[], out: Output): number {
   const [sub, dir] = args;
@@ -45,7 +52,8 @@ export function flowsCommand(args: readonly string[], out: Output): number {
     out.print(listQuestions(built.flowSet));
     return EXIT_OK;
   }
-  out.error(`unknown flows command "${sub ?? ''}": use "flows lint [dir]", "flows list" or "flows questions"`);
+  if (sub === 'test') return testFlows(built.flowSet, dir, out);
+  out.error(`unknown flows command "${sub ?? ''}": use "flows lint [dir]", "flows test [dir]", "flows list" or "flows questions"`);
   return EXIT_USAGE;
 }
 
@@ -69,6 +77,45 @@ export function listQuestions(set: FlowSet): string {
     }
   }
   return lines.join('\n');
+}
+
+/** `flows test [dir]`: every case of the *.test.yaml files; exit 0 when all pass, 1 when one fails, 2 when a file is broken. */
+function testFlows(flowSet: FlowSet, dir: string | undefined, out: Output): number {
+  const folder = dir ?? shippedFlowDir();
+  if (!existsSync(folder)) {
+    out.error(terminalLine(`vnet-doctor: no flow tests at ${folder}: the installed package ships none; pass the flow directory that holds the *.test.yaml files`));
+    return EXIT_USAGE;
+  }
+  const engine = createEngine(flowSet, DERIVATIONS);
+  let read: ReturnType<typeof readFlowCases>;
+  try {
+    read = readFlowCases(folder, engine, (path) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)));
+  } catch (error) {
+    out.error(terminalLine(`vnet-doctor: cannot read flow tests from ${folder}: ${readProblem(error)}`));
+    return EXIT_USAGE;
+  }
+  if (read.diagnostics.length > 0) {
+    for (const line of formatDiagnostics(read.diagnostics)) out.error(terminalLine(line));
+    out.error(`${read.diagnostics.length} problem(s) in the flow tests; no case was run.`);
+    return EXIT_USAGE;
+  }
+  if (read.cases.length === 0) {
+    out.error(terminalLine(`vnet-doctor: no *.test.yaml files in ${folder}`));
+    return EXIT_USAGE;
+  }
+  let failed = 0;
+  for (const result of read.cases.map((flowCase) => runFlowCase(engine, flowCase))) {
+    const where = `${result.flowCase.file}${result.flowCase.line === undefined ? '' : `:${result.flowCase.line}`}`;
+    if (result.problems.length === 0) {
+      out.print(terminalLine(`ok    ${result.flowCase.name}`));
+      continue;
+    }
+    failed += 1;
+    out.print(terminalLine(`FAIL  ${result.flowCase.name} (${where})`));
+    for (const problem of result.problems) out.print(terminalLine(`      ${problem}`));
+  }
+  out.print(`${read.cases.length - failed} of ${read.cases.length} flow test case(s) pass.`);
+  return failed === 0 ? EXIT_OK : EXIT_FINDINGS;
 }
 
 /** A file-system error in plain words (Node's text repeats the path and the system call). */

@@ -12,6 +12,7 @@ Usage
                                         write a runbook to move the app (or slot) to regional integration:
                                         Markdown, bash and PowerShell scripts (dry runs unless --apply / -Apply)
   vnet-doctor flows lint [dir]          check flow files (exit 2 on any problem)
+  vnet-doctor flows test [dir]          run the flow test cases (*.test.yaml beside the flows)
   vnet-doctor flows list                list the troubleshooting flows
   vnet-doctor flows questions           list question ids, answer types and fact keys (for answers files)
   vnet-doctor flows graph [flow]        diagram of one flow or all (--format mermaid (default) or dot)

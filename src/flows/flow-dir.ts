@@ -42,7 +42,8 @@ export function readFlowFiles(dir: string, shown: (path: string) => string = sho
       throw error;
     }
   };
-  const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  // *.test.yaml beside the flows are flow tests (`flows test`), not flows.
+  const names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name) && !name.endsWith('.test.yaml')).sort();
   if (names.length > MAX_FLOW_FILES) {
     throw new InputFileError(shown(dir), `holds ${names.length} YAML files; at most ${MAX_FLOW_FILES} flow files are read`, 'too-large');
   }
