@@ -4,7 +4,7 @@
  * and its growth from issue 14), each with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,patches,hostile,scan]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,patches,hostile,scan,runbooks]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { measureHostileInput } from './hostile-input.mjs';
 import { measureScanGrowth, SCAN_LATENCY_MS } from './scan.mjs';
 import { measureYoungGeneration, MIB } from './young-generation.mjs';
 import { measureStartupPatches } from './startup-patches.mjs';
+import { measureRunbooks, RUNBOOK_APPS } from './runbooks.mjs';
 import { ms, mb } from './lib/stats.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
@@ -176,6 +177,15 @@ if (wanted('scan') && installed) {
         `full: ${tenant(full)}: ${ms(full.ms)}, ${requests(full)}, peak RSS ${mb(full.rssBytes)}; runs: ${full.runs.map((run) => ms(run.ms)).join(', ')}`,
         `${full.runs[0].rows} rows at full size, ${small.runs[0].rows} at half; times are medians, RSS the peak of the runs; requests are deterministic, times depend on the machine's load`,
       ]);
+  });
+}
+
+if (wanted('runbooks')) {
+  await section('10. Runbooks', async () => {
+    const runbooks = measureRunbooks({ runs: quick ? 1 : 3 });
+    report('10. Runbooks', `${RUNBOOK_APPS.toLocaleString('en-US')} migration runbooks (Markdown, bash, PowerShell) built and rendered: ${ms(runbooks.ms)}, ${runbooks.perRunbookMs.toFixed(2)} ms each; ${mb(runbooks.bytes)} of text; heap growth ${mb(runbooks.heapGrowthBytes)}`,
+      `≤ 20 s for ${RUNBOOK_APPS.toLocaleString('en-US')} apps (4 ms each) and ≤ 100 MB heap growth`, runbooks.ms <= 20_000 && runbooks.heapGrowthBytes <= 100 * 1024 * 1024,
+      [`runs: ${runbooks.runs.map(ms).join(', ')}; peak RSS ${mb(runbooks.rssBytes)}; synthetic fleet: a third cross-region, NSG rules naming the pool, slots, site-to-site (bench/runbooks-bench.ts)`]);
   });
 }
 

@@ -12,31 +12,8 @@ export interface RunbookFact {
   readonly detail?: string;
 }
 
-/** An inbound NSG rule read from ARM that names the point-to-site pool by its address (not by a tag). */
-export interface PoolRule {
-  readonly access: 'Allow' | 'Deny';
-  readonly nsg: string;
-  readonly resourceGroup: string;
-  readonly subscriptionId: string;
-  readonly rule: string;
-  readonly priority: number;
-  /** The rule's source prefixes as ARM returns them (sourceAddressPrefix and sourceAddressPrefixes). */
-  readonly sourcePrefixes: readonly string[];
-  /** Subnets the NSG is attached to (names), for the reader. */
-  readonly subnets: readonly string[];
-}
-
-/** A deployment slot of the app and its integration, read from ARM. */
-export interface SlotInfo {
-  readonly name: string;
-  /** The slot's gateway-required connection (VNet name), when it has one. */
-  readonly gatewayVnet?: string;
-  /** The slot already uses regional integration. */
-  readonly regional?: boolean;
-}
-
-/** Something read for the runbook on top of the session's facts: its value, or why it could not be read. */
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type { PoolRule, Read, SlotInfo } from '../facts/migration-reads.ts';
+import type { PoolRule, Read, SlotInfo } from '../facts/migration-reads.ts';
 
 export interface RunbookInput {
   readonly appId: string;

@@ -9,7 +9,7 @@ import { createClients, collect } from './clients.ts';
 import { armRead } from './call.ts';
 import { parseResourceId } from './resource-id.ts';
 import { rulesNamingPool } from '../pool-rules.ts';
-import type { PoolRule, Read, SlotInfo } from '../../migrate/runbook-types.ts';
+import type { PoolRule, Read, SlotInfo } from '../migration-reads.ts';
 import type { VnetInfoResource } from '@azure/arm-appservice';
 
 /** Slots whose connections are read (App Service allows up to 20 per app on Premium tiers). */
