@@ -27,11 +27,14 @@ export function runbookToMarkdown(runbook: Runbook): string {
     for (const note of section.notes) lines.push(paragraph(note), '');
     for (const step of section.steps as readonly ValuedStep[]) {
       number += 1;
-      lines.push(`${number}. ${inline(step.text)}`);
+      const marker = `${number}. `;
+      lines.push(`${marker}${inline(step.text)}`);
       const rendered = commandFor(runbook, step, 'bash');
+      // Indented to the item's text, so the block belongs to the list item whatever the number's width.
+      const pad = ' '.repeat(marker.length);
       if (rendered) {
-        lines.push('', indent(fenced(rendered.command, step.kind === 'az' ? 'bash' : 'text')));
-        if (rendered.blanks.length > 0) lines.push('', `   Template, fill in: ${rendered.blanks.map(inline).join('; ')}`);
+        lines.push('', indent(fenced(rendered.command, step.kind === 'az' ? 'bash' : 'text'), pad));
+        if (rendered.blanks.length > 0) lines.push('', `${pad}Template, fill in: ${rendered.blanks.map(inline).join('; ')}`);
       }
       lines.push('');
     }
@@ -50,4 +53,4 @@ export function runbookToMarkdown(runbook: Runbook): string {
   return maskSecrets(lines.join('\n'));
 }
 
-const indent = (block: string) => block.split('\n').map((line) => `   ${line}`).join('\n');
+const indent = (block: string, pad: string) => block.split('\n').map((line) => `${pad}${line}`).join('\n');

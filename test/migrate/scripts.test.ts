@@ -35,7 +35,7 @@ function markdownCommands(markdown: string, phase: 'migrate' | 'rollback' | 'cle
     const cleanUp = text.startsWith('Clean-up');
     return phase === 'rollback' ? rollback : phase === 'clean-up' ? cleanUp : !rollback && !cleanUp;
   });
-  return inPhase.flatMap((text) => [...text.matchAll(/```bash\n {3}(.*)\n {3}```(?:\n\n {3}Template, fill in: (.*))?/g)].filter((match) => match[2] === undefined).map((match) => match[1]!));
+  return inPhase.flatMap((text) => [...text.matchAll(/```bash\n {3,4}(.*)\n {3,4}```(?:\n\n {3,4}Template, fill in: (.*))?/g)].filter((match) => match[2] === undefined).map((match) => match[1]!));
 }
 
 test('the bash script with --apply calls az with exactly the runbook\'s commands, in order, and waits for each person step', async () => {
