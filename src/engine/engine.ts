@@ -16,6 +16,7 @@ import { render } from './template.ts';
 import { renderSteps } from './render-step.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
+import { follow } from './transitions.ts';
 import { coreOf, expose, type Core, type StateView } from './state-core.ts';
 import type {
   AutoAnswer, Derivations, EngineOptions, EngineState, FindingInstance, Input, PathEntry, Position,
@@ -223,7 +224,7 @@ function proceed(def: Definition, state: Core, at: Position, node: QuestionNode,
   let answerFacts = state.answerFacts;
   if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
   const next = { ...state, answerFacts, path: state.path.append(entry), current: undefined };
-  const target = transitionFor(node, value);
+  const target = follow(node, { kind: 'answered', value });
   if (target === undefined) {
     const open = { question: id, text: entry.text!, flow: at.flow };
     return { ...next, status: 'done', openQuestions: [...next.openQuestions, open], outcome: { kind: 'open-question', flow: at.flow, node: at.node } };
@@ -238,13 +239,6 @@ function factsFromAnswer(node: QuestionNode, value: AnswerValue, question: strin
     return { [`${key}.host`]: { value: host, question }, [`${key}.port`]: { value: port, question } };
   }
   return { [key]: { value: value as FactValue, question } };
-}
-
-function transitionFor(node: QuestionNode, value: AnswerValue): string | undefined {
-  if (value === null) return node.unknown ?? (node.answer === 'choice' || node.answer === 'yes-no' ? undefined : node.next);
-  if (node.answer === 'yes-no') return value === true ? node.yes : node.no;
-  if (node.answer === 'choice') return node.options?.find((option) => option.value === value)?.next;
-  return node.next;
 }
 
 /** What a known fact or a preset answer says about a question, if anything. */
@@ -302,7 +296,7 @@ function advance(def: Definition, initial: Core, at: Position): Core {
         const result = truth === undefined ? 'unknown' : truth ? 'true' : 'false';
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'check', result, text: renderOptional(node.text, lookup, def.flowSet) };
         state = { ...state, path: state.path.append(entry), factsUsed: noteFacts(state, conditionKeys(node.when)) };
-        position = { flow: position.flow, node: truth === undefined ? (node.unknown ?? node.else) : truth ? node.then : node.else };
+        position = { flow: position.flow, node: follow(node, { kind: 'decided', truth })! };
         break;
       }
       case 'finding': {
@@ -316,15 +310,17 @@ function advance(def: Definition, initial: Core, at: Position): Core {
         const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };
         state = { ...state, findings, path: state.path.append(entry) };
-        if (node.next === undefined) return { ...state, status: 'done', current: undefined, outcome: { kind: 'finding', flow: position.flow, node: position.node } };
-        position = { flow: position.flow, node: node.next };
+        const next = follow(node, { kind: 'recorded' });
+        if (next === undefined) return { ...state, status: 'done', current: undefined, outcome: { kind: 'finding', flow: position.flow, node: position.node } };
+        position = { flow: position.flow, node: next };
         break;
       }
       case 'goto': {
         const target = def.flowSet.flows[node.flow];
         if (!target) throw new EngineError(`${position.flow}/${position.node} goes to unknown flow "${node.flow}"`);
         if (state.stack.length >= MAX_CALL_DEPTH) throw new EngineError(`flows call each other more than ${MAX_CALL_DEPTH} deep at ${position.flow}/${position.node}`);
-        const stack = node.then === undefined ? state.stack : [...state.stack, { flow: position.flow, node: node.then }];
+        const back = follow(node, { kind: 'returned' });
+        const stack = back === undefined ? state.stack : [...state.stack, { flow: position.flow, node: back }];
         state = { ...state, stack, path: state.path.append({ flow: position.flow, node: position.node, kind: 'goto', text: target.title }) };
         position = { flow: node.flow, node: target.entry };
         break;

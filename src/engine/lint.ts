@@ -7,28 +7,12 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { FactDefinition, Flow, FlowNode, FlowSet, QuestionNode } from './types.ts';
 import { conditionKeys } from './expression.ts';
 import { placeholders, TEMPLATE_FILTERS } from './template.ts';
+import { follow, transitions } from './transitions.ts';
 
 export interface FlowSource {
   readonly file: string;
   readonly flow: Flow;
   readonly lines: ReadonlyMap<string, number>;
-}
-
-/** Successor node ids inside the node's own flow, with the field each comes from. */
-export function transitions(node: FlowNode): { field: string; target: string }[] {
-  const out: { field: string; target: string }[] = [];
-  const add = (field: string, target: string | undefined) => { if (target !== undefined) out.push({ field, target }); };
-  switch (node.kind) {
-    case 'question':
-      node.options?.forEach((option) => add(`options.${option.value}.next`, option.next));
-      add('yes', node.yes); add('no', node.no); add('next', node.next); add('unknown', node.unknown);
-      break;
-    case 'check': add('then', node.then); add('else', node.else); add('unknown', node.unknown); break;
-    case 'finding': add('next', node.next); break;
-    case 'goto': add('then', node.then); break;
-    case 'end': break;
-  }
-  return out;
 }
 
 /** Answer types a fact type can answer. */
@@ -168,7 +152,7 @@ function loops(flow: Flow, at: (node: string, message: string) => Diagnostic): D
     }
     const exits = component.some((id) => {
       const node = flow.nodes[id]!;
-      return node.kind === 'goto' || transitions(node).some(({ target }) => !members.has(target)) || (node.kind === 'question' && node.unknown === undefined && (node.answer === 'choice' || node.answer === 'yes-no'));
+      return node.kind === 'goto' || transitions(node).some(({ target }) => !members.has(target)) || (node.kind === 'question' && follow(node, { kind: 'answered', value: null }) === undefined);
     });
     if (!exits) errors.push(at(first, `cycle without exit: ${component.join(' -> ')} never reaches an end or a finding`));
   }

@@ -4,6 +4,7 @@
  * Node ids in the output are generated (n0, n1, ...), so no flow text ever becomes syntax.
  */
 import type { FlowNode, FlowSet, Severity } from '../engine/types.ts';
+import { transitions } from '../engine/transitions.ts';
 
 export type GraphNodeKind = 'question' | 'check' | 'finding' | 'goto' | 'end' | 'flow';
 
@@ -52,30 +53,6 @@ function labelOf(flowId: string, nodeId: string, node: FlowNode): string {
   return `${flowId}/${nodeId}`;
 }
 
-/** The transitions leaving a node, with the words that pick each one. */
-export function transitions(node: FlowNode): { to: string; label?: string }[] {
-  switch (node.kind) {
-    case 'question': {
-      const out: { to: string; label?: string }[] = [];
-      for (const option of node.options ?? []) out.push({ to: option.next, label: option.value });
-      if (node.yes !== undefined) out.push({ to: node.yes, label: 'yes' });
-      if (node.no !== undefined) out.push({ to: node.no, label: 'no' });
-      if (node.next !== undefined) out.push({ to: node.next });
-      if (node.unknown !== undefined) out.push({ to: node.unknown, label: "don't know" });
-      return out;
-    }
-    case 'check': {
-      const out = [{ to: node.then, label: 'true' }, { to: node.else, label: 'false' }];
-      if (node.unknown !== undefined) out.push({ to: node.unknown, label: 'unknown' });
-      return out;
-    }
-    case 'finding': return node.next === undefined ? [] : [{ to: node.next }];
-    case 'goto': return node.then === undefined ? [] : [{ to: node.then, label: 'pass' }];
-    case 'end': return [];
-  }
-  return [];
-}
-
 /**
  * The graph of one flow (its calls shown as boxes for the called flows) or, without `only`,
  * of every flow, calls drawn to the called flow's entry node.
@@ -112,7 +89,7 @@ export function buildFlowGraph(set: FlowSet, only?: string): FlowGraph {
       const from = idOf.get(`${flowId}/${nodeId}`)!;
       if (node.kind === 'goto') edges.push({ from, to: target(node.flow), label: 'calls', call: true });
       for (const next of transitions(node)) {
-        edges.push({ from, to: idOf.get(`${flowId}/${next.to}`)!, ...(next.label === undefined ? {} : { label: next.label }) });
+        edges.push({ from, to: idOf.get(`${flowId}/${next.target}`)!, ...(next.label === undefined ? {} : { label: next.label }) });
       }
     }
   }

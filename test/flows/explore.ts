@@ -7,7 +7,7 @@
  */
 import { createEngine, questionId, type EngineState, type Position } from '../../src/engine/engine.ts';
 import { evaluate, type Lookup } from '../../src/engine/expression.ts';
-import { transitions } from '../../src/engine/lint.ts';
+import { transitions } from '../../src/engine/transitions.ts';
 import type { AnswerValue, Condition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
 
