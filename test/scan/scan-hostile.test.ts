@@ -119,7 +119,7 @@ test('a Resource Graph that repeats its $skipToken ends the list at once (no end
 test('a subscription that hangs is cut short by its time bound; unreadable plans are counted apart, never as integrations', async () => {
   // Every ARM read of subscription B hangs (Resource Graph answers). A short bound keeps the test quick.
   const faults = [{ path: `/subscriptions/${SUB_B}/`, hang: true }];
-  const run = await scan(['--format', 'json', '--subscription', SUB_B], { faults, subscriptionBoundMs: 300, resourceGraph: ONE_PAGE });
+  const run = await scan(['--format', 'json', '--subscription', SUB_B], { faults, subscriptionBoundMs: 1500, resourceGraph: ONE_PAGE });
   const report = JSON.parse(run.stdout) as ScanReport;
   assert.ok(validate(report), ajv.errorsText(validate.errors));
   const [b] = report.subscriptions;
@@ -141,7 +141,7 @@ test('a hanging subscription stops after a few reads in a row time out, not afte
   }));
   const crowded: Scenario = { ...scenario, resources: [...scenario.resources, ...extra] };
   const faults = [{ path: `/subscriptions/${SUB_B}/`, hang: true }];
-  const run = await scan(['--format', 'json', '--subscription', SUB_B], { scenario: crowded, faults, timeoutMs: 200, resourceGraph: ONE_PAGE });
+  const run = await scan(['--format', 'json', '--subscription', SUB_B], { scenario: crowded, faults, timeoutMs: 1000, resourceGraph: ONE_PAGE });
   const report = JSON.parse(run.stdout) as ScanReport;
   const [b] = report.subscriptions;
   assert.equal(b!.status, 'cut-short', JSON.stringify(b));
