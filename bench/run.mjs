@@ -21,7 +21,10 @@ import { measureScanGrowth, SCAN_LATENCY_MS } from './scan.mjs';
 import { measureYoungGeneration, MIB } from './young-generation.mjs';
 import { measureStartupPatches } from './startup-patches.mjs';
 import { measureRunbooks, RUNBOOK_APPS } from './runbooks.mjs';
-import { ms, mb } from './lib/stats.mjs';
+import { ms, mb, spread } from './lib/stats.mjs';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick ?? false;
@@ -29,8 +32,10 @@ const only = values.only ? new Set(values.only.split(',')) : undefined;
 const wanted = (name) => !only || only.has(name);
 
 const results = [];
-function report(name, figure, target, pass, details = []) {
-  results.push({ name, pass });
+/** `runs`: the measurements behind a median figure, shown as their spread. */
+function report(name, figure, target, pass, details = [], runs = undefined, format = ms) {
+  if (runs?.length) details = [`spread: ${spread(runs, format)}`, ...details];
+  results.push({ name, pass, figure, target, details });
   process.stdout.write(`\n${pass ? 'PASS' : 'FAIL'}  ${name}\n      ${figure}\n      target: ${target}\n`);
   for (const line of details) process.stdout.write(`      ${line}\n`);
 }
@@ -69,7 +74,7 @@ if (wanted('frame') && installed) {
     const frame = await measureFirstFrame(installed.bin, { runs: quick ? 5 : 15 });
     report('2. First frame', `vnet-doctor --demo ${ms(frame.demoMs)} vs unbundled Ink + one <Text> ${ms(frame.baselineMs)}: ${frame.ratio.toFixed(2)} ×`,
       '≤ 0.60 × the unbundled Ink baseline', frame.ratio <= 0.6,
-      [`the same one-<Text> app bundled like vnet-doctor: ${ms(frame.bundledBaselineMs)} (${(frame.bundledBaselineMs / frame.baselineMs).toFixed(2)} ×): the floor for a bundled first frame`]);
+      [`the same one-<Text> app bundled like vnet-doctor: ${ms(frame.bundledBaselineMs)} (${(frame.bundledBaselineMs / frame.baselineMs).toFixed(2)} ×): the floor for a bundled first frame`], frame.demoRuns);
   });
 }
 
@@ -125,12 +130,12 @@ if (wanted('young') && installed) {
 
 if (wanted('patches')) {
   await section('9. Start-up patches', async () => {
-    const { allMs, patches } = await measureStartupPatches({ runs: quick ? 3 : 9 });
+    const { allMs, allRuns, patches } = await measureStartupPatches({ runs: quick ? 3 : 9 });
     // A patch earns its lines when it takes at least 5 ms off the first frame.
     const worth = (patch) => patch.savedMs >= 5;
     report('9. Start-up patches', `first frame of --demo with every patch ${ms(allMs)}; ${patches.map((patch) => `without ${patch.name} ${ms(patch.withoutMs)} (${patch.savedMs >= 0 ? '+' : ''}${ms(patch.savedMs)})`).join('; ')}`,
       'each patch takes ≥ 5 ms off the first frame (else it goes)', patches.every(worth),
-      patches.map((patch) => `${patch.name} (${patch.lines} lines): ${worth(patch) ? 'worth keeping' : 'not worth its lines'}; runs without it: ${patch.runs.map(ms).join(', ')}`));
+      patches.map((patch) => `${patch.name} (${patch.lines} lines): ${worth(patch) ? 'worth keeping' : 'not worth its lines'}; without it ${spread(patch.runs)}`), allRuns);
   });
 }
 
@@ -163,7 +168,7 @@ if (wanted('scan') && installed) {
     };
     report('7. Scan', `scan of ${tenant(full)} with ${SCAN_LATENCY_MS} ms per response: ${ms(full.ms)}, peak RSS ${mb(full.rssBytes)}`,
       '≤ 10 s and ≤ 200 MB peak RSS', full.ms <= 10_000 && full.rssBytes <= 200 * 1024 * 1024,
-      [`${first.rows} rows, ${requests(full)} (${first.enumeration}), ${first.errors} errors; runs: ${full.runs.map((run) => ms(run.ms)).join(', ')}`]);
+      [`${first.rows} rows, ${requests(full)} (${first.enumeration}), ${first.errors} errors; runs: ${full.runs.map((run) => ms(run.ms)).join(', ')}`], full.runs.map((run) => run.ms));
 
     // Ratios within this run (runs alternate between the sizes), so a loaded machine inflates both alike.
     const apps = full.tenant.apps / small.tenant.apps;
@@ -185,7 +190,7 @@ if (wanted('runbooks')) {
     const runbooks = measureRunbooks({ runs: quick ? 1 : 3 });
     report('10. Runbooks', `${RUNBOOK_APPS.toLocaleString('en-US')} migration runbooks (Markdown, bash, PowerShell) built and rendered: ${ms(runbooks.ms)}, ${runbooks.perRunbookMs.toFixed(2)} ms each; ${mb(runbooks.bytes)} of text; heap growth ${mb(runbooks.heapGrowthBytes)}`,
       `≤ 20 s for ${RUNBOOK_APPS.toLocaleString('en-US')} apps (4 ms each) and ≤ 100 MB heap growth`, runbooks.ms <= 20_000 && runbooks.heapGrowthBytes <= 100 * 1024 * 1024,
-      [`runs: ${runbooks.runs.map(ms).join(', ')}; peak RSS ${mb(runbooks.rssBytes)}; synthetic fleet: a third cross-region, NSG rules naming the pool, slots, site-to-site (bench/runbooks-bench.ts)`]);
+      [`peak RSS ${mb(runbooks.rssBytes)}; synthetic fleet: a third cross-region, NSG rules naming the pool, slots, site-to-site (bench/runbooks-bench.ts)`], runbooks.runs);
   });
 }
 
@@ -193,5 +198,20 @@ for (const entry of readdirSync(tmpdir())) {
   if (entry.startsWith('vnet-doctor-bench-')) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
 }
 const failed = results.filter((result) => !result.pass);
+// The figures file the README links to: written by the bench itself, so it cannot drift from a run.
+if (!only) {
+  const file = fileURLToPath(new URL('../docs/performance-figures.md', import.meta.url));
+  const lines = [
+    '# Benchmark figures',
+    '',
+    `Written by \`npm run bench\`${quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}). Do not edit by hand; targets and what each figure measures: docs/performance.md.`,
+    '',
+    ...results.flatMap((result) => [`## ${result.pass ? 'PASS' : 'FAIL'} ${result.name}`, '', result.figure, '', `target: ${result.target}`, '', ...(result.details ?? []).map((line) => `- ${line}`), '']),
+    `${results.length - failed.length} of ${results.length} targets hold.`,
+    '',
+  ];
+  writeFileSync(file, lines.join('\n'));
+  process.stdout.write(`\nfigures written to docs/performance-figures.md\n`);
+}
 process.stdout.write(`\n${results.length - failed.length} of ${results.length} targets hold${failed.length ? `; failing: ${failed.map((result) => result.name).join(', ')}` : ''}\n`);
 process.exitCode = failed.length === 0 ? 0 : 1;

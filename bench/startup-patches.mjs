@@ -44,6 +44,7 @@ export async function measureStartupPatches({ runs = 9 } = {}) {
   const file = { 'builtins-as-require': 'builtins-as-require.mjs', 'lazy-undici': 'lazy-undici-patches.mjs' };
   return {
     allMs: all,
+    allRuns: times.get('all patches'),
     patches: names.map((name) => {
       const withoutMs = median(times.get(name));
       const lines = file[name] ? readFileSync(join(root, 'scripts', file[name]), 'utf8').split('\n').length : undefined;
