@@ -16,6 +16,32 @@ const DAY_MS = 86_400_000;
 
 const ipNumber = (ip: string): number => ip.split('.').reduce((sum, part) => sum * 256 + (Number(part) || 0), 0);
 
+/** The fields of a peering record (map-vnet.ts PeeringRecord), each also a `peering.*` fact. */
+const PEERING_FIELDS = [
+  'name', 'remoteVnetName', 'remoteResourceGroup', 'remoteSubscriptionId', 'remoteAddressSpace', 'state', 'syncLevel',
+  'allowVnetAccess', 'allowForwardedTraffic', 'allowGatewayTransit', 'remotePeeringName', 'remoteAllowVnetAccess', 'remoteAllowForwardedTraffic', 'remoteUseGateways',
+] as const;
+
+/** Of a hub's peerings, the one whose peered range holds the target (none while the target is unknown). */
+function peeringForTarget(get: (key: string) => FactValue | undefined): Record<string, FactValue> | undefined {
+  const table = list(get('peerings.table'));
+  const ip = get('target.ip');
+  if (!table || typeof ip !== 'string') return undefined;
+  for (const text of table) {
+    let record: unknown;
+    try { record = JSON.parse(text); } catch { continue; }
+    if (typeof record !== 'object' || record === null) continue;
+    const space = (record as { remoteAddressSpace?: unknown }).remoteAddressSpace;
+    if (Array.isArray(space) && space.some((prefix) => typeof prefix === 'string' && isWithin(ip, prefix) === true)) return record as Record<string, FactValue>;
+  }
+  return undefined;
+}
+
+const peeringDerivations: Derivations = Object.fromEntries(PEERING_FIELDS.map((field) => [`peering.${field}`, (get: (key: string) => FactValue | undefined) => {
+  const value = peeringForTarget(get)?.[field];
+  return typeof value === 'string' || typeof value === 'boolean' || (Array.isArray(value) && value.every((item) => typeof item === 'string')) ? value : undefined;
+}]));
+
 /** The app's own DNS servers (site property first, then WEBSITE_DNS_SERVER), or undefined when not known. */
 function appOwnDnsServers(get: (key: string) => FactValue | undefined): readonly string[] | undefined {
   const site = list(get('app.siteDnsServers'));
@@ -82,6 +108,8 @@ const LIMITS: Derivations = {
 
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
+  // A hub's peering is picked by the target (issue 20 item 6); a single peering is read directly.
+  ...peeringDerivations,
   'app.certExpiringSoon': (get) => {
     const days = number(get('app.certDaysLeft'));
     return days === undefined ? undefined : days < CERTIFICATE_WARNING_DAYS;

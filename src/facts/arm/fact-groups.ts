@@ -2,11 +2,11 @@
  * Which fact keys each ARM call provides, including everything that depends on it: when the
  * call fails, these keys become unknown with the call's error as the reason.
  */
-export const REMOTE_PEERING_KEYS = ['peering.remoteAllowVnetAccess', 'peering.remoteAllowForwardedTraffic', 'peering.remoteUseGateways'];
+export const REMOTE_PEERING_KEYS = ['peering.remoteAllowVnetAccess', 'peering.remoteAllowForwardedTraffic', 'peering.remoteUseGateways', 'peerings.table'];
 export const VNET_KEYS = [
   'vnet.name', 'vnet.location', 'vnet.addressSpace', 'vnet.dnsServers', 'vnet.hasIpv6', 'vnet.hasPrivateEndpoints',
   'peering.exists', 'peering.name', 'peering.remoteVnetName', 'peering.remoteResourceGroup', 'peering.remoteSubscriptionId', 'peering.remoteAddressSpace',
-  'peering.state', 'peering.allowVnetAccess', 'peering.allowForwardedTraffic', 'peering.allowGatewayTransit',
+  'peering.state', 'peering.syncLevel', 'peering.count', 'peering.allowVnetAccess', 'peering.allowForwardedTraffic', 'peering.allowGatewayTransit',
   ...REMOTE_PEERING_KEYS,
   'migration.hasFreeSubnet', 'migration.freeSubnetName', 'migration.freeSubnetPrefix', 'migration.freeSubnetDelegated', 'migration.serviceEndpointPolicies',
 ];

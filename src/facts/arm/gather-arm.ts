@@ -15,7 +15,7 @@ import { armCall, newCallLog } from './call.ts';
 import { put, unknownFact, type FactMap } from './fact-values.ts';
 import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
-import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering } from './map-vnet.ts';
+import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering, peeringTableFacts, MAX_PEERINGS_READ } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
 import { readDnsSettingFacts } from './read-dns-settings.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
@@ -155,14 +155,21 @@ export async function gatherFromArm(
     merge(vnetFacts(got.value));
     merge(peeringFacts(got.value));
     merge(migrationFacts(got.value));
-    const remote = parseResourceId(chosenPeering(got.value)?.remoteVirtualNetwork?.id);
-    if (!remote) return;
+    // Every peered VNet (up to a bound), so the peering that holds the target can be checked.
+    const remotes = (got.value.virtualNetworkPeerings ?? []).slice(0, MAX_PEERINGS_READ)
+      .flatMap((peering) => parseResourceId(peering.remoteVirtualNetwork?.id) ?? []);
+    if (remotes.length === 0) return;
     reachRound(3);
-    onProgress(`Reading peered VNet ${remote.name}`);
-    const remoteNetwork = await clients.network(remote.subscriptionId);
-    const remoteVnet = await armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
-      (abortSignal) => remoteNetwork.virtualNetworks.get(remote.resourceGroup, remote.name, { abortSignal }));
-    if (remoteVnet.ok) merge(remotePeeringFacts(got.value.id ?? vnet.id, remoteVnet.value));
+    onProgress(remotes.length === 1 ? `Reading peered VNet ${remotes[0]!.name}` : `Reading ${remotes.length} peered VNets`);
+    const read = await Promise.all(remotes.map(async (remote) => {
+      const remoteNetwork = await clients.network(remote.subscriptionId);
+      return armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
+        (abortSignal) => remoteNetwork.virtualNetworks.get(remote.resourceGroup, remote.name, { abortSignal }));
+    }));
+    const localId = got.value.id ?? vnet.id;
+    const single = chosenPeering(got.value);
+    if (single && read[0]?.ok) merge(remotePeeringFacts(localId, read[0].value));
+    if (!single) merge(peeringTableFacts(localId, got.value, read.flatMap((call) => (call.ok ? [call.value] : []))));
   };
 
   let regionalVnetId: string | undefined;

@@ -27,16 +27,58 @@ export function vnetFacts(vnet: VirtualNetwork): FactMap {
   return facts;
 }
 
-/** The peering the facts describe: the first one (the flows ask about one peered VNet). */
+/**
+ * The peering the facts describe when there is no choice to make: the only one. A hub with several
+ * peerings has no "first" that matters: the one whose remote range holds the target is picked once
+ * the target is known (`peerings.table`, derived.ts).
+ */
 export function chosenPeering(vnet: VirtualNetwork): VirtualNetworkPeering | undefined {
-  return vnet.virtualNetworkPeerings?.[0];
+  const peerings = vnet.virtualNetworkPeerings ?? [];
+  return peerings.length === 1 ? peerings[0] : undefined;
+}
+
+/** Peered VNets read for their side of the peering (a hub with more is read as far as this). */
+export const MAX_PEERINGS_READ = 20;
+
+/** The fields one peering gives, named as the `peering.*` facts without the prefix. */
+export interface PeeringRecord {
+  readonly name?: string;
+  readonly remoteVnetName?: string;
+  readonly remoteResourceGroup?: string;
+  readonly remoteSubscriptionId?: string;
+  readonly remoteAddressSpace?: readonly string[];
+  readonly state?: string;
+  readonly syncLevel?: string;
+  readonly allowVnetAccess?: boolean;
+  readonly allowForwardedTraffic?: boolean;
+  readonly allowGatewayTransit?: boolean;
+  readonly remotePeeringName?: string;
+  readonly remoteAllowVnetAccess?: boolean;
+  readonly remoteAllowForwardedTraffic?: boolean;
+  readonly remoteUseGateways?: boolean;
+}
+
+/** One peering as facts: its local side, and the remote side when the remote VNet was read. */
+export function peeringRecord(localVnetId: string, peering: VirtualNetworkPeering, remote: VirtualNetwork | undefined): PeeringRecord {
+  const id = parseResourceId(peering.remoteVirtualNetwork?.id);
+  const back = remote?.virtualNetworkPeerings?.find((candidate) => sameId(candidate.remoteVirtualNetwork?.id, localVnetId));
+  return {
+    name: peering.name, remoteVnetName: id?.name, remoteResourceGroup: id?.resourceGroup, remoteSubscriptionId: id?.subscriptionId,
+    remoteAddressSpace: peering.remoteAddressSpace?.addressPrefixes, state: peering.peeringState, syncLevel: peering.peeringSyncLevel,
+    allowVnetAccess: peering.allowVirtualNetworkAccess ?? false, allowForwardedTraffic: peering.allowForwardedTraffic ?? false,
+    allowGatewayTransit: peering.allowGatewayTransit ?? false,
+    ...(back ? { remotePeeringName: back.name, remoteAllowVnetAccess: back.allowVirtualNetworkAccess ?? false,
+      remoteAllowForwardedTraffic: back.allowForwardedTraffic ?? false, remoteUseGateways: back.useRemoteGateways ?? false } : {}),
+  };
 }
 
 /** Local side of the peering; the remote side needs the remote VNet (`remotePeeringFacts`). */
 export function peeringFacts(vnet: VirtualNetwork): FactMap {
   const facts: FactMap = {};
+  const peerings = vnet.virtualNetworkPeerings ?? [];
+  put(facts, 'peering.exists', peerings.length > 0, `VNet ${vnet.name} peerings`);
+  put(facts, 'peering.count', peerings.length, `VNet ${vnet.name} peerings`);
   const peering = chosenPeering(vnet);
-  put(facts, 'peering.exists', peering !== undefined, `VNet ${vnet.name} peerings`);
   if (!peering) return facts;
   const detail = `peering ${peering.name}`;
   const remote = parseResourceId(peering.remoteVirtualNetwork?.id);
@@ -46,9 +88,23 @@ export function peeringFacts(vnet: VirtualNetwork): FactMap {
   put(facts, 'peering.remoteSubscriptionId', remote?.subscriptionId, detail);
   put(facts, 'peering.remoteAddressSpace', peering.remoteAddressSpace?.addressPrefixes, detail);
   put(facts, 'peering.state', peering.peeringState, detail);
+  put(facts, 'peering.syncLevel', peering.peeringSyncLevel, detail);
   put(facts, 'peering.allowVnetAccess', peering.allowVirtualNetworkAccess ?? false, detail);
   put(facts, 'peering.allowForwardedTraffic', peering.allowForwardedTraffic ?? false, detail);
   put(facts, 'peering.allowGatewayTransit', peering.allowGatewayTransit ?? false, detail);
+  return facts;
+}
+
+/**
+ * Every peering of a hub with several, one JSON record per peering (`peerings.table`): the flows
+ * check the one whose remote range holds the target (derived.ts), not an arbitrary first spoke.
+ */
+export function peeringTableFacts(localVnetId: string, vnet: VirtualNetwork, remotes: readonly VirtualNetwork[]): FactMap {
+  const facts: FactMap = {};
+  const peerings = vnet.virtualNetworkPeerings ?? [];
+  if (peerings.length < 2) return facts;
+  const records = peerings.map((peering) => JSON.stringify(peeringRecord(localVnetId, peering, remotes.find((remote) => sameId(remote.id, peering.remoteVirtualNetwork?.id)))));
+  put(facts, 'peerings.table', records, `VNet ${vnet.name} peerings (${peerings.length}) and their peered VNets`);
   return facts;
 }
 
