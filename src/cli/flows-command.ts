@@ -4,6 +4,7 @@
  * checkout); with one they read its YAML files.
  */
 import { formatDiagnostics } from '../engine/diagnostic.ts';
+import { policyDiagnostics } from '../engine/policy.ts';
 import { buildFlowSet, buildFlowSetFromParsed } from '../engine/load.ts';
 import { questionId } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
@@ -30,9 +31,11 @@ export function flowsCommand(args: readonly string[], out: Output): number {
     return EXIT_USAGE;
   }
   if (sub === 'lint') {
-    if (!built.flowSet) {
-      for (const line of formatDiagnostics(built.diagnostics)) out.error(terminalLine(line));
-      out.error(`${built.diagnostics.length} problem(s) found.`);
+    // Loading checks first; the standards of policy.ts only once the flows load.
+    const problems = built.flowSet && built.sources ? policyDiagnostics(built.sources.flows, built.flowSet, built.sources.findings) : built.diagnostics;
+    if (!built.flowSet || problems.length > 0) {
+      for (const line of formatDiagnostics(problems)) out.error(terminalLine(line));
+      out.error(`${problems.length} problem(s) found.`);
       return EXIT_USAGE;
     }
     const count = Object.keys(built.flowSet.flows).length;

@@ -8,6 +8,7 @@ import type { FlowSet } from './types.ts';
 import { validateFlow } from './validate-flow.ts';
 import { validateFactCatalogue, validateFindingCatalogue } from './catalogue.ts';
 import { lintFlows, type FlowSource } from './lint.ts';
+import type { CatalogueSource } from './policy.ts';
 
 /** One file after parsing: what parseYaml returns, with the file's shown path. */
 export interface ParsedSourceFile {
@@ -28,7 +29,15 @@ export interface ParsedFlowFiles {
 
 export const DEFAULT_ENTRY_FLOW = 'triage';
 
-export function buildFlowSetFromParsed(files: ParsedFlowFiles): { flowSet?: FlowSet; diagnostics: Diagnostic[] } {
+/** A loaded flow set with where each part came from, for checks that name files and lines (policy.ts). */
+export interface BuiltFlowSet {
+  readonly flowSet?: FlowSet;
+  readonly diagnostics: Diagnostic[];
+  /** Set with flowSet: the flow files as read, and the finding catalogue's file and lines. */
+  readonly sources?: { readonly flows: readonly FlowSource[]; readonly findings: CatalogueSource };
+}
+
+export function buildFlowSetFromParsed(files: ParsedFlowFiles): BuiltFlowSet {
   const diagnostics: Diagnostic[] = [];
 
   const factsFile = files.facts;
@@ -53,5 +62,8 @@ export function buildFlowSetFromParsed(files: ParsedFlowFiles): { flowSet?: Flow
   diagnostics.push(...lintFlows(sources, { facts: facts.facts, findings: findings.findings, entry }));
   if (diagnostics.length > 0) return { diagnostics };
   const flows = Object.fromEntries(sources.map((source) => [source.flow.id, source.flow]));
-  return { flowSet: { flows, entry, facts: facts.facts, findings: findings.findings }, diagnostics };
+  return {
+    flowSet: { flows, entry, facts: facts.facts, findings: findings.findings }, diagnostics,
+    sources: { flows: sources, findings: { file: findingsFile.path, lines: findingsFile.lines } },
+  };
 }

@@ -3,12 +3,10 @@
  * lint (build-flow-set.ts). Pure (the caller reads the files), so start-up and `flows lint` run
  * the same checks; the bundle runs the same checks on flows it parsed at build time.
  */
-import type { Diagnostic } from './diagnostic.ts';
-import type { FlowSet } from './types.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { buildFlowSetFromParsed, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
+import { buildFlowSetFromParsed, type BuiltFlowSet, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
 
-export { buildFlowSetFromParsed, DEFAULT_ENTRY_FLOW, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
+export { buildFlowSetFromParsed, DEFAULT_ENTRY_FLOW, type BuiltFlowSet, type ParsedFlowFiles, type ParsedSourceFile } from './build-flow-set.ts';
 
 export interface SourceFile {
   readonly path: string;
@@ -35,6 +33,6 @@ export function parseFlowFiles(files: FlowFiles): ParsedFlowFiles {
   };
 }
 
-export function buildFlowSet(files: FlowFiles): { flowSet?: FlowSet; diagnostics: Diagnostic[] } {
+export function buildFlowSet(files: FlowFiles): BuiltFlowSet {
   return buildFlowSetFromParsed(parseFlowFiles(files));
 }
