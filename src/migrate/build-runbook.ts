@@ -39,7 +39,7 @@ const VNET_SUB = '--subscription {{runbook.vnetSubscriptionId}}';
 
 export function buildRunbook(input: RunbookInput): Runbook {
   const { facts, slot } = input;
-  const subnet = chooseSubnet(facts);
+  const subnet = input.subnet ?? chooseSubnet(facts);
   const checks = preflight({ facts, subnet, slot, slotConnection: input.slotConnection });
   const blockers = checks.filter((check) => check.status === 'fail').map((check) => `${check.title}: ${check.found}`);
   const appName = textOf(facts, 'app.name') ?? input.appId.split('/').pop() ?? 'app';

@@ -29,6 +29,8 @@ export interface RunbookInput {
   readonly slots: Read<readonly SlotInfo[]>;
   /** The slot's own VNet connection (only with `slot`): the VNet it uses through gateway-required integration. */
   readonly slotConnection?: Read<SlotInfo>;
+  /** The subnet a fleet plan assigned (scan --runbooks: plans sharing a VNet get distinct ranges); default: chosen from the facts. */
+  readonly subnet?: SubnetChoice;
   /** YYYY-MM-DD the facts were read (the demo's day in a demo). */
   readonly today: string;
   /** Where the facts came from, in words: "ARM", "demo scenario healthy". */
