@@ -15,21 +15,21 @@ import { SessionController } from '../session/controller.ts';
 import { exitCodeFor } from '../session/exit-code.ts';
 import { factSources } from '../session/fact-sources.ts';
 import { probeSources } from '../probe/probe-option.ts';
-import { checkReportPath } from '../session/report-path.ts';
-import { EXIT_USAGE, UsageError } from '../errors.ts';
+import { EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { type CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';
-import { NoCredentialError } from '../facts/gather-facts.ts';
 import { readFailureLines } from '../facts/read-failures.ts';
 import type { Output } from './output.ts';
+import { CHECK } from './commands.ts';
+import { runCommand, type CommandRun } from './command-run.ts';
 import type { TokenCredential } from '@azure/identity';
 
 export interface CheckContext {
   /** Clock for the report time stamp and `session.today` (tests pin it). */
   readonly now?: () => Date;
-  /** Aborts fact gathering (Ctrl-C); when absent, SIGINT and SIGTERM are wired up here. */
+  /** Aborts the check (Ctrl-C); when absent, SIGINT, SIGTERM and SIGHUP are wired up (command-run.ts). */
   readonly signal?: AbortSignal;
   /** Extra CA (PEM) to trust for ARM, e.g. a local ARM emulator's certificate. */
   readonly tlsCa?: string;
@@ -38,17 +38,14 @@ export interface CheckContext {
 }
 
 export async function checkCommand(options: CliOptions, out: Output, context: CheckContext = {}): Promise<number> {
-  const warn = (text: string) => out.error(safeText(text));
-  if (options.resume) throw new UsageError('--resume continues an interactive session; check always starts afresh');
-  if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
+  return runCommand(CHECK, options, out, context, {
+    interrupted: 'interrupted while reading facts; no report was written',
+    withoutCredential: 'Without Azure access, check works from what you know: --offline --answers FILE (see "vnet-doctor flows questions").',
+  }, (run) => check(options, out, context, run));
+}
+
+async function check(options: CliOptions, out: Output, context: CheckContext, { signal, warn, stoppedBy }: CommandRun): Promise<number> {
   checkFlagConflicts(options);
-  // The report path is checked before anything is read, so a typo or an existing file does not cost a full run.
-  if (options.report !== undefined) {
-    const format = checkReportPath(options.report, options.force);
-    if (options.format !== undefined && options.format !== format) {
-      throw new UsageError(`--format ${options.format} contradicts --report ${options.report}, which is written as ${format}; drop --format or change the extension`);
-    }
-  }
   const { choice, access } = await sessionTarget(options, { credential: context.credential, tlsCa: context.tlsCa });
 
   const inputs = await loadInputs(options, warn);
@@ -56,37 +53,18 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
   const { flowSet, answers: preset } = inputs;
 
   const now = context.now ?? (() => new Date());
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  const signal = context.signal ?? abort.signal;
-  if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const controller = new SessionController({
     flowSet, derivations: DERIVATIONS, preset, ...(options.flow === undefined ? {} : { flow: options.flow }),
     sources: probeSources(factSources({ ...(access === undefined ? {} : { access }), now, readDnsSettings: options['read-dns-settings'] === true }), options, { ...(access === undefined ? {} : { access }), flowSet, preset, tlsCa: context.tlsCa }),
   });
   try {
-    try {
-      await controller.load(choice!, { signal, onProgress: warn });
-    } catch (error) {
-      // A flow the engine cannot start is recorded by the walk below; the facts are kept.
-      if (!(error instanceof EngineError)) throw error;
-    }
-    // A target address inside the VNet (from the answers file) lets ARM tell whether an NSG blocks the pool.
-    await controller.settled();
+    await controller.load(choice!, { signal, onProgress: warn });
   } catch (error) {
-    if (error instanceof NoCredentialError) {
-      warn(`vnet-doctor: ${error.message}`);
-      warn('Without Azure access, check works from what you know: --offline --answers FILE (see "vnet-doctor flows questions").');
-      return EXIT_USAGE;
-    }
-    if (signal.aborted && !(error instanceof UsageError)) {
-      warn('vnet-doctor: interrupted while reading facts; no report was written');
-      return exitCodeFor({ end: 'interrupted', complete: false, findings: [] });
-    }
-    throw error;
-  } finally {
-    if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
+    // A flow the engine cannot start is recorded by the walk below; the facts are kept.
+    if (!(error instanceof EngineError)) throw error;
   }
+  // A target address inside the VNet (from the answers file) lets ARM tell whether an NSG blocks the pool.
+  await controller.settled();
 
   const gathered = controller.gathered!;
   // The app itself unreadable: exit 2 with the reason; other failed reads: one stderr line each.
@@ -114,7 +92,8 @@ export async function checkCommand(options: CliOptions, out: Output, context: Ch
     const text = renderReport(options.redact ? redactReport(report) : report, format);
     out.print(terminalSafe(text, format));
   }
-  return exitCodeFor({ end: signal.aborted ? 'interrupted' : 'normal', complete: !signal.aborted, findings: report.findings });
+  const stop = stoppedBy();
+  return exitCodeFor({ end: stop ?? 'normal', complete: stop === undefined, findings: report.findings });
 }
 
 /**

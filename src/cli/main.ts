@@ -1,9 +1,11 @@
 /**
  * Command dispatch. Heavy modules (Ink, React, the Azure SDKs) are imported only by the command
- * that needs them, so `--help`, `flows` and `check --offline` start fast.
+ * that needs them, so `--help`, `flows` and `check --offline` start fast. Which flags and arguments
+ * each command takes, and its --help, come from its declaration (commands.ts).
  */
 import { parseCommandLine, UsageError } from './args.ts';
-import { helpFor } from './command-help.ts';
+import { helpFor } from './render-help.ts';
+import { checkFlags } from './command-run.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { processOutput, type Output } from './output.ts';
@@ -22,28 +24,23 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     out.error(`vnet-doctor: ${(error as Error).message}\nRun "vnet-doctor --help" for the flags.`);
     return EXIT_USAGE;
   }
-  const { command, options } = parsed;
-  if (options.help) { out.print(helpFor(command)); return EXIT_OK; }
+  const { command, options, spec, args } = parsed;
+  if (options.help) { out.print(helpFor(spec, command).trimEnd()); return EXIT_OK; }
   if (options.version) { out.print(VERSION); return EXIT_OK; }
+  if (!spec) {
+    out.error(`vnet-doctor: unknown command "${command[0]}". Run "vnet-doctor --help".`);
+    return EXIT_USAGE;
+  }
   try {
-    switch (command[0]) {
-      case 'flows':
-        if (command[1] === 'graph') return graphCommand(command.slice(2), options, out);
+    checkFlags(spec, options, args);
+    switch (spec.id) {
+      case 'flows graph': return graphCommand(args, options, out);
+      case 'flows': case 'flows lint': case 'flows test': case 'flows list': case 'flows questions':
         return flowsCommand(command.slice(1), out);
-      case 'scan':
-        if (command.length > 1) throw new UsageError(`scan takes no arguments ("${command[1]}"); name subscriptions with --subscription`);
-        return await scanCommand(options, out, { argv });
-      case 'check':
-        return await checkCommand(options, out);
-      case 'migrate':
-        if (command.length > 1) throw new UsageError(`migrate takes no arguments ("${command[1]}"); name the app with --app`);
-        return await migrateCommand(options, out);
-      case 'wizard':
-      case undefined:
-        return await wizardCommand(options, out);
-      default:
-        out.error(`vnet-doctor: unknown command "${command[0]}". Run "vnet-doctor --help".`);
-        return EXIT_USAGE;
+      case 'scan': return await scanCommand(options, out, { argv });
+      case 'check': return await checkCommand(options, out);
+      case 'migrate': return await migrateCommand(options, out);
+      case 'wizard': return await wizardCommand(options, out);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -53,4 +50,3 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     throw error;
   }
 }
-

@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { formatForPath, type ReportFormat } from '../report/format.ts';
 
-export function checkReportPath(path: string, force: boolean | undefined): ReportFormat {
-  const format = formatForPath(path);
+export function checkReportPath<F extends string = ReportFormat>(path: string, force: boolean | undefined, formatOf: (path: string) => F = formatForPath as (path: string) => F): F {
+  const format = formatOf(path);
   const dir = dirname(resolve(path));
   const folder = statOrUndefined(dir);
   if (!folder) throw new UsageError(`--report ${path}: the directory ${dir} does not exist`);

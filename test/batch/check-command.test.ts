@@ -130,7 +130,7 @@ test('--redact replaces host names in the report on stdout', async () => {
 test('usage errors are exit 2 before any work: unknown flow, report extension, --resume', async () => {
   for (const [args, message] of [
     [['check', '--offline', '--flows', flows, '--flow', 'nope'], /unknown flow "nope"; the flows are: eligible, triage/],
-    [['check', '--offline', '--flows', flows, '--report', join(work, 'r.txt')], /use \.md or \.markdown for Markdown, or \.json/],
+    [['check', '--offline', '--flows', flows, '--report', join(work, 'r.txt')], /ends in "\.txt"; it needs an extension that names its format: \.md or \.markdown for Markdown, or \.json for JSON/],
     [['check', '--offline', '--resume'], /--resume continues an interactive session/],
     [['check', '--offline', '--flows', flows, '--format', 'json', '--report', join(work, 'r.md')], /--format json contradicts --report .*r\.md, which is written as md/],
     [['check', '--offline', '--format', 'xml'], /--format must be md or json/],
