@@ -101,7 +101,7 @@ test('a policy-based gateway must be recreated as route-based', () => {
   const s = walk('gateway-setup', facts({ 'gateway.vpnType': 'PolicyBased' }), {});
   assert.deepEqual(summary(s), [['gateway-policy-based', 'error', [
     `az network vnet-gateway show -g rg-net -n gw-hub --query vpnType -o tsv --subscription ${SUB}`,
-    `az network vnet-gateway create -g rg-net -n gw-hub --vnet vnet-hub --public-ip-addresses <public IP name> --gateway-type Vpn --vpn-type RouteBased --sku VpnGw1AZ --address-prefixes 172.16.201.0/24 --client-protocol SSTP --no-wait --subscription ${SUB}`,
+    `az network vnet-gateway create -g rg-net -n gw-hub --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --public-ip-addresses <public IP name> --gateway-type Vpn --vpn-type RouteBased --sku VpnGw1AZ --address-prefixes 172.16.201.0/24 --client-protocol SSTP --no-wait --subscription ${SUB}`,
   ]]]);
 });
 

@@ -37,3 +37,20 @@ test('a P0v3 plan is supported without a question; a Logic Apps WS1 plan is not'
     assert.equal(s.findings.some((f) => f.id === 'plan-tier-unsupported'), !SUPPORTED.has(expected), tier);
   }
 });
+
+test('each unsupported tier gets a fix that can be done there (issue 20 item 7): scale-up only for Free and Shared', () => {
+  const answers = { 'eligibility/ask-second-vnet': false, 'eligibility/ask-service-endpoint': false, 'eligibility/ask-keyvault': false };
+  const advice = (tier: string) => {
+    const finding = walk('eligibility', facts({ 'plan.tier': tier }), answers).findings.find((f) => f.id === 'plan-tier-unsupported')!;
+    return { title: finding.title, commands: finding.steps.map((step) => step.command ?? '') };
+  };
+  for (const tier of ['Free', 'Shared']) assert.ok(advice(tier).commands.some((command) => command.startsWith('az appservice plan update') && command.includes('--sku S1')), tier);
+  for (const tier of ['Isolated', 'IsolatedV2', 'Dynamic', 'ElasticPremium', 'FlexConsumption', 'WorkflowStandard']) {
+    assert.ok(!advice(tier).commands.some((command) => command.includes('plan update')), `${tier}: no scale-up that cannot be done`);
+  }
+  assert.match(advice('IsolatedV2').title, /App Service Environment/);
+  assert.match(advice('Dynamic').title, /Consumption plan, which has no VNet integration/);
+  assert.match(advice('FlexConsumption').title, /regional VNet integration, not gateway-required/);
+  assert.match(advice('ElasticPremium').title, /supports regional VNet integration only/);
+  assert.match(advice('WorkflowStandard').title, /supports regional VNet integration only/);
+});

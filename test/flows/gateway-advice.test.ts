@@ -1,0 +1,37 @@
+/**
+ * Issue 20 items 8 and 9, as an Azure networking expert would sign them.
+ * 8: a VNet without a gateway, months before the retirement: regional integration through a VNet in
+ * the app's region and peering comes first; a new gateway only where peering is impossible, and
+ * gateway commands name the VNet by resource id (a gateway in another resource group than -g fails
+ * with --vnet NAME). learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration
+ * 9: an existing same-region connection keeps working until 31 March 2027; new connections use
+ * regional integration. learn.microsoft.com/azure/app-service/configure-gateway-required-vnet-integration
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { facts, SUB, walk } from './shipped.ts';
+
+const VNET_ID = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
+
+test('no gateway: peering and regional integration first, a gateway (by VNet resource id) only as the last step', () => {
+  const s = walk('gateway-setup', facts({ 'gateway.exists': false, 'gateway.hasExpressRoute': false }), {});
+  const finding = s.findings.find((f) => f.id === 'gateway-missing')!;
+  assert.match(finding.explanation, /building a new gateway now is the last resort/);
+  const commands = finding.steps.map((step) => step.command!);
+  assert.deepEqual(commands.map((command) => command.split(' -g ')[0]), [
+    'az network vnet create', 'az network vnet subnet update', 'az network vnet peering create', 'az network vnet peering create',
+    'az webapp vnet-integration add', 'az network vnet-gateway create',
+  ]);
+  assert.ok(commands[4]!.includes('--vnet /subscriptions/'), 'regional integration with the new VNet by id');
+  assert.ok(commands[5]!.includes(`--vnet ${VNET_ID} `), 'the gateway names the VNet by resource id');
+});
+
+test('same region, existing connection: it keeps working until 31 March 2027; new connections are regional', () => {
+  const s = walk('gateway-setup', facts({ 'vnet.location': 'westeurope' }), { 'gateway-setup/ask-connections': 10 });
+  const finding = s.findings.find((f) => f.id === 'same-region-use-regional')!;
+  assert.equal(finding.title, 'vnet-hub is in the app\'s region: the connection works until 31 March 2027; plan the move of app-orders to regional integration');
+  assert.match(finding.explanation, /keeps working\s+until 31 March 2027/);
+  assert.match(finding.explanation, /New connections to a\s+same-region Resource Manager VNet are made with regional integration/);
+  const fresh = walk('gateway-setup', facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }), {}).findings.find((f) => f.id === 'same-region-use-regional')!;
+  assert.match(fresh.explanation, /A new connection to a Resource Manager VNet in the app's own region is made with regional\s+integration/);
+});
