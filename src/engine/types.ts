@@ -36,6 +36,8 @@ export interface Fact {
   readonly detail?: string;
   /** Why the value could not be read (only when value is null), e.g. "ARM 403 Forbidden". */
   readonly reason?: string;
+  /** Set on a fact read because of an answer ("target 10.10.2.4:1433"): it goes when that answer changes. */
+  readonly follows?: string;
 }
 
 export type Facts = Readonly<Record<string, Fact>>;

@@ -10,6 +10,11 @@ import type { NsgTarget } from './nsg-facts.ts';
 
 export function nsgLookupFor(lookup: Lookup): NsgTarget | undefined {
   if (lookup('nsg.blocksP2s') !== undefined) return undefined;
+  return vnetTargetFor(lookup);
+}
+
+/** The target address (inside the app's VNet) and port the session names, whether or not its NSG is known. */
+export function vnetTargetFor(lookup: Lookup): NsgTarget | undefined {
   const port = lookup('target.port');
   if (typeof port !== 'number') return undefined;
   const ip = [lookup('target.ip'), lookup('target.host')].find((value): value is string => typeof value === 'string' && validateIp(value).ok);

@@ -11,7 +11,8 @@
 import { createEngine, EngineError, type Derivations, type Engine, type EngineState } from '../engine/engine.ts';
 import type { AnswerValue, FlowSet } from '../engine/types.ts';
 import { walkFlows, type WalkResult } from '../answers/walk-flows.ts';
-import { nsgLookupFor } from '../facts/nsg-lookup.ts';
+import { nsgLookupFor, vnetTargetFor } from '../facts/nsg-lookup.ts';
+import type { NsgTarget } from '../facts/nsg-facts.ts';
 import type { ReportFormat } from '../report/format.ts';
 import type { ReportError, ReportTarget } from '../report/report-model.ts';
 import { exitCodeFor, type SessionEnd } from './exit-code.ts';
@@ -22,6 +23,8 @@ import type { SavedSession } from './session-schema.ts';
 import type { SessionStore } from './session-store.ts';
 import type { FactSources, LoadedFacts, PresetInputs, ReadOptions, TargetChoice } from '../facts/sources-interface.ts';
 import type { SessionMove, SessionPrompts } from './session-prompts.ts';
+import { followedAnswer, followsTarget, tagged, withoutFollowUps } from './follow-up-facts.ts';
+import { diagnosisFindings, withProvenFindings } from './proven-findings.ts';
 
 export const RESUME_HINT = 'Your answers are saved. Continue with: vnet-doctor --resume';
 
@@ -57,7 +60,8 @@ export class SessionController {
   #gathered: LoadedFacts | undefined;
   #saveError: string | undefined;
   #listeners = new Set<() => void>();
-  #lookedUp = new Set<string>();
+  /** The answer the last follow-up read was started for ("target 10.10.2.4:1433"): read again only when it changes. */
+  #readFor: string | undefined;
   #pending = new Set<Promise<void>>();
   /** Set once the session's first change is saved (a resumed session is already on disk). */
   #saved = false;
@@ -106,6 +110,7 @@ export class SessionController {
     const engineOptions = { presetAnswerDetails: this.#preset.answerDetails, ...(this.deps.flow === undefined ? {} : { flow: this.deps.flow }) };
     const active = { state: this.engine.start(facts, this.#preset.answers, engineOptions), target: loaded.target, errors: loaded.errors };
     this.#saved = false;
+    this.#readFor = undefined;
     this.#set(active, false);
     this.#followUp(active, options);
     return active;
@@ -115,8 +120,10 @@ export class SessionController {
   resume(saved: SavedSession): ActiveSession {
     // The file is data: facts only the tool sets are rebuilt, never taken from it (owned-facts.ts).
     const own = withoutOwnedFacts(saved, this.deps.flowSet.facts).session;
-    const active = { state: resumeSession(this.engine, own), target: own.target, errors: own.errors ?? [] };
+    // Facts saved for an answer the resumed session no longer gives are dropped (and read again for the new one).
+    const active = this.#reconcile({ state: resumeSession(this.engine, own), target: own.target, errors: own.errors ?? [] });
     this.#saved = true;
+    this.#readFor = followedAnswer(active.state.facts);
     this.#set(active, false);
     this.#followUp(active, {});
     return active;
@@ -174,7 +181,15 @@ export class SessionController {
    */
   walkAll(): WalkResult {
     const facts = this.gathered?.facts ?? this.#preset.facts;
-    return walkFlows(this.engine, facts, this.#preset.answers, { flow: this.deps.flow, presetAnswerDetails: this.#preset.answerDetails });
+    const walked = walkFlows(this.engine, facts, this.#preset.answers, { flow: this.deps.flow, presetAnswerDetails: this.#preset.answerDetails });
+    // What the facts prove on their own is reported whatever the walk stopped on (added to the first session, errors first).
+    const [first, ...rest] = walked.sessions;
+    return first ? { ...walked, sessions: [withProvenFindings(this.engine, first), ...rest] } : walked;
+  }
+
+  /** The state as the findings screen and the report show it: with every finding the facts prove on their own. */
+  diagnosis(state: EngineState): EngineState {
+    return withProvenFindings(this.engine, state);
   }
 
   /** Saves the report now (the wizard's `s`): a new file every time, never over an earlier one. */
@@ -182,7 +197,7 @@ export class SessionController {
     const session = this.#session;
     if (!session) throw new Error('there is no session to report on yet');
     if (!this.deps.reports) throw new Error('this session writes no report files');
-    return this.deps.reports({ engine: this.engine, state: session.state, target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
+    return this.deps.reports({ engine: this.engine, state: this.diagnosis(session.state), target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
   }
 
   /**
@@ -211,7 +226,7 @@ export class SessionController {
       else if (this.#saveError === undefined) messages.push(RESUME_HINT);
       else messages.push(`The session could not be saved (${this.#saveError}); the report holds what was found.`);
     }
-    return { exitCode: exitCodeFor({ end, complete, findings: session.state.findings }), messages };
+    return { exitCode: exitCodeFor({ end, complete, findings: diagnosisFindings(this.engine, session.state) }), messages };
   }
 
   /** The result when the process must stop at once (a second Ctrl-C while the report is written, a signal): no report. */
@@ -223,7 +238,7 @@ export class SessionController {
     const messages = !session || !this.deps.store || !this.#saved ? []
       : this.#saveError === undefined ? [`Stopped before the report was written. ${RESUME_HINT}`]
         : [`Stopped before the report was written. The latest answers could not be saved (${this.#saveError}); vnet-doctor --resume continues from the last answer that was saved.`];
-    return { exitCode: exitCodeFor({ end, complete, findings: session?.state.findings ?? [] }), messages };
+    return { exitCode: exitCodeFor({ end, complete, findings: session ? diagnosisFindings(this.engine, session.state) : [] }), messages };
   }
 
   // ---------------------------------------------------------------- internals
@@ -241,7 +256,7 @@ export class SessionController {
       this.#notify();
       return;
     }
-    const active = { ...current, state: next };
+    const active = this.#reconcile({ ...current, state: next });
     this.#set(active, true);
     this.#followUp(active, {});
   }
@@ -264,20 +279,52 @@ export class SessionController {
     this.#notify();
   }
 
+  /** The target address and port whose NSG, route table and NIC the session needs now (from facts and answers, not from earlier follow-up reads). */
+  #dueRead(state: EngineState, anyway = false): NsgTarget | undefined {
+    const facts = withoutFollowUps(state.facts);
+    const view = facts === state.facts ? state : { ...state, facts };
+    const lookup = (key: string) => this.engine.resolveFact(view, key)?.value;
+    return anyway ? vnetTargetFor(lookup) : nsgLookupFor(lookup);
+  }
+
+  /**
+   * Facts read for an answer the session no longer gives (the target changed by back, restart,
+   * override or a resumed session) are dropped, with the read errors about them, and the
+   * session is replayed without them.
+   */
+  #reconcile(active: ActiveSession): ActiveSession {
+    const applied = followedAnswer(active.state.facts);
+    if (applied === undefined) return active;
+    const named = this.#dueRead(active.state, true);
+    if (named && followsTarget(named) === applied) return active;
+    const facts = withoutFollowUps(active.state.facts);
+    const dropped = new Set(Object.keys(active.state.facts).filter((key) => !Object.hasOwn(facts, key)));
+    const state = this.engine.replay({ ...active.state, facts }, active.state.inputs);
+    const errors = active.errors.filter((error) => error.facts.length === 0 || !error.facts.every((key) => dropped.has(key)));
+    return { ...active, state, errors };
+  }
+
   /**
    * Once the session names a target address inside the VNet and a port, ARM can tell whether an
-   * NSG blocks the pool: read it (once per address and port) and replay the inputs with those facts.
+   * NSG blocks the pool: read it (again whenever the target changes) and replay the inputs with
+   * those facts, tagged with the target they were read for.
    */
   #followUp(active: ActiveSession, options: ReadOptions): void {
     const readNsg = this.deps.sources.readNsg;
     if (!readNsg) return;
-    const nsg = nsgLookupFor((key) => this.engine.resolveFact(active.state, key)?.value);
-    if (!nsg || this.#lookedUp.has(`${nsg.ip}:${nsg.port}`)) return;
-    this.#lookedUp.add(`${nsg.ip}:${nsg.port}`);
-    const read = readNsg(active.target, active.state.facts, nsg, options).then((found) => {
+    const due = this.#dueRead(active.state);
+    const tag = due ? followsTarget(due) : undefined;
+    if (!due || tag === undefined) { this.#readFor = undefined; return; }
+    if (tag === this.#readFor || followedAnswer(active.state.facts) === tag) { this.#readFor = tag; return; }
+    this.#readFor = tag;
+    const read = readNsg(active.target, withoutFollowUps(active.state.facts), due, options).then((found) => {
       const current = this.#session;
       if (this.#ended || !current || (Object.keys(found.facts).length === 0 && found.errors.length === 0)) return;
-      const state = this.engine.replay({ ...current.state, facts: { ...current.state.facts, ...found.facts } }, current.state.inputs);
+      // The answer changed while ARM was read: these facts are for a target the session no longer names.
+      const now = this.#dueRead(current.state, true);
+      if (!now || followsTarget(now) !== tag || followedAnswer(current.state.facts) === tag) return;
+      const facts = { ...withoutFollowUps(current.state.facts), ...tagged(found.facts, tag) };
+      const state = this.engine.replay({ ...current.state, facts }, current.state.inputs);
       // Saved only when the session is already on disk: new facts are no reason to replace an earlier session.
       this.#set({ ...current, state, errors: [...current.errors, ...found.errors] }, this.#saved);
     }, () => {

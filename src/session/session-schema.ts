@@ -78,6 +78,7 @@ const fact = shape({
   source: oneOf(FACT_SOURCES),
   detail: optional(text),
   reason: optional(text),
+  follows: optional(text),
 });
 const input: Check = (value, at) => {
   if (!isRecord(value)) return `${at} is not an object`;

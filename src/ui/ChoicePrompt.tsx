@@ -25,7 +25,7 @@ export function choiceIndex(node: QuestionNode, value: AnswerValue | undefined):
   return value === undefined ? -1 : choiceItems(node).findIndex((item) => item.value === value);
 }
 
-/** A select list of the question's options plus "Don't know" (digits 1-9 pick directly). */
+/** A select list of the question's options plus "Don't know" (digits 1-9 move the highlight; Enter answers). */
 export function ChoicePrompt({ node, highlight, limit }: ChoicePromptProps): React.JSX.Element {
   return <SelectList items={choiceItems(node)} highlight={highlight} {...(limit === undefined ? {} : { limit })} />;
 }

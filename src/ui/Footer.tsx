@@ -31,7 +31,7 @@ export interface FooterProps {
 
 export const LONG_HELP = [
   'Enter        choose the highlighted answer, or submit what you typed',
-  'Up/Down j/k  move in a list; 1-9 choose that row at once',
+  'Up/Down j/k  move in a list; 1-9 move to that row (Enter chooses it)',
   'b            back one question (in a text box: Esc b)',
   'r            restart from the first question, after you confirm with y;',
   '             facts are kept and your earlier answers are offered again',

@@ -138,7 +138,12 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
           view: { kind: 'list', id: 'override', count: items.length, initial: 0, commands: MENU_COMMANDS },
           choose: (index) => {
             const fact = items[index]?.value;
-            if (fact !== undefined) wizard.move({ kind: 'override', fact });
+            if (fact !== undefined) {
+              // The question opens on the value the fact gave (highlighted, or in the box), not on the first row.
+              const used = session.state.path.find((entry) => entry.auto?.fact === fact);
+              if (used?.question !== undefined && used.answer !== undefined) earlier.current.set(used.question, used.answer);
+              wizard.move({ kind: 'override', fact });
+            }
             setPhase({ kind: 'session' });
           },
         };
@@ -150,7 +155,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   };
 
   const shownSessionScreen = (session: ActiveSession): Screen => sessionScreen({
-    state: session.state, engine: wizard.engine, earlier: earlier.current, width: size.current.width, answer,
+    state: session.state, diagnosis: wizard.diagnosis(session.state), engine: wizard.engine, earlier: earlier.current, width: size.current.width, answer,
     pageRows: (view) => findingsRows(syncScreen(screenRef.current, view), 'findings', status),
   });
 
@@ -218,7 +223,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
 
   const copyStep = (number: number) => {
     const session = wizard.latest();
-    const step = session ? findingsPage(session.state, size.current.width).steps[number - 1] : undefined;
+    const step = session ? findingsPage(wizard.diagnosis(session.state), size.current.width).steps[number - 1] : undefined;
     if (!step) return;
     if (step.command === undefined) { setStatus({ text: `Step ${number} has no command to copy.`, tone: 'info' }); return; }
     (deps.copy ?? ((text: string) => copyToClipboard(stdout, text)))(step.command);
@@ -329,7 +334,8 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const flowTitle = flowId && Object.hasOwn(deps.flowSet.flows, flowId) ? safeText(deps.flowSet.flows[flowId]!.title) : undefined;
   const answered = state?.inputs.filter((input) => input.type === 'answer').length;
   const inSession = (drawn.kind === 'session' || drawn.kind === 'override') && state !== undefined;
-  const findings = drawn.kind === 'session' && state?.status === 'done' ? findingsPage(state, width) : undefined;
+  const diagnosis = state ? wizard.diagnosis(state) : undefined;
+  const findings = drawn.kind === 'session' && diagnosis?.status === 'done' ? findingsPage(diagnosis, width) : undefined;
   const page = findings ? findingsRows(shown, footerMode, status) : 0;
   const contentRows = Math.max(5, rows - HEADER_HEIGHT - 6);
 
@@ -340,7 +346,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         width={width}
         flowTitle={inSession ? flowTitle : undefined}
         answered={inSession ? answered : undefined}
-        findings={inSession && state.status === 'asking' ? state.findings.length : undefined}
+        findings={inSession && state.status === 'asking' ? diagnosis?.findings.length : undefined}
         target={inSession ? safeText(describeTarget(session!.target)) : undefined}
       />
       {wizard.saveError && <Text color={colour('yellow')}>{safeText(wizard.saveError)}</Text>}
@@ -359,7 +365,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         <QuestionScreen state={state} engine={wizard.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
           {...(shown.refused === undefined ? {} : { refused: shown.refused })} />
       )}
-      {findings && state && <FindingsScreen diagnosis={diagnosisLine(state)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
+      {findings && diagnosis && <FindingsScreen diagnosis={diagnosisLine(diagnosis)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
       {drawn.kind === 'override' && state && <OverridePicker path={state.path} flowSet={deps.flowSet} highlight={shown.highlight} />}
       <Footer
         mode={footerMode}

@@ -8,7 +8,9 @@
 export type NamedKey =
   | 'enter' | 'backspace' | 'delete' | 'escape' | 'tab'
   | 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end'
-  | 'interrupt';
+  | 'interrupt'
+  /** Ctrl-U: clear the text box; Ctrl-W: delete the word before the cursor (as in a shell). */
+  | 'clear-line' | 'delete-word';
 
 export type KeyEvent =
   | { readonly kind: 'key'; readonly name: NamedKey }
@@ -85,6 +87,8 @@ function decodeChar(char: string): KeyEvent | undefined {
     case '\r': case '\n': return key('enter');
     case '\u007f': case '\b': return key('backspace');
     case '\u0003': return key('interrupt');
+    case '\u0015': return key('clear-line');
+    case '\u0017': return key('delete-word');
     case '\t': return key('tab');
     default:
       // Other control characters have no meaning here and must never reach the screen.

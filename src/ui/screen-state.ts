@@ -146,9 +146,11 @@ function listKey(state: ScreenState, key: KeyEvent, view: Extract<ScreenView, { 
   if (key.kind !== 'char') return none(state);
   if (key.char === 'k') return move(-1);
   if (key.char === 'j') return move(1);
+  // A digit moves the highlight to that row; only Enter answers. Text meant for a box that lands
+  // on a list ("10.50.1.4:" typed after the box moved on) then answers nothing by accident.
   if (/^[1-9]$/.test(key.char)) {
     const index = Number(key.char) - 1;
-    return index < view.count ? { state: { ...state, highlight: index }, effects: [{ type: 'choose', index }] } : none(state);
+    return index < view.count ? none({ ...state, highlight: index }) : none(state);
   }
   return letterCommand(state, key.char, view);
 }
@@ -166,6 +168,14 @@ function textKey(state: ScreenState, key: KeyEvent, view: Extract<ScreenView, { 
     case 'right': return none({ ...state, cursor: Math.min(chars.length, state.cursor + 1) });
     case 'home': return none({ ...state, cursor: 0 });
     case 'end': return none({ ...state, cursor: chars.length });
+    case 'clear-line': return edit([], 0);
+    case 'delete-word': {
+      // Spaces before the cursor, then the word before them (a shell's Ctrl-W).
+      let start = state.cursor;
+      while (start > 0 && chars[start - 1] === ' ') start -= 1;
+      while (start > 0 && chars[start - 1] !== ' ') start -= 1;
+      return start === state.cursor ? none(state) : edit([...chars.slice(0, start), ...chars.slice(state.cursor)], start);
+    }
     case 'escape': return none({ ...state, escape: true });
     case 'enter': {
       if (state.draft.trim() === '') return none({ ...state, refused: EMPTY_ANSWER });

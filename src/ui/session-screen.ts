@@ -26,6 +26,8 @@ const draftOf = (value: AnswerValue | undefined): string => (value === undefined
 
 export interface SessionScreenInput {
   readonly state: EngineState;
+  /** The same state with every finding the facts prove (what the findings pager shows). */
+  readonly diagnosis?: EngineState;
   readonly engine: Engine;
   /** Answers taken back (b, r), offered again when their question returns. */
   readonly earlier: ReadonlyMap<string, AnswerValue>;
@@ -35,11 +37,11 @@ export interface SessionScreenInput {
   readonly answer: (value: AnswerValue) => void;
 }
 
-export function sessionScreen({ state, engine, earlier, width, pageRows, answer }: SessionScreenInput): Screen {
+export function sessionScreen({ state, diagnosis, engine, earlier, width, pageRows, answer }: SessionScreenInput): Screen {
   const commands = hasOverridableFacts(state.path) ? SESSION_COMMANDS : SESSION_COMMANDS.filter((command) => command !== 'override');
   const question = engine.currentQuestion(state);
   if (!question) {
-    const page = findingsPage(state, width);
+    const page = findingsPage(diagnosis ?? state, width);
     const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know') };
     return { view: { ...view, page: pageRows(view) } };
   }

@@ -6,7 +6,7 @@
  * when the controller or the prompts change; it holds no session logic of its own.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine, EngineState } from '../engine/engine.ts';
 import { SessionController, type ActiveSession, type SessionResult } from '../session/controller.ts';
 import type { LoadedFacts } from '../facts/sources-interface.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
@@ -22,6 +22,8 @@ export interface WizardSession {
   /** The flows and derivations the session runs on (the controller's, bound once). */
   readonly engine: Engine;
   readonly session: ActiveSession | undefined;
+  /** The state as the findings screen shows it: with every finding the facts prove on their own, whatever the symptom. */
+  diagnosis(state: EngineState): EngineState;
   /** The live session at the moment of the call (a key right after another sees that key's effect). */
   latest(): ActiveSession | undefined;
   /** Set when the last save failed (e.g. disk full) or the flows could not continue; the session goes on regardless. */
@@ -74,6 +76,7 @@ export function useWizardSession(deps: WizardDeps): WizardSession {
   return {
     engine: controller.engine,
     session: controller.session,
+    diagnosis: (state) => controller.diagnosis(state),
     latest: () => controller.session,
     saveError: controller.saveError,
     begin: (loaded) => { controller.begin(loaded); void controller.converse(prompts); },

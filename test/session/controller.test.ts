@@ -111,7 +111,7 @@ test('exit codes: q and the end of the flows follow the findings, Ctrl-C mid-ses
   assert.equal(findings.store.load().kind, 'none', 'a finished session with its report on disk is forgotten');
 });
 
-test('a target address inside the VNet reads the NSG once and replays the answers with its facts', async () => {
+test('a target address inside the VNet reads the NSG and replays the answers with its facts, tagged with the target they follow', async () => {
   const reads: string[] = [];
   const { controller, store } = setUp({
     facts: { 'vnet.addressSpace': { value: ['10.1.0.0/16'], source: 'arm' } },
@@ -127,12 +127,12 @@ test('a target address inside the VNet reads the NSG once and replays the answer
   controller.answer('Basic');
   controller.answer({ host: '10.1.2.4', port: 1433 });
   await controller.settled();
-  controller.back();
-  controller.answer({ host: '10.1.2.4', port: 1433 });
-  await controller.settled();
-  assert.deepEqual(reads, ['10.1.2.4:1433']);
   assert.equal(controller.session?.state.facts['nsg.name']?.value, 'nsg-db');
-  assert.equal(controller.session?.state.inputs.length, 3, 'the answers survive the replay');
+  assert.equal(controller.session?.state.facts['nsg.name']?.follows, 'target 10.1.2.4:1433');
+  controller.answer(['172.16.0.0/24']);
+  await controller.settled();
+  assert.deepEqual(reads, ['10.1.2.4:1433'], 'another answer that leaves the target as it is reads nothing again');
+  assert.equal(controller.session?.state.inputs.length, 4, 'the answers survive the replay');
   const saved = store.load();
   assert.equal(saved.kind === 'saved' && saved.session.facts['nsg.name']?.value, 'nsg-db');
 });

@@ -33,8 +33,8 @@ test('vnet-doctor --app ID --probe asks before running the commands in the app, 
     assert.match(asked, /Run diagnostic commands in the app contoso-api\?/);
     assert.match(asked, /tcpping sql01\.contoso\.local:1433[\s\S]*nameresolver api\.contoso\.local[\s\S]*cmd \/c echo %WEBSITE_PRIVATE_IP%/);
     assert.equal(kudu.requests.length, 0, 'nothing ran before the answer');
-    // 1 picks "Yes"; the tcpping question is answered by the probe and the next one is asked.
-    const next = await term.press('1', /does Test-NetConnection sql01\.contoso\.local -Port 1433 connect\?/, 'the question after tcpping');
+    // 1 and Enter pick "Yes"; the tcpping question is answered by the probe and the next one is asked.
+    const next = await term.press('1\r', /does Test-NetConnection sql01\.contoso\.local -Port 1433 connect\?/, 'the question after tcpping');
     assert.match(next, /timeout \(from a probe/, 'the tcpping answer shows that a probe measured it');
     assert.deepEqual(kudu.requests.map((request) => request.command).sort(), ['cmd /c echo %WEBSITE_PRIVATE_IP%', 'nameresolver api.contoso.local', 'tcpping sql01.contoso.local:1433']);
     term.send('q');

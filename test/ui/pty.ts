@@ -59,10 +59,10 @@ export class PseudoTerminal {
    * Resolves when the plain output after `since` matches; fails with that output after the
    * timeout. Many seconds by default: a busy machine is slow, but a screen that never comes still fails.
    */
-  waitFor(pattern: RegExp | string, what: string, since = 0, timeoutMs = 60_000): Promise<string> {
+  waitFor(pattern: RegExp | string | ((text: string) => boolean), what: string, since = 0, timeoutMs = 60_000): Promise<string> {
     const matches = () => {
       const text = this.since(since);
-      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+      return typeof pattern === 'string' ? text.includes(pattern) : typeof pattern === 'function' ? pattern(text) : pattern.test(text);
     };
     return new Promise((resolve, reject) => {
       const check = () => {

@@ -33,7 +33,7 @@ test('Down and Enter in one read choose the second option', () => {
 test('a digit and Enter in one read, and a line feed typed before raw mode, each count once', () => {
   assert.deepEqual(decodeKeys('3\r'), [{ kind: 'char', char: '3' }, { kind: 'key', name: 'enter' }]);
   assert.deepEqual(decodeKeys('\n'), [{ kind: 'key', name: 'enter' }]);
-  assert.deepEqual(feed(list('q', 3), '2').effects, [{ type: 'choose', index: 1 }]);
+  assert.deepEqual(feed(list('q', 3), '2\r').effects, [{ type: 'choose', index: 1 }]);
 });
 
 test('three Backspaces in one read delete three characters', () => {

@@ -5,7 +5,7 @@ import { loadFlowDir } from '../../src/flows/flow-dir.ts';
 import { KEY, startWizard } from './harness.tsx';
 
 // Three ways through: always the first option, always the second, always "don't know" (Up wraps to the last row).
-const STRATEGIES = { first: [KEY.enter], second: ['2'], unknown: [KEY.up, KEY.enter] } as const;
+const STRATEGIES = { first: [KEY.enter], second: ['2', KEY.enter], unknown: [KEY.up, KEY.enter] } as const;
 
 for (const [name, keys] of Object.entries(STRATEGIES)) test(`the shipped flows can be walked to a diagnosis with the keyboard alone (${name} option)`, async () => {
   const flowSet = loadFlowDir();

@@ -41,7 +41,8 @@ test('a support engineer walks an offline session to a finding and quits with th
     await term.waitFor('Is the app on Linux?', 'the first question');
     await term.press(DOWN, '❯ No', 'the highlight on No');
     await term.press(ENTER, 'Tier?', 'the tier question');
-    await term.press('3', 'Which host and port?', 'the host-port question');
+    await term.press('3', '❯ Standard', 'digit 3 moves the highlight to Standard');
+    await term.press(ENTER, 'Which host and port?', 'the host-port question');
     await term.press('db.contoso.local:1433', 'OK, press Enter', 'the typed answer accepted');
     await term.press(ENTER, 'What is the P2S pool?', 'the pool question');
     await term.press('10.10.0.0/24', 'OK, press Enter', 'the typed pool accepted');

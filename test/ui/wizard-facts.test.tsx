@@ -40,7 +40,7 @@ test('o lets the user answer a known fact themselves; the session rewinds to tha
   await ui.press(KEY.enter);
   const asked = await ui.waitFor((f) => f.includes('Tier?'), 'the tier question, asked now');
   assert.doesNotMatch(asked, /Plan tier: Basic/, 'the overridden fact is no longer listed as known');
-  await ui.press('1');
+  await ui.press('1', KEY.enter);
   await ui.waitFor((f) => f.includes('Diagnosis'), 'the finding for the tier the user gave');
   assert.match(ui.frame(), /ERROR 1\. Tier/);
   ui.unmount();
@@ -59,7 +59,7 @@ test('Ctrl-C writes the partial report and keeps the answers for --resume', asyn
   const exporter = createReportExporter({ reportPath, version: 'test', build: buildReport, write: writeReport });
   const ui = startWizard({ flowSet, dir, writeReport: exporter, facts: { 'app.isLinux': armFacts['app.isLinux'] } });
   await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
-  await ui.press('3');
+  await ui.press('3', KEY.enter);
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
   ui.type(KEY.ctrlC);
   await ui.waitFor(() => ui.exited() !== undefined, 'the wizard to exit');

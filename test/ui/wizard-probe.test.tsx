@@ -105,12 +105,12 @@ test('--probe: keys typed while the facts load never answer the confirmation; th
   const run = await probeWizard(TIMEOUT_AND_NXDOMAIN, ['--flow', 'firewall-timeout'], held);
   try {
     await run.ui.waitFor((f) => f.includes('Reading facts'), 'the loading screen');
-    // "1" would pick the first row ("Yes, run these commands") if it reached the confirmation.
-    run.ui.type('1');
+    // "1" and Enter would pick the first row ("Yes, run these commands") if they reached the confirmation.
+    run.ui.type('1\r');
     release();
     const asked = await run.ui.waitFor((f) => f.includes('Run diagnostic commands in the app'), 'the probe confirmation');
     assert.match(asked, /❯ No, run nothing/);
-    // A key on the confirmation that does not answer it (help) must not let the held "1" through either.
+    // A key on the confirmation that does not answer it (help) must not let the held keys through either.
     await run.ui.press('?');
     await run.ui.waitFor((f) => f.includes('Enter        choose'), 'the long help');
     assert.match(run.ui.frame(), /❯ No, run nothing/);
@@ -119,7 +119,7 @@ test('--probe: keys typed while the facts load never answer the confirmation; th
     await run.ui.waitFor(() => (run.session.session?.state.inputs.length ?? 0) > 0, 'the typed-ahead key answering the first question');
     assert.deepEqual(run.kudu.requests, [], 'no command ran in the app');
     const first = run.session.session!.state.inputs[0];
-    assert.equal(first?.type === 'answer' ? first.question : first?.type, 'firewall-timeout/ask-tcpping', 'the held "1" answered the tcpping question');
+    assert.equal(first?.type === 'answer' ? first.question : first?.type, 'firewall-timeout/ask-tcpping', 'the held "1" and Enter answered the tcpping question');
   } finally {
     await run.stop();
   }

@@ -57,7 +57,10 @@ test('b goes back one question with the earlier answer highlighted; r restarts o
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Tier?'), 'the tier question again, with Enter alone');
   await ui.press('3');
-  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question (digit 3 picked Standard)');
+  await ui.waitFor((f) => f.includes('❯ Standard'), 'digit 3 moves the highlight to Standard and answers nothing');
+  assert.match(ui.frame(), /Tier\?/, 'still on the tier question');
+  await ui.press(KEY.enter);
+  await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question (Enter chose Standard)');
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Not accepted: type an answer first'), 'an empty answer refused with what to do');
   await ui.press(...'300.1.2.3:80');
