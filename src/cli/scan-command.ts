@@ -4,14 +4,14 @@
  * readiness per app x VNet. The result goes to stdout (or --report PATH); progress and
  * warnings go to stderr.
  */
-import { parseArgs } from 'node:util';
 import type { TokenCredential } from '@azure/identity';
 import { UsageError } from '../errors.ts';
-import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../errors.ts';
-import { OPTIONS, type CliOptions } from './args.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.ts';
+import { parseCommandLine, type CliOptions } from './args.ts';
+import { SCAN } from './commands.ts';
+import { runCommand, type CommandRun } from './command-run.ts';
 import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
-import { terminalLine } from '../text/terminal-line.ts';
 import { renderScan, summary, type ScanFormat } from '../scan/render-scan.ts';
 import { runScan, type ScanProgress } from '../scan/scan.ts';
 import { redactScan } from '../scan/redact-scan.ts';
@@ -38,32 +38,20 @@ export interface ScanContext {
   readonly subscriptionBoundMs?: number;
 }
 
-const NOT_FOR_SCAN = ['app', 'resource-group', 'name', 'answers', 'offline', 'demo', 'resume', 'flow', 'probe', 'scm-endpoint', 'read-dns-settings'] as const;
-const EXTENSIONS: Readonly<Record<string, ScanFormat>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.txt': 'table' };
 const SUBSCRIPTION_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
-/** Every --subscription given (parseArgs keeps only the last unless told the flag repeats). */
+/** Every --subscription given (repeated, or separated by commas), each once. */
 export function subscriptionsFrom(argv: readonly string[] | undefined, options: CliOptions): string[] {
-  if (!argv) return options.subscription === undefined ? [] : [options.subscription];
-  const { values } = parseArgs({ args: [...argv], options: { ...OPTIONS, subscription: { type: 'string', multiple: true } }, allowPositionals: true, strict: false });
-  const given = (values.subscription ?? []) as string[];
+  const given = argv ? parseCommandLine(argv).lists.subscription ?? [] : options.subscription === undefined ? [] : [options.subscription];
   return [...new Set(given.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean))];
 }
 
-function formatFor(options: CliOptions): ScanFormat {
-  if (options.report === undefined) return (options.format as ScanFormat | undefined) ?? 'table';
-  const extension = /\.[^./\\]+$/.exec(options.report)?.[0]?.toLowerCase() ?? '';
-  const format = Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension]! : undefined;
-  if (!format) throw new UsageError(`the scan report "${options.report}" needs an extension that names its format: .json, .csv, .md or .txt`);
-  if (options.format !== undefined && options.format !== format) throw new UsageError(`--format ${options.format} contradicts --report ${options.report}; drop --format or change the extension`);
-  return format;
+export async function scanCommand(options: CliOptions, out: Output, context: ScanContext = {}): Promise<number> {
+  return runCommand(SCAN, options, out, context, { interrupted: 'scan interrupted; nothing was written' }, (run) => scan(options, out, context, run));
 }
 
-export async function scanCommand(options: CliOptions, out: Output, context: ScanContext = {}): Promise<number> {
-  const warn = (text: string) => out.error(terminalLine(text));
-  for (const flag of NOT_FOR_SCAN) if (options[flag] !== undefined) throw new UsageError(`--${flag} does not apply to scan, which reads every app of the subscriptions`);
-  if (options.force && !options.report) throw new UsageError('--force only applies together with --report PATH');
-  const format = formatFor(options);
+async function scan(options: CliOptions, out: Output, context: ScanContext, { signal, warn, reportFormat }: CommandRun): Promise<number> {
+  const format = (reportFormat ?? options.format ?? 'table') as ScanFormat;
   const subscriptions = subscriptionsFrom(context.argv, options);
   const bad = subscriptions.find((id) => !SUBSCRIPTION_ID.test(id));
   if (bad !== undefined) throw new UsageError(`--subscription takes a subscription id, not "${bad}"`);
@@ -71,10 +59,6 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
   const inputs = await loadInputs({ flows: options.flows }, warn);
   if (typeof inputs === 'number') return inputs;
   const now = context.now ?? (() => new Date());
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  const signal = context.signal ?? abort.signal;
-  if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const showProgress = context.progress ?? process.stderr.isTTY === true;
   const stream = context.progressStream ?? process.stderr;
   let lastDrawn = 0;
@@ -119,7 +103,8 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
         targets = (await listSubscriptions(ctx)).map((subscription) => subscription.id);
       } catch (error) {
         if (signal.aborted) throw error;
-        warn(`vnet-doctor: cannot list the subscriptions: ${(error as Error).message}. Name them with --subscription.`);
+        // The reason already says what could not be listed ("cannot list subscriptions: ARM 403 ...").
+        warn(`vnet-doctor: ${(error as Error).message.replace(/\.$/, '')}. Name the subscriptions with --subscription.`);
         return EXIT_USAGE;
       }
       if (targets.length === 0) {
@@ -134,20 +119,11 @@ export async function scanCommand(options: CliOptions, out: Output, context: Sca
     });
   } catch (error) {
     endProgress();
-    if (error instanceof NoCredentialError) {
-      warn(`vnet-doctor: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    if (signal.aborted) {
-      warn('vnet-doctor: scan interrupted; nothing was written');
-      return EXIT_INTERRUPTED;
-    }
-    if (error instanceof UsageError) throw error;
+    // No credential and a signal end every command alike (command-run.ts).
+    if (error instanceof NoCredentialError || error instanceof UsageError || signal.aborted) throw error;
     // Never a stack trace, never exit 1 (which means error findings): say what failed, exit 2.
     warn(`vnet-doctor: the scan could not finish: ${maskKnownSecrets(String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200))}; nothing was written`);
     return EXIT_USAGE;
-  } finally {
-    if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
   }
   endProgress();
   const report = options.redact ? redactScan(outcome.report, outcome.knownIds) : outcome.report;
