@@ -9,7 +9,6 @@ import { chmod, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DERIVATIONS } from '../facts/derived.ts';
 import { EngineError } from '../engine/engine.ts';
-import type { FactDefinition } from '../engine/types.ts';
 import { SessionController } from '../session/controller.ts';
 import { factSources } from '../session/fact-sources.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
@@ -24,14 +23,14 @@ import { runbookToMarkdown } from '../migrate/render-markdown.ts';
 import { runbookToBash } from '../migrate/render-bash.ts';
 import { runbookToPowerShell } from '../migrate/render-powershell.ts';
 import { runbookBaseName } from '../migrate/render-steps.ts';
-import type { RunbookFact, RunbookInput } from '../migrate/runbook-types.ts';
+import type { RunbookInput } from '../migrate/runbook-types.ts';
+import { resolvedFacts } from '../migrate/resolve-facts.ts';
 import type { TargetChoice } from '../facts/sources-interface.ts';
 import type { CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
 import type { TokenCredential } from '@azure/identity';
-import type { Engine } from '../engine/engine.ts';
 import type { Facts } from '../engine/types.ts';
 
 export interface MigrateContext {
@@ -127,19 +126,6 @@ export async function migrateCommand(options: CliOptions, out: Output, context: 
 
 function originWords(choice: TargetChoice): string {
   return choice.mode === 'demo' ? `the demo scenario ${choice.scenario}` : choice.mode === 'offline' ? 'an answers file (offline)' : 'Azure Resource Manager';
-}
-
-/** Every catalogue fact with its value and provenance: read, answered, or derived from those. */
-export function resolvedFacts(engine: Engine, facts: Facts, answers: Readonly<Record<string, unknown>>): Record<string, RunbookFact> {
-  const state = engine.start(facts, answers as never, { flow: 'migration' });
-  const out: Record<string, RunbookFact> = {};
-  const keys = new Set([...Object.keys(engine.flowSet.facts as Record<string, FactDefinition>), ...Object.keys(facts)]);
-  for (const key of keys) {
-    const resolved = engine.resolveFact(state, key);
-    if (resolved) out[key] = { value: resolved.value, source: resolved.source, ...(resolved.detail === undefined ? {} : { detail: resolved.detail }) };
-    else if (Object.hasOwn(facts, key)) out[key] = { value: null, source: 'unknown', ...(facts[key]!.reason ? { detail: facts[key]!.reason } : {}) };
-  }
-  return out;
 }
 
 /** The runbook's own reads, through the session's ARM access or the demo's emulator; offline: none. */

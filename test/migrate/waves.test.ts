@@ -93,3 +93,30 @@ test('names from ARM cannot break the CSV into formulas or the Markdown table', 
   const line = wavesToMarkdown(plan, { runbookOf: () => undefined }, '2026-12-06').split('\n').find((text) => text.includes('cmd'))!;
   assert.equal(line.split(/(?<!\\)\|/).length, 8, 'six cells');
 });
+
+test('the fleet\'s files: one runbook (three files) per ready app or slot, with the subnet the plan was assigned, and the waves', async () => {
+  const { buildFlowSetFromParsed } = await import('../../src/engine/load.ts');
+  const { shippedFlowFiles } = await import('../../src/flows/shipped-flow-files.ts');
+  const { fleetFiles } = await import('../../src/migrate/fleet-runbooks.ts');
+  const catalogue = buildFlowSetFromParsed(shippedFlowFiles()).flowSet!.facts;
+  const big = { 'plan.maxInstances': 20, 'app.resourceGroup': 'rg-web', 'app.subscriptionId': SUB, 'app.integrationType': 'gateway-required', 'vnet.crossRegion': false };
+  const rows = [
+    row('shop', 'plan-a', 'vnet-1', {}, { ...big, 'app.name': 'shop' }),
+    row('shop', 'plan-a', 'vnet-1', { slot: 'staging' }, { ...big, 'app.name': 'shop' }),
+    row('blog', 'plan-b', 'vnet-1', {}, { ...big, 'app.name': 'blog' }),
+    row('wiki', 'plan-c', 'vnet-2', { readiness: 'blocked', blockers: ['migration-blocked-classic-vnet'] }),
+  ];
+  const { files } = fleetFiles(rows, { catalogue, today: '2026-12-06', version: 'test', origin: 'a scan', poolRules: () => ({ ok: false, reason: 'not read in this test' }) });
+  assert.deepEqual(files.map((file) => file.name).sort(), [
+    'runbook-blog.md', 'runbook-blog.ps1', 'runbook-blog.sh', 'runbook-shop-staging.md', 'runbook-shop-staging.ps1', 'runbook-shop-staging.sh',
+    'runbook-shop.md', 'runbook-shop.ps1', 'runbook-shop.sh', 'waves.csv', 'waves.md',
+  ]);
+  const text = (fileName: string) => files.find((file) => file.name === fileName)!.text;
+  // plan-a (first by name) takes the free subnet; plan-b gets a new range of its own, in its runbook too.
+  assert.match(text('runbook-shop.md'), /in snet-free \(10\.10\.2\.0\/26\) of vnet-1/);
+  assert.match(text('runbook-blog.md'), /in appservice-integration \(10\.10\.2\.64\/26\) of vnet-1/);
+  assert.match(text('runbook-blog.sh'), /^run az network vnet subnet create -g rg-net --vnet-name vnet-1 -n appservice-integration --address-prefixes 10\.10\.2\.64\/26 --delegations Microsoft\.Web\/serverFarms/m);
+  assert.match(text('runbook-shop-staging.sh'), /--slot staging/);
+  assert.equal(files.find((file) => file.name === 'runbook-blog.sh')!.mode, 0o755);
+  assert.match(text('waves.csv'), /^,8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33,plan-c,vnet-2,,,,,wiki,,blocked,115,,"vnet-2 is a classic VNet: migrate it to Resource Manager, or integrate/m);
+});

@@ -63,35 +63,42 @@ export async function fetchMigrationReads(ctx: ArmContext, query: MigrationReadQ
     try { return { ok: true, value: slotInfo(query.slot!, await connectionsOf(query.slot!)) }; } catch (error) { return failed(error); }
   })();
 
-  const poolRules = (async (): Promise<Read<readonly PoolRule[]>> => {
-    const { vnet, pool } = query;
-    if (!vnet) return { ok: false, reason: 'the VNet of the integration is not known' };
-    if (!pool || pool.length === 0) return { ok: false, reason: 'the point-to-site pool is not known' };
-    try {
-      const network = await clients.network(vnet.subscriptionId);
-      const got = await armRead(ctx, (abortSignal) => network.virtualNetworks.get(vnet.resourceGroup, vnet.name, { abortSignal }));
-      const bySubnet = new Map<string, { id: NonNullable<ReturnType<typeof parseResourceId>>; subnets: string[] }>();
-      for (const subnet of got.subnets ?? []) {
-        const id = parseResourceId(subnet.networkSecurityGroup?.id);
-        if (!id) continue;
-        const key = id.id.toLowerCase();
-        if (!bySubnet.has(key)) bySubnet.set(key, { id, subnets: [] });
-        bySubnet.get(key)!.subnets.push(subnet.name ?? '');
-      }
-      const nsgs = [...bySubnet.values()].slice(0, MAX_NSGS_READ);
-      const read = await Promise.all(nsgs.map(async ({ id, subnets }) => {
-        const nsgNetwork = await clients.network(id.subscriptionId);
-        const nsg = await armRead(ctx, (abortSignal) => nsgNetwork.networkSecurityGroups.get(id.resourceGroup, id.name, { abortSignal }));
-        return rulesNamingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
-          nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '', priority: rule.priority ?? 0, access: (rule.access ?? '').toLowerCase() === 'deny' ? 'Deny' : 'Allow', sourcePrefixes, subnets,
-        }));
-      }));
-      return { ok: true, value: read.flat() };
-    } catch (error) {
-      return failed(error);
-    }
-  })();
+  const poolRules = readPoolRules(ctx, query.vnet, query.pool, clients);
 
   const [slots, slotRead, rules] = await Promise.all([slotsRead, slotConnection, poolRules]);
   return { slots, ...(slotRead ? { slotConnection: slotRead } : {}), poolRules: rules };
+}
+
+/**
+ * The inbound rules of the NSGs on a VNet's subnets that name an address of the pool (one VNet
+ * read, then each NSG once). `scan --runbooks` reads them once per VNet for all its apps.
+ */
+export async function readPoolRules(
+  ctx: ArmContext, vnet: MigrationReadQuery['vnet'], pool: readonly string[] | undefined, clients = createClients(ctx),
+): Promise<Read<readonly PoolRule[]>> {
+  if (!vnet) return { ok: false, reason: 'the VNet of the integration is not known' };
+  if (!pool || pool.length === 0) return { ok: false, reason: 'the point-to-site pool is not known' };
+  try {
+    const network = await clients.network(vnet.subscriptionId);
+    const got = await armRead(ctx, (abortSignal) => network.virtualNetworks.get(vnet.resourceGroup, vnet.name, { abortSignal }));
+    const bySubnet = new Map<string, { id: NonNullable<ReturnType<typeof parseResourceId>>; subnets: string[] }>();
+    for (const subnet of got.subnets ?? []) {
+      const id = parseResourceId(subnet.networkSecurityGroup?.id);
+      if (!id) continue;
+      const key = id.id.toLowerCase();
+      if (!bySubnet.has(key)) bySubnet.set(key, { id, subnets: [] });
+      bySubnet.get(key)!.subnets.push(subnet.name ?? '');
+    }
+    const nsgs = [...bySubnet.values()].slice(0, MAX_NSGS_READ);
+    const read = await Promise.all(nsgs.map(async ({ id, subnets }) => {
+      const nsgNetwork = await clients.network(id.subscriptionId);
+      const nsg = await armRead(ctx, (abortSignal) => nsgNetwork.networkSecurityGroups.get(id.resourceGroup, id.name, { abortSignal }));
+      return rulesNamingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
+        nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '', priority: rule.priority ?? 0, access: (rule.access ?? '').toLowerCase() === 'deny' ? 'Deny' : 'Allow', sourcePrefixes, subnets,
+      }));
+    }));
+    return { ok: true, value: read.flat() };
+  } catch (error) {
+    return failed(error);
+  }
 }
