@@ -80,6 +80,9 @@ export async function migrateCommand(options: CliOptions, out: Output, context: 
     if (failures.fatal) return EXIT_USAGE;
     warn('Reading deployment slots and the NSG rules that let the point-to-site pool in');
     reads = await migrationReads(choice, access, gathered.facts, options.slot, { signal });
+    if (options.slot !== undefined && reads.slotConnection && !reads.slotConnection.ok && reads.slotConnection.status === 404) {
+      throw new UsageError(`unknown slot: the app has no deployment slot "${options.slot}" (ARM 404)`);
+    }
   } catch (error) {
     if (error instanceof NoCredentialError) {
       warn(`vnet-doctor: ${error.message}`);

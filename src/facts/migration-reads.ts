@@ -27,4 +27,4 @@ export interface SlotInfo {
 }
 
 /** Something read for the runbook on top of the session's facts: its value, or why it could not be read. */
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string; readonly status?: number };

@@ -31,7 +31,7 @@ test('migrate --demo writes the Markdown runbook and both scripts (the bash one 
   }
 });
 
-test('a bad slot name, a missing --out directory and a stray argument are refused with exit 2', () => {
+test('a bad slot name, a slot the app does not have, a missing --out directory and a stray argument are refused with exit 2', () => {
   const slot = runCli(['migrate', '--demo', 'healthy', '--slot', 'st aging;rm']);
   assert.equal(slot.status, 2);
   assert.match(slot.stderr, /--slot "st aging;rm" is not a slot name/);
@@ -39,4 +39,7 @@ test('a bad slot name, a missing --out directory and a stray argument are refuse
   assert.equal(out.status, 2);
   assert.match(out.stderr, /--out \/nope-vnet-doctor-migrate: no such directory/);
   assert.equal(runCli(['migrate', 'contoso-api']).status, 2);
+  const missing = runCli(['migrate', '--demo', 'healthy', '--slot', 'nope', '--out', tmpdir()]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /unknown slot: the app has no deployment slot "nope" \(ARM 404\)/);
 });

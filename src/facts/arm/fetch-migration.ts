@@ -30,7 +30,10 @@ export interface MigrationReads {
   readonly poolRules: Read<readonly PoolRule[]>;
 }
 
-const failed = (error: unknown): { ok: false; reason: string } => ({ ok: false, reason: (error as Error).message });
+const failed = (error: unknown): { ok: false; reason: string; status?: number } => {
+  const status = (error as { status?: number }).status;
+  return { ok: false, reason: (error as Error).message, ...(typeof status === 'number' ? { status } : {}) };
+};
 
 /** The slot's integration, from its connection list: the gateway-required VNet, or regional. */
 export function slotInfo(name: string, connections: readonly VnetInfoResource[]): SlotInfo {
