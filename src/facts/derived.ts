@@ -138,6 +138,12 @@ export const DERIVATIONS: Derivations = {
     const length = number(get('migration.freeSubnetLength'));
     return length === undefined ? undefined : length > REGIONAL_SUBNET_RECOMMENDED_PREFIX;
   },
+  // The chosen subnet against twice the plan's largest scale (migration.requiredPrefix).
+  'migration.freeSubnetBelowPlanScale': (get) => {
+    const length = number(get('migration.freeSubnetLength'));
+    const required = number(get('migration.requiredPrefix'));
+    return length === undefined || required === undefined ? undefined : length > required;
+  },
   'plan.overRegionalLimit': (get) => {
     const count = number(get('plan.vnetCount'));
     return count === undefined ? undefined : count > REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN;

@@ -35,3 +35,20 @@ test('same region, existing connection: it keeps working until 31 March 2027; ne
   const fresh = walk('gateway-setup', facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }), {}).findings.find((f) => f.id === 'same-region-use-regional')!;
   assert.match(fresh.explanation, /A new connection to a Resource Manager VNet in the app's own region is made with regional\s+integration/);
 });
+
+test('the migration says what changes (issue 20 item 4): Route All, the source address, restarts, slots, the gateway, the subnet size', () => {
+  const ready = { 'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false };
+  const s = walk('migration', facts({ ...ready, 'migration.freeSubnetPrefix': '10.20.9.0/26' }), {});
+  const changes = s.findings.find((f) => f.id === 'migration-what-changes')!;
+  for (const point of [/turns Route All on/, /forced tunnelling/, /no longer from the point-to-site pool 172\.16\.200\.0\/24/, /Connecting restarts the app/, /Integration is per slot/, /then it can be removed/]) {
+    assert.match(changes.explanation.replace(/\s+/g, ' '), point);
+  }
+  assert.ok(changes.steps.some((step) => step.command?.includes('--vnet-route-all-enabled false')), 'the choice to turn Route All off');
+  // A /27 for a plan that scales to 20 instances: the size it needs is named.
+  const small = walk('migration', facts({ ...ready, 'migration.freeSubnetPrefix': '10.20.9.0/27', 'plan.maxInstances': 20 }), {});
+  const size = small.findings.find((f) => f.id === 'migration-subnet-below-plan-scale')!;
+  assert.equal(size.title, 'The subnet 10.20.9.0/27 is too small for asp-orders, which scales to 20 instances: it needs a /26 or larger');
+  // Another region: on-premises must learn the new VNet's range with static routing.
+  const cross = walk('migration', facts({ 'migration.freeSubnetPrefix': '10.20.9.0/26', 'migration.hasFreeSubnet': true }), { 'migration/ask-subnet-in-use': false, 'migration/ask-delegated': true, 'migration/ask-sep': false });
+  assert.match(cross.findings.find((f) => f.id === 'migration-blocked-cross-region')!.explanation, /on-premises must also learn the new VNet's range/);
+});

@@ -263,6 +263,12 @@ const READY_SUBNET = {
   'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26',
   'migration.freeSubnetDelegated': true, 'migration.serviceEndpointPolicies': false, 'migration.freeSubnetInUse': false,
 };
+const WHAT_CHANGES = ['migration-what-changes', 'warning', [
+  'vnet-doctor migrate <target flags>',
+  `az webapp vnet-integration list -g rg-web -n app-orders --subscription ${SUB}`,
+  `az webapp config set -g rg-web -n app-orders --vnet-route-all-enabled false --subscription ${SUB}`,
+  `az appservice vnet-integration list -g rg-web --plan asp-orders --subscription ${SUB}`,
+]];
 const READY = ['migration-ready', 'info', [
   `az webapp vnet-integration add -g rg-web -n app-orders --slot <staging slot name> --vnet /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub --subnet snet-apps --subscription ${SUB}`,
   'App > Networking > VNet integration > Disconnect',
@@ -273,7 +279,7 @@ const READY = ['migration-ready', 'info', [
 test('migration readiness: two VNets on a Windows plan fit its two regional integrations, so nothing blocks', () => {
   const s = walk('migration', facts({ ...READY_SUBNET, 'plan.vnetCount': 2 }), {});
   // The plan has no STATIC routes (only the VNet's INHERITED range): nothing to carry over.
-  assert.deepEqual(summary(s).map(([id]) => id), ['integration-retiring', 'migration-benefits', 'migration-ready']);
+  assert.deepEqual(summary(s).map(([id]) => id), ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-ready']);
 });
 
 test('migration readiness: a /26 another plan already uses can be shared (multi-plan subnet join); a /27 cannot', () => {
@@ -296,6 +302,7 @@ test('migration readiness: a delegated /26 in the same region means ready, with 
   assert.deepEqual(summary(s), [
     RETIRING,
     ['migration-benefits', 'info', []],
+    WHAT_CHANGES,
     READY,
   ]);
 });

@@ -72,6 +72,7 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   routeTable: facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.0.0/16'], 'route.divertsP2s': true, 'route.tableName': 'rt-data', 'route.tableResourceGroup': 'rg-net', 'route.divertingRoute': 'to-firewall (172.16.200.0/24 to VirtualAppliance 10.20.4.4)' }),
   sameRegionNew: facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }),
   multiAuth: facts({ 'p2s.authTypes': ['Certificate', 'AAD'] }),
+  smallSubnet: facts({ 'plan.maxInstances': 20, 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/27', 'vnet.location': 'westeurope' }),
   peeringOutOfSync: facts({ 'peering.exists': true, 'peering.count': 1, 'peering.name': 'hub-to-spoke', 'peering.state': 'Connected', 'peering.syncLevel': 'RemoteNotInSync' }),
   legacyDns: facts({ 'vnet.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsLegacySortOrder': true }),
   retired: session('2027-04-01'),
