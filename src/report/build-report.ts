@@ -9,6 +9,7 @@ import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
 import { PATH_FACTS } from './traffic-path.ts';
 import { orderFindings } from './finding-order.ts';
+import { reportVerdict } from './verdict.ts';
 import {
   REPORT_SCHEMA_VERSION,
   type Report, type ReportError, type ReportFact, type ReportFinding, type ReportOpenQuestion, type ReportPathEntry, type ReportTarget,
@@ -36,14 +37,18 @@ export function buildReport(input: ReportInput): Report {
   const openQuestions = collectOpenQuestions(engine, sessions);
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const retirement = retirementNotice(engine, sessions, input.now);
+  const status = input.interrupted || openQuestions.length > 0 ? 'partial' : 'complete';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'vnet-doctor', version: input.version },
     generatedAt: input.now.toISOString(),
     target: input.target,
-    status: input.interrupted || openQuestions.length > 0 ? 'partial' : 'complete',
+    status,
     interrupted: input.interrupted === true,
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), flows: walkedFlows(sessions) },
+    summary: {
+      errors: count('error'), warnings: count('warning'), infos: count('info'), flows: walkedFlows(sessions),
+      verdict: reportVerdict({ summary: { errors: count('error'), warnings: count('warning'), infos: count('info') }, status, interrupted: input.interrupted === true, openQuestions }),
+    },
     findings,
     facts: collectFacts(engine, sessions),
     path: collectPath(sessions),

@@ -7,6 +7,7 @@ import type { FactSource } from '../engine/types.ts';
 import type { Report, ReportFact, ReportFinding, ReportPathEntry } from './report-model.ts';
 import { code, describeValue, fenced, FENCE_LANGUAGE, inline, paragraph } from './markdown-text.ts';
 import { maskSecrets } from '../text/secrets.ts';
+import { reportVerdict } from './verdict.ts';
 import { pathLine, pathMermaid, trafficPath } from './traffic-path.ts';
 
 const MODE_WORDS: Readonly<Record<Report['target']['mode'], string>> = {
@@ -55,12 +56,7 @@ function targetName(report: Report): string {
 }
 
 function header(report: Report): string {
-  const { summary } = report;
   const date = report.generatedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  const open = report.openQuestions.length;
-  const status = report.status === 'complete' ? 'complete'
-    : report.interrupted ? `partial, the session was stopped before it ended${open > 0 ? ` (${plural(open, 'open question')})` : ''}`
-      : `partial, ${plural(open, 'question')} could not be answered`;
   const lines = [
     `# vnet-doctor report: ${inline(targetName(report))}, ${inline(report.generatedAt.slice(0, 10))}`,
     '',
@@ -70,7 +66,7 @@ function header(report: Report): string {
   if (report.redacted) {
     lines.push('', '> **Redacted report.** Subscription and tenant ids, resource and host names, e-mail addresses and public IP addresses are replaced by placeholders such as `rg-1` or `host-1`; private (RFC 1918) ranges, regions and ports are unchanged.');
   }
-  lines.push('', `**Summary:** ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}; status: ${status}.`);
+  lines.push('', `**Summary:** ${reportVerdict(report)}`);
   return lines.join('\n');
 }
 

@@ -65,7 +65,8 @@ export interface Report {
   readonly status: 'complete' | 'partial';
   /** The user stopped the session before it ended (always set by buildReport). */
   readonly interrupted?: boolean;
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly flows: readonly string[] };
+  /** `verdict`: the session's one verdict sentence (verdict.ts), as the findings screen words it. */
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly flows: readonly string[]; readonly verdict?: string };
   readonly findings: readonly ReportFinding[];
   readonly facts: readonly ReportFact[];
   readonly path: readonly ReportPathEntry[];

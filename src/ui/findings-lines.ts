@@ -8,6 +8,7 @@ import type { EngineState, FindingInstance, RenderedStep } from '../engine/engin
 import type { Severity, StepKind } from '../engine/types.ts';
 import { orderFindings } from '../report/finding-order.ts';
 import { safeText } from '../text/safe-text.ts';
+import { sessionVerdict, verdictText } from '../report/verdict.ts';
 import { pathLine, trafficPath } from '../report/traffic-path.ts';
 
 export type LineTone = 'plain' | 'title' | 'dim' | 'command' | Severity;
@@ -49,6 +50,18 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
   'open-question': 'The session stopped at a question answered "don\'t know".',
 };
 
+/**
+ * Where the flow ended, in words that never contradict the findings: with an error above, an
+ * end that says "all is well" applies only once the errors are fixed, and "no cause found" is
+ * not said.
+ */
+function closingText(outcome: NonNullable<EngineState['outcome']>, errors: number): string {
+  const text = outcome.text ? safeText(outcome.text) : '';
+  if (errors > 0 && (outcome.kind === 'resolved' || outcome.kind === 'pass')) return `Once the ${errors === 1 ? 'error above is' : 'errors above are'} fixed: ${text || OUTCOME_WORDS[outcome.kind]}`;
+  if (errors > 0 && outcome.kind === 'not-resolved') return `The flows could not pin the symptom itself down; the ${errors === 1 ? 'error above is' : 'errors above are'} what to fix first.${text ? ` ${text}` : ''}`;
+  return `${OUTCOME_WORDS[outcome.kind] ?? ''}${text ? ` ${text}` : ''}`.trim();
+}
+
 const COMMAND_INDENT = '     ';
 const STEP_INDENT = '  ';
 
@@ -57,9 +70,9 @@ export function orderedFindings(state: EngineState): readonly FindingInstance[] 
   return orderFindings(state.findings);
 }
 
+/** The verdict (report/verdict.ts): the same words as the report's summary. */
 export function diagnosisLine(state: EngineState): string {
-  const count = (severity: Severity) => state.findings.filter((finding) => finding.severity === severity).length;
-  return `Diagnosis: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;
+  return verdictText(sessionVerdict(state));
 }
 
 export function findingsPage(state: EngineState, width: number): FindingsPage {
@@ -87,8 +100,11 @@ export function findingsPage(state: EngineState, width: number): FindingsPage {
     lines.push({ text: '', tone: 'plain' });
   });
   const outcome = state.outcome;
-  if (outcome) push(`${OUTCOME_WORDS[outcome.kind] ?? ''}${outcome.text ? ` ${safeText(outcome.text)}` : ''}`.trim(), 'dim');
+  const errors = state.findings.filter((finding) => finding.severity === 'error').length;
+  if (outcome) push(closingText(outcome, errors), 'dim');
   for (const open of state.openQuestions) push(`Open question: ${safeText(open.text)}`, 'plain');
+  // The last line says what the first says, in the same words.
+  push(diagnosisLine(state), 'title');
   return { lines, steps };
 }
 

@@ -48,7 +48,7 @@ test('control characters from outside values are shown escaped, never written ra
 
 test('the summary line counts findings by severity and states the status', () => {
   const markdown = toMarkdown(reportOf([completeSession()], { interrupted: true }));
-  assert.match(markdown, /^\*\*Summary:\*\* 2 errors, 1 warning, 0 infos; status: partial, the session was stopped before it ended\.$/m);
+  assert.match(markdown, /^\*\*Summary:\*\* Diagnosis: 2 errors, 1 warning, 0 notes \(partial, the session was stopped before it ended\)\. Fix the errors first\.$/m);
 });
 
 test('steps are numbered and the sections come in reading order', () => {

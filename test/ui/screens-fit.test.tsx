@@ -44,7 +44,7 @@ test('findings taller than the terminal scroll between a fixed header and footer
   ui.type('\u001b[6~');
   frame = await ui.waitFor((f) => f.includes('Fourth and last finding'), 'the last finding after PgDn');
   assert.match(frame, /^vnet-doctor · /, 'the header stays');
-  assert.match(frame, /Diagnosis: 1 error\(s\), 2 warning\(s\), 1 note\(s\)/, 'the diagnosis stays');
+  assert.match(frame, /Diagnosis: 1 error, 2 warnings, 1 note/, 'the diagnosis stays');
   // s, then Enter for the usual format (Markdown), in one read.
   ui.type('s\r');
   frame = await ui.waitFor((f) => f.includes('Report saved to'), 'the confirmation');
