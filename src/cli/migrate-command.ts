@@ -13,8 +13,7 @@ import { SessionController } from '../session/controller.ts';
 import { factSources } from '../session/fact-sources.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { safeText } from '../text/safe-text.ts';
-import { NoCredentialError, appTarget, withDemoEmulator, type ArmAccess, type GatherOptions } from '../facts/gather-facts.ts';
+import { appTarget, withDemoEmulator, type ArmAccess, type GatherOptions } from '../facts/gather-facts.ts';
 import { readFailureLines } from '../facts/read-failures.ts';
 import { fetchMigrationReads, type MigrationReadQuery, type MigrationReads } from '../facts/arm/fetch-migration.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
@@ -30,6 +29,8 @@ import type { CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
+import { MIGRATE } from './commands.ts';
+import { runCommand, type CommandRun } from './command-run.ts';
 import type { TokenCredential } from '@azure/identity';
 import type { Facts } from '../engine/types.ts';
 
@@ -44,8 +45,10 @@ export interface MigrateContext {
 const SLOT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}$/;
 
 export async function migrateCommand(options: CliOptions, out: Output, context: MigrateContext = {}): Promise<number> {
-  const warn = (text: string) => out.error(safeText(text));
-  if (options.resume) throw new UsageError('--resume continues an interactive session; migrate always reads afresh');
+  return runCommand(MIGRATE, options, out, context, { interrupted: 'interrupted; no runbook was written' }, (run) => migrate(options, context, run));
+}
+
+async function migrate(options: CliOptions, context: MigrateContext, { signal, warn }: CommandRun): Promise<number> {
   if (options.slot !== undefined && !SLOT_NAME.test(options.slot)) throw new UsageError(`--slot "${options.slot}" is not a slot name (letters, digits and hyphens)`);
   checkFlagConflicts(options);
   const dir = options.out ?? '.';
@@ -58,40 +61,24 @@ export async function migrateCommand(options: CliOptions, out: Output, context: 
   const { flowSet, answers: preset } = inputs;
 
   const now = context.now ?? (() => new Date());
-  const abort = new AbortController();
-  const signal = context.signal ?? abort.signal;
-  const stop = () => abort.abort();
-  if (!context.signal) { process.once('SIGINT', stop); process.once('SIGTERM', stop); }
   const controller = new SessionController({
     flowSet, derivations: DERIVATIONS, preset,
     sources: factSources({ ...(access === undefined ? {} : { access }), now, readDnsSettings: options['read-dns-settings'] === true }),
   });
-  let reads: MigrationReads;
+  // No credential and Ctrl-C end it as every command (command-run.ts): exit 2, or 130/129 with no runbook written.
   try {
-    try {
-      await controller.load(choice, { signal, onProgress: warn });
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-    }
-    await controller.settled();
-    const gathered = controller.gathered!;
-    const failures = readFailureLines(gathered);
-    for (const line of failures.lines) warn(line);
-    if (failures.fatal) return EXIT_USAGE;
-    warn('Reading deployment slots and the NSG rules that let the point-to-site pool in');
-    reads = await migrationReads(choice, access, gathered.facts, options.slot, { signal });
-    if (options.slot !== undefined && reads.slotConnection && !reads.slotConnection.ok && reads.slotConnection.status === 404) {
-      throw new UsageError(`unknown slot: the app has no deployment slot "${options.slot}" (ARM 404)`);
-    }
+    await controller.load(choice, { signal, onProgress: warn });
   } catch (error) {
-    if (error instanceof NoCredentialError) {
-      warn(`vnet-doctor: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    if (signal.aborted && !(error instanceof UsageError)) { warn('vnet-doctor: interrupted; no runbook was written'); return 130; }
-    throw error;
-  } finally {
-    if (!context.signal) { process.off('SIGINT', stop); process.off('SIGTERM', stop); }
+    if (!(error instanceof EngineError)) throw error;
+  }
+  await controller.settled();
+  const failures = readFailureLines(controller.gathered!);
+  for (const line of failures.lines) warn(line);
+  if (failures.fatal) return EXIT_USAGE;
+  warn('Reading deployment slots and the NSG rules that let the point-to-site pool in');
+  const reads: MigrationReads = await migrationReads(choice, access, controller.gathered!.facts, options.slot, { signal });
+  if (options.slot !== undefined && reads.slotConnection && !reads.slotConnection.ok && reads.slotConnection.status === 404) {
+    throw new UsageError(`unknown slot: the app has no deployment slot "${options.slot}" (ARM 404)`);
   }
 
   const gathered = controller.gathered!;
