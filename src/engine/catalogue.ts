@@ -4,7 +4,8 @@
  */
 import type { Diagnostic } from './diagnostic.ts';
 import type { FactDefinition, FindingDefinition } from './types.ts';
-import { isRecord } from './validate-flow.ts';
+import { isRecord, validateCondition } from './validate-flow.ts';
+import { conditionKeys } from './expression.ts';
 
 const FACT_TYPES = ['yes-no', 'choice', 'ip', 'cidr', 'cidr-list', 'hostname', 'port', 'number', 'text', 'text-list', 'date'];
 const FACT_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
@@ -23,9 +24,39 @@ export function validateFactCatalogue(file: string, value: unknown, lines: Reado
       continue;
     }
     if (definition.type === 'choice' && !Array.isArray(definition.values)) errors.push({ ...at, message: 'a choice fact needs "values"' });
+    if (definition.when !== undefined) {
+      const before = errors.length;
+      if (definition.type !== 'yes-no' || (definition.source ?? 'derived') !== 'derived') errors.push({ ...at, message: 'a fact derived by "when" is of type yes-no with source derived' });
+      validateCondition(key, definition.when, (message) => errors.push({ ...at, message }), 'when');
+      if (errors.length > before) continue;
+    }
     facts[key] = definition as unknown as FactDefinition;
   }
+  errors.push(...derivationErrors(facts, file, lines));
   return { facts, errors };
+}
+
+/** A `when` names catalogue facts only, and no derived fact depends on itself (it would never be known). */
+function derivationErrors(facts: Readonly<Record<string, FactDefinition>>, file: string, lines: ReadonlyMap<string, number>): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  const at = (key: string, message: string): Diagnostic => ({ file, node: key, ...(lines.has(`facts.${key}`) ? { line: lines.get(`facts.${key}`) } : {}), message });
+  const inputs = (key: string): string[] => (facts[key]?.when ? conditionKeys(facts[key].when) : []);
+  for (const key of Object.keys(facts)) {
+    for (const input of inputs(key)) if (!Object.hasOwn(facts, input)) errors.push(at(key, `when: unknown fact key "${input}" (not in the fact catalogue)`));
+  }
+  const done = new Set<string>();
+  const visit = (key: string, path: string[]): void => {
+    if (done.has(key)) return;
+    const loop = path.indexOf(key);
+    if (loop >= 0) {
+      errors.push(at(key, `derived facts depend on each other in a circle: ${[...path.slice(loop), key].join(' -> ')}`));
+      return;
+    }
+    for (const input of inputs(key)) if (Object.hasOwn(facts, input)) visit(input, [...path, key]);
+    done.add(key);
+  };
+  for (const key of Object.keys(facts)) visit(key, []);
+  return errors;
 }
 
 export function validateFindingCatalogue(file: string, value: unknown, lines: ReadonlyMap<string, number>): { findings: Record<string, FindingDefinition>; errors: Diagnostic[] } {

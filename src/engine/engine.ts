@@ -188,9 +188,16 @@ function resolveFact(def: Definition, state: StateView, key: string): ResolvedFa
     const fact: Fact = state.facts[key]!;
     if (fact.value !== null) return { value: fact.value, source: fact.source, detail: fact.detail };
   }
-  const derive = Object.hasOwn(def.derivations, key) ? def.derivations[key] : undefined;
-  if (derive) {
-    const value = derive(lookupFor(def, state));
+  // A derived fact: written in the fact catalogue as a condition, or computed in code from its declared inputs.
+  const when = Object.hasOwn(def.flowSet.facts, key) ? def.flowSet.facts[key]!.when : undefined;
+  if (when) {
+    const truth = evaluate(when, lookupFor(def, state));
+    return truth === undefined ? undefined : { value: truth, source: 'derived' };
+  }
+  const derivation = Object.hasOwn(def.derivations, key) ? def.derivations[key] : undefined;
+  if (derivation) {
+    const lookup = lookupFor(def, state);
+    const value = derivation.compute((input) => (derivation.inputs.includes(input) ? lookup(input) : undefined));
     if (value !== undefined) return { value, source: 'derived' };
   }
   return undefined;

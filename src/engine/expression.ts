@@ -3,7 +3,7 @@
  * evaluated in three-valued (Kleene) logic so an unknown fact yields "unknown", never a guess.
  * No eval, no user code: a condition is plain data.
  */
-import type { ComparisonCondition, Condition, FactValue } from './types.ts';
+import type { ComparisonCondition, Condition, FactOperand, FactValue, Operand } from './types.ts';
 import { isRfc1918, isWithin } from './net.ts';
 
 export type Truth = true | false | undefined;
@@ -42,22 +42,46 @@ export function conditionKeys(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionKeys);
   if ('any' in condition) return condition.any.flatMap(conditionKeys);
   if ('not' in condition) return conditionKeys(condition.not);
-  return condition.within ? [condition.fact, condition.within] : [condition.fact];
+  const right = [condition.within, ...COMPARED.map((op) => operandFact(condition[op]))];
+  return [condition.fact, ...right.filter((key): key is string => key !== undefined)];
 }
+
+/** Operators whose right side may name a fact (`{ fact: key }`) instead of a literal. */
+export const COMPARED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'countGte'] as const;
+
+export const isFactOperand = (operand: unknown): operand is FactOperand =>
+  typeof operand === 'object' && operand !== null && !Array.isArray(operand) && typeof (operand as { fact?: unknown }).fact === 'string';
+
+const operandFact = (operand: unknown): string | undefined => (isFactOperand(operand) ? operand.fact : undefined);
 
 function compare(c: ComparisonCondition, lookup: Lookup): Truth {
   const value = lookup(c.fact);
   if (c.known !== undefined) return (value !== undefined) === c.known;
   if (value === undefined) return undefined;
-  if (c.eq !== undefined) return same(value, c.eq);
-  if (c.ne !== undefined) return !same(value, c.ne);
-  if (c.in !== undefined) return c.in.some((option) => same(value, option));
-  if (c.gt !== undefined) return numeric(value, (n) => n > c.gt!);
-  if (c.gte !== undefined) return numeric(value, (n) => n >= c.gte!);
-  if (c.lt !== undefined) return numeric(value, (n) => n < c.lt!);
-  if (c.lte !== undefined) return numeric(value, (n) => n <= c.lte!);
-  if (c.contains !== undefined) return list(value).some((item) => same(item, c.contains!));
-  if (c.countGte !== undefined) return list(value).length >= c.countGte;
+  // The right side: a literal, or another fact's value (unknown when that fact is).
+  const right = <T extends FactValue>(operand: Operand<T>): T | undefined => (isFactOperand(operand) ? (lookup(operand.fact) as T | undefined) : operand);
+  const against = <T extends FactValue>(operand: Operand<T> | undefined, test: (other: T) => Truth): Truth | 'absent' => {
+    if (operand === undefined) return 'absent';
+    const other = right(operand);
+    return other === undefined ? undefined : test(other);
+  };
+  const numberOf = (other: FactValue): number | undefined => (typeof other === 'number' ? other : undefined);
+  const order = (operand: Operand<number> | undefined, test: (n: number, m: number) => boolean) =>
+    against(operand, (other) => { const m = numberOf(other); return m === undefined ? undefined : numeric(value, (n) => test(n, m)); });
+  const results: (Truth | 'absent')[] = [
+    against(c.eq, (other) => same(value, other)),
+    against(c.ne, (other) => !same(value, other)),
+    c.in === undefined ? 'absent' : c.in.some((option) => same(value, option)),
+    order(c.gt, (n, m) => n > m),
+    order(c.gte, (n, m) => n >= m),
+    order(c.lt, (n, m) => n < m),
+    order(c.lte, (n, m) => n <= m),
+    against(c.contains, (other) => list(value).some((item) => same(item, other))),
+    against(c.countGte, (other) => { const m = numberOf(other); return m === undefined ? undefined : list(value).length >= m; }),
+  ];
+  // A comparison has exactly one operator (validate-flow.ts): the first one present decides.
+  const decided = results.findIndex((result) => result !== 'absent');
+  if (decided >= 0) return results[decided] as Truth;
   if (c.rfc1918 !== undefined) {
     const prefixes = list(value);
     if (prefixes.length === 0) return undefined;

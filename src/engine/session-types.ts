@@ -6,8 +6,14 @@
 import type { AnswerValue, EndOutcome, FactSource, FactValue, Facts, FlowNode, Severity, StepKind } from './types.ts';
 import type { Lookup } from './expression.ts';
 
-/** Pure functions that compute a fact from others (e.g. "the P2S pool is RFC 1918"). */
-export type Derivation = (lookup: Lookup) => FactValue | undefined;
+/**
+ * A pure function that computes a fact from others (e.g. "the VNet's first free /26"), with the
+ * facts it reads: the engine lets it read those only.
+ */
+export interface Derivation {
+  readonly inputs: readonly string[];
+  readonly compute: (lookup: Lookup) => FactValue | undefined;
+}
 export type Derivations = Readonly<Record<string, Derivation>>;
 
 export interface EngineOptions {

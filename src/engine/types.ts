@@ -63,16 +63,22 @@ export type Condition =
   | { readonly not: Condition }
   | ComparisonCondition;
 
+/** The right side of a comparison: a literal, or `{ fact: key }` for another fact's current value. */
+export type Operand<T> = T | FactOperand;
+export interface FactOperand {
+  readonly fact: string;
+}
+
 export interface ComparisonCondition {
   /** A fact key, optionally followed by a field (e.g. `target.host`). */
   readonly fact: string;
-  readonly eq?: FactValue;
-  readonly ne?: FactValue;
+  readonly eq?: Operand<FactValue>;
+  readonly ne?: Operand<FactValue>;
   readonly in?: readonly (string | number | boolean)[];
-  readonly gt?: number;
-  readonly gte?: number;
-  readonly lt?: number;
-  readonly lte?: number;
+  readonly gt?: Operand<number>;
+  readonly gte?: Operand<number>;
+  readonly lt?: Operand<number>;
+  readonly lte?: Operand<number>;
   /** True when the fact is known (false when unknown: never itself unknown). */
   readonly known?: boolean;
   /** Every prefix/address of the fact lies inside RFC 1918 space. */
@@ -80,9 +86,9 @@ export interface ComparisonCondition {
   /** The fact (address or prefix list) lies inside one of the prefixes held by this other fact. */
   readonly within?: string;
   /** The list fact contains this value (case-insensitive for strings). */
-  readonly contains?: string;
+  readonly contains?: Operand<string>;
   /** The list fact has this many entries or more. */
-  readonly countGte?: number;
+  readonly countGte?: Operand<number>;
 }
 
 export interface ChoiceOption {
@@ -169,6 +175,8 @@ export interface FactDefinition {
   readonly description?: string;
   /** Who normally provides it: arm, derived, answer or session. */
   readonly source?: string;
+  /** A derived yes-no fact written in the catalogue: true or false as this condition is (unknown when it is). */
+  readonly when?: Condition;
 }
 
 /** A finding id reports and scripts depend on (flows/catalog/findings.yaml). */

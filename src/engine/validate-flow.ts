@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from './diagnostic.ts';
 import { ANSWER_TYPES, type Flow } from './types.ts';
+import { COMPARED } from './expression.ts';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const NODE_KINDS = ['question', 'check', 'finding', 'goto', 'end'] as const;
@@ -21,7 +22,7 @@ const FIELDS: Record<(typeof NODE_KINDS)[number], { required: string[]; optional
   end: { required: ['outcome'], optional: ['text'] },
 };
 
-type Report = (message: string, node?: string, key?: string) => void;
+export type Report = (message: string, node?: string, key?: string) => void;
 
 export function validateFlow(file: string, value: unknown, lines: ReadonlyMap<string, number>): { flow?: Flow; errors: Diagnostic[] } {
   const errors: Diagnostic[] = [];
@@ -92,7 +93,7 @@ function validateQuestion(id: string, node: Record<string, unknown>, report: Rep
   if (type !== 'choice' && type !== 'yes-no' && node.next === undefined) report(`a ${type} question needs "next"`, id);
 }
 
-function validateCondition(id: string, condition: unknown, report: Report, where: string): void {
+export function validateCondition(id: string, condition: unknown, report: Report, where: string): void {
   if (!isRecord(condition)) return report(`${where}: a condition must be a mapping`, id);
   const keys = Object.keys(condition);
   if (keys.length === 1 && (keys[0] === 'all' || keys[0] === 'any')) {
@@ -109,11 +110,20 @@ function validateCondition(id: string, condition: unknown, report: Report, where
   if (operators.length !== 1) return report(`${where}: a comparison needs exactly one operator, found ${operators.length}`, id);
   const op = operators[0]!;
   const operand = condition[op];
+  const path = `${where}.${op}`;
+  // eq, ne, gt, gte, lt, lte, contains and countGte may compare with another fact: { fact: key }.
+  if ((COMPARED as readonly string[]).includes(op) && isRecord(operand)) {
+    const keys = Object.keys(operand);
+    if (keys.length !== 1 || keys[0] !== 'fact' || typeof operand.fact !== 'string' || operand.fact === '') report(`${path}: compare with a value or with { fact: key }`, id);
+    return;
+  }
   const numericOps = ['gt', 'gte', 'lt', 'lte', 'countGte'];
-  if (numericOps.includes(op) && typeof operand !== 'number') report(`${where}.${op} must be a number`, id);
-  if ((op === 'known' || op === 'rfc1918') && typeof operand !== 'boolean') report(`${where}.${op} must be true or false`, id);
-  if ((op === 'within' || op === 'contains') && typeof operand !== 'string') report(`${where}.${op} must be a text`, id);
-  if (op === 'in' && !Array.isArray(operand)) report(`${where}.in must be a list`, id);
+  if (numericOps.includes(op) && typeof operand !== 'number') report(`${path} must be a number or { fact: key }`, id);
+  if ((op === 'eq' || op === 'ne') && !['string', 'number', 'boolean'].includes(typeof operand)) report(`${path} must be a text, number, yes/no or { fact: key }`, id);
+  if ((op === 'known' || op === 'rfc1918') && typeof operand !== 'boolean') report(`${path} must be true or false`, id);
+  if (op === 'contains' && typeof operand !== 'string') report(`${path} must be a text or { fact: key }`, id);
+  if (op === 'within' && typeof operand !== 'string') report(`${path} must be a fact key`, id);
+  if (op === 'in' && !Array.isArray(operand)) report(`${path} must be a list`, id);
 }
 
 function validateFinding(id: string, node: Record<string, unknown>, report: Report): void {

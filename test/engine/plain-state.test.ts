@@ -11,7 +11,7 @@ import { miniFlowSet } from '../support/mini-flows.ts';
 
 // The pool follows from the target, so the pool question is answered by a derivation.
 const derivations: Derivations = {
-  'p2s.addressPool': (lookup) => (lookup('target.host') === 'db.contoso.local' ? ['10.1.0.0/24'] : undefined),
+  'p2s.addressPool': { inputs: ['target.host'], compute: (lookup) => (lookup('target.host') === 'db.contoso.local' ? ['10.1.0.0/24'] : undefined) },
 };
 const engine = createEngine(miniFlowSet(), derivations);
 

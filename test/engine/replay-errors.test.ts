@@ -15,7 +15,7 @@ test('replay stops quietly at an answer the flows no longer accept', () => {
 test('replay lets a programming error through instead of silently cutting a resumed session short', () => {
   const derivations = {
     // A derivation with a bug: it throws when the tier question is reached, after the first answer.
-    'plan.tier': () => { throw new TypeError('boom'); },
+    'plan.tier': { inputs: [], compute: () => { throw new TypeError('boom'); } },
   };
   const engine = createEngine(flows, derivations);
   const initial = engine.start();

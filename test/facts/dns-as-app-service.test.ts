@@ -14,7 +14,7 @@ import { DERIVATIONS } from '../../src/facts/derived.ts';
 import type { Facts } from '../../src/engine/types.ts';
 
 const derive = (values: Facts, key: string) => {
-  const get = (name: string): unknown => (Object.hasOwn(values, name) ? values[name]!.value : DERIVATIONS[name]?.(get as never));
+  const get = (name: string): unknown => (Object.hasOwn(values, name) ? values[name]!.value : DERIVATIONS[name]?.compute(get as never));
   return get(key);
 };
 

@@ -5,13 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { firstFreeBlock } from '../../src/engine/net.ts';
 import type { FactValue } from '../../src/engine/types.ts';
+import { engine } from '../flows/shipped.ts';
 
+/** A fact as the engine derives it from these values (code and catalogue derivations alike). */
 function derive(key: string, values: Record<string, FactValue>): FactValue | undefined {
-  const get = (name: string): FactValue | undefined => (Object.hasOwn(values, name) ? values[name] : Object.hasOwn(DERIVATIONS, name) ? DERIVATIONS[name]!(get) : undefined);
-  return get(key);
+  const facts = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, source: 'arm' as const }]));
+  return engine.resolveFact(engine.start(facts), key)?.value;
 }
 
 const VNET = { 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.subnetPrefixes': ['10.20.0.0/24', '10.20.1.0/26', '10.20.1.64/27'], 'vnet.subnetNames': ['GatewaySubnet', 'snet-vms', 'appservice-integration'] };

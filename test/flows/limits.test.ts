@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { MAX_VNETS_PER_PLAN, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS } from '../../src/facts/limits.ts';
-import { DERIVATIONS } from '../../src/facts/derived.ts';
 import { engine, facts } from './shipped.ts';
 
 const { start, currentQuestion } = engine;
@@ -21,9 +20,9 @@ test('limit checks follow the constants: the plan VNet limit and the SSTP connec
   assert.ok(atLimit.findings.some((f) => f.id === 'plan-vnet-limit' && f.title.endsWith(`${MAX_VNETS_PER_PLAN} is the limit`)));
   const under = start(facts({ 'plan.vnetCount': MAX_VNETS_PER_PLAN - 1 }), {}, { flow: 'eligibility' });
   assert.ok(!under.findings.some((f) => f.id === 'plan-vnet-limit'));
-  const derive = (key: string, value: number) => DERIVATIONS[key]!((k) => (k === 'p2s.connectionCount' ? value : undefined));
-  assert.equal(derive('p2s.atSstpLimit', SSTP_MAX_CONNECTIONS), true);
-  assert.equal(derive('p2s.atSstpLimit', SSTP_MAX_CONNECTIONS - 1), false);
+  const atSstpLimit = (count: number) => engine.resolveFact(start(facts({ 'p2s.connectionCount': count }), {}, { flow: 'eligibility' }), 'p2s.atSstpLimit')?.value;
+  assert.equal(atSstpLimit(SSTP_MAX_CONNECTIONS), true);
+  assert.equal(atSstpLimit(SSTP_MAX_CONNECTIONS - 1), false);
 });
 
 test('flow texts carry no hard-coded copies of the limits', () => {
