@@ -57,7 +57,7 @@ export function checkFlags(spec: CommandSpec, options: CliOptions, args: readonl
  * command writes, an existing directory, and no existing file without --force. --format must agree.
  */
 export function checkReport(spec: CommandSpec, options: CliOptions): string | undefined {
-  if (options.force && options.report === undefined && spec.report && spec.id !== 'wizard') {
+  if (options.force && options.report === undefined && spec.report) {
     throw new UsageError('--force only applies together with --report PATH');
   }
   if (options.report === undefined || !spec.report) return undefined;

@@ -22,7 +22,6 @@ import { claimSession } from '../session/claim-session.ts';
 import { createReportExporter } from '../session/report-export.ts';
 import { buildReport } from '../report/build-report.ts';
 import { writeReport } from '../report/write-report.ts';
-import { checkReportPath } from '../session/report-path.ts';
 import { formatForPath } from '../report/format.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
 import { SessionController } from '../session/controller.ts';
@@ -35,6 +34,8 @@ import type { CliOptions } from './args.ts';
 import { loadInputs } from './load-inputs.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import type { Output } from './output.ts';
+import { WIZARD } from './commands.ts';
+import { checkFlags, checkReport, warnTo } from './command-run.ts';
 
 export interface WizardContext {
   readonly isTTY?: boolean;
@@ -45,16 +46,17 @@ export interface WizardContext {
 }
 
 export async function wizardCommand(options: CliOptions, out: Output, context: WizardContext = {}): Promise<number> {
-  const warn = (text: string) => out.error(safeText(text));
+  const warn = warnTo(out);
+  // The flags the wizard takes, and --report checked now (an existing file or a missing directory), not after the session.
+  // Its signals are the terminal's: the wizard's runner (ui/run-wizard.tsx) saves and ends the session on them.
+  checkFlags(WIZARD, options);
   checkFlagConflicts(options);
-  // An existing --report file or a missing directory is refused now, not after the session.
-  if (options.report !== undefined) checkReportPath(options.report, options.force);
+  checkReport(WIZARD, options);
   if (!(context.isTTY ?? (process.stdin.isTTY === true && process.stdout.isTTY === true))) {
     warn('vnet-doctor: the interactive wizard needs a terminal (stdin and stdout must be a TTY).');
     warn('For scripts and pipes use batch mode: vnet-doctor check --offline --answers FILE (add --app ID to read facts from Azure).');
     return EXIT_USAGE;
   }
-  if (options.format !== undefined) throw new UsageError('--format applies to "check" only; the wizard picks the format from the --report file name');
 
   // One wizard per saved session: while another runs, this one gets a session file of its own.
   const claim = claimSession(new SessionStore(stateDir(context.env ?? process.env)), options.resume === true);
