@@ -14,8 +14,8 @@ import type { ReportFormat } from '../report/format.ts';
 import type { ReportTarget } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
-import { copyToClipboard } from './clipboard.ts';
-import { diagnosisLine, findingsPage } from './findings-lines.ts';
+import { copyMessage, copyToClipboard } from './clipboard.ts';
+import { diagnosisLine, findingsPage, findingsText } from './findings-lines.ts';
 import { FindingsScreen } from './FindingsScreen.tsx';
 import { Footer, type FooterMode, type Status } from './Footer.tsx';
 import { Header, HEADER_HEIGHT } from './Header.tsx';
@@ -223,11 +223,15 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
 
   const copyStep = (number: number) => {
     const session = wizard.latest();
-    const step = session ? findingsPage(wizard.diagnosis(session.state), size.current.width).steps[number - 1] : undefined;
-    if (!step) return;
+    const steps = session ? findingsPage(wizard.diagnosis(session.state), size.current.width).steps : [];
+    const step = number >= 1 ? steps[number - 1] : undefined;
+    if (!step) {
+      setStatus({ text: steps.length === 0 ? 'No step has a command to copy.' : `There is no step ${number}: the steps are numbered 1 to ${steps.length}.`, tone: 'warn' });
+      return;
+    }
     if (step.command === undefined) { setStatus({ text: `Step ${number} has no command to copy.`, tone: 'info' }); return; }
     (deps.copy ?? ((text: string) => copyToClipboard(stdout, text)))(step.command);
-    setStatus({ text: `Step ${number} copied to the clipboard (through the terminal, OSC 52).`, tone: 'ok' });
+    setStatus({ text: copyMessage(number), tone: 'ok' });
   };
 
   const saveReport = (format: ReportFormat | undefined) => {
@@ -245,7 +249,11 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     finished.current = true;
     const from = phaseRef.current.kind === 'leaving' ? phaseRef.current.from : phaseRef.current;
     setStatus(undefined);
-    setPhase({ kind: 'left', from, result });
+    // Left from the findings: they go to the normal screen as plain text, each command on one line
+    // (the pager, cut to the screen's width, is not drawn again).
+    const session = wizard.latest();
+    const shownFindings = from.kind === 'session' && session?.state.status === 'done' ? findingsText(wizard.diagnosis(session.state)) : [];
+    setPhase({ kind: 'left', from, result: shownFindings.length === 0 ? result : { ...result, messages: [...shownFindings, '', ...result.messages] } });
   };
 
   /** q is a normal quit; Ctrl-C interrupts. The session controller writes the report and picks the exit code. */
@@ -365,7 +373,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         <QuestionScreen state={state} engine={wizard.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
           {...(shown.refused === undefined ? {} : { refused: shown.refused })} />
       )}
-      {findings && diagnosis && <FindingsScreen diagnosis={diagnosisLine(diagnosis)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
+      {findings && diagnosis && phase.kind !== 'left' && <FindingsScreen diagnosis={diagnosisLine(diagnosis)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
       {drawn.kind === 'override' && state && <OverridePicker path={state.path} flowSet={deps.flowSet} highlight={shown.highlight} />}
       <Footer
         mode={footerMode}

@@ -12,3 +12,12 @@ export function osc52(text: string): string {
 export function copyToClipboard(stream: NodeJS.WritableStream, text: string): void {
   stream.write(osc52(text));
 }
+
+/**
+ * What the wizard can honestly say after sending a copy: the sequence went to the terminal, which
+ * may or may not pass it on (tmux only with set-clipboard on). Never "copied", which it cannot know.
+ */
+export function copyMessage(step: number, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const sent = `Step ${step}'s command was sent to your terminal's clipboard (OSC 52); paste to check it arrived.`;
+  return env.TMUX ? `${sent} Under tmux it arrives only with: set -g set-clipboard on` : sent;
+}

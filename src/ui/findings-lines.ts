@@ -94,7 +94,7 @@ export function findingsPage(state: EngineState, width: number): FindingsPage {
     for (const step of finding.steps) {
       const number = steps.length + 1;
       steps.push({ number, kind: step.kind, ...(step.command === undefined ? {} : { command: step.command }) });
-      push(stepText(step, number), 'plain', STEP_INDENT);
+      push(stepText(step, number, true, step.command !== undefined && commandCut(safeText(step.command), room)), 'plain', STEP_INDENT);
       if (step.command !== undefined) for (const row of commandRows(safeText(step.command), room)) lines.push({ text: row, tone: 'command' });
     }
     lines.push({ text: '', tone: 'plain' });
@@ -119,9 +119,10 @@ function pathOf(state: EngineState): string | undefined {
   return path ? pathLine(path) : undefined;
 }
 
-function stepText(step: RenderedStep, number: number): string {
+function stepText(step: RenderedStep, number: number, onScreen = true, cut = false): string {
   const shell = STEP_SHELL[step.kind];
-  const where = step.command === undefined ? shell : [shell, `c ${number} copies it`].filter(Boolean).join('; ');
+  const copies = cut ? `cut to fit: c ${number} copies it whole` : `c ${number} copies it`;
+  const where = step.command === undefined || !onScreen ? shell : [shell, copies].filter(Boolean).join('; ');
   // A command with blanks is a template (render-step.ts): say what to fill in before it is pasted.
   const blanks = step.blanks && step.blanks.length > 0 ? ` Template, fill in: ${safeText(step.blanks.join('; '))}.` : '';
   return `${number}. ${safeText(step.text)}${where ? ` (${where})` : ''}${blanks}`;
@@ -129,16 +130,42 @@ function stepText(step: RenderedStep, number: number): string {
 
 /**
  * A command is one logical line with no continuation characters (they differ per shell and break
- * a paste into another one). One that fits stands alone on its row, indented with spaces only, so a
- * triple-click copies exactly the command; a longer one fills whole rows from the left edge, as the
- * terminal itself would wrap it, and `c` with the step's number copies it in one piece.
+ * a paste into another one), and never split by a line break inside it: a mouse copy of a split
+ * command pastes two broken halves. One that fits stands alone on its row, indented with spaces
+ * only, so a triple-click copies exactly the command; a longer one is cut at the screen's edge with
+ * "…": `c` and the step's number copy it whole, and quitting prints it whole on one line.
  */
 export function commandRows(command: string, width: number): readonly string[] {
   const chars = [...command];
-  if (chars.length <= width - COMMAND_INDENT.length) return [COMMAND_INDENT + command];
-  const rows: string[] = [];
-  for (let start = 0; start < chars.length; start += width) rows.push(chars.slice(start, start + width).join(''));
-  return rows;
+  const room = Math.max(1, width - COMMAND_INDENT.length);
+  return [COMMAND_INDENT + (chars.length <= room ? command : `${chars.slice(0, room - 1).join('')}…`)];
+}
+
+/** Whether a command is too wide for one row of `width` columns (and is shown cut). */
+export const commandCut = (command: string, width: number): boolean => [...command].length > Math.max(1, width - COMMAND_INDENT.length);
+
+/**
+ * The findings as plain lines for the normal screen once the wizard has gone: every text and
+ * every command on one logical line (the terminal wraps them softly, so a mouse copy of a
+ * command is whole), the verdict first and last.
+ */
+export function findingsText(state: EngineState): string[] {
+  const lines: string[] = [diagnosisLine(state), ''];
+  let number = 0;
+  orderedFindings(state).forEach((finding, index) => {
+    lines.push(`${SEVERITY_LABEL[finding.severity]} ${index + 1}. ${safeText(finding.title)}`, safeText(finding.explanation));
+    for (const step of finding.steps) {
+      number += 1;
+      lines.push(`${STEP_INDENT}${stepText(step, number, false)}`);
+      if (step.command !== undefined) lines.push(COMMAND_INDENT + safeText(step.command));
+    }
+    lines.push('');
+  });
+  const errors = state.findings.filter((finding) => finding.severity === 'error').length;
+  if (state.outcome) lines.push(closingText(state.outcome, errors));
+  for (const open of state.openQuestions) lines.push(`Open question: ${safeText(open.text)}`);
+  lines.push(diagnosisLine(state));
+  return lines;
 }
 
 /** Word wrap without leading spaces on continued rows; a word longer than the row is cut. */

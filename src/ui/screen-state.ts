@@ -126,7 +126,8 @@ function letterCommand(state: ScreenState, letter: string, view: Exclude<ScreenV
   if (meaning === 'restart-ask') return view.commands.includes('restart') ? none({ ...state, confirm: 'restart' }) : none(state);
   if (meaning === 'save') return view.commands.includes('save') ? none({ ...state, confirm: 'save' }) : none(state);
   if (meaning !== undefined && view.commands.includes(meaning)) return command(state, meaning);
-  if (letter === 'c' && view.kind === 'pager' && view.steps > 0) return none({ ...state, copy: '' });
+  // Without a step to copy, `c` says so (step 0) rather than waiting for digits.
+  if (letter === 'c' && view.kind === 'pager') return view.steps > 0 ? none({ ...state, copy: '' }) : { state, effects: [{ type: 'copy', step: 0 }] };
   return none(state);
 }
 
@@ -216,10 +217,8 @@ function pagerKey(state: ScreenState, key: KeyEvent, view: Extract<ScreenView, {
 /** `c`, then the step's number: one digit when there are fewer than ten steps, else digits and Enter. */
 function copyKey(state: ScreenState, key: KeyEvent, view: Extract<ScreenView, { kind: 'pager' }>): Reduced {
   const typed = state.copy ?? '';
-  const done = (digits: string) => {
-    const step = Number(digits);
-    return step >= 1 && step <= view.steps ? { state: { ...state, copy: undefined }, effects: [{ type: 'copy', step } as const] } : none({ ...state, copy: undefined });
-  };
+  // Any number is handed over: one out of range is told so, never silently ignored.
+  const done = (digits: string) => ({ state: { ...state, copy: undefined }, effects: [{ type: 'copy', step: Number(digits) } as const] });
   if (key.kind === 'char' && /^[0-9]$/.test(key.char)) {
     const digits = typed + key.char;
     return view.steps < 10 || digits.length >= String(view.steps).length ? done(digits) : none({ ...state, copy: digits });

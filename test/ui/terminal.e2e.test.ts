@@ -219,8 +219,11 @@ test('findings taller than the terminal scroll in a pager: header and footer sta
     assert.match(screen, /PgUp\/PgDn/, 'the footer is on screen');
     assert.doesNotMatch(screen, /Fourth and last finding/, 'the last finding is further down');
     // Commands: one logical line, the shell named, no continuation characters.
-    assert.match(screen, /Connect the integration subnet again \(bash, Azure CLI; c 1 copies it\)/);
+    assert.match(screen, /Connect the integration subnet again \(bash, Azure CLI; cut to fit: c 1 copies it whole\)/);
     assert.doesNotMatch(screen, / \\$/m, 'no bash continuation at a row end');
+    // A command wider than the screen is cut with "…" on its one row, never broken onto the next.
+    assert.match(screen, /^ {5}az webapp vnet-integration add --resource-group rg-contoso-production-westeurope .*…$/m);
+    assert.doesNotMatch(screen, /^--subnet snet-integration-01$|^[^ ].*snet-integration-01$/m, 'no row holds the rest of a command');
     await term.press(PAGE_DOWN, 'Fourth and last finding', 'the rest after PgDn');
     await term.press('g', /rows 1-\d+ of/, 'the top again with g');
     await term.press('G', /rows \d+-\d+ of \d+ · end/, 'the end of the findings with G');
@@ -232,12 +235,20 @@ test('findings taller than the terminal scroll in a pager: header and footer sta
     assert.match(term.lastScreen(), /Report saved to .*vnet-doctor-report-[\s\S]*PgUp\/PgDn/, 'the confirmation sits in the footer, above the keys');
     // c and the step number put the whole command on the clipboard through the terminal (OSC 52).
     const before = term.mark();
-    await term.press('c1', 'Step 1 copied', 'the copy confirmation');
+    // The message says what was done (sent, through OSC 52), never "copied", which the wizard cannot know.
+    await term.press('c1', "Step 1's command was sent to your terminal's clipboard (OSC 52)", 'the copy message');
     const command = 'az webapp vnet-integration add --resource-group rg-contoso-production-westeurope --name contoso-api-production --vnet vnet-hub-westeurope --subnet snet-integration-01';
     assert.ok(term.raw.slice(before).includes(`\u001b]52;c;${Buffer.from(command).toString('base64')}\u0007`), 'OSC 52 carries the command');
+    assert.doesNotMatch(term.lastScreen(), /copied/);
+    // A step number out of range is told so.
+    await term.press('c9', 'There is no step 9: the steps are numbered 1 to', 'the out-of-range message');
     assert.ok(!term.raw.includes(CLEAR_SCREEN), 'no frame filled the terminal, so none was pushed into the scrollback');
-    term.send('q');
+    const quit = term.send('q');
     assert.equal(await term.exit, 1);
+    // What stays in the terminal: every command whole on one logical line (the terminal wraps it softly).
+    const left = term.since(quit).split('\n');
+    assert.ok(left.includes(`     ${command}`), `the whole command on one line after quitting:\n${left.join('\n')}`);
+    assert.match(term.since(quit), /Fourth and last finding/, 'every finding is printed, not only the page on show');
   } finally {
     term.close();
   }

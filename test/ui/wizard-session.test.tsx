@@ -34,7 +34,7 @@ test('a whole session from the first question to a finding with a copy-ready com
   assert.match(findings, /1\. Test from Kudu \(Kudu console, Debug console > CMD; c 1 copies it\)/, 'the step says where its command runs');
   assert.match(findings, /^ {5}tcpping db\.contoso\.local:1433$/m, 'the command stands alone on its line, indented with spaces only');
   await ui.press('c', '1');
-  await ui.waitFor((f) => f.includes('Step 1 copied to the clipboard'), 'the copy confirmation in the footer');
+  await ui.waitFor((f) => f.includes("Step 1's command was sent to your terminal's clipboard (OSC 52)"), 'the copy message in the footer');
   assert.deepEqual(ui.copied, ['tcpping db.contoso.local:1433']);
   assert.doesNotMatch(findings, /[\u2500-\u257f]/, 'no box-drawing characters anywhere');
   await ui.press('q');
