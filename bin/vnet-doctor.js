@@ -10,10 +10,10 @@ import v8 from 'node:v8';
 // initial size instead of growing to 16 MB (a wizard's short bursts of garbage do not need a big
 // nursery), and no optimizing compilers (a short interactive session spends its time in code that
 // never gets hot). Set before anything else allocates and before the compile cache is enabled
-// (its cache key includes the V8 flags). Commands (check, flows, scan) and --help/--version keep
+// (its cache key includes the V8 flags). Commands (check, flows, scan, migrate) and --help/--version keep
 // V8's defaults: their CPU-bound work (YAML, linting, scans) runs about a third slower without
 // the optimizing compilers.
-const COMMANDS = new Set(['check', 'flows', 'scan']);
+const COMMANDS = new Set(['check', 'flows', 'scan', 'migrate']);
 const args = process.argv.slice(2);
 const wizard = process.stdin.isTTY === true && process.stdout.isTTY === true
   && !args.some((arg) => COMMANDS.has(arg) || ['--help', '-h', '--version', '-v'].includes(arg));

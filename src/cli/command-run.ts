@@ -49,7 +49,7 @@ export function checkFlags(spec: CommandSpec, options: CliOptions, args: readonl
     const who = spec.id === 'wizard' ? 'the wizard' : spec.id;
     throw new UsageError(`--${name} does not apply to ${who}${spec.refusal ? `, ${spec.refusal}` : ''} (see "vnet-doctor ${spec.words.join(' ') || 'wizard'} --help")`);
   }
-  if (args.length > spec.args.max) throw new UsageError(`${spec.args.tooMany} ("${args[spec.args.max]}")`);
+  if (args.length > spec.args.max) throw new UsageError(`unexpected argument "${args[spec.args.max]}": ${spec.args.tooMany}`);
 }
 
 /**

@@ -219,15 +219,15 @@ export const FLOWS: CommandSpec = {
   args: { max: 1, tooMany: 'flows takes one of lint, test, list, questions or graph' },
 };
 
-const flowsTool = (id: CommandId, word: string, max: number, groups: readonly FlagGroup[] = []): CommandSpec => ({
-  ...FLOWS, id, words: ['flows', word], groups, helpOf: 'flows',
-  args: { max, tooMany: `flows ${word} takes ${max === 0 ? 'no arguments' : 'at most one argument'}` },
+const flowsTool = (id: CommandId, word: string, what: string, groups: readonly FlagGroup[] = []): CommandSpec => ({
+  ...FLOWS, id, words: ['flows', word], groups, helpOf: 'flows', args: { max: 1, tooMany: `flows ${word} takes at most one argument, ${what}` },
 });
 
 export const COMMANDS: readonly CommandSpec[] = [
   WIZARD, CHECK, SCAN, MIGRATE, FLOWS,
-  flowsTool('flows lint', 'lint', 1), flowsTool('flows test', 'test', 1), flowsTool('flows list', 'list', 1),
-  flowsTool('flows questions', 'questions', 1), flowsTool('flows graph', 'graph', 1, FLOWS.groups),
+  flowsTool('flows lint', 'lint', 'the flow directory'), flowsTool('flows test', 'test', 'the flow directory'),
+  flowsTool('flows list', 'list', 'the flow directory'), flowsTool('flows questions', 'questions', 'the flow directory'),
+  flowsTool('flows graph', 'graph', 'a flow id (name a flow directory with --flows DIR)', FLOWS.groups),
 ];
 
 /** The one-line summaries the global help lists, in its order. */

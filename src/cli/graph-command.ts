@@ -15,10 +15,6 @@ import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import type { Output } from './output.ts';
 
 export function graphCommand(args: readonly string[], options: CliOptions, out: Output): number {
-  if (args.length > 1) {
-    out.error(`vnet-doctor: flows graph takes at most one flow id, got ${args.length} arguments (use --flows DIR for a flow directory)`);
-    return EXIT_USAGE;
-  }
   const dir = options.flows;
   let built: ReturnType<typeof buildFlowSetFromParsed>;
   try {

@@ -93,7 +93,7 @@ export function commandHelp(spec: CommandSpec): string {
 
 /** `vnet-doctor --help`: the commands, then the wizard's flags (the command run without one). */
 export function globalHelp(): string {
-  const commands = ['Commands', ...SUMMARIES.flatMap(({ synopsis, summary }) => [`  ${synopsis}`, ...wrap(summary, 6)])];
+  const commands = ['Usage', ...SUMMARIES.flatMap(({ synopsis, summary }) => [`  ${synopsis}`, ...wrap(summary, 6)])];
   const own = COMMANDS.filter((spec) => spec.words.length === 1).map((spec) => `vnet-doctor ${spec.words[0]} --help`);
   const sections: string[][] = [
     ['vnet-doctor: troubleshoot Azure App Service gateway-required VNet integration'],

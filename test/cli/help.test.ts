@@ -101,10 +101,10 @@ test('scan, migrate and flows each have a help of their own', async () => {
 
 test('a stray argument is refused, in the command\'s words', async () => {
   for (const [argv, message] of [
-    [['check', 'contoso-api'], /^vnet-doctor: check takes no arguments; name the app with --app \("contoso-api"\)/],
-    [['scan', 'sub1'], /^vnet-doctor: scan takes no arguments; name subscriptions with --subscription \("sub1"\)/],
-    [['wizard', 'contoso-api'], /^vnet-doctor: the wizard takes no arguments/],
-    [['flows', 'graph', 'triage', 'eligible'], /^vnet-doctor: flows graph takes at most one argument/],
+    [['check', 'contoso-api'], /^vnet-doctor: unexpected argument "contoso-api": check takes no arguments; name the app with --app$/],
+    [['scan', 'sub1'], /^vnet-doctor: unexpected argument "sub1": scan takes no arguments; name subscriptions with --subscription$/],
+    [['wizard', 'contoso-api'], /^vnet-doctor: unexpected argument "contoso-api": the wizard takes no arguments/],
+    [['flows', 'graph', 'triage', 'eligible'], /^vnet-doctor: unexpected argument "eligible": flows graph takes at most one argument, a flow id \(name a flow directory with --flows DIR\)$/],
   ] as const) {
     const result = await run([...argv]);
     assert.equal(result.code, 2, argv.join(' '));
