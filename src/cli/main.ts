@@ -6,6 +6,7 @@
 import { parseCommandLine, UsageError } from './args.ts';
 import { helpFor } from './render-help.ts';
 import { checkFlags } from './command-run.ts';
+import { COMMANDS } from './commands.ts';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { processOutput, type Output } from './output.ts';
@@ -21,7 +22,10 @@ export async function main(argv: readonly string[], out: Output = processOutput)
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
-    out.error(`vnet-doctor: ${(error as Error).message}\nRun "vnet-doctor --help" for the flags.`);
+    // The command's own help when its word is on the line (`check --bogus`: "vnet-doctor check --help").
+    const word = argv.find((arg) => !arg.startsWith('-'));
+    const help = COMMANDS.some((spec) => spec.words.length === 1 && spec.words[0] === word) ? `vnet-doctor ${word} --help` : 'vnet-doctor --help';
+    out.error(`vnet-doctor: ${(error as Error).message}\nRun "${help}" for the flags.`);
     return EXIT_USAGE;
   }
   const { command, options, spec, args } = parsed;

@@ -111,3 +111,10 @@ test('a stray argument is refused, in the command\'s words', async () => {
     assert.match(result.stderr, message);
   }
 });
+
+test('an unknown flag points to the help of the command it was given to', async () => {
+  const check = await run(['check', '--bogus']);
+  assert.equal(check.code, 2);
+  assert.equal(check.stderr, 'vnet-doctor: unknown option --bogus\nRun "vnet-doctor check --help" for the flags.');
+  assert.match((await run(['--bogus'])).stderr, /Run "vnet-doctor --help" for the flags\.$/);
+});
