@@ -17,9 +17,10 @@ import { factSources } from '../session/fact-sources.ts';
 import { probeSources } from '../probe/probe-option.ts';
 import { EXIT_USAGE } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { type CliOptions } from './args.ts';
+import { UsageError, type CliOptions } from './args.ts';
 import { checkFlagConflicts, sessionTarget } from './target-flags.ts';
 import { loadInputs } from './load-inputs.ts';
+import type { Answers } from '../answers/answers-file.ts';
 import { readFailureLines } from '../facts/read-failures.ts';
 import type { Output } from './output.ts';
 import { CHECK } from './commands.ts';
@@ -50,7 +51,8 @@ async function check(options: CliOptions, out: Output, context: CheckContext, { 
 
   const inputs = await loadInputs(options, warn);
   if (typeof inputs === 'number') return inputs;
-  const { flowSet, answers: preset } = inputs;
+  const { flowSet } = inputs;
+  const preset = withErrorText(inputs.answers, options);
 
   const now = context.now ?? (() => new Date());
   const controller = new SessionController({
@@ -110,4 +112,18 @@ function summaryLine(report: Report): string {
   const { errors, warnings, infos } = report.summary;
   const open = report.openQuestions.length;
   return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
+}
+
+/**
+ * --error TEXT answers triage's "what does the customer see" with "I have an error message" and
+ * pastes TEXT, so check starts from the cause the message documents (the flag wins over an
+ * answers file for those two questions).
+ */
+function withErrorText(answers: Answers, options: CliOptions): Answers {
+  const text = options.error;
+  if (text === undefined) return answers;
+  if (text.trim() === '') throw new UsageError('--error needs the text of the error message');
+  if (options.flow !== undefined && options.flow !== 'triage') throw new UsageError(`--error starts in triage; it cannot be used with --flow ${options.flow}`);
+  const given = (value: string) => ({ value, source: 'answer' as const, detail: '--error' });
+  return { ...answers, facts: { ...answers.facts, 'triage.symptom': given('error'), 'error.text': given(text.trim()) } };
 }

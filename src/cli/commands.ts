@@ -114,7 +114,7 @@ export const CHECK: CommandSpec = {
   groups: [
     TARGET,
     { title: 'Answers and report', flags: [
-      { name: 'answers' }, { name: 'flow', help: 'walk only this flow' },
+      { name: 'answers' }, { name: 'flow', help: 'walk only this flow' }, { name: 'error' },
       { name: 'format', choices: ['md', 'json'], help: 'the report\'s format on stdout: md (default) or json' },
       { name: 'report' }, { name: 'force' }, { name: 'redact' }, { name: 'flows' },
     ] },

@@ -44,6 +44,10 @@ export const FLAGS = {
     type: 'boolean',
     help: 'with an app: read WEBSITE_DNS_SERVER and WEBSITE_DNS_ALT_SERVER from its app settings. ARM returns every setting, secrets too: only those two are kept, the rest is dropped at once and never shown. Without this flag, the question is asked',
   },
+  error: {
+    type: 'string', value: 'TEXT',
+    help: 'the error message the customer sees (or tcpping / nameresolver output): triage starts from the cause it documents, as "I have an error message" does in the wizard',
+  },
   'scm-endpoint': { type: 'string', value: 'URL', help: 'with --probe: the Kudu endpoint to use instead of the app\'s own SCM site (tests)' },
   slot: { type: 'string', value: 'S', help: 'the deployment slot to move (default: the production slot)' },
   out: { type: 'string', value: 'DIR', help: 'the directory for the runbook files (must exist; default: the current one)' },

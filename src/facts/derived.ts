@@ -11,6 +11,7 @@ import type { Lookup } from '../engine/expression.ts';
 import type { FactValue } from '../engine/types.ts';
 import { firstFreeBlock, isWithin, overlaps, RFC1918_BLOCKS } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
+import { recognizeError, type ErrorKind } from './error-messages.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
@@ -113,8 +114,28 @@ const LIMITS: Derivations = {
   'limit.certificateWarningDays': derive([], () => CERTIFICATE_WARNING_DAYS),
 };
 
+/** What each recognised error text means, in the flows' words (error-messages.ts). */
+const ERROR_MEANINGS: Record<ErrorKind, string> = {
+  'socket-forbidden': 'the app tried an address outside the ranges it sends into the tunnel (a plan route is missing)',
+  'database-lookup': 'the point-to-site tunnel cannot be built: the pool is outside RFC 1918, or IKEv2 is enabled on the gateway',
+  'legacy-cmak': 'the gateway has IKEv2 enabled, which gateway-required integration cannot use',
+  'tcp-timeout': 'the connection times out: something drops the packets on the way',
+  'tcp-refused': 'the host answers but nothing listens on the port, or a firewall rejects it',
+  'tcp-unreachable': 'there is no route to the address from the app',
+  'name-not-found': 'the host name does not resolve',
+  'dns-timeout': 'no DNS server answers the app',
+};
+
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
+  'error.kind': (get) => {
+    const text = get('error.text');
+    return typeof text === 'string' ? recognizeError(text) : undefined;
+  },
+  'error.meaning': (get) => {
+    const kind = get('error.kind');
+    return typeof kind === 'string' && Object.hasOwn(ERROR_MEANINGS, kind) ? ERROR_MEANINGS[kind as ErrorKind] : undefined;
+  },
   // A hub's peering is picked by the target (issue 20 item 6); a single peering is read directly.
   ...peeringDerivations,
   'vnet.dnsTimeoutSeconds': derive(['vnet.dnsServerCount'], (get) => {

@@ -7,13 +7,15 @@
 import { isIPv4 } from './kudu-commands.ts';
 
 export type TcpOutcome = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unreachable' | 'unrecognized';
-export type DnsOutcome = 'resolves' | 'not-found' | 'timeout' | 'unrecognized';
+export type DnsOutcome = 'resolves' | 'not-found' | 'timeout' | 'lookup-failed' | 'unrecognized';
 
 /** What a failed attempt's socket error says, most telling first (each is its own answer to the question). */
 const TCP_FAILURES: readonly [Exclude<TcpOutcome, 'connects' | 'unrecognized'>, RegExp][] = [
   ['no-name', /no such host|host is not known|name or service not known|could not be resolved|unknown host/i],
-  // WSAENETUNREACH / WSAEHOSTUNREACH: no route to the address, a routing failure (not a drop).
-  ['unreachable', /unreachable (?:network|host)|network is unreachable|host is unreachable|no route to host/i],
+  // WSAENETUNREACH / WSAEHOSTUNREACH: no route to the address, a routing failure (not a drop). WSAEACCES
+  // ("access a socket in a way forbidden") is what the app gets for an address outside the routes it
+  // sends into the tunnel (configure-gateway-required-vnet-integration, troubleshooting).
+  ['unreachable', /unreachable (?:network|host)|network is unreachable|host is unreachable|no route to host|access a socket in a way forbidden/i],
   ['refused', /refused/i],
   ['timeout', /timed? ?out|did not properly respond|failed to respond/i],
 ];
@@ -58,6 +60,8 @@ export function parseNameresolver(output: string): DnsAnswer {
   if (addresses.length > 0) return { outcome: 'resolves', ...known, addresses: [...new Set(addresses)] };
   if (/non-existent domain|can't find|could not find|NXDOMAIN|no such host/i.test(output)) return { outcome: 'not-found', ...known, addresses: [] };
   if (/timed? ?-?out/i.test(output)) return { outcome: 'timeout', ...known, addresses: [] };
+  // WSANO_RECOVERY: no tunnel to ask through (pool outside RFC 1918, or IKEv2 on the gateway).
+  if (/non-recoverable error (?:occurred )?during a database lookup/i.test(output)) return { outcome: 'lookup-failed', ...known, addresses: [] };
   return { outcome: 'unrecognized', ...known, addresses: [] };
 }
 

@@ -73,6 +73,7 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   sameRegionNew: facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }),
   multiAuth: facts({ 'p2s.authTypes': ['Certificate', 'AAD'] }),
   smallSubnet: facts({ 'plan.maxInstances': 20, 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/27', 'vnet.location': 'westeurope' }),
+  pastedError: facts({ 'error.text': 'An attempt was made to access a socket in a way forbidden by its access permissions' }),
   peeringOutOfSync: facts({ 'peering.exists': true, 'peering.count': 1, 'peering.name': 'hub-to-spoke', 'peering.state': 'Connected', 'peering.syncLevel': 'RemoteNotInSync' }),
   legacyDns: facts({ 'vnet.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsLegacySortOrder': true }),
   retired: session('2027-04-01'),
