@@ -306,6 +306,14 @@ export const DERIVATIONS: Derivations = {
     if (typeof ip !== 'string') return undefined;
     return (list(get('onprem.prefixes')) ?? []).some((prefix) => isWithin(ip, prefix) === true);
   }),
+  // In none of the ranges the gateway knows: unknown until on-premises ranges are known (none known says nothing).
+  'target.outsideKnownRanges': derive(['target.ip', 'onprem.prefixes', 'vnet.addressSpace', 'peering.remoteAddressSpace'], (get) => {
+    const ip = get('target.ip');
+    const onprem = list(get('onprem.prefixes'));
+    if (typeof ip !== 'string' || !validateIp(ip).ok || !onprem || onprem.length === 0) return undefined;
+    const known = [...onprem, ...(list(get('vnet.addressSpace')) ?? []), ...(list(get('peering.remoteAddressSpace')) ?? [])];
+    return !known.some((prefix) => isWithin(ip, prefix) === true);
+  }),
   'onprem.unroutedPrefixes': derive(['onprem.prefixes', 'app.tunnelRanges'], (get) => {
     const prefixes = list(get('onprem.prefixes'));
     const ranges = list(get('app.tunnelRanges'));

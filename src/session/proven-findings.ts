@@ -14,8 +14,8 @@ const walks = new WeakMap<Engine, WeakMap<Facts, Map<string, readonly FindingIns
 const merged = new WeakMap<EngineState, EngineState>();
 
 /**
- * The findings the facts alone prove: facts read because of an answer (follow-up reads) and
- * facts the engineer chose to answer themselves (overrides) do not count.
+ * The findings the facts alone prove: facts read because of an answer (follow-up reads), facts
+ * the engineer chose to answer themselves (overrides) and facts from an answers file do not count.
  */
 export function provenFindings(engine: Engine, facts: Facts, overrides: readonly string[] = []): readonly FindingInstance[] {
   let byFacts = walks.get(engine);
@@ -25,7 +25,8 @@ export function provenFindings(engine: Engine, facts: Facts, overrides: readonly
   const key = [...overrides].sort().join('\n');
   const known = byOverrides.get(key);
   if (known) return known;
-  const own = Object.fromEntries(Object.entries(withoutFollowUps(facts)).filter(([fact]) => !overrides.includes(fact)));
+  // Facts an answers file states (source "answer") are the engineer's word, not Azure's proof.
+  const own = Object.fromEntries(Object.entries(withoutFollowUps(facts)).filter(([fact, value]) => !overrides.includes(fact) && value.source !== 'answer'));
   const seen = new Map<string, FindingInstance>();
   for (const session of walkFlows(engine, own, {}).sessions) {
     for (const finding of session.findings) if (!seen.has(finding.id)) seen.set(finding.id, finding);

@@ -185,7 +185,7 @@ test('on-premises over BGP: custom routes missing, then the on-premises firewall
   const s = walk('onprem-routes', facts({
     's2s.exists': true, 's2s.connectionName': 'cn-dc1', 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.10.0/24'],
   }), {
-    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'onprem-routes/ask-tcpping': 'timeout', 'rfc1918/ask-target-ip': '192.168.10.5',
     'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-custom-routes': ['10.20.0.0/16'],
     'onprem-routes/ask-onprem-firewall': false,
   });
@@ -200,7 +200,7 @@ test('on-premises over BGP: custom routes missing, then the on-premises firewall
 
 test('point-to-site added after the site-to-site VPN: the on-premises route back is missing', () => {
   const s = walk('onprem-routes', facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected' }), {
-    'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'onprem-routes/ask-tcpping': 'timeout', 'rfc1918/ask-target-ip': '192.168.10.5',
     'onprem-routes/ask-p2s-added-later': true,
   });
   assert.deepEqual(summary(s), [
@@ -404,7 +404,7 @@ test('on-premises over static site-to-site: the SSTP client gets only the VNet r
     's2s.exists': true, 's2s.connectionName': 'cn-dc1', 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': false,
     'onprem.prefixes': ['192.168.10.0/24', '10.20.0.0/24'],
   }), {
-    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+    'onprem-routes/ask-target': { host: 'erp.corp.contoso.com', port: 443 }, 'onprem-routes/ask-vm-test': true, 'onprem-routes/ask-tcpping': 'timeout', 'rfc1918/ask-target-ip': '192.168.10.5',
     'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
   });
   assert.deepEqual(summary(s), [['plan-route-missing', 'error', ['App Service plan > Networking > VNet integration > vnet-hub > Add route', 'tcpping erp.corp.contoso.com:443']]]);
@@ -416,7 +416,7 @@ test('on-premises ranges already among the plan routes: no route finding, with o
     const s = walk('onprem-routes', facts({
       's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': bgp, 'onprem.prefixes': ['192.168.10.0/24'], 'app.routes': ['10.20.0.0/16', '192.168.0.0/16'],
     }), {
-      'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'rfc1918/ask-target-ip': '192.168.10.5',
+      'onprem-routes/ask-target': { host: '192.168.10.5', port: 1521 }, 'onprem-routes/ask-vm-test': true, 'onprem-routes/ask-tcpping': 'timeout', 'rfc1918/ask-target-ip': '192.168.10.5',
       'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
     });
     assert.deepEqual(s.findings, [], `bgp ${bgp}`);
@@ -616,4 +616,29 @@ test('a plan App Service reports as unable to use regional integration (swiftSup
   assert.deepEqual(summary(s).find(([id]) => id === 'migration-plan-not-supported')!.slice(0, 2), ['migration-plan-not-supported', 'warning']);
   assert.ok(!s.findings.some((f) => f.id === 'migration-ready'));
   assert.equal(s.outcome?.kind, 'not-resolved');
+});
+
+test('on-premises: a target in no range the gateway knows asks whether the address is right or a range is missing, before any route advice', () => {
+  const s = walk('onprem-routes', facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': false, 'onprem.prefixes': ['192.168.0.0/16'] }), {
+    'onprem-routes/ask-target': { host: '10.50.1.4', port: 1433 }, 'onprem-routes/ask-tcpping': 'timeout', 'onprem-routes/ask-vm-test': true,
+    'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
+  });
+  assert.equal(s.findings[0]!.id, 'onprem-target-outside-ranges');
+  assert.equal(s.findings[0]!.title, '10.50.1.4 is in no on-premises range the gateway knows: is the address right, or is a range missing?');
+  assert.match(s.findings[0]!.explanation, /The on-premises ranges the gateway knows are 192\.168\.0\.0\/16/);
+  const tcpping = s.path.find((entry) => entry.question === 'onprem-routes/ask-tcpping');
+  assert.equal(tcpping?.answerLabel, 'No answer: it gives up after about 21 seconds', 'what tcpping showed is recorded');
+});
+
+test('on-premises: a target inside the known ranges gets no such finding, and a refused tcpping says the path works', () => {
+  const inside = walk('onprem-routes', facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': false, 'onprem.prefixes': ['192.168.0.0/16'], 'app.routes': ['10.20.0.0/16', '192.168.0.0/16'] }), {
+    'onprem-routes/ask-target': { host: '192.168.10.5', port: 1433 }, 'onprem-routes/ask-tcpping': 'timeout', 'onprem-routes/ask-vm-test': true,
+    'onprem-routes/ask-p2s-added-later': false, 'onprem-routes/ask-route-back': true, 'onprem-routes/ask-onprem-firewall': true,
+  });
+  assert.deepEqual(inside.findings, []);
+  const refused = walk('onprem-routes', facts({ 's2s.exists': true, 'onprem.prefixes': ['192.168.0.0/16'] }), {
+    'onprem-routes/ask-target': { host: '192.168.10.5', port: 1433 }, 'onprem-routes/ask-tcpping': 'refused',
+  });
+  assert.equal(refused.outcome?.kind, 'not-resolved');
+  assert.match(refused.outcome?.text ?? '', /The network path to 192\.168\.10\.5 works: the host refused the connection/);
 });

@@ -71,6 +71,8 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   regional: facts({ 'app.integrationType': 'regional' }),
   routeTable: facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.0.0/16'], 'route.divertsP2s': true, 'route.tableName': 'rt-data', 'route.tableResourceGroup': 'rg-net', 'route.divertingRoute': 'to-firewall (172.16.200.0/24 to VirtualAppliance 10.20.4.4)' }),
   sameRegionNew: facts({ 'vnet.location': 'westeurope', 'app.integrationType': 'none' }),
+  // A target the engineer named by address, outside every range the gateway knows.
+  onpremElsewhere: facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 'onprem.prefixes': ['192.168.0.0/16'], 'target.host': '10.50.1.4', 'target.port': 1433 }),
   multiAuth: facts({ 'p2s.authTypes': ['Certificate', 'AAD'] }),
   smallSubnet: facts({ 'plan.maxInstances': 20, 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/27', 'vnet.location': 'westeurope' }),
   pastedError: facts({ 'error.text': 'An attempt was made to access a socket in a way forbidden by its access permissions' }),
