@@ -6,8 +6,8 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { FactDefinition, FindingDefinition } from './types.ts';
 import { isRecord, validateCondition } from './validate-flow.ts';
 import { conditionKeys } from './expression.ts';
+import { FACT_TYPES, SEVERITIES } from './flow-format.ts';
 
-const FACT_TYPES = ['yes-no', 'choice', 'ip', 'cidr', 'cidr-list', 'hostname', 'port', 'number', 'text', 'text-list', 'date'];
 const FACT_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 const FINDING_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -19,7 +19,7 @@ export function validateFactCatalogue(file: string, value: unknown, lines: Reado
   for (const [key, definition] of Object.entries(entries)) {
     const at = { file, node: key, ...(lines.has(`facts.${key}`) ? { line: lines.get(`facts.${key}`) } : {}) };
     if (!FACT_KEY.test(key)) errors.push({ ...at, message: 'a fact key is dotted camelCase words, e.g. gateway.vpnType' });
-    if (!isRecord(definition) || !FACT_TYPES.includes(definition.type as string) || typeof definition.label !== 'string') {
+    if (!isRecord(definition) || !(FACT_TYPES as readonly string[]).includes(definition.type as string) || typeof definition.label !== 'string') {
       errors.push({ ...at, message: `a fact needs "type" (one of ${FACT_TYPES.join(', ')}) and "label"` });
       continue;
     }
@@ -67,7 +67,7 @@ export function validateFindingCatalogue(file: string, value: unknown, lines: Re
   for (const [id, definition] of Object.entries(entries)) {
     const at = { file, node: id, ...(lines.has(`findings.${id}`) ? { line: lines.get(`findings.${id}`) } : {}) };
     if (!FINDING_ID.test(id)) errors.push({ ...at, message: 'a finding id uses lower-case letters, digits and hyphens' });
-    if (!isRecord(definition) || typeof definition.title !== 'string' || !['error', 'warning', 'info'].includes(definition.severity as string)) {
+    if (!isRecord(definition) || typeof definition.title !== 'string' || !(SEVERITIES as readonly string[]).includes(definition.severity as string)) {
       errors.push({ ...at, message: 'a finding needs "title" and "severity" (error, warning or info)' });
       continue;
     }

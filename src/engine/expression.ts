@@ -5,6 +5,7 @@
  */
 import type { ComparisonCondition, Condition, FactOperand, FactValue, Operand } from './types.ts';
 import { isRfc1918, isWithin } from './net.ts';
+import { COMPARISON_OPERATORS, COMPARISONS } from './flow-format.ts';
 
 export type Truth = true | false | undefined;
 
@@ -46,8 +47,8 @@ export function conditionKeys(condition: Condition): string[] {
   return [condition.fact, ...right.filter((key): key is string => key !== undefined)];
 }
 
-/** Operators whose right side may name a fact (`{ fact: key }`) instead of a literal. */
-export const COMPARED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'countGte'] as const;
+/** Operators whose right side may name a fact (`{ fact: key }`) instead of a literal (flow-format.ts). */
+export const COMPARED = COMPARISON_OPERATORS.filter((op) => COMPARISONS[op].endsWith('-or-fact'));
 
 export const isFactOperand = (operand: unknown): operand is FactOperand =>
   typeof operand === 'object' && operand !== null && !Array.isArray(operand) && typeof (operand as { fact?: unknown }).fact === 'string';

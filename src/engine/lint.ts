@@ -4,7 +4,7 @@
  * placeholders, finding ids missing from the catalogue. Pure: it reads data, returns diagnostics.
  */
 import type { Diagnostic } from './diagnostic.ts';
-import type { FactDefinition, Flow, FlowNode, FlowSet, QuestionNode } from './types.ts';
+import type { AnswerType, FactDefinition, Flow, FlowNode, FlowSet, QuestionNode } from './types.ts';
 import { conditionKeys } from './expression.ts';
 import { placeholders, TEMPLATE_FILTERS } from './template.ts';
 import { follow, transitions } from './transitions.ts';
@@ -16,7 +16,7 @@ export interface FlowSource {
 }
 
 /** Answer types a fact type can answer. */
-const COMPATIBLE: Record<string, readonly string[]> = {
+const COMPATIBLE: Record<FactDefinition['type'], readonly AnswerType[]> = {
   'yes-no': ['yes-no'], choice: ['choice'], ip: ['ip', 'hostname'], cidr: ['cidr'], 'cidr-list': ['cidr-list', 'cidr'],
   hostname: ['hostname'], port: ['port'], number: ['number'], text: ['text', 'hostname'], 'text-list': ['text', 'ip', 'ip-list', 'hostname'], date: ['date'],
 };

@@ -1,26 +1,15 @@
 /**
  * The data model shared by the flow files, the linter and the engine.
- * Everything here is plain, serialisable data: no functions, no classes.
+ * Everything here is plain, serialisable data: no functions, no classes. The flow file's types
+ * come from its one definition, flow-format.ts.
  */
+import {
+  ANSWER_TYPES, COMPARISONS, END_OUTCOMES, FACT_TYPES, NODE_FIELDS, FLOW_FIELDS, OPTION_FIELDS, SEVERITIES, STEP_FIELDS, STEP_KINDS, type FieldSpec,
+} from './flow-format.ts';
 
 /** Answer types a question can ask for. Each has one validator (answer-types.ts). */
-export type AnswerType =
-  | 'choice'
-  | 'yes-no'
-  | 'ip'
-  | 'cidr'
-  | 'cidr-list'
-  | 'ip-list'
-  | 'host-port'
-  | 'hostname'
-  | 'port'
-  | 'number'
-  | 'date'
-  | 'text';
-
-export const ANSWER_TYPES: readonly AnswerType[] = [
-  'choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text',
-];
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+export { ANSWER_TYPES };
 
 /** A fact's value once known. Lists hold address prefixes, DNS servers and the like. */
 export type FactValue = string | number | boolean | readonly string[];
@@ -52,9 +41,9 @@ export interface HostPort {
 
 // ---------------------------------------------------------------- flow format
 
-export type Severity = 'error' | 'warning' | 'info';
-export type StepKind = 'kudu' | 'powershell' | 'az' | 'portal' | 'manual';
-export type EndOutcome = 'resolved' | 'not-resolved' | 'pass';
+export type Severity = (typeof SEVERITIES)[number];
+export type StepKind = (typeof STEP_KINDS)[number];
+export type EndOutcome = (typeof END_OUTCOMES)[number];
 
 /** A condition over facts and answers (expression.ts evaluates it in three-valued logic). */
 export type Condition =
@@ -69,106 +58,56 @@ export interface FactOperand {
   readonly fact: string;
 }
 
-export interface ComparisonCondition {
-  /** A fact key, optionally followed by a field (e.g. `target.host`). */
-  readonly fact: string;
-  readonly eq?: Operand<FactValue>;
-  readonly ne?: Operand<FactValue>;
-  readonly in?: readonly (string | number | boolean)[];
-  readonly gt?: Operand<number>;
-  readonly gte?: Operand<number>;
-  readonly lt?: Operand<number>;
-  readonly lte?: Operand<number>;
-  /** True when the fact is known (false when unknown: never itself unknown). */
-  readonly known?: boolean;
-  /** Every prefix/address of the fact lies inside RFC 1918 space. */
-  readonly rfc1918?: boolean;
-  /** The fact (address or prefix list) lies inside one of the prefixes held by this other fact. */
-  readonly within?: string;
-  /** The list fact contains this value (case-insensitive for strings). */
-  readonly contains?: Operand<string>;
-  /** The list fact has this many entries or more. */
-  readonly countGte?: Operand<number>;
+/** What each operand kind of flow-format.ts holds. */
+interface OperandTypes {
+  'scalar-or-fact': Operand<FactValue>;
+  'number-or-fact': Operand<number>;
+  'text-or-fact': Operand<string>;
+  'scalar-list': readonly (string | number | boolean)[];
+  boolean: boolean;
+  'fact-key': string;
 }
 
-export interface ChoiceOption {
-  readonly value: string;
-  readonly label: string;
-  readonly next: string;
+/** `{ fact: key, <one operator>: operand }`: the operators and operands of flow-format.ts. */
+export type ComparisonCondition = { readonly fact: string } & { readonly [Op in keyof typeof COMPARISONS]?: OperandTypes[(typeof COMPARISONS)[Op]] };
+
+/** What each value kind of flow-format.ts holds. */
+interface ValueTypes {
+  string: string;
+  text: string;
+  id: string;
+  answer: AnswerType;
+  severity: Severity;
+  outcome: EndOutcome;
+  'step-kind': StepKind;
+  condition: Condition;
+  options: readonly ChoiceOption[];
+  steps: readonly Step[];
 }
 
-export interface QuestionNode {
-  readonly kind: 'question';
-  readonly text: string;
-  readonly help?: string;
-  readonly answer: AnswerType;
-  /** The fact that answers this question; the answer is also recorded as this fact. */
-  readonly fact?: string;
-  readonly options?: readonly ChoiceOption[];
-  /** yes-no transitions. */
-  readonly yes?: string;
-  readonly no?: string;
-  /** Transition for free-form answer types. */
-  readonly next?: string;
-  /** Where "don't know" leads; without it, "don't know" ends the flow as an open question. */
-  readonly unknown?: string;
-}
+type Spec = Readonly<Record<string, FieldSpec>>;
+type RequiredKeys<F extends Spec> = { [K in keyof F]: F[K] extends { readonly required: true } ? K : never }[keyof F];
+/** The object a field table of flow-format.ts describes: required fields required, the rest optional. */
+type FieldsOf<F extends Spec> =
+  & { readonly [K in RequiredKeys<F>]: ValueTypes[F[K]['value']] }
+  & { readonly [K in Exclude<keyof F, RequiredKeys<F>>]?: ValueTypes[F[K]['value']] };
 
-export interface CheckNode {
-  readonly kind: 'check';
-  readonly text?: string;
-  readonly when: Condition;
-  readonly then: string;
-  readonly else: string;
-  /** Where an undecidable condition leads (default: `else`). */
-  readonly unknown?: string;
-}
+export type ChoiceOption = FieldsOf<typeof OPTION_FIELDS>;
+export type Step = FieldsOf<typeof STEP_FIELDS>;
 
-export interface Step {
-  readonly kind: StepKind;
-  /** What to do, in words (templated). */
-  readonly text: string;
-  /** The copy-ready command or portal path (templated). */
-  readonly command?: string;
-}
-
-export interface FindingNode {
-  readonly kind: 'finding';
-  readonly finding: string;
-  readonly severity: Severity;
-  readonly title: string;
-  readonly explanation: string;
-  readonly steps: readonly Step[];
-  /** Continue here after recording the finding; without it the flow ends on the finding. */
-  readonly next?: string;
-}
-
-export interface GotoNode {
-  readonly kind: 'goto';
-  readonly flow: string;
-  /** Return here when the called flow ends with outcome `pass`; without it the session continues there for good. */
-  readonly then?: string;
-}
-
-export interface EndNode {
-  readonly kind: 'end';
-  readonly outcome: EndOutcome;
-  readonly text?: string;
-}
-
+type NodeOf<K extends keyof typeof NODE_FIELDS> = { readonly kind: K } & FieldsOf<(typeof NODE_FIELDS)[K]>;
+export type QuestionNode = NodeOf<'question'>;
+export type CheckNode = NodeOf<'check'>;
+export type FindingNode = NodeOf<'finding'>;
+export type GotoNode = NodeOf<'goto'>;
+export type EndNode = NodeOf<'end'>;
 export type FlowNode = QuestionNode | CheckNode | FindingNode | GotoNode | EndNode;
 
-export interface Flow {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly entry: string;
-  readonly nodes: Readonly<Record<string, FlowNode>>;
-}
+export type Flow = FieldsOf<typeof FLOW_FIELDS> & { readonly nodes: Readonly<Record<string, FlowNode>> };
 
 /** A fact key the flows may read (flows/catalog/facts.yaml). */
 export interface FactDefinition {
-  readonly type: 'yes-no' | 'choice' | 'ip' | 'cidr' | 'cidr-list' | 'hostname' | 'port' | 'number' | 'text' | 'text-list' | 'date';
+  readonly type: (typeof FACT_TYPES)[number];
   /** What to write in a step when the value is unknown, e.g. "database host". */
   readonly label: string;
   readonly values?: readonly string[];

@@ -4,23 +4,23 @@
  * but words each problem for a person and names the node it is in.
  */
 import type { Diagnostic } from './diagnostic.ts';
-import { ANSWER_TYPES, type Flow } from './types.ts';
+import type { Flow } from './types.ts';
 import { COMPARED } from './expression.ts';
+import {
+  ANSWER_TYPES, COMPARISON_OPERATORS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, NODE_FIELDS, NODE_KINDS, SEVERITIES, STEP_FIELDS, STEP_KINDS, type FieldSpec,
+} from './flow-format.ts';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const NODE_KINDS = ['question', 'check', 'finding', 'goto', 'end'] as const;
-const SEVERITIES = ['error', 'warning', 'info'];
-const STEP_KINDS = ['kudu', 'powershell', 'az', 'portal', 'manual'];
-const OUTCOMES = ['resolved', 'not-resolved', 'pass'];
-const COMPARISONS = ['eq', 'ne', 'in', 'gt', 'gte', 'lt', 'lte', 'known', 'rfc1918', 'within', 'contains', 'countGte'];
+export { ID_PATTERN };
+const COMPARISONS: readonly string[] = COMPARISON_OPERATORS;
 
-const FIELDS: Record<(typeof NODE_KINDS)[number], { required: string[]; optional: string[] }> = {
-  question: { required: ['text', 'answer'], optional: ['help', 'fact', 'options', 'yes', 'no', 'next', 'unknown'] },
-  check: { required: ['when', 'then', 'else'], optional: ['text', 'unknown'] },
-  finding: { required: ['finding', 'severity', 'title', 'explanation', 'steps'], optional: ['next'] },
-  goto: { required: ['flow'], optional: ['then'] },
-  end: { required: ['outcome'], optional: ['text'] },
-};
+const fieldsOf = (table: Readonly<Record<string, FieldSpec>>) => ({
+  required: Object.keys(table).filter((name) => table[name]!.required),
+  optional: Object.keys(table).filter((name) => !table[name]!.required),
+  /** Fields that hold a text of some kind (any text, non-empty text, an id). */
+  texts: Object.keys(table).filter((name) => ['string', 'text', 'id'].includes(table[name]!.value)),
+});
+const FIELDS = Object.fromEntries(NODE_KINDS.map((kind) => [kind, fieldsOf(NODE_FIELDS[kind])])) as Record<(typeof NODE_KINDS)[number], ReturnType<typeof fieldsOf>>;
+const FLOW_KEYS = Object.keys(FLOW_FIELDS);
 
 export type Report = (message: string, node?: string, key?: string) => void;
 
@@ -34,8 +34,8 @@ export function validateFlow(file: string, value: unknown, lines: ReadonlyMap<st
     report('a flow file must be a mapping with id, title, summary, entry and nodes');
     return { errors };
   }
-  unknownKeys(value, ['id', 'title', 'summary', 'entry', 'nodes', '$schema'], (key) => report(`unknown field "${key}" (a flow has id, title, summary, entry, nodes)`, undefined, key));
-  for (const key of ['id', 'title', 'summary', 'entry']) {
+  unknownKeys(value, [...FLOW_KEYS, 'nodes', '$schema'], (key) => report(`unknown field "${key}" (a flow has ${[...FLOW_KEYS, 'nodes'].join(', ')})`, undefined, key));
+  for (const key of FLOW_KEYS) {
     if (typeof value[key] !== 'string' || value[key] === '') report(`"${key}" must be a non-empty text`, undefined, key);
   }
   if (typeof value.id === 'string' && !ID_PATTERN.test(value.id)) report(`flow id "${value.id}" must use lower-case letters, digits and hyphens`, undefined, 'id');
@@ -59,7 +59,7 @@ function validateNode(id: string, node: unknown, report: Report): void {
   const fields = FIELDS[kind as (typeof NODE_KINDS)[number]];
   unknownKeys(node, ['kind', ...fields.required, ...fields.optional], (key) => report(`unknown field "${key}" for a ${kind} node`, id));
   for (const key of fields.required) if (node[key] === undefined) report(`a ${kind} node needs "${key}"`, id);
-  for (const key of ['text', 'help', 'fact', 'next', 'yes', 'no', 'unknown', 'then', 'else', 'title', 'explanation', 'flow', 'finding']) {
+  for (const key of fields.texts) {
     if (node[key] !== undefined && typeof node[key] !== 'string') report(`"${key}" must be a text`, id);
   }
   switch (kind) {
@@ -67,7 +67,7 @@ function validateNode(id: string, node: unknown, report: Report): void {
     case 'check': return validateCondition(id, node.when, report, 'when');
     case 'finding': return validateFinding(id, node, report);
     case 'end':
-      if (!OUTCOMES.includes(node.outcome as string)) report(`outcome must be one of ${OUTCOMES.join(', ')}`, id);
+      if (!(END_OUTCOMES as readonly string[]).includes(node.outcome as string)) report(`outcome must be one of ${END_OUTCOMES.join(', ')}`, id);
       return;
   }
 }
@@ -127,14 +127,14 @@ export function validateCondition(id: string, condition: unknown, report: Report
 }
 
 function validateFinding(id: string, node: Record<string, unknown>, report: Report): void {
-  if (!SEVERITIES.includes(node.severity as string)) report(`severity must be one of ${SEVERITIES.join(', ')}`, id);
+  if (!(SEVERITIES as readonly string[]).includes(node.severity as string)) report(`severity must be one of ${SEVERITIES.join(', ')}`, id);
   if (!Array.isArray(node.steps) || node.steps.length === 0) return report('a finding needs at least one step', id);
   node.steps.forEach((step, index) => {
     if (!isRecord(step)) return report(`step ${index + 1} must be a mapping with kind and text`, id);
-    if (!STEP_KINDS.includes(step.kind as string)) report(`step ${index + 1}: kind must be one of ${STEP_KINDS.join(', ')}`, id);
+    if (!(STEP_KINDS as readonly string[]).includes(step.kind as string)) report(`step ${index + 1}: kind must be one of ${STEP_KINDS.join(', ')}`, id);
     if (typeof step.text !== 'string') report(`step ${index + 1} needs "text"`, id);
     if (step.command !== undefined && typeof step.command !== 'string') report(`step ${index + 1}: "command" must be a text`, id);
-    unknownKeys(step, ['kind', 'text', 'command'], (key) => report(`step ${index + 1} has unknown field "${key}"`, id));
+    unknownKeys(step, Object.keys(STEP_FIELDS), (key) => report(`step ${index + 1} has unknown field "${key}"`, id));
   });
 }
 

@@ -1,0 +1,110 @@
+/**
+ * The flow file format, defined once as data: node kinds and their fields, the value each field
+ * takes, the condition operators and the enumerations. The TypeScript types (types.ts), the
+ * loader's structural checks (validate-flow.ts) and the JSON Schema editors read
+ * (schema/flow.schema.json, written by flow-schema.ts: `npm run schema`) all come from here, so
+ * a field added here is typed, checked and offered by editors at once.
+ */
+
+export const ANSWER_TYPES = ['choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const STEP_KINDS = ['kudu', 'powershell', 'az', 'portal', 'manual'] as const;
+export const END_OUTCOMES = ['resolved', 'not-resolved', 'pass'] as const;
+export const FACT_TYPES = ['yes-no', 'choice', 'ip', 'cidr', 'cidr-list', 'hostname', 'port', 'number', 'text', 'text-list', 'date'] as const;
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * What a field holds. `string` is any text, `text` a non-empty one, `id` a node, flow or finding
+ * id; the rest are the enumerations above and the structures below.
+ */
+export type ValueKind = 'string' | 'text' | 'id' | 'answer' | 'severity' | 'outcome' | 'step-kind' | 'condition' | 'options' | 'steps';
+
+export interface FieldSpec {
+  readonly value: ValueKind;
+  readonly required?: true;
+  readonly description?: string;
+}
+
+/** Every node kind with its fields (besides `kind`). Transition keys are followed by transitions.ts. */
+export const NODE_FIELDS = {
+  question: {
+    text: { value: 'text', required: true, description: 'The question; may hold {{fact.key}} placeholders.' },
+    help: { value: 'string' },
+    answer: { value: 'answer', required: true },
+    fact: { value: 'string', description: 'Fact key that answers this question automatically when known; the answer is recorded as this fact.' },
+    options: { value: 'options', description: 'The choices of a choice question.' },
+    yes: { value: 'id' },
+    no: { value: 'id' },
+    next: { value: 'id', description: 'Where a free-form answer leads.' },
+    unknown: { value: 'id', description: 'Where "don\'t know" leads.' },
+  },
+  check: {
+    text: { value: 'string' },
+    when: { value: 'condition', required: true },
+    then: { value: 'id', required: true },
+    else: { value: 'id', required: true },
+    unknown: { value: 'id', description: 'Where an undecidable condition leads (default: else).' },
+  },
+  finding: {
+    finding: { value: 'id', required: true, description: 'An id from flows/catalog/findings.yaml.' },
+    severity: { value: 'severity', required: true },
+    title: { value: 'text', required: true },
+    explanation: { value: 'text', required: true },
+    steps: { value: 'steps', required: true },
+    next: { value: 'id' },
+  },
+  goto: {
+    flow: { value: 'id', required: true },
+    then: { value: 'id', description: 'Return here when the called flow ends with outcome pass.' },
+  },
+  end: {
+    outcome: { value: 'outcome', required: true },
+    text: { value: 'string' },
+  },
+} as const satisfies Record<string, Record<string, FieldSpec>>;
+
+export const NODE_KINDS = Object.keys(NODE_FIELDS) as (keyof typeof NODE_FIELDS)[];
+
+/** A choice option and a finding's step. */
+export const OPTION_FIELDS = {
+  value: { value: 'string', required: true },
+  label: { value: 'string', required: true },
+  next: { value: 'id', required: true },
+} as const satisfies Record<string, FieldSpec>;
+
+export const STEP_FIELDS = {
+  kind: { value: 'step-kind', required: true },
+  text: { value: 'text', required: true },
+  command: { value: 'string', description: 'Copy-ready command or portal path; may hold {{fact.key}} placeholders.' },
+} as const satisfies Record<string, FieldSpec>;
+
+/** The top of a flow file. */
+export const FLOW_FIELDS = {
+  id: { value: 'id', required: true, description: 'Must equal the file name without .yaml.' },
+  title: { value: 'text', required: true },
+  summary: { value: 'text', required: true },
+  entry: { value: 'id', required: true, description: 'The node a session enters the flow at.' },
+} as const satisfies Record<string, FieldSpec>;
+
+/**
+ * What each comparison operator takes on its right. `-or-fact` operands may instead name another
+ * fact (`{ fact: key }`), compared by its current value.
+ */
+export type OperandKind = 'scalar-or-fact' | 'number-or-fact' | 'text-or-fact' | 'scalar-list' | 'boolean' | 'fact-key';
+
+export const COMPARISONS = {
+  eq: 'scalar-or-fact',
+  ne: 'scalar-or-fact',
+  in: 'scalar-list',
+  gt: 'number-or-fact',
+  gte: 'number-or-fact',
+  lt: 'number-or-fact',
+  lte: 'number-or-fact',
+  known: 'boolean',
+  rfc1918: 'boolean',
+  within: 'fact-key',
+  contains: 'text-or-fact',
+  countGte: 'number-or-fact',
+} as const satisfies Record<string, OperandKind>;
+
+export const COMPARISON_OPERATORS = Object.keys(COMPARISONS) as (keyof typeof COMPARISONS)[];
