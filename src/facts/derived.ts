@@ -128,14 +128,14 @@ const ERROR_MEANINGS: Record<ErrorKind, string> = {
 
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
-  'error.kind': (get) => {
+  'error.kind': derive(['error.text'], (get) => {
     const text = get('error.text');
     return typeof text === 'string' ? recognizeError(text) : undefined;
-  },
-  'error.meaning': (get) => {
+  }),
+  'error.meaning': derive(['error.kind'], (get) => {
     const kind = get('error.kind');
     return typeof kind === 'string' && Object.hasOwn(ERROR_MEANINGS, kind) ? ERROR_MEANINGS[kind as ErrorKind] : undefined;
-  },
+  }),
   // A hub's peering is picked by the target (issue 20 item 6); a single peering is read directly.
   ...peeringDerivations,
   'vnet.dnsTimeoutSeconds': derive(['vnet.dnsServerCount'], (get) => {
