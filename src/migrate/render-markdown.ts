@@ -14,7 +14,7 @@ export function runbookToMarkdown(runbook: Runbook): string {
   const lines: string[] = [
     `# ${inline(runbook.title)}`,
     '',
-    `Written by vnet-doctor ${inline(runbook.version)} on ${inline(runbook.today)} from ${inline(runbook.origin)}. Scripts with the same steps: ${code(`${base}.sh`)} (bash) and ${code(`${base}.ps1`)} (PowerShell); both only print what they would do until run with ${code('--apply')} / ${code('-Apply')}.`,
+    `Written by vnet-doctor ${inline(runbook.version)} on ${inline(runbook.today)} from ${inline(runbook.origin)}. Scripts with the same steps: ${code(`bash ${base}.sh`)} and ${code(`pwsh ./${base}.ps1`)} only print what they would do; ${code(`bash ${base}.sh --apply`)} or ${code(`pwsh ./${base}.ps1 -Apply`)} makes the changes.`,
     '',
   ];
   if (runbook.blockers.length > 0) {
@@ -23,7 +23,7 @@ export function runbookToMarkdown(runbook: Runbook): string {
   let number = 0;
   for (const section of runbook.sections) {
     lines.push(`## ${inline(section.title)}`, '');
-    if (section.phase !== 'migrate') lines.push(`Run on its own: ${code(`${base}.sh ${section.phase === 'rollback' ? '--rollback' : '--clean-up'}`)} / ${code(`${base}.ps1 ${section.phase === 'rollback' ? '-Rollback' : '-CleanUp'}`)}.`, '');
+    if (section.phase !== 'migrate') lines.push(`Run on its own: ${code(`bash ${base}.sh ${section.phase === 'rollback' ? '--rollback' : '--clean-up'} [--apply]`)} or ${code(`pwsh ./${base}.ps1 ${section.phase === 'rollback' ? '-Rollback' : '-CleanUp'} [-Apply]`)}.`, '');
     for (const note of section.notes) lines.push(paragraph(note), '');
     for (const step of section.steps as readonly ValuedStep[]) {
       number += 1;
