@@ -83,10 +83,40 @@ export function validatePort(text: string): Validation {
   return ok(Number(value));
 }
 
+/** Connection-string keys that name the server (SQL Server, ODBC, Npgsql, MySQL), and SQL Server's default port when none is named. */
+const SERVER_KEYS = ['server', 'data source', 'address', 'addr', 'network address', 'host'];
+const PORT_KEYS = ['port'];
+const SQL_DEFAULT_PORT = 1433;
+
+/**
+ * host:port as customers give it: `host:port`, SQL's `host,port`, `tcp:host,port`, or a pasted
+ * connection string (`Server=tcp:10.50.1.4,1433;Database=...`, `Host=db;Port=5432;...`), as
+ * `host:port` text; undefined when the text is none of these.
+ */
+export function hostPortText(text: string): string | undefined {
+  let value = text.trim();
+  if (value.includes('=')) {
+    const pairs = new Map(value.split(';').map((part) => part.split('=')).filter((pair) => pair.length >= 2)
+      .map(([key, ...rest]) => [key!.trim().toLowerCase(), rest.join('=').trim()] as const));
+    const server = SERVER_KEYS.map((key) => pairs.get(key)).find((found) => found !== undefined && found !== '');
+    if (server === undefined) return undefined;
+    const port = PORT_KEYS.map((key) => pairs.get(key)).find((found) => found !== undefined && found !== '');
+    value = port === undefined ? server : `${server.replace(/^tcp:/i, '')},${port}`;
+    // SQL Server's Server=host without a port means its default port.
+    if (!/[,:]\s*\d+$/.test(value.replace(/^tcp:/i, ''))) value = `${value.replace(/^tcp:/i, '')},${SQL_DEFAULT_PORT}`;
+  }
+  value = value.replace(/^tcp:/i, '');
+  const comma = /^([^,\s]+)\s*,\s*(\d+)$/.exec(value);
+  return comma ? `${comma[1]}:${comma[2]}` : value;
+}
+
 export function validateHostPort(text: string): Validation {
-  const value = text.trim();
+  const taken = hostPortText(text);
+  // A connection string is never echoed back: it may hold a password.
+  if (taken === undefined) return refuse('the connection string names no server (Server=, Data Source= or Host=)');
+  const value = taken;
   const colon = value.lastIndexOf(':');
-  if (colon < 0) return refuse(`${show(value)} needs a port: write host:port, e.g. db.contoso.local:1433`);
+  if (colon < 0) return refuse(`${show(value)} needs a port: write host:port (or host,port), e.g. db.contoso.local:1433`);
   const host = validateHostname(value.slice(0, colon));
   if (!host.ok) return host;
   const port = validatePort(value.slice(colon + 1));

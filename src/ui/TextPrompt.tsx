@@ -1,7 +1,8 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { validateAnswer } from '../engine/answer-types.ts';
-import type { AnswerType } from '../engine/types.ts';
+import type { AnswerType, AnswerValue } from '../engine/types.ts';
+import { formatAnswer } from './format.ts';
 import { safeText } from '../text/safe-text.ts';
 import { colour } from './theme.ts';
 
@@ -26,6 +27,12 @@ const EXAMPLES: Partial<Record<AnswerType, string>> = {
   date: 'e.g. 2027-03-31',
 };
 
+/** When the answer taken differs from the text (a SQL-style host,port, a connection string), the value taken. */
+function takenAs(draft: string, value: AnswerValue): string {
+  const taken = formatAnswer(value);
+  return taken === safeText(draft.trim()) ? '' : ` (taken as ${taken})`;
+}
+
 /** A text box that checks the answer as it is typed and shows why Enter refused it. */
 export function TextPrompt({ type, draft, cursor, refused }: TextPromptProps): React.JSX.Element {
   const check = draft.length === 0 ? undefined : validateAnswer(type, draft);
@@ -42,7 +49,7 @@ export function TextPrompt({ type, draft, cursor, refused }: TextPromptProps): R
       {refused !== undefined
         ? <Text color={colour('red')}>Not accepted: {safeText(refused)}</Text>
         : check && !check.ok ? <Text dimColor>{safeText(check.reason)}</Text>
-          : check?.ok ? <Text dimColor color={colour('green')}>OK, press Enter</Text>
+          : check?.ok ? <Text dimColor color={colour('green')}>OK, press Enter{takenAs(draft, check.value)}</Text>
             : <Text dimColor>Don't know? Press Esc then d.</Text>}
     </Box>
   );

@@ -58,7 +58,7 @@ test('values are validated exactly as at the prompt, each problem with its line 
     '  app.isLinux: maybe',
   ].join('\n')), [
     '2: eligible/ask-tier: Gold is not one of: Free, Basic, Standard',
-    '3: triage/ask-target: db.contoso.local needs a port: write host:port, e.g. db.contoso.local:1433',
+    '3: triage/ask-target: db.contoso.local needs a port: write host:port (or host,port), e.g. db.contoso.local:1433',
     '5: target.port (port): 0 is not a TCP port (expected a number from 1 to 65535)',
     '6: p2s.addressPool (cidr-list): 10.1.0.1/24 has host bits set; the range starts at 10.1.0.0/24',
     '7: target.host (hostname): -bad-.example is not a valid host name (label -bad-: use letters, digits and hyphens)',

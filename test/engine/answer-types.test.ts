@@ -62,3 +62,16 @@ test('values read from files are checked by type, never coerced through their ow
   assert.deepEqual(validateAnswerValue('host-port', { host: 'db.contoso.local', port: 1433 }), { ok: true, value: { host: 'db.contoso.local', port: 1433 } });
   assert.deepEqual(validateAnswerValue('cidr-list', ['10.0.0.0/24']), { ok: true, value: ['10.0.0.0/24'] });
 });
+
+test('host:port as customers give it: SQL host,port, tcp:host,port and a pasted connection string (never echoed back)', () => {
+  const taken = (text: string) => validateAnswer('host-port', text);
+  const expected = { ok: true, value: { host: '10.50.1.4', port: 1433 } };
+  assert.deepEqual(taken('10.50.1.4,1433'), expected);
+  assert.deepEqual(taken('tcp:10.50.1.4,1433'), expected);
+  assert.deepEqual(taken('Server=tcp:10.50.1.4,1433;Initial Catalog=orders;User ID=app;Password=s3cret;Encrypt=True;'), expected);
+  assert.deepEqual(taken('Data Source=sql01.contoso.local;Initial Catalog=orders'), { ok: true, value: { host: 'sql01.contoso.local', port: 1433 } }, "SQL Server's default port");
+  assert.deepEqual(taken('Host=db.contoso.local;Port=5432;Database=orders'), { ok: true, value: { host: 'db.contoso.local', port: 5432 } });
+  const refused = taken('Database=orders;Password=s3cret');
+  assert.equal(refused.ok, false);
+  assert.doesNotMatch(refused.ok ? '' : refused.reason, /s3cret/, 'a connection string is never shown back: it may hold a password');
+});
