@@ -65,6 +65,12 @@ const TARGET: FlagGroup = {
   ],
 };
 
+/** check and the wizard examine one slot when named: each deployment slot has its own VNet integration. */
+const TARGET_OR_SLOT: FlagGroup = {
+  ...TARGET,
+  flags: [...TARGET.flags, { name: 'slot', help: 'with an app: one of its deployment slots, which has its own VNet integration (or --app .../sites/N/slots/S)' }],
+};
+
 const ARM_ACCESS: FlagGroup = { title: 'Azure access', flags: [{ name: 'access-token' }, { name: 'arm-endpoint' }, { name: 'cloud' }] };
 
 const IN_THE_APP = (probe: string): FlagGroup => ({
@@ -86,7 +92,7 @@ export const WIZARD: CommandSpec = {
   ],
   about: 'Keys are shown on screen; press ? (Esc ? in a text box) for all of them. Without a terminal, use "vnet-doctor check".',
   groups: [
-    TARGET,
+    TARGET_OR_SLOT,
     { title: 'Session and report', flags: [
       { name: 'resume' }, { name: 'answers' }, { name: 'flow' },
       { name: 'report', help: 'where the report goes (.md or .json picks the format; default vnet-doctor-report-<time>.md here); checked before anything is asked' },
@@ -112,7 +118,7 @@ export const CHECK: CommandSpec = {
   ],
   about: 'Walks every flow (or --flow ID) without asking; a question that no fact and no answer settles is listed as open in the report.',
   groups: [
-    TARGET,
+    TARGET_OR_SLOT,
     { title: 'Answers and report', flags: [
       { name: 'answers' }, { name: 'flow', help: 'walk only this flow' }, { name: 'error' },
       { name: 'format', choices: ['md', 'json'], help: 'the report\'s format on stdout: md (default) or json' },
@@ -133,11 +139,13 @@ export const SCAN: CommandSpec = {
   title: 'vnet-doctor scan: every gateway-required VNet integration in your subscriptions',
   usage: [
     'vnet-doctor scan [--subscription S]... [--format F | --report PATH] [options]',
+    'vnet-doctor scan --demo [--format F | --report PATH]   a shipped demo tenant, no Azure needed',
   ],
   about: 'Lists every app of the subscriptions the credential can read (or those named) that uses gateway-required integration, with its findings and its readiness for regional integration. Needs the Reader role. Progress goes to stderr.',
   groups: [
     { title: 'What to scan', flags: [
       { name: 'subscription', multiple: true, help: 'a subscription id to scan (repeat it, or separate ids with commas; default: every subscription the credential can read)' },
+      { name: 'demo', help: 'scan the shipped demo tenant instead (three subscriptions: a ready app and slot, each kind of blocker, an unreadable VNet, a forbidden subscription); no Azure needed' },
       { name: 'flows' },
     ] },
     { title: 'Output', flags: [

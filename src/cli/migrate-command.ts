@@ -50,11 +50,14 @@ export async function migrateCommand(options: CliOptions, out: Output, context: 
 
 async function migrate(options: CliOptions, context: MigrateContext, { signal, warn }: CommandRun): Promise<number> {
   if (options.slot !== undefined && !SLOT_NAME.test(options.slot)) throw new UsageError(`--slot "${options.slot}" is not a slot name (letters, digits and hyphens)`);
-  checkFlagConflicts(options);
+  // The runbook reads the app as check does and moves --slot first: the slot is not the target here
+  // (check and the wizard take --slot as the target).
+  const appOptions: CliOptions = { ...options, slot: undefined };
+  checkFlagConflicts(appOptions);
   const dir = options.out ?? '.';
   const directory = await stat(dir).catch(() => undefined);
   if (!directory?.isDirectory()) throw new UsageError(`--out ${dir}: no such directory`);
-  const { choice, access } = await sessionTarget(options, { credential: context.credential, tlsCa: context.tlsCa });
+  const { choice, access } = await sessionTarget(appOptions, { credential: context.credential, tlsCa: context.tlsCa });
   if (!choice) throw new UsageError('migrate needs a target: --app ID, --demo [scenario] or --offline --answers FILE');
   const inputs = await loadInputs(options, warn);
   if (typeof inputs === 'number') return inputs;

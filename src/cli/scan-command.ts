@@ -16,7 +16,11 @@ import { renderScan, summary, type ScanFormat } from '../scan/render-scan.ts';
 import { runScan, type ScanProgress } from '../scan/scan.ts';
 import { redactScan } from '../scan/redact-scan.ts';
 import { describeScanError } from '../scan/scan-text.ts';
-import { armContextFor, NoCredentialError } from '../facts/gather-facts.ts';
+import { armContextFor, DEMO_ACCESS_TOKEN, NoCredentialError } from '../facts/gather-facts.ts';
+import { DEFAULT_DEMO } from '../facts/target-flags.ts';
+import { staticTokenCredential } from '../facts/arm/context.ts';
+import { demoTenant } from '../emulator/demo-tenant.ts';
+import { startEmulator } from '../emulator/server.ts';
 import { listSubscriptions } from '../facts/arm/discovery.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { RESOURCE_GRAPH_MAX_WAIT_MS } from '../facts/limits.ts';
@@ -55,6 +59,11 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
   const subscriptions = subscriptionsFrom(context.argv, options);
   const bad = subscriptions.find((id) => !SUBSCRIPTION_ID.test(id));
   if (bad !== undefined) throw new UsageError(`--subscription takes a subscription id, not "${bad}"`);
+  const demo = options.demo !== undefined;
+  if (demo && options.demo !== DEFAULT_DEMO) throw new UsageError(`scan --demo runs on the shipped demo tenant and takes no scenario name ("${options.demo}")`);
+  if (demo && (options['arm-endpoint'] !== undefined || options['access-token'] !== undefined || options.cloud !== undefined)) {
+    throw new UsageError('scan --demo runs on the shipped demo tenant; it takes no --arm-endpoint, --cloud or --access-token');
+  }
 
   const inputs = await loadInputs({ flows: options.flows }, warn);
   if (typeof inputs === 'number') return inputs;
@@ -95,8 +104,13 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
   };
 
   let outcome;
+  // --demo: the shipped demo tenant, served by the local emulator for the length of the scan.
+  const demoTenant = demo ? await startDemoTenant() : undefined;
+  const scanDay = demoTenant ? new Date(`${demoTenant.today}T08:00:00Z`) : now();
   try {
-    const ctx = await armContextFor(options, { signal, tlsCa: context.tlsCa, credential: context.credential, timeoutMs: context.timeoutMs });
+    const ctx = await armContextFor(demoTenant ? { ...options, 'arm-endpoint': demoTenant.url } : options, {
+      signal, tlsCa: demoTenant?.ca ?? context.tlsCa, credential: demoTenant?.credential ?? context.credential, timeoutMs: context.timeoutMs,
+    });
     let targets = subscriptions;
     if (targets.length === 0) {
       try {
@@ -115,15 +129,21 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
     // The App Service SDK loads only when a scan runs (an Azure SDK boundary: not at start-up).
     const { armLists } = await import('../scan/arm-lists.ts');
     outcome = await runScan(ctx, armLists(ctx), {
-      flowSet: inputs.flowSet, subscriptions: targets, now: now(), onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs,
+      flowSet: inputs.flowSet, subscriptions: targets, now: scanDay, onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs,
     });
   } catch (error) {
     endProgress();
-    // No credential and a signal end every command alike (command-run.ts).
-    if (error instanceof NoCredentialError || error instanceof UsageError || signal.aborted) throw error;
+    if (error instanceof NoCredentialError && !signal.aborted) {
+      warn(`vnet-doctor: ${error.message.replace(/,? or use --offline\.$/, '.')} To try scan without Azure, run "vnet-doctor scan --demo" (a shipped demo tenant).`);
+      return EXIT_USAGE;
+    }
+    // A signal ends every command alike (command-run.ts).
+    if (error instanceof UsageError || signal.aborted) throw error;
     // Never a stack trace, never exit 1 (which means error findings): say what failed, exit 2.
     warn(`vnet-doctor: the scan could not finish: ${maskKnownSecrets(String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200))}; nothing was written`);
     return EXIT_USAGE;
+  } finally {
+    await demoTenant?.stop();
   }
   endProgress();
   const report = options.redact ? redactScan(outcome.report, outcome.knownIds) : outcome.report;
@@ -148,4 +168,11 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
   const nothingRead = (status: string) => status === 'failed' || (status === 'cut-short' && report.rows.length === 0);
   if (report.subscriptions.length > 0 && report.subscriptions.every((subscription) => nothingRead(subscription.status))) return EXIT_USAGE;
   return report.rows.some((row) => row.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The emulator serving the shipped demo tenant (emulator/demo-tenant.ts) on a loopback address. */
+async function startDemoTenant() {
+  const tenant = await demoTenant();
+  const emulator = await startEmulator({ scenario: tenant.scenario, token: DEMO_ACCESS_TOKEN, faults: tenant.faults, hiddenSubscriptions: tenant.hiddenSubscriptions });
+  return { url: emulator.url, ca: emulator.ca, credential: staticTokenCredential(DEMO_ACCESS_TOKEN), today: tenant.scenario.today!, stop: () => emulator.stop() };
 }

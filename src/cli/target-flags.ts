@@ -5,10 +5,11 @@
 import type { TokenCredential } from '@azure/identity';
 import { UsageError } from '../errors.ts';
 import { accessFromFlags, appTarget, type ArmAccess } from '../facts/gather-facts.ts';
+import { appId } from '../facts/arm/arm-reader.ts';
 import type { TargetChoice } from '../facts/sources-interface.ts';
 import { DEFAULT_DEMO, type CliOptions } from './args.ts';
 
-const APP_FLAGS = ['app', 'subscription', 'resource-group', 'name'] as const;
+const APP_FLAGS = ['app', 'subscription', 'resource-group', 'name', 'slot'] as const;
 
 /** --demo, --offline and an app in Azure each name the target: only one may be given. */
 export function checkFlagConflicts(options: CliOptions): void {
@@ -50,6 +51,5 @@ export async function sessionTarget(options: CliOptions, edge: { credential?: To
   const named = APP_FLAGS.some((flag) => options[flag] !== undefined);
   if (!named && edge.requireTarget === false) return { choice: undefined, access };
   const app = appTarget(options);
-  const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
-  return { choice: { mode: 'arm', appId }, access };
+  return { choice: { mode: 'arm', appId: appId(app) }, access };
 }

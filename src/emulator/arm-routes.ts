@@ -34,7 +34,7 @@ function indexOf(scenario: Scenario) {
   return index;
 }
 
-export function route(scenario: Scenario, rawPath: string): RouteResult {
+export function route(scenario: Scenario, rawPath: string, hiddenSubscriptions: ReadonlySet<string> = new Set()): RouteResult {
   const path = lower(decodeURIComponent(rawPath)).replace(/\/+$/, '');
   const resources = scenario.resources;
   const index = indexOf(scenario);
@@ -44,7 +44,7 @@ export function route(scenario: Scenario, rawPath: string): RouteResult {
   if (byId) return { status: 200, body: byId };
 
   const segments = path.split('/').filter(Boolean);
-  if (path === '/subscriptions') return { status: 200, body: { value: subscriptions(scenario) } };
+  if (path === '/subscriptions') return { status: 200, body: { value: subscriptions(scenario).filter((item) => !hiddenSubscriptions.has(item.subscriptionId.toLowerCase())) } };
   if (segments[0] !== 'subscriptions' || segments.length < 2) return armError(404, 'NotFound', `No route for ${rawPath}`);
 
   const providers = segments.indexOf('providers');

@@ -19,6 +19,8 @@ export interface ResourceGraphOptions {
   readonly quotaHeaders?: { readonly remaining: string; readonly resetsAfter: string };
   /** Hostile: every page hands out the same $skipToken again (a looping service), with the same rows. */
   readonly repeatSkipToken?: boolean;
+  /** Lower-case ids of subscriptions the caller cannot see: their resources are never in an answer. */
+  readonly hiddenSubscriptions?: ReadonlySet<string>;
 }
 
 export interface ResourceGraphEndpoint {
@@ -30,6 +32,8 @@ const PATH = '/providers/microsoft.resourcegraph/resources';
 const MAX_BODY = 64 * 1024;
 const TYPE_QUERY = /^resources\s*\|\s*where\s+type\s*=~\s*'([a-z0-9./]+)'\s*\|\s*project\s+id,\s*name,\s*type,\s*kind,\s*location,\s*sku,\s*properties,\s*subscriptionId,\s*resourceGroup$/i;
 const TOP_LEVEL = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/([^/]+)\/[^/]+$/i;
+/** Deployment slots, which Resource Graph indexes as their own type (microsoft.web/sites/slots). */
+const SLOT = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/(microsoft\.web)\/(sites)\/[^/]+\/slots\/[^/]+$/i;
 
 function hhmmss(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -57,9 +61,10 @@ export function resourceGraphEndpoint(scenario: Scenario, options: ResourceGraph
   // Index once: type -> rows, so a page costs a slice, not a scan of every resource.
   const byType = new Map<string, { subscription: string; row: Record<string, unknown> }[]>();
   for (const resource of scenario.resources) {
-    const match = TOP_LEVEL.exec(resource.id);
-    if (!match) continue;
-    const type = `${match[3]}/${match[4]}`.toLowerCase();
+    const slot = SLOT.exec(resource.id);
+    const match = TOP_LEVEL.exec(resource.id) ?? slot;
+    if (!match || options.hiddenSubscriptions?.has(match[1]!.toLowerCase())) continue;
+    const type = `${match[3]}/${match[4]}${slot ? '/slots' : ''}`.toLowerCase();
     if (!byType.has(type)) byType.set(type, []);
     byType.get(type)!.push({ subscription: match[1]!.toLowerCase(), row: project(resource, match[1]!, match[2]!, type) });
   }

@@ -66,6 +66,8 @@ export interface EmulatorOptions {
   readonly host?: '127.0.0.1' | '127.0.0.2';
   /** Page size and quota of the Resource Graph endpoint (resource-graph.ts). */
   readonly resourceGraph?: ResourceGraphOptions;
+  /** Subscriptions the credential cannot see: not in the subscription list nor in Resource Graph's answers. */
+  readonly hiddenSubscriptions?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -96,7 +98,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const faultUses = new Map<Fault, number>();
   const closed = new Map<RequestRecord, Promise<boolean>>();
   const waiters = new Set<{ match: (request: RequestRecord) => boolean; resolve: (request: RequestRecord) => void }>();
-  const graph = resourceGraphEndpoint(options.scenario, options.resourceGraph);
+  const hidden = new Set((options.hiddenSubscriptions ?? []).map((id) => id.toLowerCase()));
+  const graph = resourceGraphEndpoint(options.scenario, { ...options.resourceGraph, hiddenSubscriptions: hidden });
   const key = certificate.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
   const server: Server = createServer({ cert: certificate.cert, key }, (request, response) => {
@@ -161,7 +164,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const answer = await graph.answer(request);
       return send(answer.status, answer.body, answer.headers);
     }
-    const result = settingsList ?? route(options.scenario, url.pathname);
+    const result = settingsList ?? route(options.scenario, url.pathname, hidden);
     let body = result.body;
     if (fault?.nextLink && body && typeof body === 'object' && !Array.isArray(body)) {
       body = { ...body, nextLink: nextLinkFor(fault.nextLink, origin, url) };

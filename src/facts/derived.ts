@@ -83,6 +83,9 @@ const daysBetween = (from: string, to: string): number | undefined => {
   return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.floor((b - a) / DAY_MS);
 };
 
+/** Whole days from `today` (YYYY-MM-DD) until gateway-required integration retires: the one count the report, check and scan show. */
+export const daysUntilRetirement = (today: string): number | undefined => daysBetween(today, RETIREMENT_DATE);
+
 /** ARM spells regions "West Europe" on App Service and "westeurope" on network resources. */
 export const normaliseRegion = (region: string): string => region.replace(/\s+/g, '').toLowerCase();
 
@@ -144,7 +147,7 @@ export const DERIVATIONS: Derivations = {
   }),
   'integration.daysUntilRetirement': derive(['session.today'], (get) => {
     const today = get('session.today');
-    return typeof today === 'string' ? daysBetween(today, RETIREMENT_DATE) : undefined;
+    return typeof today === 'string' ? daysUntilRetirement(today) : undefined;
   }),
   'app.certDaysLeft': derive(['session.today', 'app.certExpiresOn'], (get) => {
     const today = get('session.today');

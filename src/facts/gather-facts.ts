@@ -14,6 +14,7 @@ import { parseResourceId } from './arm/resource-id.ts';
 import { checkTokenInput, userAccessToken } from './arm/access-token.ts';
 import { maskKnownSecrets } from '../text/secrets.ts';
 import { gatherFromArm, type AppTarget } from './arm/gather-arm.ts';
+import { appId, appLabel } from './arm/arm-reader.ts';
 import { startEmulator } from '../emulator/server.ts';
 import type { TokenCredential } from '@azure/identity';
 
@@ -116,8 +117,7 @@ export async function gatherFactsFor(target: FactTarget, access: ArmAccess | und
   const ctx = await access.context(gather);
   const result = await usableArmAnswers(target.app.name, ctx.signal, () => gatherFromArm(ctx, target.app, gather.onProgress, { readDnsSettings: gather.readDnsSettings === true }));
   const app = target.app;
-  const appId = `/subscriptions/${app.subscriptionId}/resourceGroups/${app.resourceGroup}/providers/Microsoft.Web/sites/${app.name}`;
-  return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId, appName: app.name }, stats: result.stats };
+  return { facts: { ...result.facts, ...session }, errors: result.errors, target: { mode: 'arm', appId: appId(app), appName: appLabel(app) }, stats: result.stats };
 }
 
 /** ARM's answers could not be turned into facts (a value of a type no ARM API sends): a clear error, never a stack trace. */
@@ -168,19 +168,35 @@ export async function armContextFor(options: TargetFlags, gather: GatherOptions 
   return accessFromFlags(options, gather).context(gather);
 }
 
-/** The app named by --app, or by --subscription, --resource-group and --name together. */
+/** Deployment slot names: letters, digits and hyphens (App Service's own rule for slot names). */
+const SLOT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}$/;
+/** An app id, or a slot's (`.../sites/<app>/slots/<slot>`), and nothing after it. */
+const APP_ID_TAIL = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Web\/sites\/[^/]+(?:\/slots\/([^/]+))?\/?$/i;
+
+/**
+ * The app named by --app (an app or slot id), or by --subscription, --resource-group and --name
+ * together; --slot names one of its deployment slots (each has its own VNet integration).
+ */
 export function appTarget(options: TargetFlags): AppTarget {
+  const slotFlag = options.slot;
+  if (slotFlag !== undefined && !SLOT_NAME.test(slotFlag)) throw new UsageError(`--slot takes a deployment slot name (letters, digits and hyphens), not "${slotFlag}"`);
   if (options.app !== undefined) {
     const id = parseResourceId(options.app);
-    if (!id || id.provider.toLowerCase() !== 'microsoft.web' || id.type.toLowerCase() !== 'sites') {
-      throw new UsageError(`--app must be an App Service resource id like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Web/sites/<app>, not "${options.app}"`);
+    const tail = APP_ID_TAIL.exec(options.app.trim());
+    if (!id || !tail || id.provider.toLowerCase() !== 'microsoft.web' || id.type.toLowerCase() !== 'sites') {
+      throw new UsageError(`--app must be an App Service resource id like /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Web/sites/<app> (or .../sites/<app>/slots/<slot>), not "${options.app}"`);
     }
-    return { subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, name: id.name };
+    const inId = tail[1];
+    if (inId !== undefined && !SLOT_NAME.test(inId)) throw new UsageError(`the slot in --app must be a deployment slot name (letters, digits and hyphens), not "${inId}"`);
+    if (inId !== undefined && slotFlag !== undefined && inId.toLowerCase() !== slotFlag.toLowerCase()) throw new UsageError(`--slot ${slotFlag} contradicts the slot ${inId} in --app`);
+    const slot = slotFlag ?? inId;
+    return { subscriptionId: id.subscriptionId, resourceGroup: id.resourceGroup, name: id.name, ...(slot ? { slot } : {}) };
   }
+  if (slotFlag !== undefined && options.name === undefined) throw new UsageError('--slot names a slot of the app given with --app or --name');
   const missing = (['subscription', 'resource-group', 'name'] as const).filter((flag) => !options[flag]);
   if (missing.length === 3) throw new UsageError('name the app: --app <resource id>, or --subscription, --resource-group and --name (or use --offline or --demo)');
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}: --subscription, --resource-group and --name go together`);
-  return { subscriptionId: options.subscription!, resourceGroup: options['resource-group']!, name: options.name! };
+  return { subscriptionId: options.subscription!, resourceGroup: options['resource-group']!, name: options.name!, ...(slotFlag ? { slot: slotFlag } : {}) };
 }
 
 export function armEndpoint(options: TargetFlags): string {

@@ -12,6 +12,8 @@ export interface TargetFlags {
   readonly subscription?: string;
   readonly 'resource-group'?: string;
   readonly name?: string;
+  /** A deployment slot of the app (each slot has its own VNet integration). */
+  readonly slot?: string;
   readonly offline?: boolean;
   readonly demo?: string;
   readonly 'arm-endpoint'?: string;

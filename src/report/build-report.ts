@@ -7,6 +7,7 @@ import type { Engine, EngineState } from '../engine/engine.ts';
 import { placeholders } from '../engine/template.ts';
 import type { Severity } from '../engine/types.ts';
 import { RETIREMENT_DATE } from '../facts/limits.ts';
+import { daysUntilRetirement } from '../facts/derived.ts';
 import { PATH_FACTS } from './traffic-path.ts';
 import { orderFindings } from './finding-order.ts';
 import { reportVerdict } from './verdict.ts';
@@ -28,8 +29,6 @@ export interface ReportInput {
   readonly now: Date;
   readonly version: string;
 }
-
-const DAY_MS = 86_400_000;
 
 export function buildReport(input: ReportInput): Report {
   const { engine, sessions } = input;
@@ -186,7 +185,7 @@ function retirementNotice(engine: Engine, sessions: readonly EngineState[], now:
   if (type !== undefined && type !== 'gateway-required') return undefined;
   const today = sessions.map((session) => engine.resolveFact(session, 'session.today')?.value).find((value) => typeof value === 'string');
   const asOf = typeof today === 'string' && !Number.isNaN(Date.parse(today)) ? new Date(Date.parse(today)).toISOString().slice(0, 10) : now.toISOString().slice(0, 10);
-  return { date: RETIREMENT_DATE, daysLeft: Math.floor((Date.parse(RETIREMENT_DATE) - Date.parse(asOf)) / DAY_MS), asOf };
+  return { date: RETIREMENT_DATE, daysLeft: daysUntilRetirement(asOf) ?? 0, asOf };
 }
 
 function walkedFlows(sessions: readonly EngineState[]): string[] {

@@ -5,24 +5,17 @@
  * ready finding, unknown otherwise (with what could not be read, or what only a person can tell).
  */
 import type { Engine } from '../engine/engine.ts';
-import type { Facts, Severity } from '../engine/types.ts';
+import type { Facts, FlowSet, Severity } from '../engine/types.ts';
 import { walkFlows } from '../answers/walk-flows.ts';
-import { RETIREMENT_DATE } from '../facts/limits.ts';
 import type { Readiness, ScanFinding } from './scan-types.ts';
 
 const MIGRATION_FLOW = 'migration';
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const DAY_MS = 86_400_000;
 
 export interface RowVerdict {
   readonly findings: ScanFinding[];
   readonly readiness: Readiness;
   readonly blockers: string[];
-}
-
-/** Whole days from `today` (YYYY-MM-DD) to the retirement date; negative once it has passed. */
-export function daysUntilRetirement(today: string): number {
-  return Math.round((Date.parse(`${RETIREMENT_DATE}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
 export function diagnoseRow(engine: Engine, facts: Facts): RowVerdict {
@@ -44,15 +37,29 @@ export function diagnoseRow(engine: Engine, facts: Facts): RowVerdict {
   if (blocking.length > 0) return { findings, readiness: 'blocked', blockers: blocking };
   const reached = migration.outcome?.kind === 'resolved' || (migration.outcome?.kind === 'finding' && migration.outcome.flow === MIGRATION_FLOW);
   if (reached && migration.openQuestions.length === 0) return { findings, readiness: 'ready', blockers: [] };
-  return { findings, readiness: 'unknown', blockers: unknownReasons(migration.factsUsed, facts, migration.openQuestions.map((open) => open.question)) };
+  return { findings, readiness: 'unknown', blockers: unknownReasons(flowSet, migration.factsUsed, facts, migration.openQuestions) };
 }
 
-/** What kept the migration flow from a verdict: facts that could not be read (with why), else its open questions. */
-function unknownReasons(used: readonly string[], facts: Facts, open: readonly string[]): string[] {
-  const unread = used.flatMap((key) => {
+/**
+ * What kept the migration flow from a verdict, in plain words that say what to check: the reads
+ * that failed (the facts' reasons are the scan's sentences), else what ARM does not say.
+ */
+function unknownReasons(flowSet: FlowSet, used: readonly string[], facts: Facts, open: readonly { question: string; flow: string }[]): string[] {
+  const reasonOf = (key: string) => {
     const fact = Object.hasOwn(facts, key) ? facts[key] : undefined;
-    return fact && fact.value === null && fact.reason ? [`${key}: ${fact.reason}`] : [];
-  });
+    return fact && fact.value === null && fact.reason ? [fact.reason] : [];
+  };
+  // The facts the flow used, else any read of this row that failed (a derived fact such as
+  // vnet.crossRegion is unknown because the VNet it comes from could not be read).
+  const unread = used.flatMap(reasonOf);
   if (unread.length > 0) return [...new Set(unread)];
-  return open.length > 0 ? open.map((question) => `needs an answer: ${question}`) : ['the migration flow reached no verdict from ARM facts'];
+  const failed = Object.keys(facts).flatMap(reasonOf);
+  if (failed.length > 0) return [...new Set(failed)];
+  const untold = open.flatMap(({ question, flow }) => {
+    const node = flowSet.flows[flow]?.nodes[question.slice(flow.length + 1)];
+    const fact = node && 'fact' in node && typeof node.fact === 'string' ? node.fact : undefined;
+    const label = fact && Object.hasOwn(flowSet.facts, fact) ? flowSet.facts[fact]!.label : undefined;
+    return label ? [`ARM does not say ${label}: check it by hand`] : [];
+  });
+  return untold.length > 0 ? [...new Set(untold)] : ['ARM does not say enough for a verdict: run check on the app'];
 }

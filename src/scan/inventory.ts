@@ -27,6 +27,8 @@ export interface Inventory {
   readonly enumeration: 'resource-graph' | 'arm';
   readonly plans: readonly AppServicePlan[];
   readonly sites: readonly Site[];
+  /** Every deployment slot, when Resource Graph listed them (else each app's are listed when needed). */
+  readonly slots?: readonly Site[];
   readonly vnets: readonly VirtualNetwork[];
   /** Gateways etc. by lower-case `subscription/resourceGroup`, when Resource Graph listed them. */
   readonly network?: ReadonlyMap<string, NetworkGroup>;
@@ -36,6 +38,7 @@ export interface Inventory {
 const TYPES = {
   plans: 'microsoft.web/serverfarms',
   sites: 'microsoft.web/sites',
+  slots: 'microsoft.web/sites/slots',
   vnets: 'microsoft.network/virtualnetworks',
   gateways: 'microsoft.network/virtualnetworkgateways',
   connections: 'microsoft.network/connections',
@@ -80,8 +83,8 @@ async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string
     if (got.truncated) throw new ResourceGraphUnavailable({ problem: 'truncated', detail: `the list of ${type}` });
     return got.items;
   };
-  const [plans, sites, vnets, gateways, connections, localGateways] = await Promise.all([
-    read(TYPES.plans, 'plans', slimPlan), read(TYPES.sites, 'apps', slimSite), read(TYPES.vnets, 'VNets', slimVnet),
+  const [plans, sites, slots, vnets, gateways, connections, localGateways] = await Promise.all([
+    read(TYPES.plans, 'plans', slimPlan), read(TYPES.sites, 'apps', slimSite), read(TYPES.slots, 'slots', slimSite), read(TYPES.vnets, 'VNets', slimVnet),
     read(TYPES.gateways, 'gateways', slim(GATEWAY_SHAPE)), read(TYPES.connections, 'gateway connections', slim(CONNECTION_SHAPE)),
     read(TYPES.localGateways, 'local network gateways', slim(LOCAL_GATEWAY_SHAPE)),
   ]);
@@ -95,7 +98,7 @@ async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string
   for (const item of gateways as VirtualNetworkGateway[]) group(item.id)?.gateways.push(item);
   for (const item of connections as VirtualNetworkGatewayConnection[]) group(item.id)?.connections.push(item);
   for (const item of localGateways as LocalNetworkGateway[]) group(item.id)?.localGateways.push(item);
-  return { enumeration: 'resource-graph', plans: plans as AppServicePlan[], sites: sites as Site[], vnets: vnets as VirtualNetwork[], network, errors };
+  return { enumeration: 'resource-graph', plans: plans as AppServicePlan[], sites: sites as Site[], slots: slots as Site[], vnets: vnets as VirtualNetwork[], network, errors };
 }
 
 async function fromArmLists(ctx: ArmContext, lists: ArmLists, subscriptions: readonly string[], errors: ScanError[], options: InventoryOptions): Promise<Inventory> {

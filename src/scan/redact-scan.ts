@@ -32,7 +32,7 @@ export function redactScan(report: ScanReport, knownIds: readonly string[] = [])
     redacted: true,
     subscriptions,
     rows: report.rows.map((row) => ({
-      ...row, app: id(row.app), plan: id(row.plan), vnet: row.vnet === null ? null : id(row.vnet), gateway: row.gateway === null ? null : id(row.gateway),
+      ...row, app: id(row.app), slot: row.slot === null ? null : pseudonyms.register(row.slot, 'resource'), plan: id(row.plan), vnet: row.vnet === null ? null : id(row.vnet), gateway: row.gateway === null ? null : id(row.gateway),
       // Unknown rows say why in the tool's words around names the scan knows (registered above).
       blockers: row.readiness === 'blocked' ? row.blockers : row.blockers.map(text),
     })),

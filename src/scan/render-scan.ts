@@ -24,6 +24,8 @@ export function scanJson(value: unknown): string {
 
 /** What could not be read, in the tool's words, with ARM's own when the scan is not redacted. */
 export const errorText = (error: ScanError): string => `${describeScanError(error)}${error.detail ? ` (${error.detail})` : ''}`;
+/** The app's name, with the slot as Azure writes it (app/staging). */
+const appName = (row: ScanRow): string => (row.slot ? `${nameOf(row.app)}/${row.slot}` : nameOf(row.app));
 const count = (row: ScanRow, severity: string) => row.findings.filter((finding) => finding.severity === severity).length;
 const readinessText = (row: ScanRow) => (row.readiness === 'blocked' ? `blocked: ${row.blockers.join(', ')}` : row.readiness === 'unknown' ? `unknown: ${row.blockers.join('; ')}` : 'ready');
 
@@ -50,7 +52,7 @@ export function summary(report: ScanReport): string {
 
 // ------------------------------------------------------------------ CSV
 
-const CSV_COLUMNS = ['subscription', 'resourceGroup', 'app', 'plan', 'vnet', 'gateway', 'readiness', 'blockers', 'errors', 'warnings', 'findings', 'daysLeft', 'appId'] as const;
+const CSV_COLUMNS = ['subscription', 'resourceGroup', 'app', 'slot', 'plan', 'vnet', 'gateway', 'readiness', 'blockers', 'errors', 'warnings', 'findings', 'daysLeft', 'appId'] as const;
 
 /**
  * One CSV cell: a leading =, +, -, @, tab or carriage return would make a spreadsheet evaluate
@@ -68,7 +70,7 @@ function toCsv(report: ScanReport): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of report.rows) {
     const cells: (string | number)[] = [
-      subscriptionOf(row.app), groupOf(row.app), nameOf(row.app), nameOf(row.plan), nameOf(row.vnet), nameOf(row.gateway), row.readiness,
+      subscriptionOf(row.app), groupOf(row.app), nameOf(row.app), row.slot ?? '', nameOf(row.plan), nameOf(row.vnet), nameOf(row.gateway), row.readiness,
       row.blockers.join('; '), count(row, 'error'), count(row, 'warning'), row.findings.map((finding) => `${finding.id}:${finding.severity}`).join(' '),
       row.daysLeft, row.app,
     ];
@@ -88,7 +90,7 @@ function toMarkdown(report: ScanReport): string {
     '| --- | --- | --- | --- | --- | --- | ---: | ---: | --- |',
   ];
   for (const row of report.rows) {
-    const cells = [nameOf(row.app), groupOf(row.app), nameOf(row.plan), nameOf(row.vnet), nameOf(row.gateway), readinessText(row)].map(inline);
+    const cells = [appName(row), groupOf(row.app), nameOf(row.plan), nameOf(row.vnet), nameOf(row.gateway), readinessText(row)].map(inline);
     cells.push(String(count(row, 'error')), String(count(row, 'warning')), inline(row.findings.map((finding) => finding.id).join(', ')));
     out.push(`| ${cells.join(' | ')} |`);
   }
@@ -111,7 +113,7 @@ const cellText = (text: string) => clip(terminalLine(text.replace(/[\r\n\t]+/g, 
 function toTable(report: ScanReport): string {
   const header = ['APP', 'PLAN', 'VNET', 'GATEWAY', 'READINESS', 'ERR', 'WARN', 'DAYS'];
   const body = report.rows.map((row) => [
-    nameOf(row.app), nameOf(row.plan), nameOf(row.vnet) || '?', nameOf(row.gateway) || '-', row.readiness === 'blocked' ? readinessText(row) : row.readiness,
+    appName(row), nameOf(row.plan), nameOf(row.vnet) || '?', nameOf(row.gateway) || '-', row.readiness === 'blocked' ? readinessText(row) : row.readiness,
     String(count(row, 'error')), String(count(row, 'warning')), String(row.daysLeft),
   ].map(cellText));
   const widths = header.map((title, index) => Math.max(title.length, ...body.map((cells) => [...cells[index]!].length)));
@@ -120,7 +122,7 @@ function toTable(report: ScanReport): string {
   const out = [line(header), ...body.map(line), '', oneLine(summary(report))];
   // Why a row is unknown does not fit a column: one line each below the table.
   for (const row of report.rows.filter((item) => item.readiness === 'unknown')) {
-    out.push(oneLine(`unknown ${nameOf(row.app)} (${groupOf(row.app)}): ${row.blockers.join('; ')}`));
+    out.push(oneLine(`unknown ${appName(row)} (${groupOf(row.app)}): ${row.blockers.join('; ')}`));
   }
   for (const subscription of report.subscriptions.filter((item) => item.status !== 'scanned')) {
     out.push(oneLine(`subscription ${subscription.id} ${subscription.status}${subscription.error ? `: ${subscription.error}` : ''}`));

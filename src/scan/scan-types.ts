@@ -17,8 +17,10 @@ export interface ScanFinding {
 
 /** One app x VNet of a gateway-required integration, with its readiness to move to regional integration. */
 export interface ScanRow {
-  /** Resource ids (the VNet or gateway may be unknown: null). */
+  /** Resource ids (the VNet or gateway may be unknown: null). `app` is the production app's, also for a slot's row. */
   readonly app: string;
+  /** The deployment slot this row is about (its own integration), or null for the production app. */
+  readonly slot: string | null;
   readonly plan: string;
   readonly vnet: string | null;
   readonly gateway: string | null;
@@ -50,7 +52,7 @@ export interface ScanSubscription {
 /** Which read failed. */
 export type ScanRead =
   | 'resource-graph' | 'plans' | 'apps' | 'vnets'
-  | 'plan-connections' | 'app-connections' | 'app-network-config'
+  | 'plan' | 'plan-connections' | 'app-connections' | 'slots' | 'app-network-config'
   | 'vnet' | 'peered-vnet' | 'gateways' | 'gateway' | 'connections' | 'local-gateways';
 
 /**

@@ -37,7 +37,7 @@ export const VNET_SHAPE: Shape = {
     serviceEndpointPolicies: [ID], networkSecurityGroup: ID, routeTable: ID,
   }],
   virtualNetworkPeerings: [{
-    id: true, name: true, remoteVirtualNetwork: ID, remoteAddressSpace: PREFIXES, peeringState: true,
+    id: true, name: true, remoteVirtualNetwork: ID, remoteAddressSpace: PREFIXES, peeringState: true, peeringSyncLevel: true,
     allowVirtualNetworkAccess: true, allowForwardedTraffic: true, allowGatewayTransit: true, useRemoteGateways: true,
   }],
 };

@@ -66,8 +66,14 @@ export class QuotaGate {
     this.resumeAt = Math.max(this.resumeAt, this.now() + ms);
   }
 
+  /** Resolved when the first answer has been seen: until then one query is in flight, so the quota is known before a burst. */
+  private firstAnswer: Promise<void> | undefined;
+  private seeFirstAnswer: () => void = () => {};
+
   /** Waits until a query may be sent, and counts it as in flight. */
   async acquire(signal?: AbortSignal): Promise<void> {
+    if (this.firstAnswer) await this.firstAnswer;
+    else this.firstAnswer = new Promise((resolve) => { this.seeFirstAnswer = resolve; });
     for (;;) {
       let until = this.resumeAt;
       if (this.budget !== undefined && this.budget <= 0) until = Math.max(until, this.resetAt);
@@ -90,5 +96,6 @@ export class QuotaGate {
 
   release(): void {
     this.inFlight -= 1;
+    this.seeFirstAnswer();
   }
 }

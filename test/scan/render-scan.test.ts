@@ -8,7 +8,7 @@ const hostile = (name: string) => `/subscriptions/s1/resourceGroups/rg/providers
 const report = (apps: string[], reason: string): ScanReport => ({
   schemaVersion: 2, generatedAt: '2026-06-01T00:00:00.000Z', enumeration: 'arm', errors: [],
   subscriptions: [{ id: 's1', status: 'partial', plansNotRead: 0, appsNotRead: 1, error: reason }],
-  rows: apps.map((app) => ({ app: hostile(app), plan: hostile('plan'), vnet: null, gateway: null, findings: [], readiness: 'unknown', blockers: [reason], daysLeft: 10 })),
+  rows: apps.map((app) => ({ app: hostile(app), slot: null, plan: hostile('plan'), vnet: null, gateway: null, findings: [], readiness: 'unknown', blockers: [reason], daysLeft: 10 })),
 });
 
 test('CSV cells a spreadsheet would run as formulas start with an apostrophe; quotes, commas and line breaks are quoted', () => {

@@ -86,9 +86,9 @@ test('CSV, Markdown and table outputs, --report by extension, and --redact', asy
   const csv = await scan(['--report', csvPath, '--subscription', SUB_A, '--subscription', SUB_B]);
   assert.equal(csv.code, 1, csv.stderr);
   const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
-  assert.equal(lines[0], 'subscription,resourceGroup,app,plan,vnet,gateway,readiness,blockers,errors,warnings,findings,daysLeft,appId');
+  assert.equal(lines[0], 'subscription,resourceGroup,app,slot,plan,vnet,gateway,readiness,blockers,errors,warnings,findings,daysLeft,appId');
   assert.equal(lines.length, 1 + 4);
-  assert.ok(lines.some((line) => line.startsWith(`${SUB_B},rg-b2-web,contoso-api,asp-contoso,vnet-legacy,,blocked,migration-blocked-classic-vnet,`)), lines.join('\n'));
+  assert.ok(lines.some((line) => line.startsWith(`${SUB_B},rg-b2-web,contoso-api,,asp-contoso,vnet-legacy,,blocked,migration-blocked-classic-vnet,`)), lines.join('\n'));
 
   const md = await scan(['--format', 'md', '--subscription', SUB_A]);
   assert.match(md.stdout, /^# Gateway-required VNet integrations/);

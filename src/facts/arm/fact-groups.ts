@@ -8,7 +8,7 @@ export const VNET_KEYS = [
   'peering.exists', 'peering.name', 'peering.remoteVnetName', 'peering.remoteResourceGroup', 'peering.remoteSubscriptionId', 'peering.remoteAddressSpace',
   'peering.state', 'peering.syncLevel', 'peering.count', 'peering.allowVnetAccess', 'peering.allowForwardedTraffic', 'peering.allowGatewayTransit',
   ...REMOTE_PEERING_KEYS,
-  'migration.hasFreeSubnet', 'migration.freeSubnetName', 'migration.freeSubnetPrefix', 'migration.freeSubnetDelegated', 'migration.serviceEndpointPolicies',
+  'migration.hasFreeSubnet', 'migration.freeSubnetName', 'migration.freeSubnetPrefix', 'migration.freeSubnetDelegated', 'migration.freeSubnetInUse', 'migration.serviceEndpointPolicies',
 ];
 export const LOCAL_GATEWAY_KEYS = ['onprem.prefixes'];
 export const CONNECTION_KEYS = ['s2s.exists', 's2s.connectionName', 's2s.connectionStatus', 's2s.bgpEnabled', ...LOCAL_GATEWAY_KEYS];

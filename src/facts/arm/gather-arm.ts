@@ -10,7 +10,6 @@
 import { UsageError } from '../../errors.ts';
 import type { ReportError } from '../read-outcome.ts';
 import type { ArmContext } from './context.ts';
-import { createClients, collect } from './clients.ts';
 import { armCall, newCallLog } from './call.ts';
 import { put, unknownFact, type FactMap } from './fact-values.ts';
 import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
@@ -19,10 +18,13 @@ import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeer
 import { gatewayFacts } from './map-gateway.ts';
 import { readDnsSettingFacts } from './read-dns-settings.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
+import { appLabel, sdkReader, type AppTarget, type ArmReader } from './arm-reader.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
 import {
   CONNECTION_KEYS, CONNECTIONS_KEYS, DNS_SETTING_KEYS, GATEWAY_KEYS, LOCAL_GATEWAY_KEYS, PLAN_KEYS, PLAN_VNET_KEYS, REMOTE_PEERING_KEYS, SITE_KEYS, SWIFT_KEYS, VNET_KEYS,
 } from './fact-groups.ts';
+
+export type { AppTarget } from './arm-reader.ts';
 
 /** Gateways the GatewaySubnet names (through their IP configurations) that a list did not return. */
 export function gatewaysOutsideList(subnets: readonly Subnet[] | undefined, listed: readonly VirtualNetworkGateway[]): ResourceId[] {
@@ -36,19 +38,13 @@ export function gatewaysOutsideList(subnets: readonly Subnet[] | undefined, list
   return [...ids.values()];
 }
 
-export interface AppTarget {
-  readonly subscriptionId: string;
-  readonly resourceGroup: string;
-  readonly name: string;
-}
-
 export interface ArmGathering {
   readonly facts: FactMap;
   readonly errors: ReportError[];
   readonly stats: { requests: number; rounds: number; ms: number };
 }
 
-const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
+export const CLASSIC_REASON = 'classic VNet: only Resource Manager VNets can be read';
 
 export interface ArmReadOptions {
   /**
@@ -56,6 +52,8 @@ export interface ArmReadOptions {
    * secrets included, so it runs only when the engineer allows it (--read-dns-settings).
    */
   readonly readDnsSettings?: boolean;
+  /** Where the reads go (default: the SDK clients; a scan passes what it has listed). */
+  readonly reader?: ArmReader;
 }
 
 export async function gatherFromArm(
@@ -65,39 +63,37 @@ export async function gatherFromArm(
   // Stops the calls still running when the gathering fails (unknown target).
   const stop = new AbortController();
   const ctx: ArmContext = { ...userCtx, signal: userCtx.signal ? AbortSignal.any([userCtx.signal, stop.signal]) : stop.signal };
-  const clients = createClients(ctx);
+  const reader = options.reader ?? sdkReader(ctx);
   const log = newCallLog();
   const facts: FactMap = {};
   let rounds = 0;
   const reachRound = (round: number) => { rounds = Math.max(rounds, round); };
   const merge = (more: FactMap) => Object.assign(facts, more);
   const { subscriptionId, resourceGroup, name } = target;
+  const label = appLabel(target);
+  const sitePath = `sites/${label}`;
   put(facts, 'app.name', name, 'target');
   put(facts, 'app.resourceGroup', resourceGroup, 'target');
   put(facts, 'app.subscriptionId', subscriptionId, 'target');
 
-  onProgress(`Reading app ${name}`);
+  onProgress(`Reading app ${label}`);
   reachRound(1);
   // Load the network SDK while the first round is on the wire; it is needed right after.
-  void import('@azure/arm-network').catch(() => undefined);
-  const web = await clients.web(subscriptionId);
-  const siteCall = armCall(ctx, log, `GET sites/${name}`, SITE_KEYS, (abortSignal) => web.webApps.get(resourceGroup, name, { abortSignal }));
-  const connectionsCall = armCall(ctx, log, `GET sites/${name}/virtualNetworkConnections`, CONNECTIONS_KEYS,
-    (abortSignal) => web.webApps.listVnetConnections(resourceGroup, name, { abortSignal }));
+  if (!options.reader) void import('@azure/arm-network').catch(() => undefined);
+  const siteCall = armCall(ctx, log, `GET ${sitePath}`, SITE_KEYS, (abortSignal) => reader.site(target, abortSignal));
+  const connectionsCall = armCall(ctx, log, `GET ${sitePath}/virtualNetworkConnections`, CONNECTIONS_KEYS, (abortSignal) => reader.siteConnections(target, abortSignal));
   // Whether the app's plan can use regional integration at all (older scale units cannot).
-  const swiftCall = armCall(ctx, log, `GET sites/${name}/networkConfig/virtualNetwork`, SWIFT_KEYS,
-    (abortSignal) => web.webApps.getSwiftVirtualNetworkConnection(resourceGroup, name, { abortSignal }))
-    .then((swift) => { if (swift.ok) put(facts, 'migration.swiftSupported', swift.value.swiftSupported, `app ${name} networkConfig/virtualNetwork`); });
+  const swiftCall = armCall(ctx, log, `GET ${sitePath}/networkConfig/virtualNetwork`, SWIFT_KEYS, (abortSignal) => reader.swift(target, abortSignal))
+    .then((swift) => { if (swift.ok) put(facts, 'migration.swiftSupported', swift.value.swiftSupported, `app ${label} networkConfig/virtualNetwork`); });
   // Only the two DNS settings leave this callback: the full list (secrets included) is dropped here.
   const dnsSettingsCall = options.readDnsSettings
-    ? armCall(ctx, log, `POST sites/${name}/config/appsettings/list`, DNS_SETTING_KEYS,
-      (abortSignal) => readDnsSettingFacts(web, resourceGroup, name, abortSignal))
+    ? armCall(ctx, log, `POST ${sitePath}/config/appsettings/list`, DNS_SETTING_KEYS, (abortSignal) => reader.dnsSettings(target, abortSignal))
       .then((read) => { if (read.ok) merge(read.value); })
     : Promise.resolve();
 
   const planBranch = siteCall.then(async (site) => {
     if (!site.ok) {
-      if (site.status === 404) throw new UsageError(`unknown target: there is no app "${name}" in resource group "${resourceGroup}" of subscription ${subscriptionId} (ARM 404)`);
+      if (site.status === 404) throw new UsageError(`unknown target: there is no app "${label}" in resource group "${resourceGroup}" of subscription ${subscriptionId} (ARM 404)`);
       return undefined;
     }
     const read = siteFacts(site.value);
@@ -109,11 +105,9 @@ export async function gatherFromArm(
   const readPlan = async (plan: ResourceId) => {
     reachRound(2);
     onProgress(`Reading App Service plan ${plan.name}`);
-    const planWeb = await clients.web(plan.subscriptionId);
     const [got, vnets] = await Promise.all([
-      armCall(ctx, log, `GET serverfarms/${plan.name}`, PLAN_KEYS, (abortSignal) => planWeb.appServicePlans.get(plan.resourceGroup, plan.name, { abortSignal })),
-      armCall(ctx, log, `GET serverfarms/${plan.name}/virtualNetworkConnections`, PLAN_VNET_KEYS,
-        (abortSignal) => planWeb.appServicePlans.listVnets(plan.resourceGroup, plan.name, { abortSignal })),
+      armCall(ctx, log, `GET serverfarms/${plan.name}`, PLAN_KEYS, (abortSignal) => reader.plan(plan, abortSignal)),
+      armCall(ctx, log, `GET serverfarms/${plan.name}/virtualNetworkConnections`, PLAN_VNET_KEYS, (abortSignal) => reader.planConnections(plan, abortSignal)),
     ]);
     if (got.ok) merge(planFacts(got.value));
     if (vnets.ok) merge(planVnetFacts(plan.name, vnets.value));
@@ -135,20 +129,19 @@ export async function gatherFromArm(
     }
     reachRound(2);
     onProgress(`Reading VNet ${vnet.name} and its gateways`);
-    const network = await clients.network(vnet.subscriptionId);
     const rg = vnet.resourceGroup;
     const [got, gateways, connections, locals] = await Promise.all([
-      armCall(ctx, log, `GET virtualNetworks/${vnet.name}`, VNET_KEYS, (abortSignal) => network.virtualNetworks.get(rg, vnet.name, { abortSignal })),
-      armCall(ctx, log, `LIST virtualNetworkGateways in ${rg}`, GATEWAY_KEYS, (abortSignal) => collect(network.virtualNetworkGateways.list(rg, { abortSignal }))),
-      armCall(ctx, log, `LIST connections in ${rg}`, CONNECTION_KEYS, (abortSignal) => collect(network.virtualNetworkGatewayConnections.list(rg, { abortSignal }))),
-      armCall(ctx, log, `LIST localNetworkGateways in ${rg}`, LOCAL_GATEWAY_KEYS, (abortSignal) => collect(network.localNetworkGateways.list(rg, { abortSignal }))),
+      armCall(ctx, log, `GET virtualNetworks/${vnet.name}`, VNET_KEYS, (abortSignal) => reader.vnet(vnet, abortSignal)),
+      armCall(ctx, log, `LIST virtualNetworkGateways in ${rg}`, GATEWAY_KEYS, (abortSignal) => reader.gateways(vnet.subscriptionId, rg, abortSignal)),
+      armCall(ctx, log, `LIST connections in ${rg}`, CONNECTION_KEYS, (abortSignal) => reader.connections(vnet.subscriptionId, rg, abortSignal)),
+      armCall(ctx, log, `LIST localNetworkGateways in ${rg}`, LOCAL_GATEWAY_KEYS, (abortSignal) => reader.localGateways(vnet.subscriptionId, rg, abortSignal)),
     ]);
     // A gateway may live in another resource group than its VNet: the GatewaySubnet's IP
     // configurations name it wherever it is, so read those the list of the VNet's group missed.
     // (Only next to a list that was read: a failed list keeps the gateway facts unknown with its reason.)
     const missing = got.ok && gateways.ok ? gatewaysOutsideList(got.value.subnets, gateways.value) : [];
     const extra = await Promise.all(missing.map((id) => armCall(ctx, log, `GET virtualNetworkGateways/${id.name} in ${id.resourceGroup}`, GATEWAY_KEYS,
-      (abortSignal) => network.virtualNetworkGateways.get(id.resourceGroup, id.name, { abortSignal }))));
+      (abortSignal) => reader.gateway(id, abortSignal))));
     const found = [...(gateways.ok ? gateways.value : []), ...extra.flatMap((call) => (call.ok ? [call.value] : []))];
     if (gateways.ok) merge(gatewayFacts(vnet.id, found, connections.ok ? connections.value : undefined, locals.ok ? locals.value : undefined));
     if (!got.ok) return;
@@ -161,11 +154,8 @@ export async function gatherFromArm(
     if (remotes.length === 0) return;
     reachRound(3);
     onProgress(remotes.length === 1 ? `Reading peered VNet ${remotes[0]!.name}` : `Reading ${remotes.length} peered VNets`);
-    const read = await Promise.all(remotes.map(async (remote) => {
-      const remoteNetwork = await clients.network(remote.subscriptionId);
-      return armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
-        (abortSignal) => remoteNetwork.virtualNetworks.get(remote.resourceGroup, remote.name, { abortSignal }));
-    }));
+    const read = await Promise.all(remotes.map((remote) => armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
+      (abortSignal) => reader.vnet(remote, abortSignal))));
     const localId = got.value.id ?? vnet.id;
     const single = chosenPeering(got.value);
     if (single && read[0]?.ok) merge(remotePeeringFacts(localId, read[0].value));
@@ -180,7 +170,7 @@ export async function gatherFromArm(
     throw error;
   }
   if (regionalVnetId && facts['app.integrationType']?.value === 'none') {
-    put(facts, 'app.integrationType', 'regional', `app ${name} virtualNetworkSubnetId`);
+    put(facts, 'app.integrationType', 'regional', `app ${label} virtualNetworkSubnetId`);
   }
   for (const [key, reason] of log.failed) if (!Object.hasOwn(facts, key)) facts[key] = unknownFact(reason);
   return { facts, errors: log.errors, stats: { requests: log.requests, rounds, ms: Math.round(performance.now() - started) } };

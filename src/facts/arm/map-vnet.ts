@@ -139,18 +139,36 @@ function isFree(subnet: Subnet): boolean {
   return used === 0 && !otherDelegation && prefixOf(subnet) !== undefined;
 }
 
-/** The best free subnet for regional integration: delegated to App Service first, then the largest. */
+/**
+ * A subnet another App Service plan already integrates with: delegated to App Service, used only
+ * through App Service's service association links. Plans may share it when it is large enough
+ * (multi-plan subnet join, learn.microsoft.com/azure/app-service/overview-vnet-integration).
+ */
+function isSharedWebSubnet(subnet: Subnet): boolean {
+  const links = subnet.serviceAssociationLinks ?? [];
+  const others = (subnet.ipConfigurations?.length ?? 0) + (subnet.privateEndpoints?.length ?? 0);
+  return delegatedToWeb(subnet) && links.length > 0 && others === 0 && prefixOf(subnet) !== undefined
+    && links.every((link) => (link.linkedResourceType ?? 'microsoft.web/serverfarms').toLowerCase() === WEB_DELEGATION);
+}
+
+/**
+ * The best subnet for regional integration: a free one (delegated to App Service first, then the
+ * largest), else one another plan already uses through App Service. Whether it is in use comes
+ * from ARM (its service association links and IP configurations), so a scan needs no answer.
+ */
 export function migrationFacts(vnet: VirtualNetwork): FactMap {
   const facts: FactMap = {};
-  const free = (vnet.subnets ?? []).filter(isFree).sort((a, b) =>
-    Number(delegatedToWeb(b)) - Number(delegatedToWeb(a)) || lengthOf(prefixOf(a)) - lengthOf(prefixOf(b)));
-  const best = free.find((subnet) => lengthOf(prefixOf(subnet)) <= REGIONAL_SUBNET_MIN_PREFIX) ?? free[0];
+  const bySize = (a: Subnet, b: Subnet) => Number(delegatedToWeb(b)) - Number(delegatedToWeb(a)) || lengthOf(prefixOf(a)) - lengthOf(prefixOf(b));
+  const free = (vnet.subnets ?? []).filter(isFree).sort(bySize);
+  const shared = (vnet.subnets ?? []).filter(isSharedWebSubnet).sort(bySize);
+  const best = free.find((subnet) => lengthOf(prefixOf(subnet)) <= REGIONAL_SUBNET_MIN_PREFIX) ?? free[0] ?? shared[0];
   put(facts, 'migration.hasFreeSubnet', best !== undefined, `VNet ${vnet.name} subnets`);
   if (!best) return facts;
   const detail = `subnet ${best.name}`;
   put(facts, 'migration.freeSubnetName', best.name, detail);
   put(facts, 'migration.freeSubnetPrefix', prefixOf(best), detail);
   put(facts, 'migration.freeSubnetDelegated', delegatedToWeb(best), detail);
+  put(facts, 'migration.freeSubnetInUse', (best.serviceAssociationLinks?.length ?? 0) + (best.ipConfigurations?.length ?? 0) > 0, `${detail} service association links and IP configurations`);
   put(facts, 'migration.serviceEndpointPolicies', (best.serviceEndpointPolicies?.length ?? 0) > 0, detail);
   return facts;
 }

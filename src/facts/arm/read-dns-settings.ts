@@ -12,10 +12,11 @@ import { dnsSettingFacts } from './map-dns-settings.ts';
 import { secretAnswer, type SecretAnswer } from './request-guard.ts';
 import type { WebReads } from './web-client.ts';
 
-export async function readDnsSettingFacts(web: WebReads, resourceGroup: string, name: string, abortSignal: AbortSignal): Promise<FactMap> {
+export async function readDnsSettingFacts(web: WebReads, resourceGroup: string, name: string, abortSignal: AbortSignal, slot?: string): Promise<FactMap> {
   const seen: SecretAnswer = {};
   try {
-    return await secretAnswer.run(seen, async () => dnsSettingFacts(name, (await web.webApps.listApplicationSettings(resourceGroup, name, { abortSignal })).properties));
+    const list = () => (slot ? web.webApps.listApplicationSettingsSlot(resourceGroup, name, slot, { abortSignal }) : web.webApps.listApplicationSettings(resourceGroup, name, { abortSignal }));
+    return await secretAnswer.run(seen, async () => dnsSettingFacts(name, (await list()).properties));
   } catch (error) {
     // The guard's own refusals (timeout, another host, too large) and aborts hold nothing of the body.
     if (error instanceof ArmGuardError || (error as Error)?.name === 'AbortError') throw error;

@@ -7,7 +7,10 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
-import { get as getSite, getSwiftVirtualNetworkConnection, list as listSites, listApplicationSettings, listSlots, listVnetConnections, listVnetConnectionsSlot } from '@azure/arm-appservice/api/webApps';
+import {
+  get as getSite, getSlot, getSwiftVirtualNetworkConnection, getSwiftVirtualNetworkConnectionSlot, list as listSites, listApplicationSettings,
+  listApplicationSettingsSlot, listSlots, listVnetConnections, listVnetConnectionsSlot,
+} from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
 
 export interface WebReads {
@@ -19,10 +22,13 @@ export interface WebReads {
     getSwiftVirtualNetworkConnection(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSwiftVirtualNetworkConnection>;
     /** POST `sites/{app}/config/appsettings/list`: every setting, secrets included (read only with --read-dns-settings; map-dns-settings.ts keeps two). */
     listApplicationSettings(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listApplicationSettings>;
-    /** `sites/{app}/slots`: the app's deployment slots (the migration runbook moves a slot first). */
-    listSlots(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSlots>;
-    /** `sites/{app}/slots/{slot}/virtualNetworkConnections`: a slot's own integration (integration is per slot). */
+    /** The same reads for a deployment slot (`sites/{app}/slots/{slot}/...`): each slot has its own VNet integration. */
+    getSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSlot>;
     listVnetConnectionsSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listVnetConnectionsSlot>;
+    getSwiftVirtualNetworkConnectionSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getSwiftVirtualNetworkConnectionSlot>;
+    listApplicationSettingsSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listApplicationSettingsSlot>;
+    /** The app's deployment slots (a scan lists them when Resource Graph cannot). */
+    listSlots(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSlots>;
   };
   readonly appServicePlans: {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
@@ -40,8 +46,11 @@ export function createWebReads(credential: TokenCredential, subscriptionId: stri
       list: (options) => listSites(context, options),
       getSwiftVirtualNetworkConnection: (resourceGroup, name, options) => getSwiftVirtualNetworkConnection(context, resourceGroup, name, options),
       listApplicationSettings: (resourceGroup, name, options) => listApplicationSettings(context, resourceGroup, name, options),
-      listSlots: (resourceGroup, name, options) => listSlots(context, resourceGroup, name, options),
+      getSlot: (resourceGroup, name, slot, options) => getSlot(context, resourceGroup, name, slot, options),
       listVnetConnectionsSlot: (resourceGroup, name, slot, options) => listVnetConnectionsSlot(context, resourceGroup, name, slot, options),
+      getSwiftVirtualNetworkConnectionSlot: (resourceGroup, name, slot, options) => getSwiftVirtualNetworkConnectionSlot(context, resourceGroup, name, slot, options),
+      listApplicationSettingsSlot: (resourceGroup, name, slot, options) => listApplicationSettingsSlot(context, resourceGroup, name, slot, options),
+      listSlots: (resourceGroup, name, options) => listSlots(context, resourceGroup, name, options),
     },
     appServicePlans: {
       get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
