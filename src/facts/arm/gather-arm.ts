@@ -16,7 +16,6 @@ import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
 import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering, peeringTableFacts, MAX_PEERINGS_READ } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
-import { readDnsSettingFacts } from './read-dns-settings.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
 import { appLabel, sdkReader, type AppTarget, type ArmReader } from './arm-reader.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
