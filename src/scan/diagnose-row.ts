@@ -10,6 +10,9 @@ import { walkFlows } from '../answers/walk-flows.ts';
 import type { Readiness, ScanFinding } from './scan-types.ts';
 
 const MIGRATION_FLOW = 'migration';
+/** The migration flow's node that decides (blocked or not), and its finding for an app that can move. */
+const READY_CHECK = 'check-ready';
+const READY_FINDING = 'migration-ready';
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 export interface RowVerdict {
@@ -33,9 +36,15 @@ export function diagnoseRow(engine: Engine, facts: Facts): RowVerdict {
   const migration = sessions.find((session) => session.path[0]?.flow === MIGRATION_FLOW && session.path[0]?.node === entry)
     ?? walkFlows(engine, facts, {}, { flow: MIGRATION_FLOW }).sessions[0];
   if (!migration) return { findings, readiness: 'unknown', blockers: ['the migration flow could not be walked'] };
-  const blocking = [...new Set(migration.findings.filter((finding) => finding.flow === MIGRATION_FLOW && finding.severity !== 'info').map((finding) => finding.id))];
+  // Blockers are the warnings and errors found before the flow decides (its check-ready node);
+  // what it says after deciding the app can move (what changes with the move) blocks nothing.
+  const at = (flow: string, node: string) => migration.path.findIndex((position) => position.flow === flow && position.node === node);
+  const decided = at(MIGRATION_FLOW, READY_CHECK);
+  const beforeDecision = (finding: { flow: string; node: string }) => decided < 0 || at(finding.flow, finding.node) < decided;
+  const blocking = [...new Set(migration.findings
+    .filter((finding) => finding.flow === MIGRATION_FLOW && finding.severity !== 'info' && beforeDecision(finding)).map((finding) => finding.id))];
   if (blocking.length > 0) return { findings, readiness: 'blocked', blockers: blocking };
-  const reached = migration.outcome?.kind === 'resolved' || (migration.outcome?.kind === 'finding' && migration.outcome.flow === MIGRATION_FLOW);
+  const reached = migration.outcome?.kind === 'resolved' || migration.findings.some((finding) => finding.id === READY_FINDING);
   if (reached && migration.openQuestions.length === 0) return { findings, readiness: 'ready', blockers: [] };
   return { findings, readiness: 'unknown', blockers: unknownReasons(flowSet, migration.factsUsed, facts, migration.openQuestions) };
 }
