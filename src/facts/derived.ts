@@ -15,7 +15,7 @@ import { recognizeError, type ErrorKind } from './error-messages.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
-  MULTI_PLAN_SUBNET_MIN_PREFIX, REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN, REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_MAX_CONNECTIONS, TCP_TIMEOUT_SECONDS,
+  MULTI_PLAN_SUBNET_MIN_PREFIX, REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN, REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX, RETIREMENT_DATE, SSTP_ENABLE_END_DATE, SSTP_MAX_CONNECTIONS, SSTP_RETIREMENT_DATE, TCP_TIMEOUT_SECONDS,
 } from './limits.ts';
 
 const DAY_MS = 86_400_000;
@@ -112,6 +112,8 @@ const LIMITS: Derivations = {
   'limit.regionalSubnetMinPrefix': derive([], () => REGIONAL_SUBNET_MIN_PREFIX),
   'limit.regionalSubnetRecommendedPrefix': derive([], () => REGIONAL_SUBNET_RECOMMENDED_PREFIX),
   'limit.retirementDate': derive([], () => longDate(RETIREMENT_DATE)),
+  'limit.sstpEnableEndDate': derive([], () => longDate(SSTP_ENABLE_END_DATE)),
+  'limit.sstpRetirementDate': derive([], () => longDate(SSTP_RETIREMENT_DATE)),
   'limit.regionalIntegrationsPerWindowsPlan': derive([], () => REGIONAL_INTEGRATIONS_PER_WINDOWS_PLAN),
   'limit.multiPlanSubnetMinPrefix': derive([], () => MULTI_PLAN_SUBNET_MIN_PREFIX),
   'limit.certificateWarningDays': derive([], () => CERTIFICATE_WARNING_DAYS),

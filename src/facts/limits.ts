@@ -5,6 +5,13 @@
 
 /** Gateway-required integration is retired on this day (FACTS: configure-gateway-required-vnet-integration.md). */
 export const RETIREMENT_DATE = '2027-03-31';
+/**
+ * VPN Gateway's own SSTP retirement: from this day SSTP can no longer be enabled on a gateway...
+ * learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp ("SSTP retirement")
+ */
+export const SSTP_ENABLE_END_DATE = '2026-03-31';
+/** ...and from this day existing SSTP-enabled gateways no longer establish SSTP connections (same page). */
+export const SSTP_RETIREMENT_DATE = '2027-03-31';
 /** VNets one App Service plan may integrate with (seed: "up to five virtual networks"). */
 export const MAX_VNETS_PER_PLAN = 5;
 /** TCP connect timeout seen when packets are dropped (seed: "The TCP timeout is 21 seconds"). */

@@ -9,7 +9,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facts, SUB, walk } from './shipped.ts';
+import type { AnswerValue, Facts } from '../../src/engine/types.ts';
+import { engine, facts, SUB, walk } from './shipped.ts';
+
+/** Runs a flow until its first question without an answer (the findings so far). */
+function walkUntilAsked(flow: string, given: Facts, answers: Record<string, AnswerValue> = {}) {
+  let state = engine.start(given, {}, { flow });
+  while (state.status === 'asking' && Object.hasOwn(answers, engine.currentQuestion(state)!.id)) state = engine.answer(state, answers[engine.currentQuestion(state)!.id]!);
+  return state;
+}
 
 const VNET_ID = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
 
@@ -51,4 +59,28 @@ test('the migration says what changes (issue 20 item 4): Route All, the source a
   // Another region: on-premises must learn the new VNet's range with static routing.
   const cross = walk('migration', facts({ 'migration.freeSubnetPrefix': '10.20.9.0/26', 'migration.hasFreeSubnet': true }), { 'migration/ask-subnet-in-use': false, 'migration/ask-delegated': true, 'migration/ask-sep': false });
   assert.match(cross.findings.find((f) => f.id === 'migration-blocked-cross-region')!.explanation, /on-premises must also learn the new VNet's range/);
+});
+
+test('smaller corrections (issue 20 item 12): a new plan means redeploying; no classic-to-classic peering; PowerShell works in the subscription; a Failed connection blocks the gateway; SSTP retires too', () => {
+  const swift = walkUntilAsked('migration', facts({ 'migration.swiftSupported': false })).findings.find((f) => f.id === 'migration-plan-not-supported')!;
+  assert.match(swift.explanation.replace(/\s+/g, ' '), /a plan on another one means a new app/);
+  const classic = walkUntilAsked('migration', facts({ 'vnet.isClassic': true })).findings.find((f) => f.id === 'migration-blocked-classic-vnet')!;
+  assert.match(classic.explanation.replace(/\s+/g, ' '), /a classic VNet cannot be peered with another classic VNet/);
+  const failed = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), { 'gateway-down/ask-health': true }).findings[0]!;
+  assert.match(failed.explanation.replace(/\s+/g, ' '), /connection in the Failed state blocks operations on the gateway/);
+  const notice = walkUntilAsked('retirement', facts()).findings[0]!;
+  assert.match(notice.explanation.replace(/\s+/g, ' '), /since 31 March 2026 SSTP can no longer be enabled on a gateway, and from 31 March 2027 gateways stop SSTP connections/);
+});
+
+test('every PowerShell step that calls an Az cmdlet is preceded in its finding by Set-AzContext -Subscription', async () => {
+  const { flowSet } = await import('./shipped.ts');
+  for (const flow of Object.values(flowSet.flows)) {
+    for (const [id, node] of Object.entries(flow.nodes)) {
+      if (node.kind !== 'finding') continue;
+      node.steps.forEach((step, index) => {
+        if (step.kind !== 'powershell' || !/\b(?:Get|Set|New|Remove)-Az\w+/.test(step.command ?? '') || /^Set-AzContext/.test(step.command ?? '')) return;
+        assert.ok(node.steps.slice(0, index).some((before) => /^Set-AzContext -Subscription \{\{/.test(before.command ?? '')), `${flow.id}/${id} step ${index + 1}`);
+      });
+    }
+  }
 });

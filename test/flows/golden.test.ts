@@ -116,6 +116,8 @@ test('ExpressRoute next to the VPN gateway (coexistence) is not supported', () =
 test('a failed gateway: Failed is the last operation, repaired by writing the gateway back unchanged, not by a reset', () => {
   const s = walk('gateway-down', facts({ 'gateway.provisioningState': 'Failed' }), { 'gateway-down/ask-health': true });
   assert.deepEqual(summary(s), [['gateway-failed-state', 'warning', [
+    `Set-AzContext -Subscription '${SUB}'`,
+    'Get-AzVirtualNetworkGatewayConnection -ResourceGroupName rg-net -Name <site-to-site connection name> | Set-AzVirtualNetworkGatewayConnection',
     'Get-AzVirtualNetworkGateway -ResourceGroupName rg-net -Name gw-hub | Set-AzVirtualNetworkGateway',
     `az network vnet-gateway show -g rg-net -n gw-hub --query provisioningState -o tsv --subscription ${SUB}`,
   ]]]);
