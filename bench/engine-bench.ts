@@ -38,7 +38,7 @@ export function syntheticFlow(nodeCount: number): unknown {
     nodes[`ask-${i}`] = { kind: 'question', text: `Step ${i}: is port {{bench.port}} open?`, answer: 'yes-no', yes: `check-${i}`, no: `found-${i}` };
     nodes[`check-${i}`] = { kind: 'check', when: { fact: 'bench.port', lt: 1024 }, then: next, else: `found-${i}` };
     nodes[`found-${i}`] = {
-      kind: 'finding', finding: 'bench-finding', severity: 'warning', title: `Port {{bench.port}} at step ${i}`,
+      kind: 'finding', finding: 'bench-finding', title: `Port {{bench.port}} at step ${i}`,
       explanation: 'Synthetic.', steps: [{ kind: 'manual', text: 'Open port {{bench.port}}' }], next,
     };
   }

@@ -309,8 +309,9 @@ function advance(def: Definition, initial: Core, at: Position): Core {
       case 'finding': {
         const catalogue = def.flowSet.facts;
         const instance: FindingInstance = {
-          id: node.finding, severity: node.severity, flow: position.flow, node: position.node,
-          title: render(node.title, lookup, catalogue),
+          // Severity and the default title are the catalogue's; a node may word its own headline.
+          id: node.finding, severity: def.flowSet.findings[node.finding]!.severity, flow: position.flow, node: position.node,
+          title: render(node.title ?? def.flowSet.findings[node.finding]!.title, lookup, catalogue),
           explanation: render(node.explanation, lookup, catalogue),
           steps: node.steps.flatMap((step) => renderSteps(step, lookup, catalogue)),
         };

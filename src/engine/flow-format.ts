@@ -46,9 +46,8 @@ export const NODE_FIELDS = {
     unknown: { value: 'id', description: 'Where an undecidable condition leads (default: else).' },
   },
   finding: {
-    finding: { value: 'id', required: true, description: 'An id from flows/catalog/findings.yaml.' },
-    severity: { value: 'severity', required: true },
-    title: { value: 'text', required: true },
+    finding: { value: 'id', required: true, description: 'An id from flows/catalog/findings.yaml, which gives its severity and title.' },
+    title: { value: 'text', description: "This occurrence's headline, with {{fact.key}} placeholders (default: the catalogue's title)." },
     explanation: { value: 'text', required: true },
     steps: { value: 'steps', required: true },
     next: { value: 'id' },

@@ -79,7 +79,7 @@ function eachErrors(id: string, node: FlowNode, at: (node: string, message: stri
   if (!templates(node).some((template) => template.includes('each'))) return [];
   const eachIn = (template: string) => placeholders(template).filter((placeholder) => placeholder.filter === 'each').map((placeholder) => placeholder.key);
   const errors: Diagnostic[] = [];
-  const prose = node.kind === 'finding' ? [node.title, node.explanation] : templates(node);
+  const prose = node.kind === 'finding' ? [...(node.title === undefined ? [] : [node.title]), node.explanation] : templates(node);
   for (const template of prose) {
     for (const key of eachIn(template)) errors.push(at(id, `{{${key} | each}} repeats a step, so it may only be used in a finding's steps`));
   }
@@ -100,7 +100,7 @@ function factKeys(node: FlowNode): string[] {
 function templates(node: FlowNode): string[] {
   switch (node.kind) {
     case 'question': return [node.text, ...(node.help ? [node.help] : []), ...(node.options ?? []).map((option) => option.label)];
-    case 'finding': return [node.title, node.explanation, ...node.steps.flatMap((step) => [step.text, ...(step.command ? [step.command] : [])])];
+    case 'finding': return [...(node.title === undefined ? [] : [node.title]), node.explanation, ...node.steps.flatMap((step) => [step.text, ...(step.command ? [step.command] : [])])];
     case 'check': return node.text ? [node.text] : [];
     case 'end': return node.text ? [node.text] : [];
     case 'goto': return [];

@@ -1,6 +1,6 @@
 /**
  * The standards the shipped flows keep, checked by `flows lint` on top of what loading checks:
- * every finding node says what its catalogue entry says (severity), every choice and yes-no
+ * a finding node does not repeat its catalogue title (severity is the catalogue's alone), every choice and yes-no
  * question says where "don't know" leads (without it the session stops at an open question),
  * and every finding in the catalogue can be reached from the entry flow. A flow set that breaks
  * them still loads and runs (a draft can stop at an open question); `flows lint` refuses it.
@@ -21,11 +21,8 @@ export function policyDiagnostics(sources: readonly FlowSource[], set: FlowSet, 
   const at = (source: FlowSource, node: string, message: string): Diagnostic => ({ file: source.file, node, line: source.lines.get(`nodes.${node}`), message });
   for (const source of sources) {
     for (const [id, node] of Object.entries(source.flow.nodes)) {
-      if (node.kind === 'finding') {
-        const promised = Object.hasOwn(set.findings, node.finding) ? set.findings[node.finding]!.severity : undefined;
-        if (promised !== undefined && node.severity !== undefined && node.severity !== promised) {
-          errors.push(at(source, id, `severity ${node.severity} differs from the finding catalogue, which gives "${node.finding}" severity ${promised}`));
-        }
+      if (node.kind === 'finding' && node.title !== undefined && Object.hasOwn(set.findings, node.finding) && node.title === set.findings[node.finding]!.title) {
+        errors.push(at(source, id, `title repeats the finding catalogue's title of "${node.finding}": leave it out (a node's title is its own headline)`));
       }
       if (node.kind === 'question' && (node.answer === 'choice' || node.answer === 'yes-no') && follow(node, { kind: 'answered', value: null }) === undefined) {
         errors.push(at(source, id, `"don't know" leads nowhere: add "unknown" (a ${node.answer} question without it stops the session at an open question)`));

@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { Flow } from './types.ts';
 import { COMPARED } from './expression.ts';
 import {
-  ANSWER_TYPES, COMPARISON_OPERATORS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, NODE_FIELDS, NODE_KINDS, SEVERITIES, STEP_FIELDS, STEP_KINDS, type FieldSpec,
+  ANSWER_TYPES, COMPARISON_OPERATORS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, NODE_FIELDS, NODE_KINDS, STEP_FIELDS, STEP_KINDS, type FieldSpec,
 } from './flow-format.ts';
 
 export { ID_PATTERN };
@@ -57,7 +57,9 @@ function validateNode(id: string, node: unknown, report: Report): void {
     return report(`unknown node kind ${JSON.stringify(kind ?? null)} (expected one of ${NODE_KINDS.join(', ')})`, id);
   }
   const fields = FIELDS[kind as (typeof NODE_KINDS)[number]];
-  unknownKeys(node, ['kind', ...fields.required, ...fields.optional], (key) => report(`unknown field "${key}" for a ${kind} node`, id));
+  unknownKeys(node, ['kind', ...fields.required, ...fields.optional], (key) => report(kind === 'finding' && key === 'severity'
+    ? 'severity is given once, by the finding catalogue (flows/catalog/findings.yaml): remove it from the node'
+    : `unknown field "${key}" for a ${kind} node`, id));
   for (const key of fields.required) if (node[key] === undefined) report(`a ${kind} node needs "${key}"`, id);
   for (const key of fields.texts) {
     if (node[key] !== undefined && typeof node[key] !== 'string') report(`"${key}" must be a text`, id);
@@ -127,7 +129,6 @@ export function validateCondition(id: string, condition: unknown, report: Report
 }
 
 function validateFinding(id: string, node: Record<string, unknown>, report: Report): void {
-  if (!(SEVERITIES as readonly string[]).includes(node.severity as string)) report(`severity must be one of ${SEVERITIES.join(', ')}`, id);
   if (!Array.isArray(node.steps) || node.steps.length === 0) return report('a finding needs at least one step', id);
   node.steps.forEach((step, index) => {
     if (!isRecord(step)) return report(`step ${index + 1} must be a mapping with kind and text`, id);

@@ -42,11 +42,11 @@ function shorten(text: string): string {
   return flat.length <= MAX_LABEL ? flat : `${flat.slice(0, MAX_LABEL - 1)}…`;
 }
 
-function labelOf(flowId: string, nodeId: string, node: FlowNode): string {
+function labelOf(set: FlowSet, flowId: string, nodeId: string, node: FlowNode): string {
   switch (node.kind) {
     case 'question': return shorten(node.text);
     case 'check': return shorten(node.text ?? nodeId);
-    case 'finding': return `${node.finding}: ${shorten(node.title)}`;
+    case 'finding': return `${node.finding}: ${shorten(node.title ?? set.findings[node.finding]?.title ?? '')}`;
     case 'goto': return `run ${node.flow}`;
     case 'end': return node.outcome;
   }
@@ -74,8 +74,8 @@ export function buildFlowGraph(set: FlowSet, only?: string): FlowGraph {
       key: `${flowId}/${nodeId}`,
       flow: flowId,
       kind: node.kind,
-      label: labelOf(flowId, nodeId, node),
-      ...(node.kind === 'finding' ? { severity: set.findings[node.finding]?.severity ?? node.severity } : {}),
+      label: labelOf(set, flowId, nodeId, node),
+      ...(node.kind === 'finding' ? { severity: set.findings[node.finding]?.severity } : {}),
     }));
     return { id: flowId, title: flow.title, nodes: ids };
   });

@@ -116,7 +116,7 @@ function templateFacts(engine: Engine, session: EngineState): string[] {
     const definition = engine.flowSet.flows[flow]?.nodes[node];
     if (!definition) return [];
     const texts = definition.kind === 'question' ? [definition.text]
-      : definition.kind === 'finding' ? [definition.title, definition.explanation, ...definition.steps.flatMap((step) => [step.text, step.command ?? ''])]
+      : definition.kind === 'finding' ? [definition.title ?? '', definition.explanation, ...definition.steps.flatMap((step) => [step.text, step.command ?? ''])]
         : [];
     return texts.flatMap((text) => placeholders(text).map((placeholder) => placeholder.key));
   });

@@ -71,7 +71,7 @@ test('flow text is data in the graph: quotes, pipes, brackets and markup cannot 
         id: 'f', title: hostile, summary: '', entry: 'q',
         nodes: {
           q: { kind: 'question', text: hostile, answer: 'choice', options: [{ value: 'v"|x', label: 'l', next: 'f1' }] },
-          f1: { kind: 'finding', finding: 'bad', severity: 'error', title: hostile, explanation: '', steps: [], next: 'e' },
+          f1: { kind: 'finding', finding: 'bad', title: hostile, explanation: '', steps: [], next: 'e' },
           e: { kind: 'end', outcome: 'resolved' },
         },
       },

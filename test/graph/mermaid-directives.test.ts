@@ -29,7 +29,7 @@ function hostileSet(): FlowSet {
         id: 'triage', title: TITLE, summary: '', entry: 'q',
         nodes: {
           q: { kind: 'question', text: 'Which %% of {hosts}?', answer: 'choice', options: [{ value: 'v', label: '%%{init: {"theme":"forest"}}%%', next: 'f1' }] },
-          f1: { kind: 'finding', finding: 'bad', severity: 'error', title: BIDI, explanation: '', steps: [], next: 'e' },
+          f1: { kind: 'finding', finding: 'bad', title: BIDI, explanation: '', steps: [], next: 'e' },
           e: { kind: 'end', outcome: 'resolved' },
         },
       },

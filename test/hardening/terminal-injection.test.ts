@@ -54,7 +54,6 @@ nodes:
   shown:
     kind: finding
     finding: gateway-named
-    severity: warning
     title: Gateway {{gateway.name}} needs a look
     explanation: The gateway {{gateway.name}} was named in the answers.
     steps:

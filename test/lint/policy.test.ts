@@ -1,6 +1,6 @@
 /**
  * The standards the shipped flows keep are checked by `flows lint` (policy.ts), each problem at
- * its file, line and node: severity as the catalogue gives it, a way on for "don't know", every
+ * its file, line and node: no finding node repeating its catalogue title, a way on for "don't know", every
  * catalogue finding reachable from the entry flow.
  */
 import { test } from 'node:test';
@@ -14,7 +14,7 @@ import { readFlowFiles, shippedFlowDir } from '../../src/flows/flow-dir.ts';
 import { writeFlowDir } from '../support/flow-dir-fixture.ts';
 import { MINI_ELIGIBLE, MINI_FINDINGS, MINI_TRIAGE } from '../support/mini-flows.ts';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** The mini flows with every choice and yes-no question given a way on for "don't know". */
 const COMPLIANT = {
@@ -48,14 +48,19 @@ test('a yes-no question without "unknown" is refused by flows lint at its line, 
   assert.ok(buildFlowSet(readFlowFiles(dir)).flowSet, 'a draft with an open question still runs');
   const run = lint(dir);
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /triage\.yaml:38: node "ask-timeout": "don't know" leads nowhere: add "unknown"/);
+  assert.match(run.stderr, /triage\.yaml:37: node "ask-timeout": "don't know" leads nowhere: add "unknown"/);
   assert.match(run.stderr, /^1 problem\(s\) found\.$/m);
 });
 
-test('a finding node whose severity differs from the catalogue is named', () => {
-  const dir = writeFlowDir({ ...COMPLIANT, 'triage.yaml': COMPLIANT['triage.yaml'].replace('finding: tcp-timeout-firewall\n    severity: error', 'finding: tcp-timeout-firewall\n    severity: warning') });
-  assert.deepEqual(policy(dir).filter((line) => line.includes('severity')).map((line) => line.replace(/^.*[\\/]/, '')),
-    ['triage.yaml:45: node "timeout": severity warning differs from the finding catalogue, which gives "tcp-timeout-firewall" severity error']);
+test('a finding node that repeats its catalogue title is named; severity in a node is refused at load', () => {
+  const repeated = writeFlowDir({ ...COMPLIANT, 'triage.yaml': COMPLIANT['triage.yaml'].replace('finding: tcp-timeout-firewall\n', 'finding: tcp-timeout-firewall\n    title: Timeout\n') });
+  assert.deepEqual(policy(repeated).map((line) => line.replace(/^.*[\\/]/, '')),
+    ['triage.yaml:44: node "timeout": title repeats the finding catalogue\'s title of "tcp-timeout-firewall": leave it out (a node\'s title is its own headline)']);
+  const withSeverity = writeFlowDir({ ...COMPLIANT, 'triage.yaml': COMPLIANT['triage.yaml'].replace('finding: tcp-timeout-firewall\n', 'finding: tcp-timeout-firewall\n    severity: error\n') });
+  const { flowSet, diagnostics } = buildFlowSet(readFlowFiles(withSeverity));
+  assert.equal(flowSet, undefined);
+  assert.deepEqual(diagnostics.filter((d) => d.node === 'timeout').map((d) => `${basename(d.file)}:${d.line}: ${d.message}`),
+    ['triage.yaml:44: severity is given once, by the finding catalogue (flows/catalog/findings.yaml): remove it from the node']);
 });
 
 test('a catalogue finding no reachable node records, and a flow no goto reaches, are named', () => {

@@ -51,7 +51,6 @@ nodes:
   pool-bad:
     kind: finding
     finding: p2s-range-not-rfc1918
-    severity: error
     title: Pool {{p2s.addressPool | list}} is outside RFC 1918
     explanation: Pick a private range.
     steps:
@@ -65,8 +64,6 @@ nodes:
   timeout:
     kind: finding
     finding: tcp-timeout-firewall
-    severity: error
-    title: Timeout
     explanation: Something drops packets.
     steps:
       - { kind: kudu, text: Test from Kudu, command: "tcpping {{target.host}}:{{target.port}}" }
@@ -92,8 +89,6 @@ nodes:
   linux:
     kind: finding
     finding: app-is-linux
-    severity: error
-    title: Linux
     explanation: Not supported.
     steps: [{ kind: manual, text: Use regional integration. }]
   ask-tier:
@@ -109,8 +104,6 @@ nodes:
   tier-bad:
     kind: finding
     finding: plan-tier-unsupported
-    severity: error
-    title: Tier
     explanation: Upgrade.
     steps: [{ kind: portal, text: Scale up, command: "App Service plan > Scale up" }]
   ok:

@@ -55,7 +55,6 @@ nodes:
   regional:
     kind: finding
     finding: regional-integration-in-use
-    severity: info
     title: "{{app.name}} uses regional integration"
     explanation: This tool covers gateway-required integration only.
     steps:
@@ -63,7 +62,6 @@ nodes:
   retiring:
     kind: finding
     finding: integration-retiring
-    severity: warning
     title: Gateway-required integration is retiring
     explanation: Plan the move to regional integration.
     steps:
@@ -85,7 +83,6 @@ nodes:
   pool-public:
     kind: finding
     finding: p2s-range-not-rfc1918
-    severity: error
     title: "The pool {{p2s.addressPool | list}} is not private"
     explanation: "Gateway {{gateway.name}} must hand out an RFC 1918 range | pipes and *stars* stay literal."
     steps:
@@ -110,7 +107,6 @@ nodes:
   nsg-blocks:
     kind: finding
     finding: nsg-blocks-p2s-range
-    severity: error
     title: An NSG blocks the pool
     explanation: Allow the pool through.
     steps:
@@ -127,7 +123,6 @@ nodes:
   timeout:
     kind: finding
     finding: tcp-timeout-firewall
-    severity: error
     title: Packets to {{target.host}} are dropped
     explanation: Something between the gateway and {{target.host}} drops the traffic.
     steps:
@@ -148,7 +143,6 @@ nodes:
   retiring:
     kind: finding
     finding: integration-retiring
-    severity: warning
     title: Retiring (second copy, must not appear)
     explanation: Duplicate.
     steps:
@@ -163,7 +157,6 @@ nodes:
   sync:
     kind: finding
     finding: dns-changed-sync-required
-    severity: warning
     title: Sync the network
     explanation: The app keeps the old DNS servers until a sync.
     steps:
