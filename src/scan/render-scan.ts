@@ -4,12 +4,11 @@
  * JSON per schema/scan.schema.json. Resource names come from ARM: they are data, and every format
  * shows their C0, C1 and bidi controls escaped (JSON as \uXXXX, so the values stay the same).
  */
-import { inline } from '../report/markdown-text.ts';
 import { escapeBidi } from '../text/bidi.ts';
 import { safeText } from '../text/safe-text.ts';
 import { terminalLine } from '../text/terminal-line.ts';
-import { RETIREMENT_DATE } from '../facts/limits.ts';
 import { describeScanError, groupOf, nameOf, subscriptionOf } from './scan-text.ts';
+import { scanToMarkdown, type MarkdownOptions } from './scan-markdown.ts';
 import type { ScanError, ScanReport, ScanRow } from './scan-types.ts';
 
 export type ScanFormat = 'table' | 'md' | 'json' | 'csv';
@@ -29,11 +28,11 @@ const appName = (row: ScanRow): string => (row.slot ? `${nameOf(row.app)}/${row.
 const count = (row: ScanRow, severity: string) => row.findings.filter((finding) => finding.severity === severity).length;
 const readinessText = (row: ScanRow) => (row.readiness === 'blocked' ? `blocked: ${row.blockers.join(', ')}` : row.readiness === 'unknown' ? `unknown: ${row.blockers.join('; ')}` : 'ready');
 
-export function renderScan(report: ScanReport, format: ScanFormat): string {
+export function renderScan(report: ScanReport, format: ScanFormat, options: MarkdownOptions = {}): string {
   switch (format) {
     case 'json': return `${scanJson(report)}\n`;
     case 'csv': return toCsv(report);
-    case 'md': return toMarkdown(report);
+    case 'md': return scanToMarkdown(report, options);
     case 'table': return toTable(report);
   }
 }
@@ -77,30 +76,6 @@ function toCsv(report: ScanReport): string {
     lines.push(cells.map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-// ------------------------------------------------------------------ Markdown
-
-function toMarkdown(report: ScanReport): string {
-  const out = [
-    '# Gateway-required VNet integrations', '',
-    `Scanned ${inline(report.generatedAt)}. Gateway-required integration retires on ${RETIREMENT_DATE}.`, '',
-    inline(summary(report)), '',
-    '| App | Resource group | Plan | VNet | Gateway | Readiness | Errors | Warnings | Findings |',
-    '| --- | --- | --- | --- | --- | --- | ---: | ---: | --- |',
-  ];
-  for (const row of report.rows) {
-    const cells = [appName(row), groupOf(row.app), nameOf(row.plan), nameOf(row.vnet), nameOf(row.gateway), readinessText(row)].map(inline);
-    cells.push(String(count(row, 'error')), String(count(row, 'warning')), inline(row.findings.map((finding) => finding.id).join(', ')));
-    out.push(`| ${cells.join(' | ')} |`);
-  }
-  out.push('', '## Subscriptions', '');
-  for (const subscription of report.subscriptions) out.push(`- ${inline(subscription.id)}: ${subscription.status}${subscription.error ? ` (${inline(subscription.error)})` : ''}`);
-  if (report.errors.length > 0) {
-    out.push('', '## What could not be read', '');
-    for (const error of report.errors) out.push(`- ${inline(errorText(error))}`);
-  }
-  return `${out.join('\n')}\n`;
 }
 
 // ------------------------------------------------------------------ table

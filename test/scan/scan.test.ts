@@ -73,6 +73,7 @@ test('Resource Graph quota headers and Retry-After are honoured: no query is ref
   assert.equal((JSON.parse(run.stdout) as ScanReport).enumeration, 'resource-graph');
   // The wait shows on the progress line, with the bound.
   assert.match(run.progress, /waiting \d+ s for Resource Graph's quota \(at most 30 s\)/);
+  assert.match(run.progress, /\r\u001b\[2KScanning 2 subscription\(s\): \d+ resources listed, plans \d+\/\d+, apps \d+\/\d+/, 'the progress line says what was read so far');
 
   const throttled = await scan(['--format', 'json', '--subscription', SUB_A], { faults: [{ path: '/providers/microsoft.resourcegraph/resources', status: 429, retryAfterMs: 20, times: 2 }] });
   const report = JSON.parse(throttled.stdout) as ScanReport;
@@ -92,7 +93,7 @@ test('CSV, Markdown and table outputs, --report by extension, and --redact', asy
 
   const md = await scan(['--format', 'md', '--subscription', SUB_A]);
   assert.match(md.stdout, /^# Gateway-required VNet integrations/);
-  assert.match(md.stdout, /\| contoso-api \| rg-a1-web \| asp-contoso \| vnet-hub \| gw-hub \| (ready|blocked: [a-z-, ]+|unknown: [^|]+) \| 1 \| \d+ \| [^|]*gateway-policy-based/);
+  assert.match(md.stdout, /\| contoso-api \| rg-a1-web \| asp-contoso \| vnet-hub \| gw-hub \| (ready|blocked: [a-z-, ]+|unknown) \| 1 \| \d+ \| 303 \| [^|]*gateway-policy-based/);
   assert.match(md.stdout, /gateway-policy-based/);
 
   const table = await scan(['--subscription', SUB_C], { faults: PLANS_FORBIDDEN });
