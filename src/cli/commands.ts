@@ -151,7 +151,8 @@ export const SCAN: CommandSpec = {
     { title: 'Output', flags: [
       { name: 'format', choices: ['table', 'md', 'json', 'csv'], help: 'on stdout: table (default), md, json or csv' },
       { name: 'report', help: 'write the scan to PATH instead; its extension names the format: .txt, .md, .json or .csv. Checked before anything is read' },
-      { name: 'force' }, { name: 'redact', help: 'replace every name and id the scan read with stable pseudonyms' },
+      { name: 'force', help: 'replace an existing --report file or runbook files' }, { name: 'redact', help: 'replace every name and id the scan read with stable pseudonyms (not with --runbooks, whose commands need the real names)' },
+      { name: 'runbooks' },
     ] },
     ARM_ACCESS,
   ],

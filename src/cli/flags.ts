@@ -51,6 +51,7 @@ export const FLAGS = {
   'scm-endpoint': { type: 'string', value: 'URL', help: 'with --probe: the Kudu endpoint to use instead of the app\'s own SCM site (tests)' },
   slot: { type: 'string', value: 'S', help: 'the deployment slot to move (default: the production slot)' },
   out: { type: 'string', value: 'DIR', help: 'the directory for the runbook files (must exist; default: the current one)' },
+  runbooks: { type: 'string', value: 'DIR', help: 'also write a migration runbook per ready app or slot and the waves (waves.csv, waves.md) into DIR (must exist; --force replaces files)' },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version of vnet-doctor' },
 } as const satisfies Record<string, FlagDeclaration>;

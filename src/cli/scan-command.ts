@@ -14,6 +14,7 @@ import { loadInputs } from './load-inputs.ts';
 import type { Output } from './output.ts';
 import { renderScan, summary, type ScanFormat } from '../scan/render-scan.ts';
 import { runScan, type ScanProgress } from '../scan/scan.ts';
+import { checkRunbookDir, writeFleetRunbooks, type ScannedRow } from './scan-runbooks.ts';
 import { redactScan } from '../scan/redact-scan.ts';
 import { describeScanError } from '../scan/scan-text.ts';
 import { armContextFor, DEMO_ACCESS_TOKEN, NoCredentialError } from '../facts/gather-facts.ts';
@@ -65,6 +66,11 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
     throw new UsageError('scan --demo runs on the shipped demo tenant; it takes no --arm-endpoint, --cloud or --access-token');
   }
 
+  // --runbooks DIR is checked before any Azure call; runbooks hold the real names their commands need.
+  if (options.runbooks !== undefined) {
+    if (options.redact) throw new UsageError('--runbooks writes commands that need the real names; leave out --redact (redact the scan with a second run)');
+    await checkRunbookDir(options.runbooks);
+  }
   const inputs = await loadInputs({ flows: options.flows }, warn);
   if (typeof inputs === 'number') return inputs;
   const now = context.now ?? (() => new Date());
@@ -128,9 +134,16 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
     }
     // The App Service SDK loads only when a scan runs (an Azure SDK boundary: not at start-up).
     const { armLists } = await import('../scan/arm-lists.ts');
+    const scanned: ScannedRow[] = [];
     outcome = await runScan(ctx, armLists(ctx), {
       flowSet: inputs.flowSet, subscriptions: targets, now: scanDay, onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs,
+      ...(options.runbooks === undefined ? {} : { onRow: (row, facts) => scanned.push({ ...row, facts }) }),
     });
+    // The runbooks read the NSGs of the ready rows' VNets: before a demo tenant's emulator stops.
+    if (options.runbooks !== undefined) {
+      endProgress();
+      await writeFleetRunbooks(scanned, { dir: options.runbooks, flowSet: inputs.flowSet, today: scanDay.toISOString().slice(0, 10), force: options.force === true, ctx, warn });
+    }
   } catch (error) {
     endProgress();
     if (error instanceof NoCredentialError && !signal.aborted) {

@@ -16,17 +16,18 @@ export interface WaveFiles {
   readonly runbookOf: (row: FleetRow) => string | undefined;
 }
 
-const HEADER = ['wave', 'subscription', 'plan', 'vnet', 'subnet', 'subnet_range', 'subnet_mode', 'shared_with', 'app', 'slot', 'readiness', 'days_left', 'runbook', 'unblock'];
+const HEADER = ['wave', 'subscription', 'plan', 'vnet', 'subnet', 'subnet_range', 'subnet_mode', 'shared_with', 'app', 'slot', 'readiness', 'days_left', 'runbook', 'unblock', 'vnet_id'];
 
 export function wavesToCsv(plan: FleetPlan, files: WaveFiles): string {
   const lines = [HEADER.join(',')];
   for (const move of plan.moves) {
     const { row, subnet } = move;
     lines.push([String(move.wave), subscriptionOf(row.appId), name(row.planId), subnet.vnetName ?? name(row.vnetId), subnet.name ?? '', subnet.prefix ?? '', subnet.mode,
-      move.sharedWith.join(' '), name(row.appId), row.slot ?? '', row.readiness, row.daysLeft, files.runbookOf(row) ?? '', ''].map(csvCell).join(','));
+      move.sharedWith.join(' '), name(row.appId), row.slot ?? '', row.readiness, row.daysLeft, files.runbookOf(row) ?? '', '', row.vnetId ?? ''].map(csvCell).join(','));
   }
-  for (const { row, unblock } of plan.blocked) {
-    lines.push(['', subscriptionOf(row.appId), name(row.planId), name(row.vnetId), '', '', '', '', name(row.appId), row.slot ?? '', row.readiness, row.daysLeft, '', unblock.join('; ')].map(csvCell).join(','));
+  for (const { row, unblock, subnet } of plan.blocked) {
+    // A subnet proposed for a plan that only lacks one: mode "proposed" (create it, then scan again).
+    lines.push(['', subscriptionOf(row.appId), name(row.planId), name(row.vnetId), subnet?.name ?? '', subnet?.prefix ?? '', subnet ? 'proposed' : '', '', name(row.appId), row.slot ?? '', row.readiness, row.daysLeft, '', unblock.join('; '), row.vnetId ?? ''].map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -36,6 +36,8 @@ export interface WaveEntry {
 
 export interface BlockedEntry {
   readonly row: FleetRow;
+  /** The subnet proposed for its plan when only a subnet blocks it (to create, then scan again). */
+  readonly subnet?: SubnetChoice;
   /** What unblocks the row, in words, one per blocker. */
   readonly unblock: readonly string[];
 }
@@ -78,7 +80,10 @@ export function planWaves(rows: readonly FleetRow[]): FleetPlan {
     || (planSize.get(lower(a.row.planId)) ?? 0) - (planSize.get(lower(b.row.planId)) ?? 0)
     || byPlanOrder(a.row, b.row));
   const blocked = rows.filter((row) => row.readiness !== 'ready' || subnetOf(row) === undefined).sort(byPlanOrder)
-    .map((row) => ({ row, unblock: unblockHints(row, subnetOf(row)?.choice) }));
+    .map((row) => {
+      const proposed = subnetOf(row)?.choice;
+      return { row, unblock: unblockHints(row, proposed), ...(proposed && proposed.mode !== 'unknown' ? { subnet: proposed } : {}) };
+    });
   return { moves, blocked };
 }
 

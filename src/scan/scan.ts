@@ -50,6 +50,8 @@ export interface ScanOptions {
   readonly subscriptionBoundMs?: number;
   /** Per-resource reads (default: the SDK clients, as check). */
   readonly reader?: ArmReader;
+  /** Each row with the facts it was judged on, as it is made (scan --runbooks builds runbooks from them). */
+  readonly onRow?: (row: ScanRow, facts: FactMap) => void;
 }
 
 /** A scan's report, and every resource id it listed or read (what `--redact` replaces). */
@@ -155,7 +157,9 @@ export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOpt
         const verdict = diagnoseRow(engine, facts);
         const vnetId = connection.vnetResourceId!.replace(/\/subnets\/[^/]+$/i, '');
         const app = appId({ ...target, slot: undefined });
-        rows.push({ app, slot: target.slot ?? null, plan: entry.id, vnet: vnetId, gateway: gatewayId(facts, vnetId), ...verdict, daysLeft });
+        const row: ScanRow = { app, slot: target.slot ?? null, plan: entry.id, vnet: vnetId, gateway: gatewayId(facts, vnetId), ...verdict, daysLeft };
+        rows.push(row);
+        options.onRow?.(row, facts);
       }
     };
 

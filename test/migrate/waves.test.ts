@@ -78,8 +78,8 @@ test('slots move in wave 1, production in wave 2; blocked rows say what unblocks
   assert.match(hints.get('billing')!, /create a VNet there and peer it with vnet-2 \(vnet-doctor migrate --app \/subscriptions\/.*\/sites\/billing writes those steps\)/);
   assert.equal(hints.get('hr'), 'find out: the VNet could not be read (ARM 403)');
   const csv = wavesToCsv(plan, { runbookOf: (entry) => (entry.readiness === 'ready' ? `runbook-orders${entry.slot ? `-${entry.slot}` : ''}` : undefined) });
-  assert.equal(csv.split('\n')[0], 'wave,subscription,plan,vnet,subnet,subnet_range,subnet_mode,shared_with,app,slot,readiness,days_left,runbook,unblock');
-  assert.match(csv, /^1,8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33,plan-orders,vnet-1,snet-free,10\.10\.2\.0\/26,existing,,orders,staging,ready,115,runbook-orders-staging,$/m);
+  assert.equal(csv.split('\n')[0], 'wave,subscription,plan,vnet,subnet,subnet_range,subnet_mode,shared_with,app,slot,readiness,days_left,runbook,unblock,vnet_id');
+  assert.match(csv, /^1,8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33,plan-orders,vnet-1,snet-free,10\.10\.2\.0\/26,existing,,orders,staging,ready,115,runbook-orders-staging,,\/subscriptions\/.*\/virtualNetworks\/vnet-1$/m);
   const markdown = wavesToMarkdown(plan, { runbookOf: () => undefined }, '2026-12-06');
   assert.match(markdown, /## Wave 1: slots first/);
   assert.match(markdown, /## Not ready: what unblocks them/);
