@@ -38,7 +38,7 @@ export const FLAGS = {
   resume: { type: 'boolean', help: 'continue the last interrupted session' },
   probe: {
     type: 'boolean',
-    help: 'with an app: run tcpping and nameresolver and read WEBSITE_PRIVATE_IP in the app through its Kudu console (needs Website Contributor or an SCM role); the results answer those questions',
+    help: 'with an app: run tcpping and nameresolver and read WEBSITE_PRIVATE_IP in the app through its Kudu console (needs Website Contributor, Contributor or Owner, or a custom role with Microsoft.Web/sites/publish/Action); the results answer those questions',
   },
   'read-dns-settings': {
     type: 'boolean',

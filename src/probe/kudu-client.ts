@@ -63,7 +63,7 @@ export async function runKuduCommand(target: KuduTarget, command: string, timeou
           const restricted = /ip forbidden|access restriction|forbidden by the scm site/i.test(text);
           reject(new KuduError(restricted
             ? `the SCM site's access restrictions block this machine (HTTP ${status})`
-            : `the SCM site refused the credential (HTTP ${status} ${STATUS_CODES[status]}): it needs Website Contributor or an SCM role on the app`, status));
+            : `the SCM site refused the credential (HTTP ${status} ${STATUS_CODES[status]}): it needs Website Contributor, Contributor or Owner, or a custom role with Microsoft.Web/sites/publish/Action on the app`, status));
           return;
         }
         if (status >= 300 && status < 400) { reject(new KuduError(`the SCM site redirected to another address (HTTP ${status}); not followed`, status)); return; }

@@ -115,7 +115,9 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
     }
     ran.push(line);
     const text = `${answer.output}\n${answer.error}`;
-    const detail = `${line} in app ${appName} (Kudu)`;
+    // Kudu runs a command on one instance of the app (learn.microsoft.com/azure/app-service/resources-kudu):
+    // the fact says so, since other instances hold tunnels of their own.
+    const detail = `${line} in app ${appName} (Kudu, on one instance)`;
     if (command.kind === 'tcpping') {
       const outcome = parseTcpping(text, `${command.host}:${command.port}`);
       if (outcome === 'unrecognized') unknown(command, 'tcpping printed nothing vnet-doctor recognises', line);
@@ -126,7 +128,7 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
       else facts[PROBE_FACTS.dns] = { value: dns.outcome, source: 'probe', detail: dns.addresses.length > 0 ? `${detail}: ${dns.addresses.join(', ')}` : detail };
     } else {
       const ip = parsePrivateIp(answer.output);
-      if (ip === undefined) unknown(command, 'WEBSITE_PRIVATE_IP is not set in the app (no gateway-required connection on this instance?)', line);
+      if (ip === undefined) unknown(command, 'WEBSITE_PRIVATE_IP is not set on the instance Kudu ran on: evidence of no tunnel there, not proof for the app (other instances hold their own)', line);
       else facts[PROBE_FACTS.privateIp] = { value: ip, source: 'probe', detail };
     }
   }));

@@ -84,3 +84,9 @@ test('every PowerShell step that calls an Az cmdlet is preceded in its finding b
     }
   }
 });
+
+test('an empty WEBSITE_PRIVATE_IP is evidence about one instance, not proof for the app (issue 20 item 10)', () => {
+  const s = walkUntilAsked('firewall-timeout', facts({ 'app.tunnelUp': false }), { 'firewall-timeout/ask-target': { host: 'sql01.contoso.local', port: 1433 } });
+  const finding = s.findings.find((f) => f.id === 'tunnel-down')!;
+  assert.match(finding.explanation.replace(/\s+/g, ' '), /This is evidence, not proof for the whole app: each instance builds its own tunnel/);
+});

@@ -59,7 +59,7 @@ test('a connection that works and a name that resolves lead away from the firewa
 });
 
 for (const [refuse, reason] of [
-  [403, /refused the credential \(HTTP 403 Forbidden\): it needs Website Contributor or an SCM role/],
+  [403, /refused the credential \(HTTP 403 Forbidden\): it needs Website Contributor, Contributor or Owner, or a custom role with Microsoft\.Web\/sites\/publish\/Action/],
   [401, /refused the credential \(HTTP 401/],
   ['ip-restricted', /access restrictions block this machine/],
 ] as const) {
@@ -115,7 +115,7 @@ test('a command that does not finish in time degrades to asking, with the time l
 
 test('WEBSITE_PRIVATE_IP becomes app.privateIp with provenance probe', async () => {
   const { result } = await probeDirect(loadScenario('healthy'), TIMEOUT_AND_NXDOMAIN, 'override');
-  assert.deepEqual(result.facts['app.privateIp'], { value: '172.16.200.5', source: 'probe', detail: 'cmd /c echo %WEBSITE_PRIVATE_IP% in app contoso-api (Kudu)' });
+  assert.deepEqual(result.facts['app.privateIp'], { value: '172.16.200.5', source: 'probe', detail: 'cmd /c echo %WEBSITE_PRIVATE_IP% in app contoso-api (Kudu, on one instance)' });
 });
 
 test('the token goes only to an App Service SCM host named by ARM; any other host name is refused before a request', async () => {
