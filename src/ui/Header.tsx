@@ -27,16 +27,31 @@ export function headerText({ flowTitle, answered, findings, target }: HeaderProp
   return parts.length > 0 ? ` · ${parts.join(' · ')}` : '';
 }
 
-/** One row saying where the session is: the flow, progress and target. Too long, the flow title gives way first. */
-export function Header(props: HeaderProps): React.JSX.Element {
-  const width = props.width ?? 80;
-  let rest = headerText(props);
-  if (NAME.length + [...rest].length > width && props.flowTitle) {
-    // Progress and target matter more on a call than the full flow title.
-    const tail = headerText({ ...props, flowTitle: undefined });
-    const room = width - NAME.length - [...tail].length - 4;
-    rest = room >= 8 ? ` · ${[...props.flowTitle].slice(0, room - 1).join('')}…${tail}` : tail;
+const cut = (text: string, room: number): string => ([...text].length <= room ? text : `${[...text].slice(0, Math.max(1, room - 1)).join('')}…`);
+
+/**
+ * The header's text cut to `width` columns: the target (the app's name) gives way first, down to
+ * a few characters, so the flow's name stays readable; only then is the flow title cut.
+ */
+export function fitHeader(props: HeaderProps, width: number): string {
+  const full = headerText(props);
+  if (NAME.length + [...full].length <= width) return full;
+  let target = props.target;
+  if (target !== undefined) {
+    // " · " and the target's first characters, or no target at all.
+    const room = width - NAME.length - [...headerText({ ...props, target: undefined })].length - 3;
+    target = room >= 8 ? cut(target, room) : undefined;
+    const rest = headerText({ ...props, target });
+    if (NAME.length + [...rest].length <= width) return rest;
   }
+  const tail = headerText({ ...props, flowTitle: undefined, target });
+  const room = width - NAME.length - [...tail].length - 3;
+  return props.flowTitle && room >= 8 ? ` · ${cut(props.flowTitle, room)}${tail}` : tail;
+}
+
+/** One row saying where the session is: the flow, progress and target. */
+export function Header(props: HeaderProps): React.JSX.Element {
+  const rest = fitHeader(props, props.width ?? 80);
   return (
     <Box marginBottom={1}>
       <Text wrap="truncate-end">

@@ -15,10 +15,11 @@ import type { ReportTarget } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
 import { copyMessage, copyToClipboard } from './clipboard.ts';
-import { diagnosisLine, findingsPage, findingsText } from './findings-lines.ts';
+import { diagnosisLine, findingsPage, findingsText, wrap } from './findings-lines.ts';
 import { FindingsScreen } from './FindingsScreen.tsx';
-import { Footer, type FooterMode, type Status } from './Footer.tsx';
+import { Footer, footerHeight, type FooterMode, type Status } from './Footer.tsx';
 import { Header, HEADER_HEIGHT } from './Header.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
 import { KeyListener } from './KeyListener.tsx';
 import { KeyQueue } from './key-queue.ts';
 import type { KeyEvent } from './key-events.ts';
@@ -27,7 +28,7 @@ import { LoadingScreen } from './LoadingScreen.tsx';
 import { PROBE_CONFIRM_INITIAL, PROBE_CONFIRM_ITEMS, ProbeConfirmScreen } from './ProbeConfirmScreen.tsx';
 import { hasOverridableFacts, OverridePicker, overrideItems } from './OverridePicker.tsx';
 import { isChoiceQuestion, QuestionScreen } from './QuestionScreen.tsx';
-import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState } from './screen-state.ts';
+import { initialScreenState, reduceKey, syncScreen, takeHeld, type Command, type Effect, type ScreenState, type ScreenView } from './screen-state.ts';
 import { StartScreen, startItems, type StartChoice } from './StartScreen.tsx';
 import { colour } from './theme.ts';
 import { pickerScreenId, pickerItems, useAppPicker } from './use-app-picker.ts';
@@ -50,6 +51,12 @@ export interface WizardAppProps {
 const PROBE_CONFIRM_SCREEN = 'probe-confirm';
 
 const MENU_COMMANDS: readonly Command[] = ['back', 'quit'];
+
+/** The title of the findings so far (f): the counts, and that the session goes on. */
+const soFarLine = (state: { readonly findings: readonly { readonly severity: string }[] }): string => {
+  const count = (severity: string, word: string) => { const n = state.findings.filter((finding) => finding.severity === severity).length; return `${n} ${word}${n === 1 ? '' : 's'}`; };
+  return `Findings so far: ${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}; the questions go on after f or b`;
+};
 
 const describeTarget = (target: ReportTarget): string =>
   target.mode === 'demo' ? `demo: ${target.scenario ?? ''}` : target.mode === 'arm' ? `app: ${target.appName ?? target.appId ?? ''}` : 'offline';
@@ -147,6 +154,12 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
             setPhase({ kind: 'session' });
           },
         };
+      }
+      case 'peek': {
+        if (!session) return { view: { kind: 'busy', id: 'peek', hold: false } };
+        const page = findingsPage(wizard.diagnosis(session.state), size.current.width);
+        const view: ScreenView = { kind: 'pager', id: 'peek', lines: page.lines.length, page: 0, steps: page.steps.length, commands: ['back', 'findings', 'quit'] };
+        return { view: { ...view, page: findingsRows(syncScreen(screenRef.current, view), 'peek', status) } };
       }
       // Between a move and the session's next wait, keys are held for the screen that follows.
       case 'session': return session && wizard.waiting() ? shownSessionScreen(session) : { view: { kind: 'busy', id: 'session', hold: true } };
@@ -274,6 +287,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
     }
     if (command === 'interrupt' || command === 'quit') { void leave(command); return; }
     if (current.kind === 'override' && command === 'back') { setPhase({ kind: 'session' }); return; }
+    if (current.kind === 'peek' && (command === 'back' || command === 'findings')) { setPhase({ kind: 'session' }); return; }
     if ((current.kind === 'pick-app' || current.kind === 'load-failed') && command === 'back') { setPhase({ kind: 'start' }); return; }
     const session = wizard.latest();
     if (current.kind !== 'session' || !session) return;
@@ -294,6 +308,9 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         else setStatus({ text: 'No question was answered from facts yet.', tone: 'info' });
         return;
       case 'dont-know': if (state.status === 'asking') answer(null); return;
+      case 'findings':
+        if (state.status === 'asking') setPhase({ kind: 'peek' });
+        return;
     }
   };
 
@@ -333,19 +350,25 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const drawn = shownPhase(phase);
   const question = drawn.kind === 'session' && state ? wizard.engine.currentQuestion(state) : undefined;
   const leaving = phase.kind === 'leaving' || phase.kind === 'left';
-  const footerMode: FooterMode = phase.kind === 'left' ? 'done'
+  const helpOpen = shown.help && !leaving;
+  const footerMode: FooterMode = phase.kind === 'left' ? 'done' : helpOpen ? 'help'
     : phase.kind === 'loading' && probeRequest ? 'start'
     : leaving || phase.kind === 'loading' ? 'busy'
-      : phase.kind === 'start' ? 'start' : phase.kind !== 'session' ? 'menu'
+      : phase.kind === 'start' ? 'start' : phase.kind === 'peek' ? 'peek' : phase.kind !== 'session' ? 'menu'
         : state?.status === 'done' ? 'findings' : question && !isChoiceQuestion(question.node.answer) ? 'text' : 'select';
   const flowId = state?.current?.flow ?? state?.outcome?.flow;
   const flowTitle = flowId && Object.hasOwn(deps.flowSet.flows, flowId) ? safeText(deps.flowSet.flows[flowId]!.title) : undefined;
   const answered = state?.inputs.filter((input) => input.type === 'answer').length;
-  const inSession = (drawn.kind === 'session' || drawn.kind === 'override') && state !== undefined;
+  const inSession = (drawn.kind === 'session' || drawn.kind === 'override' || drawn.kind === 'peek') && state !== undefined;
   const diagnosis = state ? wizard.diagnosis(state) : undefined;
   const findings = drawn.kind === 'session' && diagnosis?.status === 'done' ? findingsPage(diagnosis, width) : undefined;
+  const peek = drawn.kind === 'peek' && diagnosis ? findingsPage(diagnosis, width) : undefined;
+  const peekPage = peek ? findingsRows(shown, 'peek', status) : 0;
   const page = findings ? findingsRows(shown, footerMode, status) : 0;
-  const contentRows = Math.max(5, rows - HEADER_HEIGHT - 6);
+  // Rows between the header and the footer (and the row the cursor sits on below the frame).
+  const footerRows = footerHeight({ mode: footerMode, escape: shown.escape, confirm: shown.confirm, copy: shown.copy, canOverride: inSession && hasOverridableFacts(state.path), expanded: false, ...(status === undefined ? {} : { status }), ...(deps.reportFormat === undefined ? {} : { reportFormat: deps.reportFormat }) }, width);
+  const saveErrorRows = wizard.saveError === undefined ? 0 : wrap(safeText(wizard.saveError), width).length;
+  const contentRows = Math.max(5, rows - HEADER_HEIGHT - footerRows - saveErrorRows - 1);
 
   return (
     <Box flexDirection="column">
@@ -358,6 +381,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         target={inSession ? safeText(describeTarget(session!.target)) : undefined}
       />
       {wizard.saveError && <Text color={colour('yellow')}>{safeText(wizard.saveError)}</Text>}
+      {helpOpen ? <HelpOverlay /> : (<>
       {drawn.kind === 'start' && (
         <StartScreen
           saved={deps.beginning.kind === 'start-screen' ? deps.beginning.saved : undefined}
@@ -370,11 +394,15 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
       {drawn.kind === 'loading' && (probeRequest ? <ProbeConfirmScreen request={probeRequest} highlight={shown.highlight} /> : <LoadingScreen message={progress} />)}
       {drawn.kind === 'load-failed' && <LoadFailedScreen reason={drawn.reason} highlight={shown.highlight} />}
       {drawn.kind === 'session' && state?.status === 'asking' && (
-        <QuestionScreen state={state} engine={wizard.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows}
+        <QuestionScreen state={state} engine={wizard.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows} width={width}
           {...(shown.refused === undefined ? {} : { refused: shown.refused })} />
       )}
       {findings && diagnosis && phase.kind !== 'left' && <FindingsScreen diagnosis={diagnosisLine(diagnosis)} lines={findings.lines} offset={Math.min(shown.offset, Math.max(0, findings.lines.length - page))} page={page} />}
+      {drawn.kind === 'peek' && diagnosis && peek && (
+        <FindingsScreen diagnosis={soFarLine(diagnosis)} lines={peek.lines} offset={Math.min(shown.offset, Math.max(0, peek.lines.length - peekPage))} page={peekPage} />
+      )}
       {drawn.kind === 'override' && state && <OverridePicker path={state.path} flowSet={deps.flowSet} highlight={shown.highlight} />}
+      </>)}
       <Footer
         mode={footerMode}
         escape={shown.escape}

@@ -11,7 +11,7 @@ import type { ReportFormat } from '../report/format.ts';
 import type { KeyEvent } from './key-events.ts';
 
 /** Wizard commands a key can give. `restart` is only given after the user confirmed it; `save` asks for the format first. */
-export type Command = 'back' | 'restart' | 'save' | 'quit' | 'interrupt' | 'override' | 'dont-know';
+export type Command = 'back' | 'restart' | 'save' | 'quit' | 'interrupt' | 'override' | 'dont-know' | 'findings';
 
 /** What is on screen, as far as keys are concerned. `id` changes whenever a new screen is shown. */
 export type ScreenView =
@@ -65,7 +65,7 @@ export interface Reduced {
 
 /** Single letters and the commands they give (in a text box after Esc, or with Alt). */
 const LETTERS: Readonly<Record<string, Command | 'help' | 'restart-ask'>> = {
-  b: 'back', r: 'restart-ask', s: 'save', q: 'quit', '?': 'help', o: 'override', d: 'dont-know',
+  b: 'back', r: 'restart-ask', s: 'save', q: 'quit', '?': 'help', o: 'override', d: 'dont-know', f: 'findings',
 };
 
 export const EMPTY_ANSWER = 'type an answer first, or press Esc then d for "don\'t know"';
@@ -95,6 +95,12 @@ export function syncScreen(state: ScreenState, view: ScreenView): ScreenState {
 export function reduceKey(current: ScreenState, key: KeyEvent, view: ScreenView): Reduced {
   const state = syncScreen(current, view);
   if (key.kind === 'key' && key.name === 'interrupt') return command({ ...state, escape: false, confirm: undefined, copy: undefined }, 'interrupt');
+  // The help overlay: Esc, q or ? close it (q never quits from it); any other key closes it and acts.
+  if (state.help) {
+    const closing = (key.kind === 'key' && key.name === 'escape') || ((key.kind === 'char' || key.kind === 'meta') && (key.char === 'q' || key.char === '?'));
+    if (closing) return none({ ...state, help: false, escape: false });
+    return reduceKey({ ...state, help: false }, key, view);
+  }
   if (view.kind === 'busy') return { state: view.hold ? { ...state, held: [...state.held, key] } : state, effects: [] };
   if (state.confirm === 'save') return saveFormatKey({ ...state, confirm: undefined }, key);
   if (state.confirm !== undefined) {

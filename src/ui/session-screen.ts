@@ -19,7 +19,7 @@ export interface Screen {
   readonly choose?: (index: number) => void;
 }
 
-const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know'];
+const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know', 'findings'];
 
 /** An earlier answer as text in its box again (after going back); "don't know" leaves the box empty. */
 const draftOf = (value: AnswerValue | undefined): string => (value === undefined || value === null ? '' : formatAnswer(value));
@@ -42,7 +42,7 @@ export function sessionScreen({ state, diagnosis, engine, earlier, width, pageRo
   const question = engine.currentQuestion(state);
   if (!question) {
     const page = findingsPage(diagnosis ?? state, width);
-    const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know') };
+    const view: ScreenView = { kind: 'pager', id: `findings:${state.inputs.length}`, lines: page.lines.length, page: 0, steps: page.steps.length, commands: commands.filter((command) => command !== 'dont-know' && command !== 'findings') };
     return { view: { ...view, page: pageRows(view) } };
   }
   const id = `q:${question.id}:${state.inputs.length}`;

@@ -12,6 +12,8 @@ export type Phase =
   | { readonly kind: 'load-failed'; readonly choice: TargetChoice; readonly reason: string }
   | { readonly kind: 'session' }
   | { readonly kind: 'override' }
+  /** The findings so far, over the question (f); f or b goes back to it. */
+  | { readonly kind: 'peek' }
   /** Writing the report on the way out; the screen that was on show stays. */
   | { readonly kind: 'leaving'; readonly from: Phase }
   /** The last frame: the screen as it was, without keys; the command prints the report path below it. */
