@@ -6,6 +6,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { FactDefinition, FindingDefinition } from './types.ts';
 import { isRecord, validateCondition } from './validate-flow.ts';
 import { conditionKeys } from './expression.ts';
+import { placeholders } from './template.ts';
 import { FACT_TYPES, SEVERITIES } from './flow-format.ts';
 
 const FACT_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
@@ -24,10 +25,21 @@ export function validateFactCatalogue(file: string, value: unknown, lines: Reado
       continue;
     }
     if (definition.type === 'choice' && !Array.isArray(definition.values)) errors.push({ ...at, message: 'a choice fact needs "values"' });
-    if (definition.when !== undefined) {
+    const forms = DERIVED_FORMS.filter((form) => definition[form] !== undefined);
+    if (forms.length > 0) {
       const before = errors.length;
-      if (definition.type !== 'yes-no' || (definition.source ?? 'derived') !== 'derived') errors.push({ ...at, message: 'a fact derived by "when" is of type yes-no with source derived' });
-      validateCondition(key, definition.when, (message) => errors.push({ ...at, message }), 'when');
+      if (forms.length > 1) errors.push({ ...at, message: `a derived fact has one of ${DERIVED_FORMS.join(', ')}, not ${forms.join(' and ')}` });
+      if ((definition.source ?? 'derived') !== 'derived') errors.push({ ...at, message: `a fact derived by "${forms[0]}" has source derived` });
+      if (definition.when !== undefined) {
+        if (definition.type !== 'yes-no') errors.push({ ...at, message: 'a fact derived by "when" is of type yes-no with source derived' });
+        validateCondition(key, definition.when, (message) => errors.push({ ...at, message }), 'when');
+      }
+      if (definition.first !== undefined && (!Array.isArray(definition.first) || definition.first.length < 2 || !definition.first.every((item) => typeof item === 'string'))) {
+        errors.push({ ...at, message: '"first" is a list of two or more fact keys' });
+      }
+      if (definition.text !== undefined && (definition.type !== 'text' || typeof definition.text !== 'string' || placeholders(definition.text).length === 0)) {
+        errors.push({ ...at, message: '"text" is a template naming at least one fact, for a fact of type text' });
+      }
       if (errors.length > before) continue;
     }
     facts[key] = definition as unknown as FactDefinition;
@@ -36,13 +48,24 @@ export function validateFactCatalogue(file: string, value: unknown, lines: Reado
   return { facts, errors };
 }
 
-/** A `when` names catalogue facts only, and no derived fact depends on itself (it would never be known). */
+/** Ways a catalogue entry says how its fact is derived from others. */
+const DERIVED_FORMS = ['when', 'first', 'text'] as const;
+
+/** The facts a catalogue derivation reads (none for a fact that is not derived in the catalogue). */
+export function derivedInputs(definition: FactDefinition): string[] {
+  if (definition.when) return conditionKeys(definition.when);
+  if (definition.first) return [...definition.first];
+  if (definition.text) return placeholders(definition.text).map((placeholder) => placeholder.key);
+  return [];
+}
+
+/** A `when`, `first` or `text` names catalogue facts only, and no derived fact depends on itself (it would never be known). */
 function derivationErrors(facts: Readonly<Record<string, FactDefinition>>, file: string, lines: ReadonlyMap<string, number>): Diagnostic[] {
   const errors: Diagnostic[] = [];
   const at = (key: string, message: string): Diagnostic => ({ file, node: key, ...(lines.has(`facts.${key}`) ? { line: lines.get(`facts.${key}`) } : {}), message });
-  const inputs = (key: string): string[] => (facts[key]?.when ? conditionKeys(facts[key].when) : []);
+  const inputs = (key: string): string[] => derivedInputs(facts[key]!);
   for (const key of Object.keys(facts)) {
-    for (const input of inputs(key)) if (!Object.hasOwn(facts, input)) errors.push(at(key, `when: unknown fact key "${input}" (not in the fact catalogue)`));
+    for (const input of inputs(key)) if (!Object.hasOwn(facts, input)) errors.push(at(key, `${DERIVED_FORMS.find((form) => facts[key]![form] !== undefined)}: unknown fact key "${input}" (not in the fact catalogue)`));
   }
   const done = new Set<string>();
   const visit = (key: string, path: string[]): void => {

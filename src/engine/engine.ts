@@ -9,10 +9,10 @@
  * facts, which makes `back`, fact overrides and resuming a saved session exact and simple.
  */
 import type {
-  AnswerValue, Fact, FactSource, FactValue, Facts, FlowSet, QuestionNode,
+  AnswerValue, Fact, FactDefinition, FactSource, FactValue, Facts, FlowSet, QuestionNode,
 } from './types.ts';
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
-import { render } from './template.ts';
+import { placeholders, render } from './template.ts';
 import { renderSteps } from './render-step.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
@@ -188,11 +188,12 @@ function resolveFact(def: Definition, state: StateView, key: string): ResolvedFa
     const fact: Fact = state.facts[key]!;
     if (fact.value !== null) return { value: fact.value, source: fact.source, detail: fact.detail };
   }
-  // A derived fact: written in the fact catalogue as a condition, or computed in code from its declared inputs.
-  const when = Object.hasOwn(def.flowSet.facts, key) ? def.flowSet.facts[key]!.when : undefined;
-  if (when) {
-    const truth = evaluate(when, lookupFor(def, state));
-    return truth === undefined ? undefined : { value: truth, source: 'derived' };
+  // A derived fact: written in the fact catalogue (a condition, the first known of some facts, a
+  // text built from facts), or computed in code from its declared inputs.
+  const entry = Object.hasOwn(def.flowSet.facts, key) ? def.flowSet.facts[key]! : undefined;
+  if (entry?.when || entry?.first || entry?.text) {
+    const value = catalogueDerived(def, entry, lookupFor(def, state));
+    return value === undefined ? undefined : { value, source: 'derived' };
   }
   const derivation = Object.hasOwn(def.derivations, key) ? def.derivations[key] : undefined;
   if (derivation) {
@@ -201,6 +202,13 @@ function resolveFact(def: Definition, state: StateView, key: string): ResolvedFa
     if (value !== undefined) return { value, source: 'derived' };
   }
   return undefined;
+}
+
+function catalogueDerived(def: Definition, entry: FactDefinition, lookup: Lookup): FactValue | undefined {
+  if (entry.when) return evaluate(entry.when, lookup);
+  if (entry.first) return entry.first.map(lookup).find((value) => value !== undefined);
+  const template = entry.text!;
+  return placeholders(template).every(({ key }) => lookup(key) !== undefined) ? render(template, lookup, def.flowSet.facts) : undefined;
 }
 
 function lookupFor(def: Definition, state: StateView): Lookup {

@@ -116,6 +116,10 @@ export interface FactDefinition {
   readonly source?: string;
   /** A derived yes-no fact written in the catalogue: true or false as this condition is (unknown when it is). */
   readonly when?: Condition;
+  /** A derived fact written in the catalogue: the value of the first of these facts that is known. */
+  readonly first?: readonly string[];
+  /** A derived text written in the catalogue: this template, once every fact it names is known. */
+  readonly text?: string;
 }
 
 /** A finding id reports and scripts depend on (flows/catalog/findings.yaml). */

@@ -157,8 +157,6 @@ export const DERIVATIONS: Derivations = {
     return typeof today === 'string' && typeof expires === 'string' ? daysBetween(today, expires) : undefined;
   }),
   'vnet.dnsServerCount': derive(['vnet.dnsServers'], (get) => list(get('vnet.dnsServers'))?.length),
-  // Seconds each lookup attempt waits: the site's dnsRetryAttemptTimeout, else the documented 3.
-  'app.dnsTimeoutSeconds': derive(['app.dnsRetryTimeoutSeconds'], (get) => number(get('app.dnsRetryTimeoutSeconds')) ?? DNS_TIMEOUT_SECONDS_PER_SERVER),
   // The servers the app asks, in order (learn.microsoft.com/azure/app-service/overview-name-resolution):
   // its own (site dnsConfiguration.dnsServers, else WEBSITE_DNS_SERVER) replace the VNet's; a Windows
   // site still on the legacy sort order uses the VNet's servers sorted, first two only (App Service
@@ -190,24 +188,8 @@ export const DERIVATIONS: Derivations = {
     if (!vnet || !app) return undefined;
     return [...vnet].sort().join(',') !== [...app].sort().join(',');
   }),
-  // az looks a bare VNet name up in the app's resource group; the resource id works from anywhere.
-  'vnet.resourceId': derive(['app.vnetSubscriptionId', 'app.vnetResourceGroup', 'vnet.name', 'app.vnetName'], (get) => {
-    const sub = get('app.vnetSubscriptionId');
-    const group = get('app.vnetResourceGroup');
-    const name = get('vnet.name') ?? get('app.vnetName');
-    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
-      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
-  }),
   // Regional integration is offered only with a VNet in the app's region (else a blank to fill).
   'vnet.regionalTargetId': derive(['vnet.regionalCandidate', 'vnet.resourceId'], (get) => (get('vnet.regionalCandidate') === true ? get('vnet.resourceId') : undefined)),
-  // The peered VNet's id from what the peering read gave (subscription, group, name).
-  'peering.remoteVnetId': derive(['peering.remoteSubscriptionId', 'peering.remoteResourceGroup', 'peering.remoteVnetName'], (get) => {
-    const sub = get('peering.remoteSubscriptionId');
-    const group = get('peering.remoteResourceGroup');
-    const name = get('peering.remoteVnetName');
-    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
-      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
-  }),
   // A VNet in the app's region for an app whose VNet is elsewhere: named after the VNet and the
   // region, in the app's resource group, with a private range that overlaps no network the app
   // must keep reaching (the VNet, its peer, on-premises, the point-to-site pool).
@@ -215,15 +197,6 @@ export const DERIVATIONS: Derivations = {
     const name = get('vnet.name') ?? get('app.vnetName');
     const region = get('app.location');
     return typeof name === 'string' && typeof region === 'string' ? `${name}-${normaliseRegion(region)}` : undefined;
-  }),
-  // The two peerings between the VNets, each named after the VNet it leads to.
-  'migration.newPeeringName': derive(['migration.newVnetName'], (get) => {
-    const name = get('migration.newVnetName');
-    return typeof name === 'string' ? `to-${name}` : undefined;
-  }),
-  'migration.backPeeringName': derive(['vnet.name', 'app.vnetName'], (get) => {
-    const name = get('vnet.name') ?? get('app.vnetName');
-    return typeof name === 'string' ? `to-${name}` : undefined;
   }),
   'migration.newVnetRange': derive(['vnet.addressSpace', 'peering.remoteAddressSpace', 'onprem.prefixes', 'p2s.addressPool', 'migration.requiredPrefix'], (get) => {
     const vnet = list(get('vnet.addressSpace'));
@@ -235,13 +208,6 @@ export const DERIVATIONS: Derivations = {
     const range = get('migration.newVnetRange');
     if (typeof range !== 'string') return undefined;
     return firstFreeBlock([range], [], Math.min(number(get('migration.requiredPrefix')) ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
-  }),
-  'migration.newVnetId': derive(['app.subscriptionId', 'app.resourceGroup', 'migration.newVnetName'], (get) => {
-    const sub = get('app.subscriptionId');
-    const group = get('app.resourceGroup');
-    const name = get('migration.newVnetName');
-    return typeof sub === 'string' && typeof group === 'string' && typeof name === 'string'
-      ? `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${name}` : undefined;
   }),
   'vnet.crossRegion': derive(['app.location', 'vnet.location'], (get) => {
     const app = get('app.location');

@@ -71,3 +71,35 @@ facts:
   assert.equal(state.findings[0]?.id, 'app-is-linux');
   assert.equal(engine.currentQuestion(engine.start({ 'plan.tier': { value: 'Free', source: 'arm' } }))?.id, 'eligible/ask-linux', 'unknown while target.host is');
 });
+
+test('a catalogue fact may be the first known of several, or a text built from facts once all are known', () => {
+  const facts = `
+facts:
+  app.isLinux: { type: yes-no, label: whether the app runs on Linux }
+  p2s.addressPool: { type: cidr-list, label: point-to-site address pool }
+  target.host: { type: hostname, label: target host }
+  target.port: { type: port, label: target port }
+  plan.tier: { type: choice, values: [Free, Basic, Standard], label: plan tier }
+  plan.name: { type: text, label: plan name }
+  plan.knownName: { type: text, label: plan name, source: derived, first: [plan.name, target.host] }
+  plan.id: { type: text, label: plan id, source: derived, text: "plans/{{plan.knownName}}/tier/{{plan.tier}}" }
+`;
+  const { flowSet, diagnostics } = buildFlowSet({
+    flows: [{ path: 'triage.yaml', text: MINI_TRIAGE }, { path: 'eligible.yaml', text: MINI_ELIGIBLE }],
+    facts: { path: 'facts.yaml', text: facts }, findings: { path: 'findings.yaml', text: MINI_FINDINGS },
+  });
+  assert.ok(flowSet, JSON.stringify(diagnostics));
+  const engine = createEngine(flowSet);
+  const resolve = (values: Record<string, FactValue>) => {
+    const state = engine.start(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, source: 'arm' as const }])));
+    return [engine.resolveFact(state, 'plan.knownName')?.value, engine.resolveFact(state, 'plan.id')?.value];
+  };
+  assert.deepEqual(resolve({ 'plan.name': 'asp-1', 'target.host': 'db', 'plan.tier': 'Basic' }), ['asp-1', 'plans/asp-1/tier/Basic']);
+  assert.deepEqual(resolve({ 'target.host': 'db', 'plan.tier': 'Basic' }), ['db', 'plans/db/tier/Basic']);
+  assert.deepEqual(resolve({ 'plan.name': 'asp-1' }), ['asp-1', undefined], 'a text with an unknown part is unknown, never half filled');
+  const check = (entries: Record<string, unknown>) => validateFactCatalogue('facts.yaml', { facts: { a: { type: 'text', label: 'a' }, ...entries } }, new Map()).errors.map((error) => `${error.node}: ${error.message}`);
+  assert.deepEqual(check({ b: { type: 'text', label: 'b', first: ['a'] } }), ['b: "first" is a list of two or more fact keys']);
+  assert.deepEqual(check({ b: { type: 'number', label: 'b', text: 'x {{a}}' } }), ['b: "text" is a template naming at least one fact, for a fact of type text']);
+  assert.deepEqual(check({ b: { type: 'text', label: 'b', text: 'x {{nope}}' } }), ['b: text: unknown fact key "nope" (not in the fact catalogue)']);
+  assert.deepEqual(check({ b: { type: 'text', label: 'b', first: ['a', 'c'] }, c: { type: 'text', label: 'c', text: '{{b}}' } }), ['b: derived facts depend on each other in a circle: b -> c -> b']);
+});

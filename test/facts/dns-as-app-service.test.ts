@@ -9,14 +9,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dnsSettingFacts } from '../../src/facts/arm/map-dns-settings.ts';
 import { siteFacts } from '../../src/facts/arm/map-app.ts';
-import { facts, walk } from '../flows/shipped.ts';
-import { DERIVATIONS } from '../../src/facts/derived.ts';
+import { engine, facts, walk } from '../flows/shipped.ts';
 import type { Facts } from '../../src/engine/types.ts';
 
-const derive = (values: Facts, key: string) => {
-  const get = (name: string): unknown => (Object.hasOwn(values, name) ? values[name]!.value : DERIVATIONS[name]?.compute(get as never));
-  return get(key);
-};
+/** A fact as the engine derives it from these facts (code and catalogue derivations alike). */
+const derive = (values: Facts, key: string) => engine.resolveFact(engine.start(values), key)?.value;
 
 test('WEBSITE_DNS_ALT_SERVER alone is a fallback, not an override', () => {
   const alt = dnsSettingFacts('app', { WEBSITE_DNS_ALT_SERVER: '10.0.0.9', OTHER_SECRET: 'x' });
