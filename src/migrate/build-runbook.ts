@@ -164,7 +164,12 @@ function slotSection({ input, slot, appName }: SectionContext): RunbookSection {
   }
   return section('slot', 'Slot first', [
     `Slots with their own gateway-required connection: ${gatewaySlots.map((info) => `${info.name} (${info.gatewayVnet})`).join(', ')}. Move one of them first, test it, then come back to this runbook for production: the integration belongs to each slot and does not move with a swap.`,
-  ], gatewaySlots.map((info) => manual(`Write and run the runbook of slot ${info.name}: vnet-doctor migrate --app ${input.appId} --slot ${info.name}`)));
+  ], gatewaySlots.map((info) => {
+    const written = input.slotRunbooks && Object.hasOwn(input.slotRunbooks, info.name) ? input.slotRunbooks[info.name] : undefined;
+    return manual(written
+      ? `Run the runbook of slot ${info.name} first (${written}.md, written next to this one) and test the slot.`
+      : `Write and run the runbook of slot ${info.name}: vnet-doctor migrate --app ${input.appId} --slot ${info.name}`);
+  }));
 }
 
 /** The rule's sources with the subnet added, and without the pool (for the clean-up). */

@@ -63,6 +63,10 @@ export function fleetFiles(rows: readonly FleetRow[], context: FleetContext): { 
       facts: row.facts, catalogue: context.catalogue, findings: [], subnet,
       poolRules: row.vnetId ? context.poolRules(lower(row.vnetId)) : { ok: false, reason: 'the VNet is not known' },
       slots: { ok: true, value: slotsOf.get(lower(row.appId)) ?? [] },
+      slotRunbooks: Object.fromEntries((slotsOf.get(lower(row.appId)) ?? []).flatMap((info) => {
+        const written = names.get(`${lower(row.appId)}|${info.name}`);
+        return written ? [[info.name, written]] : [];
+      })),
       today: context.today, origin: context.origin, version: context.version,
     });
     const base = runbookOf(row)!;

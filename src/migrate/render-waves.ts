@@ -10,6 +10,8 @@ import type { FleetPlan, FleetRow } from './waves.ts';
 
 const name = (id: string | null) => (id ?? '').split('/').pop() ?? '';
 const subscriptionOf = (id: string) => /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '';
+/** A VNet as people tell them apart: its name and resource group. */
+const vnetWords = (id: string | null) => { const group = /\/resourceGroups\/([^/]+)/i.exec(id ?? '')?.[1]; return group ? `${name(id)} (${group})` : name(id); };
 
 export interface WaveFiles {
   /** Runbook base name per row (app id + slot), for ready rows. */
@@ -46,14 +48,14 @@ export function wavesToMarkdown(plan: FleetPlan, files: WaveFiles, generatedOn: 
     for (const { row, subnet, sharedWith } of moves) {
       const subnetText = `${subnet.name ?? '?'} ${subnet.prefix ?? ''} (${subnet.mode === 'existing' ? 'existing' : 'to create'}${sharedWith.length > 0 ? `, shared with ${sharedWith.join(', ')}` : ''})`;
       const runbook = files.runbookOf(row);
-      out.push(`| ${inline(name(row.planId))} | ${inline(subnet.vnetName ?? name(row.vnetId))} | ${inline(subnetText)} | ${inline(name(row.appId))} | ${inline(row.slot ?? '')} | ${row.daysLeft} | ${runbook ? code(`${runbook}.md`) : ''} |`);
+      out.push(`| ${inline(name(row.planId))} | ${inline(vnetWords(row.vnetId))} | ${inline(subnetText)} | ${inline(name(row.appId))} | ${inline(row.slot ?? '')} | ${row.daysLeft} | ${runbook ? code(`${runbook}.md`) : ''} |`);
     }
     out.push('');
   }
   if (plan.blocked.length > 0) {
     out.push('## Not ready: what unblocks them', '', '| Plan | VNet | App | Slot | Readiness | What unblocks it |', '| --- | --- | --- | --- | --- | --- |');
     for (const { row, unblock } of plan.blocked) {
-      out.push(`| ${inline(name(row.planId))} | ${inline(name(row.vnetId))} | ${inline(name(row.appId))} | ${inline(row.slot ?? '')} | ${row.readiness} | ${inline(unblock.join('; '))} |`);
+      out.push(`| ${inline(name(row.planId))} | ${inline(vnetWords(row.vnetId))} | ${inline(name(row.appId))} | ${inline(row.slot ?? '')} | ${row.readiness} | ${inline(unblock.join('; '))} |`);
     }
     out.push('');
   }

@@ -31,6 +31,8 @@ export interface RunbookInput {
   readonly slotConnection?: Read<SlotInfo>;
   /** The subnet a fleet plan assigned (scan --runbooks: plans sharing a VNet get distinct ranges); default: chosen from the facts. */
   readonly subnet?: SubnetChoice;
+  /** Runbooks already written for the app's slots (scan --runbooks), by slot name: the base file name. */
+  readonly slotRunbooks?: Readonly<Record<string, string>>;
   /** YYYY-MM-DD the facts were read (the demo's day in a demo). */
   readonly today: string;
   /** Where the facts came from, in words: "ARM", "demo scenario healthy". */

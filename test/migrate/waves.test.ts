@@ -117,6 +117,7 @@ test('the fleet\'s files: one runbook (three files) per ready app or slot, with 
   assert.match(text('runbook-blog.md'), /in appservice-integration \(10\.10\.2\.64\/26\) of vnet-1/);
   assert.match(text('runbook-blog.sh'), /^run az network vnet subnet create -g rg-net --vnet-name vnet-1 -n appservice-integration --address-prefixes 10\.10\.2\.64\/26 --delegations Microsoft\.Web\/serverFarms/m);
   assert.match(text('runbook-shop-staging.sh'), /--slot staging/);
+  assert.match(text('runbook-shop.md'), /Run the runbook of slot staging first \(runbook-shop-staging\.md, written next to this one\)/);
   assert.equal(files.find((file) => file.name === 'runbook-blog.sh')!.mode, 0o755);
   assert.match(text('waves.csv'), /^,8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33,plan-c,vnet-2,,,,,wiki,,blocked,115,,"vnet-2 is a classic VNet: migrate it to Resource Manager, or integrate/m);
 });
