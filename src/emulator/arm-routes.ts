@@ -42,6 +42,13 @@ export function route(scenario: Scenario, rawPath: string, hiddenSubscriptions: 
   if (path.endsWith('/config/appsettings')) return armError(405, 'MethodNotAllowed', `Use POST ${rawPath}/list to read app settings.`);
   const byId = index.byId.get(path);
   if (byId) return { status: 200, body: byId };
+  // ARM answers networkConfig/virtualNetwork for every app and slot: 200, subnetResourceId null when
+  // there is no regional integration. A scenario that does not state it gets that answer.
+  const networkConfig = /^(.*\/providers\/microsoft\.web\/sites\/[^/]+(?:\/slots\/[^/]+)?)\/networkconfig\/virtualnetwork$/.exec(path);
+  const site = networkConfig ? index.byId.get(networkConfig[1]!) : undefined;
+  if (site) {
+    return { status: 200, body: { id: `${site.id}/networkConfig/virtualNetwork`, name: 'virtualNetwork', type: 'Microsoft.Web/sites/networkConfig', properties: { subnetResourceId: null, swiftSupported: true } } };
+  }
 
   const segments = path.split('/').filter(Boolean);
   if (path === '/subscriptions') return { status: 200, body: { value: subscriptions(scenario).filter((item) => !hiddenSubscriptions.has(item.subscriptionId.toLowerCase())) } };
