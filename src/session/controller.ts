@@ -192,7 +192,7 @@ export class SessionController {
     return withProvenFindings(this.engine, state);
   }
 
-  /** Saves the report now (the wizard's `s`): a new file every time, never over an earlier one. */
+  /** Saves the report now (the wizard's `s`): the session's one report file, rewritten atomically (report-export.ts). */
   async saveReport(format?: ReportFormat): Promise<SavedReport> {
     const session = this.#session;
     if (!session) throw new Error('there is no session to report on yet');

@@ -1,9 +1,10 @@
 /**
- * Where the wizard's `s` and quit put the report: --report PATH for the first save, else a
- * time-stamped file in the current directory. Every later save of the session goes to a new file
- * (`-2`, `-3`, ...), so a report saved earlier is never rewritten; only --force lets the first
- * save replace an existing --report file. Saving again without any change since the last save
- * writes nothing and names the file already written.
+ * Where the wizard's `s` and quit put the report: one file per session (and format). The first
+ * save picks it: --report PATH, else a time-stamped file in the current directory; a file that
+ * exists already (another session's report) is never replaced: the name gets `-2`, `-3`, ...
+ * (only --force lets the first save replace an existing --report file). Every later save of the
+ * session rewrites that same file atomically, so one sitting leaves one report, never seven.
+ * Saving again without any change since the last save writes nothing and names the file.
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { ReportInput } from '../report/build-report.ts';
@@ -66,6 +67,8 @@ export function createReportExporter(options: ReportExportOptions): ReportExport
   const now = options.now ?? (() => new Date());
   let last: { signature: string; path: string } | undefined;
   let saves = 0;
+  /** This session's own report file per format: later saves rewrite it. */
+  const own = new Map<ReportFormat, string>();
   return async (request) => {
     const fromFlag = options.reportPath !== undefined && (request.format === undefined || options.reportPath.toLowerCase().endsWith(`.${request.format}`) || (request.format === 'md' && /\.markdown$/i.test(options.reportPath)));
     const format = request.format ?? 'md';
@@ -74,12 +77,19 @@ export function createReportExporter(options: ReportExportOptions): ReportExport
     const base = fromFlag ? options.reportPath! : join(options.cwd ?? process.cwd(), defaultReportName(now(), format));
     const report = await options.build({ engine: request.engine, sessions: [request.state], target: request.target, errors: request.errors, interrupted: request.interrupted, now: now(), version: options.version });
     saves += 1;
+    const mine = own.get(format);
+    if (mine !== undefined) {
+      const written = await options.write(mine, report, { force: true, redact: options.redact });
+      last = { signature, path: written.path };
+      return { path: written.path, unchanged: false };
+    }
     // Only the first save may replace the user's own --report file, and only with --force.
     const force = saves === 1 && fromFlag && options.force === true;
     for (let n = 1; n <= MAX_NUMBERED; n += 1) {
       const path = numberedPath(base, n);
       try {
         const written = await options.write(path, report, { force: force && n === 1, redact: options.redact });
+        own.set(format, written.path);
         last = { signature, path: written.path };
         return { path: written.path, unchanged: false };
       } catch (error) {

@@ -36,7 +36,7 @@ export interface WizardSession {
   move(move: SessionMove): boolean;
   /** Calls `listener` when the session starts or stops waiting. */
   onWaiting(listener: () => void): () => void;
-  /** Saves the report now (`s`): a new file each time, Markdown unless JSON is asked for. Resolves with its path. */
+  /** Saves the report now (`s`): the session's one report file, rewritten; Markdown unless JSON is asked for. Resolves with its path. */
   saveReport(format?: ReportFormat): Promise<string>;
   /** Ends the session: report on quit, forgetting a finished session, the exit code. */
   finish(end: SessionEnd): Promise<SessionResult>;

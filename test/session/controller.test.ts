@@ -63,7 +63,7 @@ test('quitting with no answers writes no report', async () => {
   assert.equal(result.exitCode, 0);
 });
 
-test('every save of a session goes to a new file; an earlier report is never rewritten; an unchanged session is not saved twice', async () => {
+test('one report file per session: every save rewrites it, quitting too; another session\'s report is never replaced; an unchanged session is not saved twice', async () => {
   const { controller, reportFiles, dir } = setUp();
   await controller.load({ mode: 'offline' });
   controller.answer(false);
@@ -71,15 +71,31 @@ test('every save of a session goes to a new file; an earlier report is never rew
   assert.equal(first.unchanged, false);
   const { readFileSync } = await import('node:fs');
   const firstText = readFileSync(first.path, 'utf8');
+  assert.equal((await controller.saveReport()).unchanged, true, 'nothing changed: nothing written');
   controller.answer('Basic');
   const second = await controller.saveReport();
-  assert.notEqual(second.path, first.path);
-  assert.equal(reportFiles().length, 2);
-  assert.equal(readFileSync(first.path, 'utf8'), firstText, 'the first report is left as it was');
+  assert.equal(second.path, first.path, 'the same file, rewritten');
+  assert.notEqual(readFileSync(first.path, 'utf8'), firstText, 'it holds the new answer');
+  assert.equal(reportFiles().length, 1);
+  controller.answer({ host: 'db.contoso.local', port: 1433 });
   const quit = await controller.finish('normal');
-  assert.equal(reportFiles().length, 2, 'quitting right after a save makes no third file');
-  assert.deepEqual(quit.messages.filter((line) => line.startsWith('Report')), [`Report written to ${second.path}`]);
-  assert.ok(second.path.startsWith(dir));
+  assert.equal(reportFiles().length, 1, 'quitting rewrites the same file');
+  assert.deepEqual(quit.messages.filter((line) => line.startsWith('Report')), [`Report written to ${first.path}`]);
+  assert.ok(first.path.startsWith(dir));
+
+
+  // A second session in the same directory, in the same second: its own file, and neither replaces the other's.
+  const reports = createReportExporter({ version: 'test', now: NOW, cwd: dir, build: buildReport, write: writeReport });
+  const second2 = new SessionController({ flowSet, derivations: {}, store: new SessionStore(join(freshDir(), 'state')), reports, sources: { gather: async () => demoFacts() } });
+  await second2.load({ mode: 'offline' });
+  second2.answer(true);
+  const theirs = await second2.saveReport();
+  assert.notEqual(theirs.path, first.path, 'the first session\'s report is not replaced');
+  const ours = readFileSync(first.path, 'utf8');
+  second2.answer('Basic');
+  assert.equal((await second2.saveReport()).path, theirs.path, 'the second session rewrites its own file');
+  assert.equal(readFileSync(first.path, 'utf8'), ours, 'and leaves the first session\'s as it was');
+  assert.equal(reportFiles().length, 2);
 });
 
 test('a report can be saved as JSON when asked', async () => {
