@@ -12,6 +12,7 @@
 import { firstFreeBlock } from '../engine/net.ts';
 import { MULTI_PLAN_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX } from '../facts/limits.ts';
 import { flagOf, listOf, numberOf, textOf, type FactTable } from './runbook-fact.ts';
+import { takenRanges } from './subnet-choice.ts';
 import type { SubnetChoice } from './runbook-types.ts';
 
 /** Addresses Azure keeps in every subnet (network, gateway, two DNS, broadcast). */
@@ -46,7 +47,7 @@ export function allocateVnetSubnets(plans: readonly PlanNeed[]): PlanSubnet[] {
   const facts = plans[0]!.facts;
   const vnet = { vnetName: textOf(facts, 'vnet.name'), vnetId: textOf(facts, 'vnet.resourceId'), vnetResourceGroup: textOf(facts, 'app.vnetResourceGroup'), vnetSubscriptionId: textOf(facts, 'app.vnetSubscriptionId') };
   const space = listOf(facts, 'vnet.addressSpace');
-  const taken = [...(listOf(facts, 'vnet.subnetPrefixes') ?? [])];
+  const taken = takenRanges(facts);
   const names = new Set((listOf(facts, 'vnet.subnetNames') ?? []).map((name) => name.toLowerCase()));
   const free = flagOf(facts, 'migration.hasFreeSubnet') === true && flagOf(facts, 'migration.freeSubnetInUse') !== true
     ? { name: textOf(facts, 'migration.freeSubnetName'), prefix: textOf(facts, 'migration.freeSubnetPrefix'), length: numberOf(facts, 'migration.freeSubnetLength'), delegated: flagOf(facts, 'migration.freeSubnetDelegated') }
@@ -83,7 +84,7 @@ export function allocateVnetSubnets(plans: readonly PlanNeed[]): PlanSubnet[] {
     names.add(name.toLowerCase());
     return {
       planId: plan.planId, sharedWith: [],
-      choice: { mode: 'new-subnet', ...vnet, name, prefix, needsDelegation: false, reason: `A new subnet for this plan in a range of ${vnet.vnetName ?? 'the VNet'} that no subnet and no other plan of this wave plan uses (twice the plan's largest scale fits a /${length}).` },
+      choice: { mode: 'new-subnet', ...vnet, name, prefix, needsDelegation: false, reason: `A new subnet for this plan in a range of ${vnet.vnetName ?? 'the VNet'} that no subnet, no other plan, no peer, on-premises range or the pool uses (twice the plan's largest scale fits a /${length}).` },
     };
   });
 }

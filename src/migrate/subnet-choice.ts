@@ -6,12 +6,28 @@
  * learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration,
  * learn.microsoft.com/azure/app-service/overview-vnet-integration
  */
-import { MULTI_PLAN_SUBNET_MIN_PREFIX } from '../facts/limits.ts';
-import { flagOf, numberOf, textOf, type FactTable } from './runbook-fact.ts';
+import { firstFreeBlock } from '../engine/net.ts';
+import { MULTI_PLAN_SUBNET_MIN_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX } from '../facts/limits.ts';
+import { flagOf, listOf, numberOf, textOf, type FactTable } from './runbook-fact.ts';
 import type { SubnetChoice } from './runbook-types.ts';
 
 /** The name the runbook gives the integration subnet of a new VNet (the flows use the same). */
 export const NEW_VNET_SUBNET_NAME = 'appservice-integration';
+
+/**
+ * Ranges a new integration subnet must stay clear of: the VNet's subnets, and the point-to-site
+ * pool, peered VNets and on-premises ranges where a misconfiguration puts them inside the VNet's
+ * space (the pool stays in use until the clean-up).
+ */
+export function takenRanges(facts: FactTable): string[] {
+  return ['vnet.subnetPrefixes', 'p2s.addressPool', 'peering.remoteAddressSpace', 'onprem.prefixes'].flatMap((key) => listOf(facts, key) ?? []);
+}
+
+/** A free range of the VNet for a new subnet of `length` (at least a /26), clear of every taken range. */
+export function freeRange(facts: FactTable, length: number, alsoTaken: readonly string[] = []): string | undefined {
+  const space = listOf(facts, 'vnet.addressSpace');
+  return space ? firstFreeBlock(space, [...takenRanges(facts), ...alsoTaken], Math.min(length, REGIONAL_SUBNET_RECOMMENDED_PREFIX)) : undefined;
+}
 
 export function chooseSubnet(facts: FactTable): SubnetChoice {
   const required = numberOf(facts, 'migration.requiredPrefix');
@@ -48,13 +64,15 @@ export function chooseSubnet(facts: FactTable): SubnetChoice {
     };
   }
   const newName = textOf(facts, 'migration.newSubnetName');
-  const newPrefix = textOf(facts, 'migration.newSubnetPrefix');
+  // The derived range avoids the VNet's subnets; this one also avoids a pool, peer or on-premises range inside the VNet.
+  const newPrefix = listOf(facts, 'vnet.addressSpace') && listOf(facts, 'vnet.subnetPrefixes')
+    ? freeRange(facts, required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX) : textOf(facts, 'migration.newSubnetPrefix');
   if (newName && newPrefix) {
     const why = flagOf(facts, 'migration.hasFreeSubnet') === false ? 'no free subnet was found'
       : freeName && !bigEnough ? `the free subnet ${freeName} (${freePrefix ?? '?'}) is too small`
         : freeName && !shareable ? `the free subnet ${freeName} is used by another plan and smaller than /${MULTI_PLAN_SUBNET_MIN_PREFIX}`
           : 'no usable free subnet is known';
-    return { mode: 'new-subnet', ...vnet, name: newName, prefix: newPrefix, needsDelegation: false, reason: `${why[0]!.toUpperCase()}${why.slice(1)}: a new subnet in a range of ${vnet.vnetName ?? 'the VNet'} that no subnet uses${sized}.` };
+    return { mode: 'new-subnet', ...vnet, name: newName, prefix: newPrefix, needsDelegation: false, reason: `${why[0]!.toUpperCase()}${why.slice(1)}: a new subnet in a range of ${vnet.vnetName ?? 'the VNet'} that no subnet, peer, on-premises range or the pool uses${sized}.` };
   }
   return { mode: 'unknown', ...vnet, reason: 'The VNet\'s subnets and address space could not be read: choose a free range of the VNet and a name by hand.' };
 }

@@ -153,3 +153,12 @@ test('only inbound rules naming an address of the pool are picked, tags and othe
   }, ['172.16.50.0/24']);
   assert.deepEqual(rules.map((match) => match.rule.name), ['pool-host', 'wide']);
 });
+
+test('a new subnet stays clear of a point-to-site pool, peer or on-premises range that sits inside the VNet\'s space', () => {
+  const choice = chooseSubnet(facts({
+    ...SAME_REGION, 'migration.hasFreeSubnet': false, 'vnet.addressSpace': ['10.20.0.0/16'], 'vnet.subnetPrefixes': ['10.20.0.0/24'],
+    'p2s.addressPool': ['10.20.1.0/24'], 'onprem.prefixes': ['10.20.2.0/25'], 'migration.requiredPrefix': 27,
+  }));
+  assert.equal(choice.mode, 'new-subnet');
+  assert.equal(choice.prefix, '10.20.2.128/26', 'after the subnet, the pool and the on-premises range');
+});
