@@ -27,7 +27,7 @@ test('a plan on the Free tier gets the scale-up command for its own plan', () =>
 
 test('the retirement notice counts the days left from today', () => {
   const s = walk('triage', facts(), { ...ELIGIBLE, 'triage/ask-symptom': 'gateway', 'gateway-down/ask-health': true });
-  assert.equal(s.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 126 days left');
+  assert.equal(s.findings[0]!.title, 'Gateway-required integration retires on 31 March 2027: 126 days left as of 2026-11-25', 'the day counted from is on screen (a demo runs on its scenario\'s day)');
   assert.deepEqual(summary(s), [RETIRING]);
   assert.equal(s.outcome?.kind, 'not-resolved');
 });

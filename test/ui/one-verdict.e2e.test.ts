@@ -47,6 +47,8 @@ test('root-cert-missing, symptom setup: the closing line, the summary and the re
     assert.equal(await term.exit, 1, 'an error finding: exit 1');
     const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
     assert.ok(markdown.includes(`**Summary:** ${verdict}`), 'the Markdown summary is the verdict word for word');
+    // Printed to the normal screen on quit: the demo says which day it is set on.
+    assert.match(term.since(0), /retires on 31 March 2027: 303 days left as of 2026-06-01/);
   } finally {
     term.close();
   }
