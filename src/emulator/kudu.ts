@@ -21,6 +21,8 @@ export interface KuduScript {
   /** By name; unlisted names are not found. */
   readonly nameresolver?: Readonly<Record<string, DnsScript>>;
   readonly privateIp?: string;
+  /** WEBSITE_PRIVATE_IP per instance id, for requests that name one (`?instance=`); null: not set there. */
+  readonly privateIpByInstance?: Readonly<Record<string, string | null>>;
   /**
    * Files the app deployed to site\\wwwroot, by name (tcpping.bat, nameresolver.exe), and what
    * each prints: cmd runs one of them instead of the real tool when a command is run in that
@@ -80,7 +82,10 @@ function shadowing(script: KuduScript, command: string, dir: string): string | u
 }
 
 /** What the scripted instance prints for one of the fixed probe commands; anything else is refused. */
-function run(script: KuduScript, command: string, dir: string): { output: string; exitCode: number } | undefined {
+function run(script: KuduScript, command: string, dir: string, instance?: string): { output: string; exitCode: number } | undefined {
+  if (instance !== undefined && script.privateIpByInstance && command === 'cmd /c echo %WEBSITE_PRIVATE_IP%') {
+    return { output: `${script.privateIpByInstance[instance] ?? '%WEBSITE_PRIVATE_IP%'}\r\n`, exitCode: 0 };
+  }
   const planted = shadowing(script, command, dir);
   if (planted !== undefined) return { output: planted, exitCode: 0 };
   let match = /^tcpping ([A-Za-z0-9.-]+:\d{1,5})$/.exec(command);
@@ -129,7 +134,7 @@ export async function startKudu(script: KuduScript, host: '127.0.0.1' | '127.0.0
     if (script.refuse === 401 || script.refuse === 403) return send(script.refuse, '{"Message":"The caller has no permission on this SCM site."}');
     if (script.refuse === 'ip-restricted') return send(403, '<html><head><title>403 - Ip Forbidden</title></head><body>Ip Forbidden</body></html>', 'text/html');
     if (request.method !== 'POST' || new URL(request.url ?? '/', 'https://kudu').pathname.toLowerCase() !== '/api/command') return send(404, '{"Message":"Not found"}');
-    const result = run(script, record.command, record.dir);
+    const result = run(script, record.command, record.dir, new URL(request.url ?? '/', 'https://kudu').searchParams.get('instance') ?? undefined);
     if (!result) return send(400, '{"Message":"The Kudu emulator runs the probe commands only."}');
     send(200, JSON.stringify({ Output: result.output, Error: '', ExitCode: result.exitCode }));
   }

@@ -18,6 +18,8 @@ export interface KuduTarget {
   /** Extra CA (PEM) to trust: the local Kudu emulator in tests. */
   readonly tlsCa?: string;
   readonly signal?: AbortSignal;
+  /** The instance to run on (`?instance=`); without it Kudu picks one. learn.microsoft.com/azure/app-service/resources-kudu */
+  readonly instance?: string;
 }
 
 export interface KuduAnswer {
@@ -37,6 +39,7 @@ export class KuduError extends Error {
 
 export async function runKuduCommand(target: KuduTarget, command: string, timeoutMs: number): Promise<KuduAnswer> {
   const url = new URL('/api/command', target.origin);
+  if (target.instance !== undefined) url.searchParams.set('instance', target.instance);
   if (url.origin !== target.origin || url.protocol !== 'https:') throw new KuduError(`refusing to send the token to ${url.origin}: not the app's SCM site`);
   const token = await target.token();
   const body = JSON.stringify({ command, dir: KUDU_WORKING_DIR });

@@ -96,6 +96,14 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
     ...(request.scmCa ? { tlsCa: request.scmCa } : {}),
     ...(request.ctx.signal ? { signal: request.ctx.signal } : {}),
   };
+  // Each instance holds its own tunnel: with several, WEBSITE_PRIVATE_IP is read on each (?instance=).
+  const instances = await instanceIds(request, id);
+  if (instances.length > 1) {
+    const perInstance = await readPrivateIpPerInstance(kudu, instances, request.commandTimeoutMs ?? COMMAND_TIMEOUT_MS);
+    const lines = perInstance.map(({ instance, ip, reason }) => `instance ${instance}: ${ip ?? (reason ?? 'WEBSITE_PRIVATE_IP not set')}`);
+    facts['probe.privateIpByInstance'] = { value: lines, source: 'probe', detail: `cmd /c echo %WEBSITE_PRIVATE_IP% on each of the ${instances.length} instances of app ${appName} (Kudu ?instance=)` };
+    facts['probe.instancesWithoutTunnel'] = { value: perInstance.filter((read) => read.ip === undefined && read.reason === undefined).map((read) => read.instance), source: 'probe', detail: `app ${appName}, ${instances.length} instances` };
+  }
   await Promise.all(commands.map(async (command) => {
     let line: string;
     try {
@@ -134,4 +142,36 @@ export async function probeApp(request: ProbeRequest): Promise<ProbeResult> {
   }));
   ran.sort();
   return { facts, errors, ran };
+}
+
+/** The app's instance ids (ARM sites/{app}/instances); none when they cannot be read (one run, Kudu picks). */
+async function instanceIds(request: ProbeRequest, id: { subscriptionId: string; resourceGroup: string; name: string }): Promise<string[]> {
+  try {
+    const web = await createClients(request.ctx).web(id.subscriptionId);
+    const signal = request.ctx.signal ? AbortSignal.any([request.ctx.signal, AbortSignal.timeout(request.ctx.timeoutMs)]) : AbortSignal.timeout(request.ctx.timeoutMs);
+    const ids: string[] = [];
+    for await (const instance of web.webApps.listInstanceIdentifiers(id.resourceGroup, id.name, { abortSignal: signal })) {
+      if (typeof instance.name === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(instance.name)) ids.push(instance.name);
+      if (ids.length >= MAX_INSTANCES_PROBED) break;
+    }
+    return ids;
+  } catch (error) {
+    if (request.ctx.signal?.aborted) throw error;
+    return [];
+  }
+}
+
+/** Instances read one by one at most (a plan scales to 30 on Premium; more is read as "first 30"). */
+const MAX_INSTANCES_PROBED = 30;
+
+async function readPrivateIpPerInstance(kudu: KuduTarget, instances: readonly string[], timeoutMs: number) {
+  return Promise.all(instances.map(async (instance) => {
+    try {
+      const answer = await runKuduCommand({ ...kudu, instance }, commandLine({ kind: 'private-ip' }), timeoutMs);
+      return { instance, ip: parsePrivateIp(answer.output), reason: undefined };
+    } catch (error) {
+      if (!(error instanceof KuduError)) throw error;
+      return { instance, ip: undefined, reason: error.reason };
+    }
+  }));
 }

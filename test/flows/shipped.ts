@@ -75,6 +75,7 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   onpremElsewhere: facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 'onprem.prefixes': ['192.168.0.0/16'], 'target.host': '10.50.1.4', 'target.port': 1433 }),
   multiAuth: facts({ 'p2s.authTypes': ['Certificate', 'AAD'] }),
   smallSubnet: facts({ 'plan.maxInstances': 20, 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/27', 'vnet.location': 'westeurope' }),
+  someInstancesDown: facts({ 'probe.instancesWithoutTunnel': ['f6e7d8c9b0'], 'probe.privateIpByInstance': ['instance a1: 172.16.200.5', 'instance f6e7d8c9b0: WEBSITE_PRIVATE_IP not set'] }),
   pastedError: facts({ 'error.text': 'An attempt was made to access a socket in a way forbidden by its access permissions' }),
   peeringOutOfSync: facts({ 'peering.exists': true, 'peering.count': 1, 'peering.name': 'hub-to-spoke', 'peering.state': 'Connected', 'peering.syncLevel': 'RemoteNotInSync' }),
   legacyDns: facts({ 'vnet.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsServers': ['10.20.0.6', '10.20.0.4', '10.20.0.5'], 'app.dnsLegacySortOrder': true }),

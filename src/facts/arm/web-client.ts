@@ -9,7 +9,7 @@ import type { TokenCredential } from '@azure/identity';
 import { createWebSiteManagement, type WebSiteManagementClientOptionalParams } from '@azure/arm-appservice/api';
 import {
   get as getSite, getSlot, getSwiftVirtualNetworkConnection, getSwiftVirtualNetworkConnectionSlot, list as listSites, listApplicationSettings,
-  listApplicationSettingsSlot, listSlots, listVnetConnections, listVnetConnectionsSlot,
+  listApplicationSettingsSlot, listInstanceIdentifiers, listSlots, listVnetConnections, listVnetConnectionsSlot,
 } from '@azure/arm-appservice/api/webApps';
 import { get as getPlan, listVnets } from '@azure/arm-appservice/api/appServicePlans';
 
@@ -29,6 +29,8 @@ export interface WebReads {
     listApplicationSettingsSlot(resourceGroup: string, name: string, slot: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listApplicationSettingsSlot>;
     /** The app's deployment slots (a scan lists them when Resource Graph cannot). */
     listSlots(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listSlots>;
+    /** `sites/{app}/instances`: the app's instances, so --probe can read each one (Kudu `?instance=`). */
+    listInstanceIdentifiers(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof listInstanceIdentifiers>;
   };
   readonly appServicePlans: {
     get(resourceGroup: string, name: string, options?: { abortSignal?: AbortSignal }): ReturnType<typeof getPlan>;
@@ -51,6 +53,7 @@ export function createWebReads(credential: TokenCredential, subscriptionId: stri
       getSwiftVirtualNetworkConnectionSlot: (resourceGroup, name, slot, options) => getSwiftVirtualNetworkConnectionSlot(context, resourceGroup, name, slot, options),
       listApplicationSettingsSlot: (resourceGroup, name, slot, options) => listApplicationSettingsSlot(context, resourceGroup, name, slot, options),
       listSlots: (resourceGroup, name, options) => listSlots(context, resourceGroup, name, options),
+      listInstanceIdentifiers: (resourceGroup, name, options) => listInstanceIdentifiers(context, resourceGroup, name, options),
     },
     appServicePlans: {
       get: (resourceGroup, name, options) => getPlan(context, resourceGroup, name, options),
