@@ -6,6 +6,7 @@
 import { DERIVATIONS } from '../facts/derived.ts';
 import { EngineError } from '../engine/engine.ts';
 import { buildReport } from '../report/build-report.ts';
+import { reportVerdict } from '../report/verdict.ts';
 import { renderReport } from '../report/format.ts';
 import { redactReport } from '../report/redact.ts';
 import { writeReport } from '../report/write-report.ts';
@@ -108,10 +109,9 @@ export function terminalSafe(text: string, format: 'md' | 'json'): string {
   return text.replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The verdict, in the report's own words (report/verdict.ts): what stderr says is what the report says. */
 function summaryLine(report: Report): string {
-  const { errors, warnings, infos } = report.summary;
-  const open = report.openQuestions.length;
-  return `vnet-doctor: ${report.findings.length} finding(s) (${errors} error, ${warnings} warning, ${infos} info), ${open} open question(s)`;
+  return `vnet-doctor: ${report.summary.verdict ?? reportVerdict(report)}`;
 }
 
 /**

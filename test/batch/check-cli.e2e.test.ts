@@ -46,7 +46,7 @@ test('check --offline --answers F --format json on the mini flows: report on std
   assert.equal(run.status, 1, run.stderr);
   const report = jsonReport(run);
   assert.deepEqual(report.findings.map((finding) => finding.id), ['p2s-range-not-rfc1918']);
-  assert.match(run.stderr, /1 finding\(s\)/);
+  assert.match(run.stderr, /Diagnosis: 1 error/);
 });
 
 test('check --offline --answers with the example file applies every answer to the shipped flows', () => {

@@ -48,7 +48,8 @@ test('an error finding gives exit 1 and the JSON report on stdout alone', async 
   assert.deepEqual(report.facts.find((f: { key: string }) => f.key === 'target.host'), { key: 'target.host', value: 'db.contoso.local', source: 'answer', detail: 'answers file line 2' });
   assert.deepEqual(report.openQuestions, []);
   assert.deepEqual(report.errors, []);
-  assert.match(run.stderr, /1 finding\(s\) \(1 error, 0 warning, 0 info\), 0 open question\(s\)/);
+  assert.match(run.stderr, /^vnet-doctor: Diagnosis: 1 error, 0 warnings, 0 notes \(complete\)\. Fix the error first\.$/m, 'the report\'s verdict, word for word');
+  assert.ok(run.stderr.includes(JSON.parse(run.stdout).summary.verdict));
 });
 
 test('without error findings the exit code is 0, and unanswered questions are listed as open', async () => {
