@@ -7,7 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildFlowSetFromParsed } from '../../src/engine/load.ts';
 import { shippedFlowFiles } from '../../src/flows/shipped-flow-files.ts';
 
@@ -74,4 +76,23 @@ test('the check catches a command that does not exist and a flag a command does 
   assert.deepEqual(TABLE.groups['network vnet-gateway root-cert']?.commands, ['create', 'delete']);
   const { path, flags } = parseAz('az network vnet-gateway show -g rg -n gw --gateway-name gw');
   assert.ok(!optionsOf(path)!.includes(flags.at(-1)!), 'show takes -n, not --gateway-name');
+});
+
+test('every az command written in the sources (the migration runbook, messages) exists too, with each of its flags', () => {
+  const root = fileURLToPath(new URL('../../src', import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const problems: string[] = [];
+  let seen = 0;
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const match of text.matchAll(/[`'"](az [a-z][^`'"]*)/g)) {
+      seen += 1;
+      const { path, flags } = parseAz(match[1]!);
+      const options = optionsOf(path);
+      if (!options) { problems.push(`src/${file}: "az ${path}" is not an Azure CLI ${TABLE.azureCliVersion} command`); continue; }
+      for (const flag of flags) if (!options.includes(flag)) problems.push(`src/${file}: "az ${path}" has no ${flag}`);
+    }
+  }
+  assert.ok(seen > 10, `az commands found in src: ${seen}`);
+  assert.deepEqual(problems, []);
 });
