@@ -68,6 +68,12 @@ export interface EmulatorOptions {
   readonly resourceGraph?: ResourceGraphOptions;
   /** Subscriptions the credential cannot see: not in the subscription list nor in Resource Graph's answers. */
   readonly hiddenSubscriptions?: readonly string[];
+  /**
+   * ARM's read throttling per subscription: a token bucket (ARM's own is 250 reads refilled at 25 a
+   * second); every GET under /subscriptions/{id}/ takes a token and every answer says how many are
+   * left (x-ms-ratelimit-remaining-subscription-reads); an empty bucket answers 429 with Retry-After.
+   */
+  readonly armReads?: { readonly bucket: number; readonly refillPerSecond: number };
 }
 
 export interface RunningEmulator {
@@ -100,6 +106,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const waiters = new Set<{ match: (request: RequestRecord) => boolean; resolve: (request: RequestRecord) => void }>();
   const hidden = new Set((options.hiddenSubscriptions ?? []).map((id) => id.toLowerCase()));
   const graph = resourceGraphEndpoint(options.scenario, { ...options.resourceGraph, hiddenSubscriptions: hidden });
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  /** The read bucket of the subscription a path is under (undefined when reads are not throttled). */
+  const readBucket = (pathname: string) => {
+    const limits = options.armReads;
+    const subscription = /^\/subscriptions\/([^/]+)\//i.exec(pathname)?.[1]?.toLowerCase();
+    if (!limits || !subscription) return undefined;
+    const refill = () => {
+      const state = buckets.get(subscription) ?? { tokens: limits.bucket, at: performance.now() };
+      const now = performance.now();
+      state.tokens = Math.min(limits.bucket, state.tokens + ((now - state.at) / 1000) * limits.refillPerSecond);
+      state.at = now;
+      buckets.set(subscription, state);
+      return state;
+    };
+    return {
+      take: () => { const state = refill(); if (state.tokens < 1) return false; state.tokens -= 1; return true; },
+      left: () => Math.floor(refill().tokens),
+      msToNextToken: () => ((1 - refill().tokens) / limits.refillPerSecond) * 1000,
+    };
+  };
   const key = certificate.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
   const server: Server = createServer({ cert: certificate.cert, key }, (request, response) => {
@@ -142,6 +168,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       send(status, { error: { code: ERROR_CODES[status] ?? 'Error', message } }, headers);
 
     if (request.headers.authorization !== `Bearer ${options.token}`) return error(401, 'The access token is missing or invalid.');
+    const reads = record.method === 'GET' ? readBucket(url.pathname) : undefined;
+    if (reads && !reads.take()) {
+      const waitMs = reads.msToNextToken();
+      return error(429, 'Number of read requests for subscription exceeded the limit.', {
+        'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))), 'retry-after-ms': String(Math.ceil(waitMs)), 'x-ms-ratelimit-remaining-subscription-reads': '0',
+      });
+    }
+    const sendWithReads = (status: number, body: unknown) => send(status, body, reads ? { 'x-ms-ratelimit-remaining-subscription-reads': String(reads.left()) } : {});
     const settingsList = record.method === 'POST' ? listAppSettings(options.scenario, url.pathname) : undefined;
     if (record.method !== 'GET' && !settingsList && !graph.matches(record.method, url.pathname)) return error(405 as 500, `The emulator answers GET only, not ${record.method}.`);
     if (fault?.echoAuthorization) return error(403, `The client with authorization '${request.headers.authorization}' has no access to ${url.pathname}.`);
@@ -165,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return send(answer.status, answer.body, answer.headers);
     }
     const result = settingsList ?? route(options.scenario, url.pathname, hidden);
+    if (reads && !fault?.nextLink && !fault?.paddingBytes) return sendWithReads(result.status, result.body);
     let body = result.body;
     if (fault?.nextLink && body && typeof body === 'object' && !Array.isArray(body)) {
       body = { ...body, nextLink: nextLinkFor(fault.nextLink, origin, url) };

@@ -60,6 +60,13 @@ export const SCAN_HUNG_READS = 8;
  */
 export const RESOURCE_GRAPH_MAX_WAIT_MS = 30_000;
 /**
+ * ARM's read throttling per subscription: a token bucket of 250 reads refilled at 25 a second,
+ * reported on each answer as x-ms-ratelimit-remaining-subscription-reads
+ * (learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling).
+ */
+export const ARM_SUBSCRIPTION_READ_BUCKET = 250;
+export const ARM_SUBSCRIPTION_READS_PER_SECOND = 25;
+/**
  * API version of the App Service (Microsoft.Web) REST calls the runbooks make with `az rest`
  * (the disconnect of a gateway-required connection has no az command of its own).
  * learn.microsoft.com/rest/api/appservice/web-apps/delete-vnet-connection

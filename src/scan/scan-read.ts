@@ -6,7 +6,9 @@
 import { describeFailure, statusOf, UserAbortError } from '../facts/arm/call.ts';
 import type { ArmContext } from '../facts/arm/context.ts';
 import { ArmGuardError, ArmTimeoutError, UnexpectedAnswerError } from '../facts/arm/guard-errors.ts';
-import { SCAN_HUNG_READS, SCAN_SUBSCRIPTION_BOUND_MS } from '../facts/limits.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ARM_SUBSCRIPTION_READ_BUCKET, ARM_SUBSCRIPTION_READS_PER_SECOND, SCAN_HUNG_READS, SCAN_SUBSCRIPTION_BOUND_MS } from '../facts/limits.ts';
+import { retryAfterMs } from './throttle.ts';
 import type { ScanError } from './scan-types.ts';
 
 export type ReadFailure = Pick<ScanError, 'problem' | 'status' | 'detail'>;
@@ -67,6 +69,57 @@ export class SubscriptionReads {
   }
 
   dispose(): void { clearTimeout(this.timer); }
+
+  // ARM's read throttling (limits.ts): each answer says how many reads are left in the
+  // subscription's bucket; the scan keeps its reads within that, waits out a 429's Retry-After, and
+  // sends one read alone until the first answer says where the bucket stands.
+  private readsLeft: number | undefined;
+  private readsLeftAt = 0;
+  private inFlight = 0;
+  private pausedUntil = 0;
+  private firstAnswer: Promise<void> | undefined;
+  private seeFirstAnswer: () => void = () => {};
+
+  /** An answer's rate-limit headers (call for every answer of this subscription, retries included). */
+  observe(status: number, header: (name: string) => string | undefined): void {
+    const remaining = Number(header('x-ms-ratelimit-remaining-subscription-reads') ?? NaN);
+    // Answers can arrive out of order: an older, higher count never raises the estimate.
+    if (Number.isFinite(remaining)) {
+      const reported = remaining - Math.max(0, this.inFlight - 1);
+      this.readsLeft = this.readsLeft === undefined ? reported : Math.min(this.refilled(), reported);
+      this.readsLeftAt = performance.now();
+    }
+    if (status === 429) this.pausedUntil = Math.max(this.pausedUntil, performance.now() + (retryAfterMs({ get: header }) ?? 1000));
+    this.seeFirstAnswer();
+  }
+
+  /** Waits until a read may be sent without being throttled, and counts it as in flight. */
+  async pace(signal: AbortSignal): Promise<void> {
+    if (this.firstAnswer) await this.firstAnswer;
+    else this.firstAnswer = new Promise((resolve) => { this.seeFirstAnswer = resolve; });
+    for (;;) {
+      const left = this.readsLeft === undefined ? undefined : this.refilled();
+      const wait = Math.max(this.pausedUntil - performance.now(), left !== undefined && left < 1 ? ((1 - left) * 1000) / ARM_SUBSCRIPTION_READS_PER_SECOND : 0);
+      if (wait <= 0) break;
+      await sleep(wait, undefined, { signal });
+    }
+    if (this.readsLeft !== undefined) this.readsLeft -= 1;
+    this.inFlight += 1;
+  }
+
+  /** The estimate with the tokens ARM has put back since (its documented refill rate, up to the bucket). */
+  private refilled(): number {
+    const now = performance.now();
+    this.readsLeft = Math.min(ARM_SUBSCRIPTION_READ_BUCKET, (this.readsLeft ?? 0) + ((now - this.readsLeftAt) / 1000) * ARM_SUBSCRIPTION_READS_PER_SECOND);
+    this.readsLeftAt = now;
+    return this.readsLeft;
+  }
+
+  /** A read ended (answered or not). */
+  settled(): void {
+    this.inFlight -= 1;
+    this.seeFirstAnswer();
+  }
 }
 
 export async function attempt<T>(ctx: ArmContext, run: (signal: AbortSignal) => Promise<T>, budget?: SubscriptionReads): Promise<ReadResult<T>> {
@@ -74,7 +127,9 @@ export async function attempt<T>(ctx: ArmContext, run: (signal: AbortSignal) => 
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), ctx.timeoutMs);
   const signal = AbortSignal.any([deadline.signal, ...(ctx.signal ? [ctx.signal] : []), ...(budget ? [budget.signal] : [])]);
+  let paced = false;
   try {
+    if (budget) { await budget.pace(signal); paced = true; }
     const value = await run(signal);
     budget?.noteAnswer(true);
     return { ok: true, value };
@@ -87,5 +142,6 @@ export async function attempt<T>(ctx: ArmContext, run: (signal: AbortSignal) => 
     return { ok: false, failure };
   } finally {
     clearTimeout(timer);
+    if (paced) budget?.settled();
   }
 }

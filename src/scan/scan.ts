@@ -67,15 +67,23 @@ const lower = (text: string | undefined) => (text ?? '').toLowerCase();
 const isLinux = (resource: { kind?: string; reserved?: boolean }) => resource.reserved === true || /linux/i.test(resource.kind ?? '');
 const gatewayRequired = (connections: readonly VnetInfoResource[]) => connections.filter((connection) => connection.isSwift !== true && connection.vnetResourceId);
 
-export async function runScan(ctx: ArmContext, lists: ArmLists, options: ScanOptions): Promise<ScanOutcome> {
+export async function runScan(userCtx: ArmContext, lists: ArmLists, options: ScanOptions): Promise<ScanOutcome> {
   const today = options.now.toISOString().slice(0, 10);
   const daysLeft = daysUntilRetirement(today) ?? 0;
-  const sdk = options.reader ?? sdkReader(ctx);
   const engine = createEngine(options.flowSet, DERIVATIONS);
   const progress = { subscriptions: options.subscriptions.length, listed: 0, plansRead: 0, plansToRead: 0, appsRead: 0, appsToRead: 0, waitingMs: 0 };
   const report = () => options.onProgress?.({ ...progress });
   const budgets = new Map(options.subscriptions.map((id) => [lower(id), new SubscriptionReads(id, options.subscriptionBoundMs)]));
   const budgetOf = (subscriptionId: string) => budgets.get(lower(subscriptionId));
+  // Every answer's rate-limit headers go to its subscription's reads (scan-read.ts paces them).
+  const ctx: ArmContext = {
+    ...userCtx,
+    onAnswer: (url, status, header) => {
+      const subscription = /\/subscriptions\/([^/?]+)\//i.exec(url)?.[1];
+      if (subscription) budgetOf(subscription)?.observe(status, header);
+    },
+  };
+  const sdk = options.reader ?? sdkReader(ctx);
   try {
     const inventory = await listInventory(ctx, lists, options.subscriptions, {
       budgets,

@@ -143,3 +143,13 @@ test('check --slot reads the slot (its own integration) and names it in the repo
   assert.throws(() => appTarget({ slot: 'staging' }), /--slot names a slot of the app/);
   assert.throws(() => appTarget({ app: `${id}/config/web` }), /--app must be an App Service resource id/);
 });
+
+test('ARM read throttling is honoured per subscription: reads stay within the bucket the answers report, so none is refused', async () => {
+  const tenant = await demoTenant();
+  // A bucket of 4 reads refilled at 200 a second: 16 reads in flight at once would be refused.
+  const run = await scan(['--format', 'json'], { scenario: tenant.scenario, hiddenSubscriptions: tenant.hiddenSubscriptions, faults: [...tenant.faults], armReads: { bucket: 4, refillPerSecond: 200 } });
+  const refused = run.emulator.requests.filter((request) => request.status === 429);
+  assert.deepEqual(refused.map((request) => request.path), [], 'no read throttled');
+  const report = JSON.parse(run.stdout) as ScanReport;
+  await checkVerdicts(report);
+});

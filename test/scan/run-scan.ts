@@ -30,6 +30,8 @@ export interface ScanSetup {
   readonly faults?: Fault[];
   readonly resourceGraph?: ResourceGraphOptions;
   readonly hiddenSubscriptions?: readonly string[];
+  /** ARM's read token bucket per subscription, as the emulator models it. */
+  readonly armReads?: { readonly bucket: number; readonly refillPerSecond: number };
   readonly timeoutMs?: number;
   readonly subscriptionBoundMs?: number;
   /** Draw the progress line (captured in Run.progress). */
@@ -38,7 +40,7 @@ export interface ScanSetup {
 
 export async function scan(args: string[], setup: ScanSetup = {}): Promise<Run> {
   const scenario = setup.scenario ?? tenant().scenario;
-  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, hiddenSubscriptions: setup.hiddenSubscriptions, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
+  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, hiddenSubscriptions: setup.hiddenSubscriptions, armReads: setup.armReads, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const progress: string[] = [];

@@ -23,6 +23,8 @@ export interface ArmContext {
   /** Per call, including the SDK's own retries. */
   readonly timeoutMs: number;
   readonly retry: RetrySettings;
+  /** Told of every answer on the wire (retries included): a scan paces each subscription's reads by ARM's rate-limit headers. */
+  readonly onAnswer?: (url: string, status: number, header: (name: string) => string | undefined) => void;
 }
 
 /** Few, short retries: a support call cannot wait minutes for a throttled API. */

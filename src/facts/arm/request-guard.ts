@@ -36,7 +36,7 @@ export interface SecretAnswer {
 export const secretAnswer = new AsyncLocalStorage<SecretAnswer>();
 const SAMPLE_CHARS = 200;
 
-type GuardSettings = Pick<ArmContext, 'endpoint' | 'signal' | 'timeoutMs'> & { readonly maxResponseBytes?: number };
+type GuardSettings = Pick<ArmContext, 'endpoint' | 'signal' | 'timeoutMs' | 'onAnswer'> & { readonly maxResponseBytes?: number };
 
 /** For the SDK clients' `additionalPolicies`: the deadline once per call (around retries), the wire checks on every attempt. */
 export function armGuardPolicies(ctx: GuardSettings): { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] {
@@ -82,6 +82,7 @@ function wirePolicy(ctx: GuardSettings): PipelinePolicy {
       // Streamed, so this policy decides how much of the body is read.
       request.streamResponseStatusCodes = EVERY_STATUS;
       const response = await next(request);
+      ctx.onAnswer?.(request.url, response.status, (name) => response.headers.get(name));
       const stream = response.readableStreamBody;
       delete response.readableStreamBody;
       // Content-Length counts compressed bytes; the cap applies to what is decompressed too.
