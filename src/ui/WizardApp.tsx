@@ -142,7 +142,8 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
         if (!session) return { view: { kind: 'busy', id: 'override', hold: false } };
         const items = overrideItems(session.state.path, deps.flowSet);
         return {
-          view: { kind: 'list', id: 'override', count: items.length, initial: 0, commands: MENU_COMMANDS },
+          // It opens on the fact used last (just above Cancel): the one the engineer most likely doubts.
+          view: { kind: 'list', id: 'override', count: items.length, initial: Math.max(0, items.length - 2), commands: MENU_COMMANDS },
           choose: (index) => {
             const fact = items[index]?.value;
             if (fact !== undefined) {

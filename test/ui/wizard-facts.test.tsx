@@ -35,11 +35,11 @@ test('o lets the user answer a known fact themselves; the session rewinds to tha
   await ui.press(KEY.escape);
   await ui.press('o');
   const picker = await ui.waitFor((f) => f.includes('Which known fact'), 'the override picker');
-  assert.match(picker, /Plan tier: Basic \(from ARM: plan asp1\)/);
-  await ui.press(KEY.down);
+  assert.match(picker, /❯ Plan tier: Basic \(from ARM: plan asp1\)/, 'the picker opens on the fact used last');
   await ui.press(KEY.enter);
   const asked = await ui.waitFor((f) => f.includes('Tier?'), 'the tier question, asked now');
   assert.doesNotMatch(asked, /Plan tier: Basic/, 'the overridden fact is no longer listed as known');
+  assert.match(asked, /❯ Basic/, 'the question opens on the value the fact gave, not on the first row');
   await ui.press('1', KEY.enter);
   await ui.waitFor((f) => f.includes('Diagnosis'), 'the finding for the tier the user gave');
   assert.match(ui.frame(), /ERROR 1\. Tier/);
