@@ -4,7 +4,7 @@ import type { Engine, EngineState } from '../engine/engine.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AutoAnswers } from './AutoAnswers.tsx';
 import { ChoicePrompt, choiceItems } from './ChoicePrompt.tsx';
-import { wrap } from './findings-lines.ts';
+import { wrap, wrapProse } from './findings-lines.ts';
 import { formatAutoLine } from './format.ts';
 import { TextPrompt } from './TextPrompt.tsx';
 
@@ -49,7 +49,9 @@ export function QuestionScreen({ state, engine, highlight, draft, cursor, refuse
   if (!question) return null;
   const { node } = question;
   const columns = Math.max(20, width);
-  const textRows = wrap(safeText(question.text), columns).length + (question.help === undefined ? 0 : wrap(safeText(question.help), columns).length);
+  const textLines = wrapProse(safeText(question.text), columns);
+  const helpLines = question.help === undefined ? [] : wrapProse(safeText(question.help), columns);
+  const textRows = textLines.length + helpLines.length;
   const autos = state.path.filter((entry) => entry.kind === 'question' && entry.auto);
   const items = isChoiceQuestion(node.answer) ? choiceItems(node).length : 3;
   const { known, listLimit } = questionLayout({
@@ -59,8 +61,8 @@ export function QuestionScreen({ state, engine, highlight, draft, cursor, refuse
   return (
     <Box flexDirection="column">
       {known > 0 && <AutoAnswers path={state.path} flowSet={engine.flowSet} limit={known} />}
-      <Text bold>{safeText(question.text)}</Text>
-      {question.help !== undefined && <Text dimColor>{safeText(question.help)}</Text>}
+      {textLines.map((row, index) => <Text key={`t${index}`} bold wrap="truncate-end">{row}</Text>)}
+      {helpLines.map((row, index) => <Text key={`h${index}`} dimColor wrap="truncate-end">{row}</Text>)}
       <Box marginTop={1}>
         {isChoiceQuestion(node.answer)
           ? <ChoicePrompt node={node} highlight={highlight} limit={listLimit} />

@@ -189,3 +189,39 @@ export function wrap(text: string, width: number): string[] {
   }
   return rows;
 }
+
+/** Words that start a command in the flows' prose (tcpping host:port, az network ...). */
+const COMMAND_START = /^(tcpping|nameresolver|Test-NetConnection|Resolve-DnsName|nslookup|netstat|echo|az)$/;
+const NO_BREAK = '\u00a0';
+
+/**
+ * Word wrap for prose that names commands: a command that fits on a row (`tcpping
+ * 10.10.1.20:1433`, `Test-NetConnection db -Port 1433`) moves to the next row whole instead of
+ * being broken inside, so a mouse copy takes it in one piece. A command wider than the row is
+ * wrapped like words (it cannot fit any row).
+ */
+export function wrapProse(text: string, width: number): string[] {
+  const words = text.split(' ');
+  const out: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const first = words[index]!;
+    if (!COMMAND_START.test(first)) { out.push(first); continue; }
+    const span = [first];
+    let sawFlag = false;
+    let next = index + 1;
+    while (next < words.length) {
+      const previous = span.at(-1)!;
+      const word = words[next]!;
+      if (/[.,;?!]$/.test(previous) || word === '') break;
+      const afterFlag = previous.startsWith('-');
+      const plain = /^[a-z]+[.,;:?!)]*$/.test(word);
+      if (plain && !afterFlag && !(first === 'az' && !sawFlag)) break;
+      if (word.startsWith('-')) sawFlag = true;
+      span.push(word);
+      next += 1;
+    }
+    const joined = span.join(' ');
+    if (span.length > 1 && [...joined].length <= width) { out.push(span.join(NO_BREAK)); index = next - 1; } else out.push(first);
+  }
+  return wrap(out.join(' '), width).map((row) => row.split(NO_BREAK).join(' '));
+}
