@@ -53,6 +53,7 @@ for (const demo of shippedScenarioIds()) {
         if (count !== undefined) assert.equal(Number(count), findings.length, `${demo} x ${symptom}: the header counts them`);
         else assert.match(screen, /Diagnosis/, `${demo} x ${symptom}: the findings screen, or a header count`);
       }
+      assert.equal(ui.reports.length, SYMPTOMS.length, `${demo}: one report per symptom`);
     } finally {
       ui.unmount();
     }
