@@ -77,3 +77,9 @@ export function firstFreeBlock(space: readonly string[], taken: readonly string[
   }
   return undefined;
 }
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
+/** A dotted IPv4 address, nothing else (no prefix length, no spaces, no leading zeros). */
+export const isIPv4 = (value: string): boolean => IPV4.test(value);

@@ -4,7 +4,7 @@
  * FACTS.md "Documented error texts"), plus what tcpping and nameresolver print in the Kudu console.
  * Pure: the triage flow routes on the kind (`error.kind`), and the probe parser reads the same texts.
  */
-import { parseNameresolver, parseTcpping } from '../probe/parse-output.ts';
+import { parseNameresolver, parseTcpping } from './tool-output.ts';
 
 export type ErrorKind =
   | 'socket-forbidden' | 'database-lookup' | 'legacy-cmak'

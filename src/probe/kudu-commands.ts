@@ -3,6 +3,7 @@
  * from ARM, an answers file or the user reaches the command line unchecked. A host is a DNS name
  * or an IPv4 address, a port 1-65535, a DNS server an IPv4 address.
  */
+import { isIPv4 } from '../engine/net.ts';
 
 /**
  * Where Kudu runs the commands: the app's home (D:\\home, %HOME% on Windows App Service; Learn:
@@ -20,11 +21,6 @@ export type ProbeCommand =
 export class ProbeArgumentError extends Error {}
 
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-
-/** A dotted IPv4 address, nothing else (no prefix length, no spaces). */
-export const isIPv4 = (value: string): boolean => IPV4.test(value);
 
 export function isHostName(value: string): boolean {
   if (value.length === 0 || value.length > 253) return false;

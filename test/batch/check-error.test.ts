@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recognizeError } from '../../src/facts/error-messages.ts';
-import { parseNameresolver, parseTcpping } from '../../src/probe/parse-output.ts';
+import { parseNameresolver, parseTcpping } from '../../src/facts/tool-output.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import type { Output } from '../../src/cli/output.ts';
 import { facts, walk } from '../flows/shipped.ts';

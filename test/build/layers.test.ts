@@ -36,3 +36,29 @@ test('the engine, the facts and the session import nothing from the UI or the CL
   }
   assert.deepEqual(wrong, []);
 });
+
+/**
+ * Folders of src/ from the bottom up: each imports only folders below it, so there is no circle
+ * and no upward arrow (issue 23 item 6). Shared types live in the lower layer that produces them
+ * (facts/read-outcome.ts, facts/sources-interface.ts, engine/owned-facts.ts). The emulator sits
+ * below the facts because `--demo` serves its scenarios through it; it imports nothing of ours.
+ */
+const LAYERS = ['(root)', 'text', 'fs', 'engine', 'flows', 'graph', 'answers', 'emulator', 'facts', 'report', 'scan', 'migrate', 'probe', 'session', 'ui', 'cli', 'build'];
+
+test('imports flow one way: every folder of src imports only the folders below it', () => {
+  const layerOf = (path: string): string => { const parts = path.split('/'); return parts.length > 2 ? parts[1]! : '(root)'; };
+  const upward: string[] = [];
+  for (const file of sources(join(root, 'src'))) {
+    const from = relative(root, file).replaceAll('\\', '/');
+    const own = LAYERS.indexOf(layerOf(from));
+    assert.ok(own >= 0, `${from}: its folder is missing from LAYERS`);
+    const text = readFileSync(file, 'utf8');
+    const targets = [...imports(text), ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!)];
+    for (const target of targets.filter((spec) => /^\.{1,2}\//.test(spec))) {
+      const to = relative(root, join(file, '..', target)).replaceAll('\\', '/');
+      const layer = LAYERS.indexOf(layerOf(to));
+      if (layerOf(to) !== layerOf(from) && layer > own) upward.push(`${from} imports ${to}`);
+    }
+  }
+  assert.deepEqual(upward, []);
+});

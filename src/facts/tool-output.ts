@@ -2,9 +2,10 @@
  * Reading what tcpping, nameresolver and `echo %WEBSITE_PRIVATE_IP%` print in the Kudu console.
  * The outcome names are the option values of the flows' questions (firewall-timeout
  * ask-tcpping, dns ask-nameresolver), so a probe answers exactly the question a person would.
- * Output that matches no known form is `unrecognized`: the question is then asked.
+ * Output that matches no known form is `unrecognized`: the question is then asked. The probe
+ * reads what it ran, `check --error` what an engineer pasted.
  */
-import { isIPv4 } from './kudu-commands.ts';
+import { isIPv4 } from '../engine/net.ts';
 
 export type TcpOutcome = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unreachable' | 'unrecognized';
 export type DnsOutcome = 'resolves' | 'not-found' | 'timeout' | 'lookup-failed' | 'unrecognized';
