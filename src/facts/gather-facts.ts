@@ -50,7 +50,7 @@ export const DEMO_ACCESS_TOKEN = 'vnet-doctor-demo-token';
 
 /**
  * What to read facts about, typed: the command line turns its flags into this once (targetFromFlags).
- * The session's TargetChoice (session/target.ts) is what the engineer picked, with the app as an id;
+ * The session's TargetChoice (sources-interface.ts) is what the engineer picked, with the app as an id;
  * this is the same choice with the id already parsed into subscription, group and name.
  */
 export type FactTarget =
