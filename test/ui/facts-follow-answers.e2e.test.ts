@@ -66,6 +66,23 @@ async function toTargetQuestion(term: PseudoTerminal): Promise<void> {
   await press(term, `2${ENTER}`, /Which host and port/, 'the target question');
 }
 
+type SavedFact = { value?: unknown; follows?: string } | undefined;
+const savedFacts = (dir: string): Record<string, SavedFact> => {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'state', 'session.json'), 'utf8')) as { facts: Record<string, SavedFact> }).facts;
+  } catch {
+    return {}; // not written yet, or being replaced
+  }
+};
+
+/** Waits until the saved session's fact `key` passes `ok` (as PseudoTerminal.waitFor: a generous guard, not a timing test). */
+async function savedFact(dir: string, key: string, ok: (fact: SavedFact) => boolean): Promise<void> {
+  for (let polls = 0; !ok(savedFacts(dir)[key]); polls += 1) {
+    if (polls > 1200) throw new Error(`the session file never held ${key} as expected: ${JSON.stringify(savedFacts(dir)[key])}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const report = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
   findings: { id: string; title: string }[];
   facts: { key: string; value: unknown; detail?: string }[];
@@ -147,6 +164,8 @@ test('--resume after Ctrl-C, then a new target: facts saved for the old target a
     await toTargetQuestion(first);
     await press(first, `${BLOCKED}${ENTER}`, /tcpping 10\.10\.1\.20:1433/, 'the tcpping question');
     await press(first, ENTER, /From a VM in the VNet/, 'the question after tcpping');
+    // The NSG is read in the background: Ctrl-C once the session file holds what was read for this target.
+    await savedFact(dir, 'nsg.name', (fact) => fact?.follows === 'target 10.10.1.20:1433');
     first.send(CTRL_C);
     assert.equal(await first.exit, 130);
   } finally {
