@@ -10,7 +10,7 @@ import type { FactDefinition } from './types.ts';
 import { parseIPv4 } from './net.ts';
 
 export type ValueRule =
-  | 'resource-group' | 'resource-name' | 'app-name' | 'plan-name' | 'location' | 'guid' | 'resource-id'
+  | 'resource-group' | 'resource-name' | 'app-name' | 'slot-name' | 'plan-name' | 'location' | 'guid' | 'resource-id'
   | 'ip' | 'cidr' | 'hostname' | 'port' | 'number' | 'date' | 'token' | 'target-arg' | 'text';
 
 /** Line breaks, control characters and bidi controls: never part of a value a command may hold. */
@@ -26,6 +26,8 @@ const RESOURCE_GROUP = /^(?!-)[\p{L}\p{N}_.()-]{0,89}[\p{L}\p{N}_()-]$/u;
 const RESOURCE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 /** Web app: 2-60 letters, digits and hyphens, not starting or ending with a hyphen. */
 const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
+/** Deployment slot: letters, digits and hyphens (App Service's rule for slot names), as --slot takes them. */
+const SLOT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}$/;
 /** App Service plan: 1-60 letters (Unicode), digits and hyphens. */
 const PLAN_NAME = /^[\p{L}\p{N}-]{1,60}$/u;
 /** Region as ARM or the portal writes it: "westeurope" or "West Europe". */
@@ -48,6 +50,7 @@ export function ruleFor(key: string, definition: FactDefinition | undefined): Va
   if (last === 'id' || /[a-z]Id$/.test(last)) return 'resource-id';
   if (key === 'session.targetArgs') return 'target-arg';
   if (key === 'app.name') return 'app-name';
+  if (key === 'app.slot') return 'slot-name';
   if (key === 'plan.name') return 'plan-name';
   if (/location$/i.test(last) && definition?.type !== 'choice') return 'location';
   if (/dnsServers?$/i.test(last)) return 'ip';
@@ -87,6 +90,7 @@ export function validForRule(value: string, rule: ValueRule): boolean {
     case 'resource-group': return RESOURCE_GROUP.test(value);
     case 'resource-name': return RESOURCE_NAME.test(value);
     case 'app-name': return APP_NAME.test(value);
+    case 'slot-name': return SLOT_NAME.test(value);
     case 'plan-name': return PLAN_NAME.test(value);
     case 'location': return LOCATION.test(value);
     case 'guid': return GUID.test(value);

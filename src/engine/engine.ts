@@ -14,6 +14,7 @@ import type {
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
 import { placeholders, render } from './template.ts';
 import { renderSteps } from './render-step.ts';
+import { stepForSlot } from './slot-steps.ts';
 import { validateAnswerValue } from './answer-types.ts';
 import { Chain } from './chain.ts';
 import { follow } from './transitions.ts';
@@ -321,7 +322,7 @@ function advance(def: Definition, initial: Core, at: Position): Core {
           id: node.finding, severity: def.flowSet.findings[node.finding]!.severity, flow: position.flow, node: position.node,
           title: render(node.title ?? def.flowSet.findings[node.finding]!.title, lookup, catalogue),
           explanation: render(node.explanation, lookup, catalogue),
-          steps: node.steps.flatMap((step) => renderSteps(step, lookup, catalogue)),
+          steps: node.steps.flatMap((step) => renderSteps(stepForSlot(step, lookup), lookup, catalogue)),
         };
         const findings = state.findings.some((finding) => finding.id === node.finding) ? state.findings : [...state.findings, instance];
         const entry: PathEntry = { flow: position.flow, node: position.node, kind: 'finding', text: instance.title };

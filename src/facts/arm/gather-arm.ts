@@ -74,6 +74,7 @@ export async function gatherFromArm(
   put(facts, 'app.name', name, 'target');
   put(facts, 'app.resourceGroup', resourceGroup, 'target');
   put(facts, 'app.subscriptionId', subscriptionId, 'target');
+  if (target.slot) put(facts, 'app.slot', target.slot, 'target');
 
   onProgress(`Reading app ${label}`);
   reachRound(1);
