@@ -9,7 +9,7 @@ import type { LocalNetworkGateway, VirtualNetwork, VirtualNetworkGateway, Virtua
 import type { ArmContext } from '../facts/arm/context.ts';
 import type { ArmLists } from './arm-lists.ts';
 import { flattenArmResource } from './flatten.ts';
-import { mapBounded } from './pool.ts';
+import { PRIORITY, type RequestSlots } from './pool.ts';
 import { resourceGraph, ResourceGraphUnavailable, type RawResource } from './resource-graph-source.ts';
 import { attempt, type SubscriptionReads } from './scan-read.ts';
 import type { ScanError, ScanRead } from './scan-types.ts';
@@ -23,10 +23,13 @@ export interface NetworkGroup {
   readonly localGateways: readonly LocalNetworkGateway[] | undefined;
 }
 
+/**
+ * What rows are judged with: VNets, slots and (Resource Graph) the network groups. Plans and apps
+ * are not held here: they are handed over page by page (InventoryOptions.onPlans / onSites), so
+ * the scan reads plans while the rest is still being listed and keeps only what it needs.
+ */
 export interface Inventory {
   readonly enumeration: 'resource-graph' | 'arm';
-  readonly plans: readonly AppServicePlan[];
-  readonly sites: readonly Site[];
   /** Every deployment slot, when Resource Graph listed them (else each app's are listed when needed). */
   readonly slots?: readonly Site[];
   readonly vnets: readonly VirtualNetwork[];
@@ -60,7 +63,15 @@ function groupOf(id: string | undefined): string | undefined {
 export interface InventoryOptions {
   /** Each subscription's reads and time bound (scan-read.ts), by lower-case id. */
   readonly budgets: ReadonlyMap<string, SubscriptionReads>;
+  /** The scan's shared request slots (pool.ts): listing requests go first. */
+  readonly slots?: RequestSlots;
   readonly onListed: (what: string, count: number) => void;
+  /** Plans as each page (or subscription's list) arrives; the same plan may come again after a fallback to ARM. */
+  readonly onPlans: (plans: readonly AppServicePlan[]) => void;
+  /** Apps as each page (or subscription's list) arrives; the same app may come again after a fallback to ARM. */
+  readonly onSites: (sites: readonly Site[]) => void;
+  /** VNets, slots and network groups are all listed: rows can be judged from here on (called once). */
+  readonly onNetwork: (inventory: Inventory) => void;
   /** Told when a wait for Resource Graph's quota starts (ms) and ends (0). */
   readonly onWait?: (ms: number) => void;
 }
@@ -77,17 +88,16 @@ export async function listInventory(ctx: ArmContext, lists: ArmLists, subscripti
 }
 
 async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string[], errors: ScanError[], options: InventoryOptions): Promise<Inventory> {
-  const graph = await resourceGraph(ctx, options.onWait);
-  const read = async (type: string, what: string, keep: (item: unknown) => unknown) => {
-    const got = await graph.resources(type, subscriptions, (count) => options.onListed(what, count), (item: RawResource) => keep(flattenArmResource(item)));
+  // A failed list stops the others (the scan lists through ARM instead), rather than paging on.
+  const stop = new AbortController();
+  const graphCtx: ArmContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal };
+  const graph = await resourceGraph(graphCtx, options.onWait, options.slots);
+  const read = async <T>(type: string, what: string, keep: (item: unknown) => unknown, onPage?: (page: readonly T[]) => void) => {
+    const got = await graph.resources(type, subscriptions, (count, page) => { options.onListed(what, count); onPage?.(page as T[]); },
+      (item: RawResource) => keep(flattenArmResource(item)), onPage !== undefined);
     if (got.truncated) throw new ResourceGraphUnavailable({ problem: 'truncated', detail: `the list of ${type}` });
-    return got.items;
+    return got.items as T[];
   };
-  const [plans, sites, slots, vnets, gateways, connections, localGateways] = await Promise.all([
-    read(TYPES.plans, 'plans', slimPlan), read(TYPES.sites, 'apps', slimSite), read(TYPES.slots, 'slots', slimSite), read(TYPES.vnets, 'VNets', slimVnet),
-    read(TYPES.gateways, 'gateways', slim(GATEWAY_SHAPE)), read(TYPES.connections, 'gateway connections', slim(CONNECTION_SHAPE)),
-    read(TYPES.localGateways, 'local network gateways', slim(LOCAL_GATEWAY_SHAPE)),
-  ]);
   const network = new Map<string, { gateways: VirtualNetworkGateway[]; connections: VirtualNetworkGatewayConnection[]; localGateways: LocalNetworkGateway[] }>();
   const group = (id: string | undefined) => {
     const key = groupOf(id);
@@ -95,32 +105,56 @@ async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string
     if (!network.has(key)) network.set(key, { gateways: [], connections: [], localGateways: [] });
     return network.get(key)!;
   };
-  for (const item of gateways as VirtualNetworkGateway[]) group(item.id)?.gateways.push(item);
-  for (const item of connections as VirtualNetworkGatewayConnection[]) group(item.id)?.connections.push(item);
-  for (const item of localGateways as LocalNetworkGateway[]) group(item.id)?.localGateways.push(item);
-  return { enumeration: 'resource-graph', plans: plans as AppServicePlan[], sites: sites as Site[], slots: slots as Site[], vnets: vnets as VirtualNetwork[], network, errors };
+  // Plans and apps stream to the scan; the rest is small and complete before any row is judged.
+  const streamed = Promise.all([
+    read<AppServicePlan>(TYPES.plans, 'plans', slimPlan, options.onPlans),
+    read<Site>(TYPES.sites, 'apps', slimSite, options.onSites),
+  ]);
+  const judged = Promise.all([
+    read<Site>(TYPES.slots, 'slots', slimSite), read<VirtualNetwork>(TYPES.vnets, 'VNets', slimVnet),
+    read<VirtualNetworkGateway>(TYPES.gateways, 'gateways', slim(GATEWAY_SHAPE)), read<VirtualNetworkGatewayConnection>(TYPES.connections, 'gateway connections', slim(CONNECTION_SHAPE)),
+    read<LocalNetworkGateway>(TYPES.localGateways, 'local network gateways', slim(LOCAL_GATEWAY_SHAPE)),
+  ]).then(([slots, vnets, gateways, connections, localGateways]) => {
+    for (const item of gateways) group(item.id)?.gateways.push(item);
+    for (const item of connections) group(item.id)?.connections.push(item);
+    for (const item of localGateways) group(item.id)?.localGateways.push(item);
+    const inventory: Inventory = { enumeration: 'resource-graph', slots, vnets, network, errors };
+    options.onNetwork(inventory);
+    return inventory;
+  });
+  try {
+    const [, inventory] = await Promise.all([streamed, judged]);
+    return inventory;
+  } catch (error) {
+    stop.abort();
+    // The lists still running end with the stop; their errors say nothing more.
+    streamed.catch(() => undefined);
+    judged.catch(() => undefined);
+    throw error;
+  }
 }
 
 async function fromArmLists(ctx: ArmContext, lists: ArmLists, subscriptions: readonly string[], errors: ScanError[], options: InventoryOptions): Promise<Inventory> {
-  const plans: AppServicePlan[] = [];
-  const sites: Site[] = [];
   const vnets: VirtualNetwork[] = [];
-  type Job = { subscriptionId: string; what: string; read: ScanRead; into: unknown[]; run: (subscriptionId: string, signal: AbortSignal) => Promise<unknown[]>; essential: boolean };
+  type Job = { subscriptionId: string; what: string; read: ScanRead; run: (subscriptionId: string, signal: AbortSignal) => Promise<unknown[]>; take: (items: unknown[]) => void; essential: boolean };
   const jobs: Job[] = subscriptions.flatMap((subscriptionId) => [
-    { subscriptionId, what: 'plans', read: 'plans', into: plans, run: async (id, signal) => (await lists.plans(id, signal)).map(slimPlan), essential: true },
-    { subscriptionId, what: 'apps', read: 'apps', into: sites, run: async (id, signal) => (await lists.sites(id, signal)).map(slimSite), essential: true },
-    { subscriptionId, what: 'VNets', read: 'vnets', into: vnets, run: async (id, signal) => (await lists.vnets(id, signal)).map(slimVnet), essential: false },
+    { subscriptionId, what: 'plans', read: 'plans', run: async (id, signal) => (await lists.plans(id, signal)).map(slimPlan), take: (items) => options.onPlans(items as AppServicePlan[]), essential: true },
+    { subscriptionId, what: 'apps', read: 'apps', run: async (id, signal) => (await lists.sites(id, signal)).map(slimSite), take: (items) => options.onSites(items as Site[]), essential: true },
+    { subscriptionId, what: 'VNets', read: 'vnets', run: async (id, signal) => (await lists.vnets(id, signal)).map(slimVnet), take: (items) => vnets.push(...(items as VirtualNetwork[])), essential: false },
   ]);
-  await mapBounded(jobs, CONCURRENCY, async (job) => {
+  const turn = options.slots ? { slots: options.slots, priority: PRIORITY.listing } : undefined;
+  await Promise.all(jobs.map(async (job) => {
     const budget = options.budgets.get(job.subscriptionId.toLowerCase());
-    const got = await attempt(ctx, (signal) => job.run(job.subscriptionId, signal), budget);
+    const got = await attempt(ctx, (signal) => job.run(job.subscriptionId, signal), budget, turn);
     if (got.ok) {
-      job.into.push(...got.value);
+      job.take(got.value);
       options.onListed(job.what, got.value.length);
       return;
     }
     errors.push({ read: job.read, resource: `/subscriptions/${job.subscriptionId}`, ...got.failure });
     if (job.essential && budget) budget.listFailed = true;
-  });
-  return { enumeration: 'arm', plans, sites, vnets, errors };
+  }));
+  const inventory: Inventory = { enumeration: 'arm', vnets, errors };
+  options.onNetwork(inventory);
+  return inventory;
 }

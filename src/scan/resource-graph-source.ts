@@ -12,6 +12,7 @@ import { clientOptions } from '../facts/arm/clients.ts';
 import { failureOf, type ReadFailure } from './scan-read.ts';
 import type { ScanError } from './scan-types.ts';
 import { QuotaGate, QuotaWaitTooLong, retryAfterMs } from './throttle.ts';
+import { PRIORITY, type RequestSlots } from './pool.ts';
 
 export const RESOURCE_GRAPH_PAGE_SIZE = 1000;
 /** The Resource Graph API version @azure/arm-resourcegraph 4.x speaks. */
@@ -50,8 +51,11 @@ function wireRequest(request: QueryRequest): object {
 }
 
 export interface ResourceGraphQuery {
-  /** Every resource of the type, each passed through `keep` as its page arrives. */
-  resources<T = RawResource>(type: string, subscriptions: readonly string[], onPage?: (count: number) => void, keep?: (item: RawResource) => T): Promise<{ items: T[]; truncated: boolean }>;
+  /**
+   * Every resource of the type, each passed through `keep` as its page arrives and handed to
+   * `onPage` with the page; kept in `items` too unless `stream` (the caller holds what it needs).
+   */
+  resources<T = RawResource>(type: string, subscriptions: readonly string[], onPage?: (count: number, page: readonly T[]) => void, keep?: (item: RawResource) => T, stream?: boolean): Promise<{ items: T[]; truncated: boolean }>;
   readonly gate: QuotaGate;
 }
 
@@ -60,7 +64,7 @@ export function typeQuery(type: string): string {
   return `resources | where type =~ '${type.toLowerCase()}' | project id, name, type, kind, location, sku, properties, subscriptionId, resourceGroup`;
 }
 
-export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => void): Promise<ResourceGraphQuery> {
+export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => void, slots?: RequestSlots): Promise<ResourceGraphQuery> {
   // The same pipeline as every other ARM call (clientOptions: endpoint guard, TLS trust, retries
   // that honour Retry-After). @azure/arm-resourcegraph supplies the request and response types;
   // its own runtime (the older ms-rest-js stack, ~700 KB) is not bundled.
@@ -76,6 +80,11 @@ export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => vo
         if (error instanceof QuotaWaitTooLong) throw new ResourceGraphUnavailable({ problem: 'quota', waitMs: Math.ceil(error.waitMs) });
         throw error;
       }
+      // A page takes a slot of the scan's shared pool (first in line: every read waits on the listing).
+      if (slots && !(await slots.acquire(PRIORITY.listing, [ctx.signal]))) {
+        gate.release();
+        throw ctx.signal?.reason ?? new Error('aborted');
+      }
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), ctx.timeoutMs);
       const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
@@ -88,6 +97,7 @@ export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => vo
         throw new ResourceGraphUnavailable(failureOf(error, ctx.timeoutMs, deadline.signal.aborted));
       } finally {
         clearTimeout(timer);
+        slots?.release();
       }
       const headers = { get: (name: string) => response.headers[name.toLowerCase()] };
       gate.observe(headers);
@@ -110,7 +120,7 @@ export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => vo
 
   return {
     gate,
-    async resources<T>(type: string, subscriptions: readonly string[], onPage?: (count: number) => void, keep: (item: RawResource) => T = (item) => item as T) {
+    async resources<T>(type: string, subscriptions: readonly string[], onPage?: (count: number, page: readonly T[]) => void, keep: (item: RawResource) => T = (item) => item as T, stream = false) {
       const query = typeQuery(type);
       const items: T[] = [];
       let skipToken: string | undefined;
@@ -120,8 +130,9 @@ export async function resourceGraph(ctx: ArmContext, onWait?: (ms: number) => vo
       for (let pages = 0; pages < MAX_PAGES; pages += 1) {
         const options: QueryRequestOptions = { top: RESOURCE_GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) };
         const got = await page({ subscriptions: [...subscriptions], query, options });
-        for (const item of got.data) items.push(keep(item));
-        onPage?.(got.data.length);
+        const kept = got.data.map(keep);
+        if (!stream) items.push(...kept);
+        onPage?.(kept.length, kept);
         skipToken = got.skipToken;
         if (!skipToken) {
           truncated = got.truncated;

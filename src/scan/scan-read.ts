@@ -9,6 +9,7 @@ import { ArmGuardError, ArmTimeoutError, UnexpectedAnswerError } from '../facts/
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ARM_SUBSCRIPTION_READ_BUCKET, ARM_SUBSCRIPTION_READS_PER_SECOND, SCAN_HUNG_READS, SCAN_SUBSCRIPTION_BOUND_MS } from '../facts/limits.ts';
 import { retryAfterMs } from './throttle.ts';
+import type { Priority, RequestSlots } from './pool.ts';
 import type { ScanError } from './scan-types.ts';
 
 export type ReadFailure = Pick<ScanError, 'problem' | 'status' | 'detail'>;
@@ -122,14 +123,39 @@ export class SubscriptionReads {
   }
 }
 
-export async function attempt<T>(ctx: ArmContext, run: (signal: AbortSignal) => Promise<T>, budget?: SubscriptionReads): Promise<ReadResult<T>> {
+/** Where a read waits for its turn: the scan's shared request slots, at a priority. */
+export interface ReadTurn {
+  readonly slots: RequestSlots;
+  readonly priority: Priority;
+}
+
+/**
+ * One read: a slot of the shared pool first (while waiting, nothing runs: no timer, no signal),
+ * then the subscription's throttling, then the call with its own timeout, cleared when it ends.
+ */
+export async function attempt<T>(ctx: ArmContext, run: (signal: AbortSignal) => Promise<T>, budget?: SubscriptionReads, turn?: ReadTurn): Promise<ReadResult<T>> {
+  if (budget?.signal.aborted) return { ok: false, failure: { problem: 'cut-short' } };
+  if (turn && !(await turn.slots.acquire(turn.priority, [ctx.signal, budget?.signal]))) {
+    if (ctx.signal?.aborted) throw new UserAbortError();
+    return { ok: false, failure: { problem: 'cut-short' } };
+  }
+  try {
+    return await attemptHolding(ctx, run, budget);
+  } finally {
+    turn?.slots.release();
+  }
+}
+
+async function attemptHolding<T>(ctx: ArmContext, run: (signal: AbortSignal) => Promise<T>, budget?: SubscriptionReads): Promise<ReadResult<T>> {
   if (budget?.signal.aborted) return { ok: false, failure: { problem: 'cut-short' } };
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), ctx.timeoutMs);
   const signal = AbortSignal.any([deadline.signal, ...(ctx.signal ? [ctx.signal] : []), ...(budget ? [budget.signal] : [])]);
   let paced = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     if (budget) { await budget.pace(signal); paced = true; }
+    // The call's own time starts when it is sent, not while it waited for the subscription's bucket.
+    timer = setTimeout(() => deadline.abort(), ctx.timeoutMs);
     const value = await run(signal);
     budget?.noteAnswer(true);
     return { ok: true, value };

@@ -12,7 +12,7 @@ import { ArmReadError } from '../facts/arm/call.ts';
 import type { ArmContext } from '../facts/arm/context.ts';
 import type { ResourceId } from '../facts/arm/resource-id.ts';
 import { groupKey, type Inventory } from './inventory.ts';
-import { attempt, type SubscriptionReads } from './scan-read.ts';
+import { attempt, type ReadTurn, type SubscriptionReads } from './scan-read.ts';
 import { describeScanError } from './scan-text.ts';
 import type { ScanError, ScanRead } from './scan-types.ts';
 import { CONNECTION_SHAPE, GATEWAY_SHAPE, LOCAL_GATEWAY_SHAPE, PLAN_SHAPE, slim, VNET_SHAPE } from './slim.ts';
@@ -25,26 +25,28 @@ export interface ScanReaderOptions {
   /** Subscriptions the scan covers (Resource Graph listed their gateways). */
   readonly scanned: ReadonlySet<string>;
   readonly errors: ScanError[];
+  /** Plans the scan listed (only those it still holds: the plans of rows), by lower-case id. */
+  readonly plans: ReadonlyMap<string, AppServicePlan>;
+  /** Each plan's connections, as the scan read them (the plans of rows), by lower-case id. */
+  readonly planConnectionsRead: ReadonlyMap<string, VnetInfoResource[]>;
+  /** The scan's shared request slots: a row's reads wait for their turn there. */
+  readonly turn?: ReadTurn;
 }
 
 /** The shared part; each row adds its own app and connection (forRow). */
-export interface ScanReader extends Omit<ArmReader, 'site' | 'siteConnections'> {
-  /** Each plan's connections, as the scan read them. */
-  readonly planConnectionsRead: Map<string, VnetInfoResource[]>;
-}
+export type ScanReader = Omit<ArmReader, 'site' | 'siteConnections'>;
 
 export function scanReader(ctx: ArmContext, sdk: ArmReader, inventory: Inventory, options: ScanReaderOptions): ScanReader {
   const vnets = new Map(inventory.vnets.filter((vnet) => vnet.id).map((vnet) => [lower(vnet.id), vnet]));
-  const plans = new Map(inventory.plans.filter((plan) => plan.id).map((plan) => [lower(plan.id), plan]));
+  const { plans, planConnectionsRead } = options;
   const gateways = new Map<string, VirtualNetworkGateway>();
   for (const group of inventory.network?.values() ?? []) for (const gateway of group.gateways) if (gateway.id) gateways.set(lower(gateway.id), gateway);
   const cache = new Map<string, Promise<unknown>>();
-  const planConnectionsRead = new Map<string, VnetInfoResource[]>();
 
   /** One read per key for the whole scan; a failure is recorded once and rejects every caller alike. */
   function once<T>(key: string, read: ScanRead, resource: string, subscriptionId: string, run: (signal: AbortSignal) => Promise<T>, keep: (value: T) => T = (value) => value): Promise<T> {
     if (!cache.has(key)) {
-      cache.set(key, attempt(ctx, run, options.budgetOf(subscriptionId)).then((got) => {
+      cache.set(key, attempt(ctx, run, options.budgetOf(subscriptionId), options.turn).then((got) => {
         if (got.ok) return keep(got.value);
         const error: ScanError = { read, resource, ...got.failure };
         options.errors.push(error);
@@ -58,7 +60,6 @@ export function scanReader(ctx: ArmContext, sdk: ArmReader, inventory: Inventory
   const group = (subscriptionId: string, resourceGroup: string) => inventory.network?.get(groupKey(subscriptionId, resourceGroup));
 
   return {
-    planConnectionsRead,
     swift: (app: AppTarget) => once(`swift ${lower(appId(app))}`, 'app-network-config', appId(app), app.subscriptionId,
       (signal) => sdk.swift(app, signal), (value: SwiftVirtualNetwork) => ({ swiftSupported: value.swiftSupported, subnetResourceId: value.subnetResourceId })),
     dnsSettings: () => Promise.reject(new ArmReadError('a scan does not read app settings', undefined)),

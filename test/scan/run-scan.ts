@@ -34,13 +34,15 @@ export interface ScanSetup {
   readonly armReads?: { readonly bucket: number; readonly refillPerSecond: number };
   readonly timeoutMs?: number;
   readonly subscriptionBoundMs?: number;
+  /** Added to every answer of the emulator, so overlapping requests show in its log. */
+  readonly latencyMs?: number;
   /** Draw the progress line (captured in Run.progress). */
   readonly progress?: boolean;
 }
 
 export async function scan(args: string[], setup: ScanSetup = {}): Promise<Run> {
   const scenario = setup.scenario ?? tenant().scenario;
-  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, hiddenSubscriptions: setup.hiddenSubscriptions, armReads: setup.armReads, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
+  const emulator = await startEmulator({ scenario, token: TOKEN, faults: setup.faults, hiddenSubscriptions: setup.hiddenSubscriptions, armReads: setup.armReads, latencyMs: setup.latencyMs, resourceGraph: setup.resourceGraph ?? { maxPageSize: 2, windowMs: SHORT_QUOTA_WINDOW_MS } });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const progress: string[] = [];

@@ -81,6 +81,28 @@ test('Resource Graph quota headers and Retry-After are honoured: no query is ref
   assert.equal(report.rows.length, 2);
 });
 
+test('the reads overlap in one pool: plan reads start while Resource Graph still pages, app reads while plans are still read; at most 16 in flight; rows sorted', async () => {
+  const run = await scan(['--format', 'json', '--subscription', SUB_A, '--subscription', SUB_B, '--subscription', SUB_C], { faults: PLANS_FORBIDDEN, latencyMs: 20 });
+  const requests = run.emulator.requests;
+  const graph = requests.filter((request) => request.path.toLowerCase() === '/providers/microsoft.resourcegraph/resources');
+  const planReads = requests.filter((request) => /\/serverfarms\/[^/]+\/virtualNetworkConnections$/i.test(request.path));
+  const appReads = requests.filter((request) => /\/sites\/[^/]+\/virtualNetworkConnections$/i.test(request.path));
+  assert.ok(graph.length > 6 && planReads.length > 2 && appReads.length > 0, `${graph.length} queries, ${planReads.length} plan reads, ${appReads.length} app reads`);
+  const lastPage = Math.max(...graph.map((request) => request.startedAt));
+  const lastPlanRead = Math.max(...planReads.map((request) => request.startedAt));
+  assert.ok(Math.min(...planReads.map((request) => request.startedAt)) < lastPage, 'a plan is read before the listing has ended');
+  assert.ok(Math.min(...appReads.map((request) => request.startedAt)) < lastPlanRead, 'an app is read before the last plan read');
+  // In flight at each request's start: never more than the one pool of 16.
+  for (const request of requests) {
+    const inFlight = requests.filter((other) => other.startedAt <= request.startedAt && (other.endedAt === 0 || other.endedAt > request.startedAt)).length;
+    assert.ok(inFlight <= 16, `${inFlight} requests in flight`);
+  }
+  const report = JSON.parse(run.stdout) as ScanReport;
+  checkTenantRows(report);
+  const keys = report.rows.map((row) => `${row.app.toLowerCase()} ${row.slot ?? ''}`);
+  assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b)), 'rows in a fixed order');
+});
+
 test('CSV, Markdown and table outputs, --report by extension, and --redact', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-scan-'));
   const csvPath = join(dir, 'scan.csv');
