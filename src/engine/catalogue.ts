@@ -5,9 +5,11 @@
 import type { Diagnostic } from './diagnostic.ts';
 import type { FactDefinition, FindingDefinition } from './types.ts';
 import { isRecord, validateCondition } from './validate-flow.ts';
-import { conditionKeys } from './expression.ts';
 import { placeholders } from './template.ts';
-import { FACT_TYPES, SEVERITIES } from './flow-format.ts';
+import { derivedForm, derivedInputs } from './derive.ts';
+import { patternProblem } from './safe-pattern.ts';
+import { DERIVED_FORM_NAMES, DERIVED_FORMS, FACT_FIELDS, FACT_SOURCES, FACT_TYPES, FINDING_FIELDS, SEVERITIES, type DerivedForm } from './flow-format.ts';
+
 
 const FACT_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 const FINDING_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -19,53 +21,101 @@ export function validateFactCatalogue(file: string, value: unknown, lines: Reado
   if (!entries) return { facts, errors: [{ file, message: 'the fact catalogue must be a mapping "facts:" of fact keys' }] };
   for (const [key, definition] of Object.entries(entries)) {
     const at = { file, node: key, ...(lines.has(`facts.${key}`) ? { line: lines.get(`facts.${key}`) } : {}) };
-    if (!FACT_KEY.test(key)) errors.push({ ...at, message: 'a fact key is dotted camelCase words, e.g. gateway.vpnType' });
+    const report = (message: string): void => { errors.push({ ...at, message }); };
+    if (!FACT_KEY.test(key)) report('a fact key is dotted camelCase words, e.g. gateway.vpnType');
     if (!isRecord(definition) || !(FACT_TYPES as readonly string[]).includes(definition.type as string) || typeof definition.label !== 'string') {
-      errors.push({ ...at, message: `a fact needs "type" (one of ${FACT_TYPES.join(', ')}) and "label"` });
+      report(`a fact needs "type" (one of ${FACT_TYPES.join(', ')}) and "label"`);
       continue;
     }
-    if (definition.type === 'choice' && !Array.isArray(definition.values)) errors.push({ ...at, message: 'a choice fact needs "values"' });
-    const forms = DERIVED_FORMS.filter((form) => definition[form] !== undefined);
-    if (forms.length > 0) {
-      const before = errors.length;
-      if (forms.length > 1) errors.push({ ...at, message: `a derived fact has one of ${DERIVED_FORMS.join(', ')}, not ${forms.join(' and ')}` });
-      if ((definition.source ?? 'derived') !== 'derived') errors.push({ ...at, message: `a fact derived by "${forms[0]}" has source derived` });
-      if (definition.when !== undefined) {
-        if (definition.type !== 'yes-no') errors.push({ ...at, message: 'a fact derived by "when" is of type yes-no with source derived' });
-        validateCondition(key, definition.when, (message) => errors.push({ ...at, message }), 'when');
+    const before = errors.length;
+    for (const field of Object.keys(definition)) {
+      if (!Object.hasOwn(FACT_FIELDS, field) && !Object.hasOwn(DERIVED_FORMS, field)) {
+        report(`unknown field "${field}" (a fact has ${[...Object.keys(FACT_FIELDS), ...DERIVED_FORM_NAMES].join(', ')}; a text holding ", " or ": " goes in quotes)`);
       }
-      if (definition.first !== undefined && (!Array.isArray(definition.first) || definition.first.length < 2 || !definition.first.every((item) => typeof item === 'string'))) {
-        errors.push({ ...at, message: '"first" is a list of two or more fact keys' });
-      }
-      if (definition.text !== undefined && (definition.type !== 'text' || typeof definition.text !== 'string' || placeholders(definition.text).length === 0)) {
-        errors.push({ ...at, message: '"text" is a template naming at least one fact, for a fact of type text' });
-      }
-      if (errors.length > before) continue;
     }
+    if (definition.source !== undefined && !(FACT_SOURCES as readonly string[]).includes(definition.source as string)) report(`"source" must be one of ${FACT_SOURCES.join(', ')}`);
+    if (definition.type === 'choice' && !Array.isArray(definition.values)) report('a choice fact needs "values"');
+    const forms = DERIVED_FORM_NAMES.filter((form) => definition[form] !== undefined);
+    if (forms.length > 1) report(`a derived fact has one of ${DERIVED_FORM_NAMES.join(', ')}, not ${forms.join(' and ')}`);
+    else if (forms.length === 1) validateDerivedForm(key, forms[0]!, definition, report);
+    if (errors.length > before) continue;
     facts[key] = definition as unknown as FactDefinition;
   }
   errors.push(...derivationErrors(facts, file, lines));
   return { facts, errors };
 }
 
-/** Ways a catalogue entry says how its fact is derived from others. */
-const DERIVED_FORMS = ['when', 'first', 'text'] as const;
-
-/** The facts a catalogue derivation reads (none for a fact that is not derived in the catalogue). */
-export function derivedInputs(definition: FactDefinition): string[] {
-  if (definition.when) return conditionKeys(definition.when);
-  if (definition.first) return [...definition.first];
-  if (definition.text) return placeholders(definition.text).map((placeholder) => placeholder.key);
-  return [];
+/** The checks of one derived form (flow-format.ts DERIVED_FORMS), each problem worded for the person who wrote it. */
+function validateDerivedForm(key: string, form: DerivedForm, definition: Record<string, unknown>, report: (message: string) => void): void {
+  if ((definition.source ?? 'derived') !== 'derived') report(`a fact derived by "${form}" has source derived`);
+  const gives: string | undefined = (DERIVED_FORMS[form] as { type?: string }).type;
+  if (gives !== undefined && definition.type !== gives && form !== 'text') report(`a fact derived by "${form}" is of type ${gives}${form === 'when' ? ' with source derived' : ''}`);
+  const operand = definition[form];
+  const isKey = (item: unknown): item is string => typeof item === 'string' && FACT_KEY.test(item);
+  const literal = (item: unknown): boolean => ['string', 'number', 'boolean'].includes(typeof item) || (Array.isArray(item) && item.every((entry) => typeof entry === 'string'));
+  switch (form) {
+    case 'when':
+      return validateCondition(key, operand, report, 'when');
+    case 'first':
+      if (!Array.isArray(operand) || operand.length < 2 || !operand.every(isKey)) report('"first" is a list of two or more fact keys');
+      return;
+    case 'text':
+      if (definition.type !== 'text' || typeof operand !== 'string' || placeholders(operand).length === 0) report('"text" is a template naming at least one fact, for a fact of type text');
+      return;
+    case 'count':
+      if (!isKey(operand)) report('"count" names one list fact, e.g. count: vnet.dnsServers');
+      return;
+    case 'product':
+      if (!Array.isArray(operand) || operand.length < 2 || !operand.every((item) => isKey(item) || (typeof item === 'number' && Number.isFinite(item)))) {
+        report('"product" is a list of two or more number facts or numbers');
+      }
+      return;
+    case 'map': {
+      if (!isRecord(operand) || !isKey(operand.fact) || !isRecord(operand.to) || Object.keys(operand).length !== 2) return report('"map" is { fact: key, to: { value: result, ... } }');
+      const bad = Object.entries(operand.to).find(([, result]) => !['string', 'number', 'boolean'].includes(typeof result));
+      if (bad) report(`map.to.${bad[0]} must be a text, number or yes/no`);
+      if (Object.keys(operand.to).length === 0) report('"map.to" needs at least one entry');
+      return;
+    }
+    case 'cases':
+      if (!Array.isArray(operand) || operand.length === 0) return report('"cases" is a non-empty list of { when: condition, value: literal or { fact: key } }');
+      operand.forEach((item, index) => {
+        const where = `cases[${index}]`;
+        if (!isRecord(item) || item.when === undefined || item.value === undefined || Object.keys(item).length !== 2) return report(`${where} needs exactly "when" and "value"`);
+        validateCondition(key, item.when, report, `${where}.when`);
+        if (isRecord(item.value) ? !(Object.keys(item.value).length === 1 && isKey(item.value.fact)) : !literal(item.value)) {
+          report(`${where}.value must be a text, number, yes/no, list of texts or { fact: key }`);
+        }
+      });
+      return;
+    case 'replace': {
+      if (!isRecord(operand) || !isKey(operand.fact) || typeof operand.with !== 'string' || !(operand.lower === undefined || typeof operand.lower === 'boolean')) {
+        return report('"replace" is { fact: key, pattern: regular expression, with: text, lower: true or false }');
+      }
+      const extra = Object.keys(operand).find((field) => !['fact', 'pattern', 'with', 'lower'].includes(field));
+      if (extra) report(`replace has unknown field "${extra}"`);
+      const problem = patternProblem(operand.pattern);
+      if (problem) report(`replace.pattern: the pattern ${problem}`);
+      return;
+    }
+    case 'unusedName':
+      if (!isRecord(operand) || !isKey(operand.taken) || typeof operand.base !== 'string' || !NAME.test(operand.base) || Object.keys(operand).length !== 2) {
+        report('"unusedName" is { base: a name of letters, digits, ".", "_" or "-", taken: list fact }');
+      }
+      return;
+  }
 }
 
-/** A `when`, `first` or `text` names catalogue facts only, and no derived fact depends on itself (it would never be known). */
+/** A base name for `unusedName`: what Azure accepts in most resource names. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** A derived form names catalogue facts only, and no derived fact depends on itself (it would never be known). */
 function derivationErrors(facts: Readonly<Record<string, FactDefinition>>, file: string, lines: ReadonlyMap<string, number>): Diagnostic[] {
   const errors: Diagnostic[] = [];
   const at = (key: string, message: string): Diagnostic => ({ file, node: key, ...(lines.has(`facts.${key}`) ? { line: lines.get(`facts.${key}`) } : {}), message });
   const inputs = (key: string): string[] => derivedInputs(facts[key]!);
   for (const key of Object.keys(facts)) {
-    for (const input of inputs(key)) if (!Object.hasOwn(facts, input)) errors.push(at(key, `${DERIVED_FORMS.find((form) => facts[key]![form] !== undefined)}: unknown fact key "${input}" (not in the fact catalogue)`));
+    for (const input of inputs(key)) if (!Object.hasOwn(facts, input)) errors.push(at(key, `${derivedForm(facts[key])}: unknown fact key "${input}" (not in the fact catalogue)`));
   }
   const done = new Set<string>();
   const visit = (key: string, path: string[]): void => {
@@ -92,6 +142,11 @@ export function validateFindingCatalogue(file: string, value: unknown, lines: Re
     if (!FINDING_ID.test(id)) errors.push({ ...at, message: 'a finding id uses lower-case letters, digits and hyphens' });
     if (!isRecord(definition) || typeof definition.title !== 'string' || !(SEVERITIES as readonly string[]).includes(definition.severity as string)) {
       errors.push({ ...at, message: 'a finding needs "title" and "severity" (error, warning or info)' });
+      continue;
+    }
+    const extra = Object.keys(definition).find((field) => !Object.hasOwn(FINDING_FIELDS, field));
+    if (extra !== undefined) {
+      errors.push({ ...at, message: `unknown field "${extra}" (a finding has ${Object.keys(FINDING_FIELDS).join(' and ')}; a text holding ", " or ": " goes in quotes)` });
       continue;
     }
     findings[id] = definition as unknown as FindingDefinition;

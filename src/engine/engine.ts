@@ -9,10 +9,11 @@
  * facts, which makes `back`, fact overrides and resuming a saved session exact and simple.
  */
 import type {
-  AnswerValue, Fact, FactDefinition, FactSource, FactValue, Facts, FlowSet, QuestionNode,
+  AnswerValue, Fact, FactSource, FactValue, Facts, FlowSet, QuestionNode,
 } from './types.ts';
 import { evaluate, conditionKeys, type Lookup } from './expression.ts';
-import { placeholders, render } from './template.ts';
+import { render } from './template.ts';
+import { deriveFromCatalogue, derivedForm } from './derive.ts';
 import { renderSteps } from './render-step.ts';
 import { stepForSlot } from './slot-steps.ts';
 import { validateAnswerValue } from './answer-types.ts';
@@ -189,11 +190,11 @@ function resolveFact(def: Definition, state: StateView, key: string): ResolvedFa
     const fact: Fact = state.facts[key]!;
     if (fact.value !== null) return { value: fact.value, source: fact.source, detail: fact.detail };
   }
-  // A derived fact: written in the fact catalogue (a condition, the first known of some facts, a
-  // text built from facts), or computed in code from its declared inputs.
+  // A derived fact: written in the fact catalogue (derive.ts), or computed in code (CIDR and date
+  // maths) from its declared inputs.
   const entry = Object.hasOwn(def.flowSet.facts, key) ? def.flowSet.facts[key]! : undefined;
-  if (entry?.when || entry?.first || entry?.text) {
-    const value = catalogueDerived(def, entry, lookupFor(def, state));
+  if (entry && derivedForm(entry)) {
+    const value = deriveFromCatalogue(entry, lookupFor(def, state), def.flowSet.facts);
     return value === undefined ? undefined : { value, source: 'derived' };
   }
   const derivation = Object.hasOwn(def.derivations, key) ? def.derivations[key] : undefined;
@@ -203,13 +204,6 @@ function resolveFact(def: Definition, state: StateView, key: string): ResolvedFa
     if (value !== undefined) return { value, source: 'derived' };
   }
   return undefined;
-}
-
-function catalogueDerived(def: Definition, entry: FactDefinition, lookup: Lookup): FactValue | undefined {
-  if (entry.when) return evaluate(entry.when, lookup);
-  if (entry.first) return entry.first.map(lookup).find((value) => value !== undefined);
-  const template = entry.text!;
-  return placeholders(template).every(({ key }) => lookup(key) !== undefined) ? render(template, lookup, def.flowSet.facts) : undefined;
 }
 
 function lookupFor(def: Definition, state: StateView): Lookup {

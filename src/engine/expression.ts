@@ -5,6 +5,7 @@
  */
 import type { ComparisonCondition, Condition, FactOperand, FactValue, Operand } from './types.ts';
 import { isRfc1918, isWithin } from './net.ts';
+import { compilePattern, matchable } from './safe-pattern.ts';
 import { COMPARISON_OPERATORS, COMPARISONS } from './flow-format.ts';
 
 export type Truth = true | false | undefined;
@@ -89,6 +90,13 @@ function compare(c: ComparisonCondition, lookup: Lookup): Truth {
     const results = prefixes.map((prefix) => isRfc1918(prefix));
     if (results.includes(undefined)) return undefined;
     return results.every(Boolean) === c.rfc1918;
+  }
+  if (c.matches !== undefined) {
+    // A text matches the (safe, validated) pattern; a list when any item does; too long a text is not matched.
+    const texts = list(value);
+    if (texts.some((text) => !matchable(text))) return undefined;
+    const pattern = compilePattern(c.matches);
+    return texts.some((text) => pattern.test(text));
   }
   if (c.within !== undefined) {
     const outer = lookup(c.within);

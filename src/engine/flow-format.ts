@@ -89,7 +89,7 @@ export const FLOW_FIELDS = {
  * What each comparison operator takes on its right. `-or-fact` operands may instead name another
  * fact (`{ fact: key }`), compared by its current value.
  */
-export type OperandKind = 'scalar-or-fact' | 'number-or-fact' | 'text-or-fact' | 'scalar-list' | 'boolean' | 'fact-key';
+export type OperandKind = 'scalar-or-fact' | 'number-or-fact' | 'text-or-fact' | 'scalar-list' | 'boolean' | 'fact-key' | 'pattern';
 
 export const COMPARISONS = {
   eq: 'scalar-or-fact',
@@ -104,6 +104,66 @@ export const COMPARISONS = {
   within: 'fact-key',
   contains: 'text-or-fact',
   countGte: 'number-or-fact',
+  matches: 'pattern',
 } as const satisfies Record<string, OperandKind>;
 
 export const COMPARISON_OPERATORS = Object.keys(COMPARISONS) as (keyof typeof COMPARISONS)[];
+
+// ------------------------------------------------------------------ the catalogues
+
+/** Who normally provides a fact (`source:` in flows/catalog/facts.yaml). */
+export const FACT_SOURCES = ['arm', 'derived', 'answer', 'session', 'probe', 'constant'] as const;
+
+/** What a catalogue field holds (besides the flow file's value kinds). */
+export type CatalogueValueKind =
+  | 'string' | 'text' | 'severity' | 'fact-type' | 'fact-source' | 'string-list'
+  | 'condition' | 'fact-keys' | 'template' | 'fact-key' | 'factors' | 'lookup' | 'cases' | 'replace' | 'unused-name';
+
+export interface CatalogueFieldSpec {
+  readonly value: CatalogueValueKind;
+  readonly required?: true;
+  readonly description?: string;
+}
+
+/** A fact of the fact catalogue, besides how it is derived. */
+export const FACT_FIELDS = {
+  type: { value: 'fact-type', required: true },
+  label: { value: 'text', required: true, description: 'What a step shows while the value is unknown: <label>.' },
+  values: { value: 'string-list', description: 'The values of a choice fact.' },
+  description: { value: 'string' },
+  source: { value: 'fact-source', description: 'Who normally provides the fact.' },
+} as const satisfies Record<string, CatalogueFieldSpec>;
+
+/**
+ * The ways a catalogue entry derives its fact from other facts (an entry has at most one; its
+ * source is `derived`). Each is evaluated by the engine (src/engine/derive.ts) from the facts it
+ * names, in three-valued logic: unknown while what it needs is. `type` is the fact type a form
+ * gives, when it gives one.
+ */
+export const DERIVED_FORMS = {
+  when: { value: 'condition', type: 'yes-no', description: 'True or false as this condition is (as in a check node).' },
+  first: { value: 'fact-keys', description: 'The value of the first of these facts that is known.' },
+  text: { value: 'template', type: 'text', description: 'This template, once every fact it names is known.' },
+  count: { value: 'fact-key', type: 'number', description: 'How many items this list fact holds (a single value counts one).' },
+  product: { value: 'factors', type: 'number', description: 'The product of these numbers and number facts.' },
+  map: { value: 'lookup', description: 'The entry of `to` for this fact\'s value (unknown when there is none).' },
+  cases: { value: 'cases', description: 'The `value` of the first case whose `when` is true (unknown when none is).' },
+  replace: { value: 'replace', type: 'text', description: 'The text fact with every match of `pattern` replaced by `with`, then lower-cased when `lower` is true.' },
+  unusedName: { value: 'unused-name', type: 'text', description: 'The `base` name, else base-2, base-3, ..., that the list fact `taken` does not hold (case-insensitive).' },
+} as const satisfies Record<string, CatalogueFieldSpec & { readonly type?: (typeof FACT_TYPES)[number] }>;
+
+export type DerivedForm = keyof typeof DERIVED_FORMS;
+export const DERIVED_FORM_NAMES = Object.keys(DERIVED_FORMS) as DerivedForm[];
+
+/** A finding of the finding catalogue (flows/catalog/findings.yaml). */
+export const FINDING_FIELDS = {
+  severity: { value: 'severity', required: true },
+  title: { value: 'text', required: true, description: 'The default headline; a finding node may give its own.' },
+} as const satisfies Record<string, CatalogueFieldSpec>;
+
+/**
+ * Regular expressions in `matches` and `replace` stay cheap on any input: at most this many
+ * characters of pattern, and values longer than MAX_MATCHED_TEXT are not matched (unknown).
+ */
+export const MAX_PATTERN_LENGTH = 200;
+export const MAX_MATCHED_TEXT = 1_000;

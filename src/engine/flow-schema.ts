@@ -4,11 +4,11 @@
  * equal to it, so the schema editors read cannot drift from what the loader accepts.
  */
 import {
-  ANSWER_TYPES, COMPARISONS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, NODE_FIELDS, NODE_KINDS, OPTION_FIELDS, SEVERITIES, STEP_FIELDS, STEP_KINDS,
+  ANSWER_TYPES, COMPARISONS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, MAX_PATTERN_LENGTH, NODE_FIELDS, NODE_KINDS, OPTION_FIELDS, SEVERITIES, STEP_FIELDS, STEP_KINDS,
   type FieldSpec, type OperandKind, type ValueKind,
 } from './flow-format.ts';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 const VALUES: Record<ValueKind, Json> = {
   string: { type: 'string' },
@@ -31,6 +31,7 @@ const OPERANDS: Record<OperandKind, Json> = {
   'scalar-list': { type: 'array', items: { type: ['string', 'number', 'boolean'] } },
   boolean: { type: 'boolean' },
   'fact-key': { type: 'string', description: 'A fact key holding prefixes.' },
+  pattern: { type: 'string', minLength: 1, maxLength: MAX_PATTERN_LENGTH, description: 'A regular expression (case-insensitive; no backreferences, lookaround or nested repeats).' },
 };
 
 /** An object of the given fields (plus `extra` properties), nothing else. */
@@ -58,14 +59,6 @@ export function flowSchema(): Json {
     nodes[kind] = object(NODE_FIELDS[kind], { kind: { const: kind } }, ['kind']);
   }
   (nodes.question as Json).allOf = QUESTION_RULES;
-  const comparison = {
-    type: 'object',
-    additionalProperties: false,
-    required: ['fact'],
-    minProperties: 2,
-    maxProperties: 2,
-    properties: { fact: { type: 'string' }, ...Object.fromEntries(Object.entries(COMPARISONS).map(([op, operand]) => [op, OPERANDS[operand]])) },
-  };
   const top = object(FLOW_FIELDS, { $schema: { type: 'string' } });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -90,20 +83,35 @@ export function flowSchema(): Json {
       ...nodes,
       option: object(OPTION_FIELDS),
       step: object(STEP_FIELDS),
-      factOperand: {
-        type: 'object', additionalProperties: false, required: ['fact'],
-        properties: { fact: { type: 'string', minLength: 1 } },
-        description: "Compare with another fact's current value instead of a literal.",
-      },
-      condition: {
-        oneOf: [
-          ...(['all', 'any'] as const).map((key) => ({
-            type: 'object', additionalProperties: false, required: [key], properties: { [key]: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } },
-          })),
-          { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
-          comparison,
-        ],
-      },
+      ...conditionDefs(),
+    },
+  };
+}
+
+/** `factOperand` and `condition`, shared by the flow and the fact catalogue schemas. */
+export function conditionDefs(): Json {
+  const comparison = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fact'],
+    minProperties: 2,
+    maxProperties: 2,
+    properties: { fact: { type: 'string' }, ...Object.fromEntries(Object.entries(COMPARISONS).map(([op, operand]) => [op, OPERANDS[operand]])) },
+  };
+  return {
+    factOperand: {
+      type: 'object', additionalProperties: false, required: ['fact'],
+      properties: { fact: { type: 'string', minLength: 1 } },
+      description: "Compare with another fact's current value instead of a literal.",
+    },
+    condition: {
+      oneOf: [
+        ...(['all', 'any'] as const).map((key) => ({
+          type: 'object', additionalProperties: false, required: [key], properties: { [key]: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } },
+        })),
+        { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+        comparison,
+      ],
     },
   };
 }
@@ -111,7 +119,7 @@ export function flowSchema(): Json {
 /** The schema file's text: two-space JSON, short objects and lists on one line, a final line break. */
 export const flowSchemaText = (): string => `${pretty(flowSchema(), '')}\n`;
 
-function pretty(value: unknown, indent: string): string {
+export function pretty(value: unknown, indent: string): string {
   const flat = JSON.stringify(value).replace(/(?<!\\)":(?!\/)/g, '": ').replace(/,(?=["{[\d])/g, ', ');
   if (typeof value !== 'object' || value === null || indent.length + flat.length <= 110) return flat;
   const inner = `${indent}  `;

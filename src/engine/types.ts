@@ -4,7 +4,8 @@
  * come from its one definition, flow-format.ts.
  */
 import {
-  ANSWER_TYPES, COMPARISONS, END_OUTCOMES, FACT_TYPES, NODE_FIELDS, FLOW_FIELDS, OPTION_FIELDS, SEVERITIES, STEP_FIELDS, STEP_KINDS, type FieldSpec,
+  ANSWER_TYPES, COMPARISONS, DERIVED_FORMS, END_OUTCOMES, FACT_FIELDS, FACT_SOURCES, FACT_TYPES, FINDING_FIELDS, NODE_FIELDS, FLOW_FIELDS, OPTION_FIELDS,
+  SEVERITIES, STEP_FIELDS, STEP_KINDS, type CatalogueFieldSpec, type CatalogueValueKind, type FieldSpec,
 } from './flow-format.ts';
 
 /** Answer types a question can ask for. Each has one validator (answer-types.ts). */
@@ -66,6 +67,7 @@ interface OperandTypes {
   'scalar-list': readonly (string | number | boolean)[];
   boolean: boolean;
   'fact-key': string;
+  pattern: string;
 }
 
 /** `{ fact: key, <one operator>: operand }`: the operators and operands of flow-format.ts. */
@@ -105,28 +107,39 @@ export type FlowNode = QuestionNode | CheckNode | FindingNode | GotoNode | EndNo
 
 export type Flow = FieldsOf<typeof FLOW_FIELDS> & { readonly nodes: Readonly<Record<string, FlowNode>> };
 
-/** A fact key the flows may read (flows/catalog/facts.yaml). */
-export interface FactDefinition {
-  readonly type: (typeof FACT_TYPES)[number];
-  /** What to write in a step when the value is unknown, e.g. "database host". */
-  readonly label: string;
-  readonly values?: readonly string[];
-  readonly description?: string;
-  /** Who normally provides it: arm, derived, answer or session. */
-  readonly source?: string;
-  /** A derived yes-no fact written in the catalogue: true or false as this condition is (unknown when it is). */
-  readonly when?: Condition;
-  /** A derived fact written in the catalogue: the value of the first of these facts that is known. */
-  readonly first?: readonly string[];
-  /** A derived text written in the catalogue: this template, once every fact it names is known. */
-  readonly text?: string;
+/** What each value kind of a catalogue field (flow-format.ts) holds. */
+interface CatalogueValueTypes {
+  string: string;
+  text: string;
+  severity: Severity;
+  'fact-type': (typeof FACT_TYPES)[number];
+  'fact-source': (typeof FACT_SOURCES)[number];
+  'string-list': readonly string[];
+  condition: Condition;
+  'fact-keys': readonly string[];
+  template: string;
+  'fact-key': string;
+  /** Fact keys (texts) and literal numbers. */
+  factors: readonly (string | number)[];
+  lookup: { readonly fact: string; readonly to: Readonly<Record<string, string | number | boolean>> };
+  cases: readonly { readonly when: Condition; readonly value: FactValue | FactOperand }[];
+  replace: { readonly fact: string; readonly pattern: string; readonly with: string; readonly lower?: boolean };
+  'unused-name': { readonly base: string; readonly taken: string };
 }
 
+type CatalogueSpec = Readonly<Record<string, CatalogueFieldSpec>>;
+type CatalogueFieldsOf<F extends CatalogueSpec> =
+  & { readonly [K in keyof F as F[K] extends { readonly required: true } ? K : never]: CatalogueValueTypes[F[K]['value'] & CatalogueValueKind] }
+  & { readonly [K in keyof F as F[K] extends { readonly required: true } ? never : K]?: CatalogueValueTypes[F[K]['value'] & CatalogueValueKind] };
+
+/**
+ * A fact key the flows may read (flows/catalog/facts.yaml): its type, label and source, and at
+ * most one derived form (`when`, `first`, `text`, `count`, ...: flow-format.ts DERIVED_FORMS).
+ */
+export type FactDefinition = CatalogueFieldsOf<typeof FACT_FIELDS> & CatalogueFieldsOf<typeof DERIVED_FORMS>;
+
 /** A finding id reports and scripts depend on (flows/catalog/findings.yaml). */
-export interface FindingDefinition {
-  readonly title: string;
-  readonly severity: Severity;
-}
+export type FindingDefinition = CatalogueFieldsOf<typeof FINDING_FIELDS>;
 
 /** Everything the engine needs: the flows plus both catalogues. */
 export interface FlowSet {

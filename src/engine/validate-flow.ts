@@ -6,6 +6,7 @@
 import type { Diagnostic } from './diagnostic.ts';
 import type { Flow } from './types.ts';
 import { COMPARED } from './expression.ts';
+import { patternProblem } from './safe-pattern.ts';
 import {
   ANSWER_TYPES, COMPARISON_OPERATORS, END_OUTCOMES, FLOW_FIELDS, ID_PATTERN, NODE_FIELDS, NODE_KINDS, STEP_FIELDS, STEP_KINDS, type FieldSpec,
 } from './flow-format.ts';
@@ -126,6 +127,10 @@ export function validateCondition(id: string, condition: unknown, report: Report
   if (op === 'contains' && typeof operand !== 'string') report(`${path} must be a text or { fact: key }`, id);
   if (op === 'within' && typeof operand !== 'string') report(`${path} must be a fact key`, id);
   if (op === 'in' && !Array.isArray(operand)) report(`${path} must be a list`, id);
+  if (op === 'matches') {
+    const problem = patternProblem(operand);
+    if (problem) report(`${path}: the pattern ${problem}`, id);
+  }
 }
 
 function validateFinding(id: string, node: Record<string, unknown>, report: Report): void {

@@ -11,7 +11,7 @@ import type { Lookup } from '../engine/expression.ts';
 import type { FactValue } from '../engine/types.ts';
 import { firstFreeBlock, isWithin, overlaps, RFC1918_BLOCKS } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
-import { recognizeError, type ErrorKind } from './error-messages.ts';
+import { recognizeError } from './error-messages.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
@@ -69,8 +69,6 @@ function legacyPick(get: (key: string) => FactValue | undefined, servers: readon
   if (get('app.dnsLegacySortOrder') !== true || get('app.isLinux') === true) return servers;
   return [...servers].sort((a, b) => ipNumber(a) - ipNumber(b)).slice(0, 2);
 }
-/** The name proposed for a new subnet for regional integration (with -2, -3, ... when taken). */
-const NEW_SUBNET_NAME = 'appservice-integration';
 /** A new VNet in the app's region gets a /24 (larger when the plan's subnet needs more). */
 const NEW_VNET_PREFIX = 24;
 
@@ -85,9 +83,6 @@ const daysBetween = (from: string, to: string): number | undefined => {
 
 /** Whole days from `today` (YYYY-MM-DD) until gateway-required integration retires: the one count the report, check and scan show. */
 export const daysUntilRetirement = (today: string): number | undefined => daysBetween(today, RETIREMENT_DATE);
-
-/** ARM spells regions "West Europe" on App Service and "westeurope" on network resources. */
-export const normaliseRegion = (region: string): string => region.replace(/\s+/g, '').toLowerCase();
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "2027-03-31" as "31 March 2027", the way the flows write dates. */
@@ -119,34 +114,14 @@ const LIMITS: Derivations = {
   'limit.certificateWarningDays': derive([], () => CERTIFICATE_WARNING_DAYS),
 };
 
-/** What each recognised error text means, in the flows' words (error-messages.ts). */
-const ERROR_MEANINGS: Record<ErrorKind, string> = {
-  'socket-forbidden': 'the app tried an address outside the ranges it sends into the tunnel (a plan route is missing)',
-  'database-lookup': 'the point-to-site tunnel cannot be built: the pool is outside RFC 1918, or IKEv2 is enabled on the gateway',
-  'legacy-cmak': 'the gateway has IKEv2 enabled, which gateway-required integration cannot use',
-  'tcp-timeout': 'the connection times out: something drops the packets on the way',
-  'tcp-refused': 'the host answers but nothing listens on the port, or a firewall rejects it',
-  'tcp-unreachable': 'there is no route to the address from the app',
-  'name-not-found': 'the host name does not resolve',
-  'dns-timeout': 'no DNS server answers the app',
-};
-
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
   'error.kind': derive(['error.text'], (get) => {
     const text = get('error.text');
     return typeof text === 'string' ? recognizeError(text) : undefined;
   }),
-  'error.meaning': derive(['error.kind'], (get) => {
-    const kind = get('error.kind');
-    return typeof kind === 'string' && Object.hasOwn(ERROR_MEANINGS, kind) ? ERROR_MEANINGS[kind as ErrorKind] : undefined;
-  }),
   // A hub's peering is picked by the target (issue 20 item 6); a single peering is read directly.
   ...peeringDerivations,
-  'vnet.dnsTimeoutSeconds': derive(['vnet.dnsServerCount'], (get) => {
-    const count = number(get('vnet.dnsServerCount'));
-    return count === undefined ? undefined : count * DNS_TIMEOUT_SECONDS_PER_SERVER;
-  }),
   'integration.daysUntilRetirement': derive(['session.today'], (get) => {
     const today = get('session.today');
     return typeof today === 'string' ? daysUntilRetirement(today) : undefined;
@@ -156,7 +131,6 @@ export const DERIVATIONS: Derivations = {
     const expires = get('app.certExpiresOn');
     return typeof today === 'string' && typeof expires === 'string' ? daysBetween(today, expires) : undefined;
   }),
-  'vnet.dnsServerCount': derive(['vnet.dnsServers'], (get) => list(get('vnet.dnsServers'))?.length),
   // The servers the app asks, in order (learn.microsoft.com/azure/app-service/overview-name-resolution):
   // its own (site dnsConfiguration.dnsServers, else WEBSITE_DNS_SERVER) replace the VNet's; a Windows
   // site still on the legacy sort order uses the VNet's servers sorted, first two only (App Service
@@ -188,16 +162,9 @@ export const DERIVATIONS: Derivations = {
     if (!vnet || !app) return undefined;
     return [...vnet].sort().join(',') !== [...app].sort().join(',');
   }),
-  // Regional integration is offered only with a VNet in the app's region (else a blank to fill).
-  'vnet.regionalTargetId': derive(['vnet.regionalCandidate', 'vnet.resourceId'], (get) => (get('vnet.regionalCandidate') === true ? get('vnet.resourceId') : undefined)),
-  // A VNet in the app's region for an app whose VNet is elsewhere: named after the VNet and the
-  // region, in the app's resource group, with a private range that overlaps no network the app
-  // must keep reaching (the VNet, its peer, on-premises, the point-to-site pool).
-  'migration.newVnetName': derive(['vnet.name', 'app.vnetName', 'app.location'], (get) => {
-    const name = get('vnet.name') ?? get('app.vnetName');
-    const region = get('app.location');
-    return typeof name === 'string' && typeof region === 'string' ? `${name}-${normaliseRegion(region)}` : undefined;
-  }),
+  // A VNet in the app's region for an app whose VNet is elsewhere (named in the fact catalogue:
+  // migration.newVnetName) gets a private range that overlaps no network the app must keep
+  // reaching (the VNet, its peer, on-premises, the point-to-site pool).
   'migration.newVnetRange': derive(['vnet.addressSpace', 'peering.remoteAddressSpace', 'onprem.prefixes', 'p2s.addressPool', 'migration.requiredPrefix'], (get) => {
     const vnet = list(get('vnet.addressSpace'));
     if (!vnet) return undefined;
@@ -209,20 +176,10 @@ export const DERIVATIONS: Derivations = {
     if (typeof range !== 'string') return undefined;
     return firstFreeBlock([range], [], Math.min(number(get('migration.requiredPrefix')) ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
   }),
-  'vnet.crossRegion': derive(['app.location', 'vnet.location'], (get) => {
-    const app = get('app.location');
-    const vnet = get('vnet.location');
-    return typeof app === 'string' && typeof vnet === 'string' ? normaliseRegion(app) !== normaliseRegion(vnet) : undefined;
-  }),
   // A target named by its address needs no second question for the address.
   'target.ip': derive(['target.host'], (get) => {
     const host = get('target.host');
     return typeof host === 'string' && validateIp(host).ok ? host : undefined;
-  }),
-  // Private endpoint names resolve through privatelink zones (learn.microsoft.com/azure/private-link/private-endpoint-dns).
-  'dns.testNameIsPrivateLink': derive(['dns.testName'], (get) => {
-    const name = get('dns.testName');
-    return typeof name === 'string' ? /(^|\.)privatelink\./i.test(name) || undefined : undefined;
   }),
   // What the app sends into the tunnel: the VNet, its INHERITED and STATIC routes and the gateway's
   // custom routes (tunnel-ranges.ts). Anything else, private or not, never enters the tunnel.
@@ -307,22 +264,6 @@ export const DERIVATIONS: Derivations = {
     if (!space || !subnets) return undefined;
     const required = number(get('migration.requiredPrefix'));
     return firstFreeBlock(space, subnets, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
-  }),
-  // A name no subnet of the VNet has yet.
-  'migration.newSubnetName': derive(['vnet.subnetNames'], (get) => {
-    const names = list(get('vnet.subnetNames'));
-    if (!names) return undefined;
-    const taken = new Set(names.map((name) => name.toLowerCase()));
-    for (let n = 1; ; n += 1) {
-      const name = n === 1 ? NEW_SUBNET_NAME : `${NEW_SUBNET_NAME}-${n}`;
-      if (!taken.has(name)) return name;
-    }
-  }),
-  // The subnet to connect to: the free one when it is large enough, else the new one proposed above.
-  'migration.integrationSubnetName': derive(['migration.freeSubnetName', 'migration.hasFreeSubnet', 'migration.freeSubnetTooSmall', 'migration.newSubnetName'], (get) => {
-    const free = get('migration.freeSubnetName');
-    if (get('migration.hasFreeSubnet') !== false && typeof free === 'string' && get('migration.freeSubnetTooSmall') !== true) return free;
-    return get('migration.hasFreeSubnet') === false || get('migration.freeSubnetTooSmall') === true ? get('migration.newSubnetName') : undefined;
   }),
   'migration.freeSubnetLength': derive(['migration.freeSubnetPrefix'], (get) => {
     const prefix = get('migration.freeSubnetPrefix');

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import schema from '../../schema/flow.schema.json' with { type: 'json' };
+import factsSchema from '../../schema/facts.schema.json' with { type: 'json' };
+import findingsSchema from '../../schema/findings.schema.json' with { type: 'json' };
 import { MINI_ELIGIBLE, MINI_TRIAGE } from '../support/mini-flows.ts';
 
 // The JSON Schema ships for editors; the loader validates in code with friendlier messages.
@@ -32,3 +34,16 @@ for (const name of ['unknown-kind', 'missing-field', 'bad-operator', 'prototype-
     assert.equal(validate(flow), false);
   });
 }
+
+test('the shipped catalogues validate against their schemas, which refuse a cut-short label and two derived forms', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const facts = ajv.compile(factsSchema);
+  const findings = ajv.compile(findingsSchema);
+  const shipped = (name: string) => parse(readFileSync(new URL(`catalog/${name}`, flowsDir), 'utf8'));
+  assert.ok(facts(shipped('facts.yaml')), JSON.stringify(facts.errors, null, 1));
+  assert.ok(findings(shipped('findings.yaml')), JSON.stringify(findings.errors, null, 1));
+  assert.equal(facts(parse('facts:\n  a.b: { type: text, label: one, two, source: arm }')), false, 'an unquoted ", " leaves a stray field');
+  assert.equal(facts(parse('facts:\n  a.b: { type: number, label: n, source: derived, count: c.d, product: [c.d, 2] }')), false);
+  assert.equal(facts(parse('facts:\n  a.b: { type: text, label: n, source: derived, count: c.d }')), false, 'count gives a number');
+  assert.equal(findings(parse('findings:\n  x-y: { severity: fatal, title: T }')), false);
+});
