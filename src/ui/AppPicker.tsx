@@ -4,7 +4,7 @@ import { SelectList } from './SelectList.tsx';
 import { safeText } from '../text/safe-text.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { colour } from './theme.ts';
-import { pickerItems, type PickerStep } from './use-app-picker.ts';
+import { pickerItems, type PickerStep } from './picker-step.ts';
 
 export interface AppPickerProps {
   readonly step: PickerStep;

@@ -61,6 +61,3 @@ export function Header(props: HeaderProps): React.JSX.Element {
     </Box>
   );
 }
-
-/** Rows the header takes (its row and the blank row below it). */
-export const HEADER_HEIGHT = 2;

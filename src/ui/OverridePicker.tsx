@@ -1,28 +1,14 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { SelectList, type SelectListItem } from './SelectList.tsx';
+import { SelectList } from './SelectList.tsx';
 import type { PathEntry } from '../engine/engine.ts';
 import type { FlowSet } from '../engine/types.ts';
-import { formatAutoLine } from './format.ts';
+import { overrideItems } from './menu-items.ts';
 
 export interface OverridePickerProps {
   readonly path: readonly PathEntry[];
   readonly flowSet: FlowSet;
   readonly highlight: number;
-}
-
-/** The facts that answered questions (value: the fact key), then Cancel (value: undefined). */
-export function overrideItems(path: readonly PathEntry[], flowSet: FlowSet): readonly SelectListItem<string | undefined>[] {
-  const seen = new Set<string>();
-  const items: SelectListItem<string | undefined>[] = [];
-  for (const entry of path) {
-    const fact = entry.auto?.fact;
-    if (entry.kind !== 'question' || fact === undefined || seen.has(fact)) continue;
-    seen.add(fact);
-    items.push({ key: fact, label: formatAutoLine(entry, flowSet), value: fact });
-  }
-  items.push({ key: 'cancel', label: 'Cancel', value: undefined });
-  return items;
 }
 
 /** The facts that answered questions; picking one lets the user answer that question themselves. */
@@ -37,6 +23,3 @@ export function OverridePicker({ path, flowSet, highlight }: OverridePickerProps
     </Box>
   );
 }
-
-/** Whether any question was answered from a fact (so `o` has something to offer). */
-export const hasOverridableFacts = (path: readonly PathEntry[]): boolean => path.some((entry) => entry.kind === 'question' && entry.auto?.fact !== undefined);

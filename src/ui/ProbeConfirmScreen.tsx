@@ -2,21 +2,14 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { ProbeRequestShown } from '../session/probe-consent.ts';
 import { safeText } from '../text/safe-text.ts';
-import { SelectList, type SelectListItem } from './SelectList.tsx';
+import { SelectList } from './SelectList.tsx';
+import { PROBE_CONFIRM_ITEMS } from './menu-items.ts';
 import { colour } from './theme.ts';
 
 export interface ProbeConfirmScreenProps {
   readonly request: ProbeRequestShown;
   readonly highlight: number;
 }
-
-export const PROBE_CONFIRM_ITEMS: readonly SelectListItem<boolean>[] = [
-  { key: 'run', label: 'Yes, run these commands in the app', value: true },
-  { key: 'skip', label: 'No, run nothing: I will answer the questions myself', value: false },
-];
-
-/** "No" is highlighted first: running commands in a customer's app takes a deliberate choice. */
-export const PROBE_CONFIRM_INITIAL = 1;
 
 const appName = (appId: string): string => appId.split('/').filter(Boolean).pop() ?? appId;
 

@@ -3,7 +3,8 @@ import { Box, Text } from 'ink';
 import type { Engine, EngineState } from '../engine/engine.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AutoAnswers } from './AutoAnswers.tsx';
-import { ChoicePrompt, choiceItems } from './ChoicePrompt.tsx';
+import { ChoicePrompt } from './ChoicePrompt.tsx';
+import { choiceItems, isChoiceQuestion } from './choice-items.ts';
 import { wrap, wrapProse } from './findings-lines.ts';
 import { formatAutoLine } from './format.ts';
 import { TextPrompt } from './TextPrompt.tsx';
@@ -41,8 +42,6 @@ export function questionLayout(input: { rows: number; width: number; textRows: n
 }
 
 /** Whether a question is answered by picking from a list (otherwise by typing). */
-export const isChoiceQuestion = (answer: string): boolean => answer === 'choice' || answer === 'yes-no';
-
 /** The pending question: what is already known, the question, and the right prompt for its answer type. */
 export function QuestionScreen({ state, engine, highlight, draft, cursor, refused, rows, width = 80 }: QuestionScreenProps): React.JSX.Element | null {
   const question = engine.currentQuestion(state);

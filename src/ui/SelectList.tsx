@@ -2,11 +2,9 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { colour } from './theme.ts';
 
-export interface SelectListItem<V> {
-  readonly key: string;
-  readonly label: string;
-  readonly value: V;
-}
+import type { SelectListItem } from './select-item.ts';
+
+export type { SelectListItem };
 
 export interface SelectListProps<V> {
   readonly items: readonly SelectListItem<V>[];

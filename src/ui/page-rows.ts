@@ -5,9 +5,11 @@
 import { safeText } from '../text/safe-text.ts';
 import type { ReportFormat } from '../report/format.ts';
 import { wrap } from './findings-lines.ts';
-import { footerHeight, type FooterMode, type Status } from './Footer.tsx';
-import { HEADER_HEIGHT } from './Header.tsx';
+import { footerHeight, type FooterMode, type Status } from './footer-keys.ts';
 import type { ScreenState } from './screen-state.ts';
+
+/** Rows the header takes (its row and the blank row below it). */
+export const HEADER_HEIGHT = 2;
 
 export interface PageLayout {
   readonly width: number;

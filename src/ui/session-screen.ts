@@ -1,22 +1,21 @@
 /**
  * The session's screen as keys see it (screen-state.ts): the question on show as a list or a text
- * box, or the findings as a pager. Pure: the wizard passes the live session in and gets the view
- * back, with what choosing a row answers.
+ * box, or the findings as a pager. Pure: the wizard's machine passes the live session in and gets
+ * the view back, with the answer each row of a list gives.
  */
 import type { Engine, EngineState } from '../engine/engine.ts';
 import { validateAnswer } from '../engine/answer-types.ts';
 import type { AnswerValue } from '../engine/types.ts';
-import { choiceIndex, choiceItems } from './ChoicePrompt.tsx';
+import { choiceIndex, choiceItems, isChoiceQuestion } from './choice-items.ts';
 import { findingsPage } from './findings-lines.ts';
 import { formatAnswer } from './format.ts';
-import { hasOverridableFacts } from './OverridePicker.tsx';
-import { isChoiceQuestion } from './QuestionScreen.tsx';
+import { hasOverridableFacts } from './menu-items.ts';
 import type { Command, ScreenView } from './screen-state.ts';
 
-/** The screen on show: what keys act on, and what choosing a row does. */
-export interface Screen {
+/** The session's screen on show: what keys act on, and the answer each row of a list gives. */
+export interface SessionScreen {
   readonly view: ScreenView;
-  readonly choose?: (index: number) => void;
+  readonly answers?: readonly AnswerValue[];
 }
 
 const SESSION_COMMANDS: readonly Command[] = ['back', 'restart', 'save', 'quit', 'override', 'dont-know', 'findings'];
@@ -34,10 +33,9 @@ export interface SessionScreenInput {
   readonly width: number;
   /** Rows the findings pager gets for the pager view given. */
   readonly pageRows: (view: ScreenView) => number;
-  readonly answer: (value: AnswerValue) => void;
 }
 
-export function sessionScreen({ state, diagnosis, engine, earlier, width, pageRows, answer }: SessionScreenInput): Screen {
+export function sessionScreen({ state, diagnosis, engine, earlier, width, pageRows }: SessionScreenInput): SessionScreen {
   const commands = hasOverridableFacts(state.path) ? SESSION_COMMANDS : SESSION_COMMANDS.filter((command) => command !== 'override');
   const question = engine.currentQuestion(state);
   if (!question) {
@@ -51,7 +49,7 @@ export function sessionScreen({ state, diagnosis, engine, earlier, width, pageRo
     const items = choiceItems(question.node);
     return {
       view: { kind: 'list', id, count: items.length, initial: Math.max(0, choiceIndex(question.node, before)), commands: commands.filter((command) => command !== 'dont-know') },
-      choose: (index) => { const item = items[index]; if (item) answer(item.value); },
+      answers: items.map((item) => item.value),
     };
   }
   const { node } = question;

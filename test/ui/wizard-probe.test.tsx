@@ -44,11 +44,12 @@ async function probeWizard(script: Omit<KuduScript, 'token'>, extra: readonly st
   const inputs = await loadInputs(options, (text) => { throw new Error(text); });
   assert.ok(typeof inputs !== 'number' && choice && access);
   const probeConsent = new ProbeConsent();
-  const sources = wizardSources(options, { access, now: NOW, flowSet: inputs.flowSet, preset: inputs.answers, probeConsent, tlsCa });
+  const wired = wizardSources(options, { access, now: NOW, flowSet: inputs.flowSet, preset: inputs.answers, probeConsent, tlsCa });
+  // The command's own sources, their facts held back until the test lets them through.
+  const sources = { ...wired, gather: async (...args: Parameters<typeof wired.gather>) => { await hold; return wired.gather(...args); } };
   const session = new SessionController({ flowSet: inputs.flowSet, derivations: DERIVATIONS, preset: inputs.answers, sources, ...(options.flow === undefined ? {} : { flow: options.flow }) });
   const ui = startWizard({
     flowSet: inputs.flowSet, session, probeConsent, beginning: { kind: 'target', choice },
-    provider: { gather: async (target, { signal, onProgress }) => { await hold; return sources.gather(target, { signal, onProgress }); } },
   });
   const appName = scenario.target.app.split('/').pop()!;
   return { ui, session, kudu, appName, stop: async () => { ui.unmount(); await Promise.all([arm.stop(), kudu.stop()]); } };

@@ -1,0 +1,176 @@
+/**
+ * Runs the wizard's machine (wizard-machine.ts) outside React: it holds the one state, feeds it
+ * every event (keys from the keyboard queue, the session controller's changes, the probe's
+ * question, reads that finish) one at a time, and runs the effects the machine returns: the
+ * controller's calls, saving, copying and finishing. WizardApp renders `getSnapshot()` through
+ * `useSyncExternalStore` and owns nothing else.
+ */
+import type { SessionController } from '../session/controller.ts';
+import type { ProbeConsent } from '../session/probe-consent.ts';
+import type { KeyQueue } from './key-queue.ts';
+import { ScreenPrompts } from './screen-prompts.ts';
+import { start, transition, type WizardEffect, type WizardEvent, type WizardSetup, type WizardState } from './wizard-machine.ts';
+import type { Subscription, WebApp, WizardBeginning } from './wizard-types.ts';
+
+/** Subscription and app lists for the start screen's picker; absent when Azure cannot be browsed. */
+export interface AppBrowser {
+  listSubscriptions(signal: AbortSignal): Promise<readonly Subscription[]>;
+  listWebApps(subscriptionId: string, signal: AbortSignal): Promise<readonly WebApp[]>;
+}
+
+export interface WizardRuntimeDeps {
+  readonly controller: SessionController;
+  readonly setup: WizardSetup;
+  readonly keys: KeyQueue;
+  readonly size: WizardState['size'];
+  readonly browser?: AppBrowser;
+  readonly probeConsent?: ProbeConsent;
+  /** Puts a step's command on the clipboard. */
+  readonly copy: (text: string) => void;
+}
+
+export class WizardRuntime {
+  readonly setup: WizardSetup;
+  #state: WizardState;
+  #initial: readonly WizardEffect[];
+  readonly #deps: WizardRuntimeDeps;
+  readonly #prompts = new ScreenPrompts();
+  readonly #listeners = new Set<() => void>();
+  readonly #events: WizardEvent[] = [];
+  #draining = false;
+  #load: AbortController | undefined;
+  #listing: AbortController | undefined;
+
+  constructor(deps: WizardRuntimeDeps) {
+    this.#deps = deps;
+    this.setup = deps.setup;
+    const { controller } = deps;
+    // A resumed session is live from the first frame.
+    const { beginning } = deps.setup;
+    if (beginning.kind === 'resume' && !controller.session) this.#resume(beginning.saved);
+    const first = start(deps.setup, deps.size, this.#snapshot());
+    this.#state = first.state;
+    this.#initial = first.effects;
+  }
+
+  readonly getSnapshot = (): WizardState => this.#state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Starts listening (keys, the session, the probe) and runs what the first state asks for; returns the way to stop. */
+  connect(): () => void {
+    const { controller, probeConsent, keys } = this.#deps;
+    const changed = () => this.send({ type: 'session-changed', ...this.#snapshot() });
+    const stops = [
+      controller.subscribe(changed),
+      this.#prompts.subscribe(changed),
+      ...(probeConsent ? [probeConsent.subscribe(() => this.send({ type: 'probe-asked', request: probeConsent.pending }))] : []),
+    ];
+    const initial = this.#initial;
+    this.#initial = [];
+    for (const effect of initial) this.#run(effect);
+    changed();
+    stops.push(keys.listen((key) => this.send({ type: 'key', key })));
+    return () => {
+      for (const stop of stops) stop();
+      this.#load?.abort();
+      this.#listing?.abort();
+    };
+  }
+
+  /** Feeds one event; events sent while effects run wait their turn, so each sees the state the last one left. */
+  send(event: WizardEvent): void {
+    this.#events.push(event);
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      for (let next = this.#events.shift(); next !== undefined; next = this.#events.shift()) {
+        const step = transition(this.setup, this.#state, next);
+        this.#state = step.state;
+        for (const effect of step.effects) this.#run(effect);
+      }
+    } finally {
+      this.#draining = false;
+    }
+    for (const listener of this.#listeners) listener();
+  }
+
+  #snapshot() {
+    const { controller } = this.#deps;
+    return { session: controller.session, waiting: this.#prompts.waiting, saveError: controller.saveError };
+  }
+
+  #resume(saved: Extract<WizardBeginning, { kind: 'resume' }>['saved']): void {
+    this.#deps.controller.resume(saved);
+    void this.#deps.controller.converse(this.#prompts);
+  }
+
+  #run(effect: WizardEffect): void {
+    const { controller, probeConsent, browser } = this.#deps;
+    switch (effect.type) {
+      case 'load': {
+        this.#load?.abort();
+        const abort = (this.#load = new AbortController());
+        const { load } = effect;
+        controller.load(effect.choice, { signal: abort.signal, onProgress: (message) => { if (!abort.signal.aborted) this.send({ type: 'progress', load, message }); } }).then(
+          () => {
+            if (abort.signal.aborted) return;
+            this.send({ type: 'facts-loaded', load });
+            void controller.converse(this.#prompts);
+          },
+          (error: Error) => { if (!abort.signal.aborted) this.send({ type: 'load-failed', load, reason: error.message }); },
+        );
+        return;
+      }
+      case 'cancel-load': this.#load?.abort(); probeConsent?.cancel(); return;
+      case 'list-subscriptions': {
+        const signal = this.#listFresh();
+        browser?.listSubscriptions(signal).then((list) => { if (!signal.aborted) this.send({ type: 'subscriptions-listed', list }); }, (error: Error) => this.#listingFailed(signal, error));
+        return;
+      }
+      case 'list-apps': {
+        const signal = this.#listFresh();
+        const { subscription } = effect;
+        browser?.listWebApps(subscription.id, signal).then((list) => { if (!signal.aborted) this.send({ type: 'apps-listed', subscription, list }); }, (error: Error) => this.#listingFailed(signal, error));
+        return;
+      }
+      case 'cancel-listing': this.#listing?.abort(); return;
+      case 'resume': this.#resume(effect.saved); return;
+      case 'move': this.#prompts.move(effect.move); return;
+      case 'answer-probe': probeConsent?.answer(effect.yes); return;
+      case 'copy': this.#deps.copy(effect.text); return;
+      case 'save':
+        controller.saveReport(effect.format).then(
+          (saved) => this.send({ type: 'report-saved', path: saved.path }),
+          (error: Error) => this.send({ type: 'report-failed', reason: error.message }),
+        );
+        return;
+      case 'finish':
+        this.#prompts.leave();
+        controller.finish(effect.end).then(
+          (result) => this.send({ type: 'finished', result }),
+          // Never stuck on the way out: without the report, the session still ends with its exit code.
+          () => this.send({ type: 'finished', result: controller.stopNow(effect.end) }),
+        );
+        return;
+      case 'stop-now':
+        this.#prompts.leave();
+        this.send({ type: 'finished', result: controller.stopNow(effect.end) });
+        return;
+    }
+  }
+
+  /** A new list read abandons the one before it. */
+  #listFresh(): AbortSignal {
+    this.#listing?.abort();
+    this.#listing = new AbortController();
+    return this.#listing.signal;
+  }
+
+  #listingFailed(signal: AbortSignal, error: Error): void {
+    if (!signal.aborted) this.send({ type: 'listing-failed', reason: error.message });
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The wizard's pure machine (src/ui/wizard-machine.ts) on its own: events in, state and effects
+ * out, with no terminal, no React and no session controller. The events stand for what the
+ * runtime reports (the controller's session, reads that finish); the effects are asserted as data.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEngine, type EngineState } from '../../src/engine/engine.ts';
+import { DERIVATIONS } from '../../src/facts/derived.ts';
+import { decodeKeys } from '../../src/ui/key-events.ts';
+import { start, transition, type Step, type WizardEffect, type WizardEvent, type WizardSetup, type WizardState } from '../../src/ui/wizard-machine.ts';
+import { screenOf } from '../../src/ui/wizard-screens.ts';
+import { miniFlowSet } from '../support/mini-flows.ts';
+
+const flowSet = miniFlowSet();
+const engine = createEngine(flowSet, DERIVATIONS);
+const SIZE = { width: 100, rows: 40 };
+const offline = { mode: 'offline' } as const;
+
+const setupFor = (beginning: WizardSetup['beginning'] = { kind: 'target', choice: offline }): WizardSetup =>
+  ({ engine, flowSet, beginning, scenarios: [], canPickApp: false });
+
+/** Feeds events one after the other, collecting every effect in order. */
+function run(setup: WizardSetup, from: Step, ...events: WizardEvent[]): { readonly state: WizardState; readonly effects: WizardEffect[] } {
+  let state = from.state;
+  const effects = [...from.effects];
+  for (const event of events) {
+    const step = transition(setup, state, event);
+    state = step.state;
+    effects.push(...step.effects);
+  }
+  return { state, effects };
+}
+
+const keys = (data: string): WizardEvent[] => decodeKeys(data).map((key) => ({ type: 'key', key }));
+const session = (state: EngineState) => ({ session: { state, target: { mode: 'offline' as const }, errors: [] }, saveError: undefined });
+const waitingAt = (state: EngineState): WizardEvent => ({ type: 'session-changed', ...session(state), waiting: true });
+const busyAt = (state: EngineState): WizardEvent => ({ type: 'session-changed', ...session(state), waiting: false });
+const moves = (effects: readonly WizardEffect[]) => effects.flatMap((effect) => (effect.type === 'move' ? [effect.move] : []));
+const noSession = { session: undefined, waiting: false, saveError: undefined };
+
+test('a target named by flags is loaded at once; keys typed while it loads are held, then applied in order once the first question waits', () => {
+  const setup = setupFor();
+  const first = start(setup, SIZE, noSession);
+  assert.deepEqual(first.effects, [{ type: 'load', load: 1, choice: offline }]);
+  const fresh = engine.start({}, {});
+  // Down and Enter: "No" to "Is the app on Linux?", typed before the screen exists.
+  const loading = run(setup, first, ...keys('\u001b[B\r'));
+  assert.equal(loading.state.screen.held.length, 2, 'both keys are held');
+  assert.equal(moves(loading.effects).length, 0, 'nothing is answered while the facts load');
+  const loaded = run(setup, loading, busyAt(fresh), { type: 'facts-loaded', load: 1 });
+  assert.equal(loaded.state.phase.kind, 'session');
+  assert.ok(loaded.effects.some((effect) => effect.type === 'cancel-load'), 'leaving the loading screen abandons its read and any probe question');
+  assert.equal(loaded.state.screen.held.length, 2, 'still held: the session does not wait on the engineer yet');
+  const asked = run(setup, loaded, waitingAt(fresh));
+  assert.deepEqual(moves(asked.effects), [{ kind: 'answer', question: 'eligible/ask-linux', value: false }]);
+  assert.equal(asked.state.screen.held.length, 0);
+  assert.equal(asked.state.waiting, false, 'after a move, keys wait for the next screen');
+});
+
+test('a burst of keys acts as the same keys typed one by one: keys after an answer wait for the next question', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  // "No" to Linux, then Down Down Enter meant for the tier question, all in one read.
+  const burst = run(setup, { state: asking.state, effects: [] }, ...keys('\u001b[B\r\u001b[B\u001b[B\r'));
+  assert.deepEqual(moves(burst.effects), [{ kind: 'answer', question: 'eligible/ask-linux', value: false }]);
+  assert.equal(burst.state.screen.held.length, 3, 'the tier keys wait for the tier question');
+  const next = engine.answer(fresh, false);
+  const answered = run(setup, { state: burst.state, effects: [] }, busyAt(next), waitingAt(next));
+  assert.deepEqual(moves(answered.effects), [{ kind: 'answer', question: 'eligible/ask-tier', value: 'Standard' }]);
+});
+
+test('an older load that finishes late changes nothing; a failed load offers to go on without Azure, retry or pick another target', () => {
+  const app = { mode: 'arm', appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a' } as const;
+  const setup = setupFor({ kind: 'target', choice: app });
+  const failed = run(setup, start(setup, SIZE, noSession), { type: 'load-failed', load: 0, reason: 'stale' });
+  assert.equal(failed.state.phase.kind, 'loading', 'a stale failure is ignored');
+  const offered = run(setup, failed, { type: 'load-failed', load: 1, reason: 'no Azure credential available' });
+  assert.deepEqual(offered.state.phase, { kind: 'load-failed', choice: app, reason: 'no Azure credential available' });
+  const retried = run(setup, { state: offered.state, effects: [] }, ...keys('\u001b[B\r'));
+  assert.deepEqual(retried.effects, [{ type: 'load', load: 2, choice: app }], 'Try again reads the same app');
+  const failedAgain = run(setup, { state: retried.state, effects: [] }, { type: 'load-failed', load: 2, reason: 'still no credential' });
+  assert.deepEqual(failedAgain.effects, [{ type: 'cancel-load' }]);
+  const again = screenOf(setup, failedAgain.state).view;
+  assert.ok(again.kind === 'list' && again.id === 'load-failed');
+  const gaveUp = run(setup, { state: failedAgain.state, effects: [] }, ...keys('\u001b[A\r'));
+  assert.deepEqual(gaveUp.effects, [{ type: 'load', load: 3, choice: offline }], 'the first row goes on without Azure');
+  assert.deepEqual(gaveUp.state.phase, { kind: 'loading', choice: offline, attempt: 0 });
+});
+
+test('the screen follows the session: when a background read moves the session on, the next key acts on the question now shown', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  assert.match(screenOf(setup, asking.state).view.id, /^q:eligible\/ask-linux:/);
+  const moved = engine.answer(fresh, false);
+  const followed = run(setup, { state: asking.state, effects: [] }, waitingAt(moved));
+  assert.match(screenOf(setup, followed.state).view.id, /^q:eligible\/ask-tier:/);
+  const entered = run(setup, { state: followed.state, effects: [] }, ...keys('\r'));
+  assert.deepEqual(moves(entered.effects), [{ kind: 'answer', question: 'eligible/ask-tier', value: 'Free' }]);
+});
+
+test('keys typed ahead never answer the probe confirmation; its own Enter declines (No is highlighted first), then the held keys reach the first question', () => {
+  const setup = setupFor();
+  const request = { appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a', commands: ['tcpping sql01:1433'] };
+  const asked = run(setup, start(setup, SIZE, noSession), ...keys('\r'), { type: 'probe-asked', request });
+  assert.equal(asked.state.screen.held.length, 1, 'the typed-ahead Enter stays held on the confirmation');
+  const declined = run(setup, { state: asked.state, effects: [] }, ...keys('\r'));
+  assert.deepEqual(declined.effects, [{ type: 'answer-probe', yes: false }]);
+  const fresh = engine.start({}, {});
+  const first = run(setup, { state: declined.state, effects: [] }, { type: 'probe-asked', request: undefined }, busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  assert.deepEqual(moves(first.effects), [{ kind: 'answer', question: 'eligible/ask-linux', value: true }]);
+});
+
+test('b remembers the answer taken back, so its question offers it again; the first question says there is nothing before it', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  const first = run(setup, { state: asking.state, effects: [] }, ...keys('b'));
+  assert.deepEqual(first.state.status, { text: 'This is the first question.', tone: 'info' });
+  assert.deepEqual(moves(first.effects), []);
+  const answered = engine.answer(fresh, false);
+  const back = run(setup, { state: first.state, effects: [] }, waitingAt(answered), ...keys('b'));
+  assert.deepEqual(moves(back.effects), [{ kind: 'back' }]);
+  assert.equal(back.state.earlier.get('eligible/ask-linux'), false);
+  const again = run(setup, { state: back.state, effects: [] }, waitingAt(fresh));
+  const view = screenOf(setup, again.state).view;
+  assert.ok(view.kind === 'list' && view.initial === 1, 'the earlier "No" is highlighted');
+});
+
+test('Ctrl-C saves on the way out; a second Ctrl-C leaves at once; the result arrives once', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  const leaving = run(setup, { state: asking.state, effects: [] }, ...keys('\u0003'));
+  assert.deepEqual(leaving.effects, [{ type: 'finish', end: 'interrupted' }]);
+  assert.equal(leaving.state.phase.kind, 'leaving');
+  assert.match(leaving.state.status?.text ?? '', /Saving the report and the session/);
+  const twice = run(setup, { state: leaving.state, effects: [] }, ...keys('q\u0003'));
+  assert.deepEqual(twice.effects, [{ type: 'stop-now', end: 'interrupted' }], 'q is ignored while leaving; Ctrl-C stops now');
+  const result = { exitCode: 130, messages: ['stopped'] };
+  const left = run(setup, { state: twice.state, effects: [] }, { type: 'finished', result }, { type: 'finished', result: { exitCode: 0, messages: [] } });
+  assert.deepEqual(left.state.phase, { kind: 'left', from: { kind: 'session' }, result });
+});
+
+test('the app picker lists subscriptions, then apps, and loads the app chosen; a listing that fails offers to go on without Azure', () => {
+  const setup: WizardSetup = { ...setupFor({ kind: 'start-screen' }), canPickApp: true };
+  const atStart = start(setup, SIZE, noSession);
+  assert.equal(atStart.state.phase.kind, 'start');
+  const picking = run(setup, atStart, ...keys('\r'), ...keys('\r'));
+  assert.deepEqual(picking.effects, [{ type: 'list-subscriptions' }], 'the Enter typed while the list loads is held');
+  const subscription = { id: 'sub-1', name: 'Contoso' };
+  const listed = run(setup, { state: picking.state, effects: [] }, { type: 'subscriptions-listed', list: [subscription] });
+  assert.deepEqual(listed.effects, [{ type: 'list-apps', subscription }], 'the held Enter chose the first subscription');
+  const app = { id: '/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Web/sites/web1', name: 'web1' };
+  const chosen = run(setup, { state: listed.state, effects: [] }, { type: 'apps-listed', subscription, list: [app] }, ...keys('\r'));
+  assert.deepEqual(chosen.effects, [{ type: 'cancel-listing' }, { type: 'load', load: 1, choice: { mode: 'arm', appId: app.id } }]);
+  const again = run(setup, atStart, ...keys('\r'), { type: 'listing-failed', reason: 'no Azure credential available' });
+  assert.deepEqual(again.state.phase, { kind: 'load-failed', choice: offline, reason: 'no Azure credential available' });
+});
+
+test('the machine is pure: it imports no React, no Ink and nothing that does I/O', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const seen = new Set<string>();
+  const bad: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+      const spec = match[1]!;
+      if (spec.startsWith('.')) visit(join(dirname(file), spec));
+      else if (/^(react|ink)(\/|$)|^ink-|^node:(fs|net|http|https|child_process)/.test(spec) || /\.tsx$/.test(spec)) bad.push(`${file} imports ${spec}`);
+    }
+  };
+  visit(fileURLToPath(new URL('../../src/ui/wizard-machine.ts', import.meta.url)));
+  assert.deepEqual(bad, []);
+  assert.ok(seen.size > 5, 'the walk followed the imports');
+});
