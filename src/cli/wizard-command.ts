@@ -26,7 +26,7 @@ import { formatForPath } from '../report/format.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
 import { SessionController } from '../session/controller.ts';
 import type { TargetChoice } from '../facts/sources-interface.ts';
-import type { FactProvider, Scenario, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
+import type { Scenario, WizardBeginning, WizardResult } from '../ui/wizard-types.ts';
 import type { WizardPreparation } from '../ui/run-wizard.tsx';
 import { EXIT_USAGE, UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
@@ -135,7 +135,7 @@ async function prepareWizard(
   });
   const probeConsent = options.probe ? new ProbeConsent() : undefined;
   const sources = wizardSources(options, { ...(access === undefined ? {} : { access }), now, flowSet, preset: fromFile, ...(probeConsent ? { probeConsent } : {}), ...(context.tlsCa === undefined ? {} : { tlsCa: context.tlsCa }) });
-  const facts = await factProvider(options, sources, access, beginning.kind === 'start-screen');
+  const scenarios = beginning.kind === 'start-screen' ? await demoScenarios() : [];
   // One controller for the session: it saves (a fresh session replaces a saved one only with its
   // first answer), writes the report on quit and picks the exit code.
   const session = new SessionController({
@@ -144,9 +144,11 @@ async function prepareWizard(
   return {
     kind: 'ready',
     deps: {
-      flowSet, derivations: DERIVATIONS, facts, store, writeReport: exporter, session, beginning, ...(probeConsent ? { probeConsent } : {}),
+      session, beginning, scenarios, ...(probeConsent ? { probeConsent } : {}),
+      // The start screen browses Azure through the session's one ArmAccess.
+      ...(access !== undefined && options.demo === undefined ? { browser: armBrowser(access) } : {}),
       ...(options.report === undefined ? {} : { reportFormat: formatForPath(options.report) }),
-      presetAnswers: fromFile.answers, presetAnswerDetails: fromFile.answerDetails, ...(options.flow === undefined ? {} : { flow: options.flow }), ...(notice === undefined ? {} : { notice }),
+      ...(notice === undefined ? {} : { notice }),
     },
   };
 }
@@ -192,21 +194,13 @@ function chooseBeginning(options: CliOptions, flagged: TargetChoice | undefined,
   return { kind: 'start-screen', ...(saved ? { saved } : {}) };
 }
 
-/** What the start screen offers and where facts come from: the session's fact sources (ARM access built once). */
-async function factProvider(options: CliOptions, sources: FactSources, access: ArmAccess | undefined, offerDemos: boolean): Promise<FactProvider> {
-  let scenarios: readonly Scenario[] = [];
-  if (offerDemos) {
-    try {
-      const { listScenarios } = await import('../emulator/scenarios.ts');
-      scenarios = listScenarios();
-    } catch {
-      // No built-in scenarios in this build: the start screen simply offers no demo.
-    }
+/** The built-in demo scenarios the start screen offers (none in a build without them). */
+async function demoScenarios(): Promise<readonly Scenario[]> {
+  try {
+    const { listScenarios } = await import('../emulator/scenarios.ts');
+    return listScenarios();
+  } catch {
+    // No built-in scenarios in this build: the start screen simply offers no demo.
+    return [];
   }
-  return {
-    listScenarios: () => scenarios,
-    ...(access !== undefined && options.demo === undefined ? armBrowser(access) : {}),
-    ...(options.offline ? {} : { nsgFacts: (target, facts, nsg) => sources.readNsg!(target, facts, nsg, {}) }),
-    gather: (choice, { signal, onProgress }) => sources.gather(choice, { signal, onProgress }),
-  };
 }

@@ -30,7 +30,6 @@ import { QuestionScreen } from './QuestionScreen.tsx';
 import { syncScreen } from './screen-state.ts';
 import { StartScreen } from './StartScreen.tsx';
 import { colour } from './theme.ts';
-import { controllerFor } from './use-wizard-session.ts';
 import { diagnosisOf, findingsRows, savedOffer, screenOf } from './wizard-screens.ts';
 import { shownPhase } from './wizard-phase.ts';
 import { WizardRuntime } from './wizard-runtime.ts';
@@ -59,21 +58,9 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
   const { columns, rows } = useWindowSize();
   const width = Math.max(20, columns);
   const queue = useMemo(() => keys ?? new KeyQueue(), [keys]);
-  const runtime = useMemo(() => {
-    const controller = controllerFor(deps);
-    return new WizardRuntime({
-      controller, keys: queue, size: { width, rows },
-      setup: {
-        engine: controller.engine, flowSet: deps.flowSet, beginning: deps.beginning, scenarios: deps.facts.listScenarios(), canPickApp: deps.facts.listSubscriptions !== undefined,
-        ...(deps.reportFormat === undefined ? {} : { reportFormat: deps.reportFormat }), ...(deps.notice === undefined ? {} : { notice: deps.notice }),
-      },
-      ...(deps.facts.listSubscriptions && deps.facts.listWebApps ? { browser: { listSubscriptions: deps.facts.listSubscriptions, listWebApps: deps.facts.listWebApps } } : {}),
-      ...(deps.probeConsent ? { probeConsent: deps.probeConsent } : {}),
-      copy: deps.copy ?? ((text) => copyToClipboard(stdout, text)),
-    });
-    // The runtime is built once per wizard; the size it starts with is kept up to date below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deps, queue]);
+  // Built once per wizard; the size it starts with is kept up to date below.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const runtime = useMemo(() => WizardRuntime.for(deps, queue, { width, rows }, (text) => copyToClipboard(stdout, text)), [deps, queue]);
   useEffect(() => runtime.connect(), [runtime]);
   useEffect(() => runtime.send({ type: 'resized', width, rows }), [runtime, width, rows]);
   const wizard = useSyncExternalStore(runtime.subscribe, runtime.getSnapshot);

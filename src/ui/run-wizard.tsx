@@ -31,7 +31,7 @@ export async function runWizard(prepare: () => Promise<WizardPreparation>): Prom
     stopped = true;
     // The session controller decides the exit code (a signal on the findings screen interrupts nothing).
     const end = endForSignal(signal);
-    const stoppedNow = ready?.session?.stopNow(end);
+    const stoppedNow = ready?.session.stopNow(end);
     const exitCode = stoppedNow?.exitCode ?? exitCodeFor({ end, complete: false, findings: [] });
     // What was saved is the controller's to say: a failed save is never reported as saved.
     result = { exitCode, messages: [`Stopped by ${signal}.`, ...(shown ? stoppedNow?.messages ?? [] : [])] };

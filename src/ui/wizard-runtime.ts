@@ -10,13 +10,7 @@ import type { ProbeConsent } from '../session/probe-consent.ts';
 import type { KeyQueue } from './key-queue.ts';
 import { ScreenPrompts } from './screen-prompts.ts';
 import { start, transition, type WizardEffect, type WizardEvent, type WizardSetup, type WizardState } from './wizard-machine.ts';
-import type { Subscription, WebApp, WizardBeginning } from './wizard-types.ts';
-
-/** Subscription and app lists for the start screen's picker; absent when Azure cannot be browsed. */
-export interface AppBrowser {
-  listSubscriptions(signal: AbortSignal): Promise<readonly Subscription[]>;
-  listWebApps(subscriptionId: string, signal: AbortSignal): Promise<readonly WebApp[]>;
-}
+import type { AppBrowser, WizardBeginning, WizardDeps } from './wizard-types.ts';
 
 export interface WizardRuntimeDeps {
   readonly controller: SessionController;
@@ -40,6 +34,21 @@ export class WizardRuntime {
   #draining = false;
   #load: AbortController | undefined;
   #listing: AbortController | undefined;
+
+  /** The runtime for the command's wizard: its controller, what the start screen offers, the probe's question. */
+  static for(deps: WizardDeps, keys: KeyQueue, size: WizardState['size'], copy: (text: string) => void): WizardRuntime {
+    const { session: controller } = deps;
+    return new WizardRuntime({
+      controller, keys, size,
+      setup: {
+        engine: controller.engine, flowSet: controller.flowSet, beginning: deps.beginning, scenarios: deps.scenarios ?? [], canPickApp: deps.browser !== undefined,
+        ...(deps.reportFormat === undefined ? {} : { reportFormat: deps.reportFormat }), ...(deps.notice === undefined ? {} : { notice: deps.notice }),
+      },
+      ...(deps.browser ? { browser: deps.browser } : {}),
+      ...(deps.probeConsent ? { probeConsent: deps.probeConsent } : {}),
+      copy: deps.copy ?? copy,
+    });
+  }
 
   constructor(deps: WizardRuntimeDeps) {
     this.#deps = deps;

@@ -1,14 +1,21 @@
-/** Drives the real WizardApp with ink-testing-library, fake fact sources and a temp state dir. */
+/**
+ * Drives the real WizardApp with ink-testing-library the way the command does: one session
+ * controller (the test's fact sources, a temp state dir, a report exporter that records what it
+ * is asked to write unless the test passes the real one) and the same runtime.
+ */
 import React from 'react';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
-import type { Facts, FlowSet } from '../../src/engine/types.ts';
+import type { AnswerValue, Facts, FlowSet } from '../../src/engine/types.ts';
+import type { FactSources, LoadedFacts } from '../../src/facts/sources-interface.ts';
+import { SessionController } from '../../src/session/controller.ts';
+import type { ReportExporter, ReportRequest } from '../../src/session/report-export.ts';
 import { SessionStore } from '../../src/session/session-store.ts';
 import { WizardApp } from '../../src/ui/WizardApp.tsx';
-import type { FactProvider, LoadedFacts, ReportRequest, ReportWriter, WizardBeginning, WizardDeps, WizardResult } from '../../src/ui/wizard-types.ts';
+import type { AppBrowser, Scenario, WizardBeginning, WizardDeps, WizardResult } from '../../src/ui/wizard-types.ts';
 
 export const KEY = {
   enter: '\r', down: '\u001b[B', up: '\u001b[A', backspace: '\u007f', escape: '\u001b', ctrlC: '\u0003',
@@ -39,17 +46,23 @@ export interface HarnessOptions {
   readonly flowSet: FlowSet;
   readonly facts?: Facts;
   readonly beginning?: WizardBeginning;
-  readonly provider?: Partial<FactProvider>;
-  readonly writeReport?: ReportWriter;
+  /** Where the session reads facts; by default `facts` (or none), offline. */
+  readonly sources?: FactSources;
+  /** The demo scenarios and the Azure browser the start screen offers. */
+  readonly scenarios?: readonly Scenario[];
+  readonly browser?: AppBrowser;
+  /** Writes the report on `s` and quit; by default it records the request in `reports`. */
+  readonly reports?: ReportExporter;
   readonly dir?: string;
-  readonly presetAnswers?: WizardDeps['presetAnswers'];
+  /** Answers from an answers file. */
+  readonly presetAnswers?: Readonly<Record<string, AnswerValue>>;
   /** Start in this flow instead of the entry flow. */
   readonly flow?: string;
   /** Terminal size (ink-testing-library's is 100 columns; rows default to 40 here). */
   readonly columns?: number;
   readonly rows?: number;
-  /** The command's session controller (real fact sources, answers file) instead of one built from the fakes. */
-  readonly session?: WizardDeps['session'];
+  /** The command's own session controller (real fact sources, answers file) instead of one built here. */
+  readonly session?: SessionController;
   /** --probe: where the fact sources ask before running commands in the app. */
   readonly probeConsent?: WizardDeps['probeConsent'];
 }
@@ -64,22 +77,22 @@ export function startWizard(options: HarnessOptions): Harness {
   const reports: ReportRequest[] = [];
   const copied: string[] = [];
   let result: WizardResult | undefined;
-  const provider: FactProvider = {
-    listScenarios: () => [],
-    gather: async () => offlineFacts(options.facts ?? {}),
-    ...options.provider,
-  };
-  const deps: WizardDeps = {
+  const sources: FactSources = options.sources ?? { gather: async () => offlineFacts(options.facts ?? {}) };
+  const session = options.session ?? new SessionController({
     flowSet: options.flowSet,
     derivations: DERIVATIONS,
-    facts: provider,
-    store,
-    beginning: options.beginning ?? { kind: 'target', choice: { mode: 'offline' } },
-    ...(options.presetAnswers ? { presetAnswers: options.presetAnswers } : {}),
+    preset: { facts: {}, answers: options.presetAnswers ?? {}, answerDetails: {} },
     ...(options.flow ? { flow: options.flow } : {}),
-    ...(options.session ? { session: options.session } : {}),
+    store,
+    reports: options.reports ?? (async (request) => { reports.push(request); return { path: join(dir, 'report.md'), unchanged: false }; }),
+    sources,
+  });
+  const deps: WizardDeps = {
+    session,
+    beginning: options.beginning ?? { kind: 'target', choice: { mode: 'offline' } },
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
     ...(options.probeConsent ? { probeConsent: options.probeConsent } : {}),
-    writeReport: options.writeReport ?? (async (request) => { reports.push(request); return join(dir, 'report.md'); }),
     copy: (text) => { copied.push(text); },
   };
   // The size is set before the first frame: Ink reads it from the stream.

@@ -22,7 +22,7 @@ for (const demo of shippedScenarioIds()) {
     const expected = loadScenario(demo).expect.findings;
     const ui = startWizard({
       flowSet, beginning: { kind: 'target', choice: { mode: 'demo', scenario: demo } }, rows: 60, columns: 160,
-      provider: { gather: (choice, options) => sources.gather(choice, options) },
+      sources,
     });
     try {
       const first = await ui.waitFor((f) => /\? help/.test(f) && (f.includes('What does the customer see?') || f.includes('Diagnosis')), 'the symptom question or the findings');

@@ -57,7 +57,7 @@ test('Ctrl-C writes the partial report and keeps the answers for --resume', asyn
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-ctrlc-'));
   const reportPath = join(dir, 'partial.md');
   const exporter = createReportExporter({ reportPath, version: 'test', build: buildReport, write: writeReport });
-  const ui = startWizard({ flowSet, dir, writeReport: exporter, facts: { 'app.isLinux': armFacts['app.isLinux'] } });
+  const ui = startWizard({ flowSet, dir, reports: exporter, facts: { 'app.isLinux': armFacts['app.isLinux'] } });
   await ui.waitFor((f) => f.includes('Tier?'), 'the tier question');
   await ui.press('3', KEY.enter);
   await ui.waitFor((f) => f.includes('Which host and port?'), 'the host-port question');
@@ -76,7 +76,7 @@ test('Ctrl-C writes the partial report and keeps the answers for --resume', asyn
 test('s and Enter save the report now and again, always to the session\'s one file; an existing file is never replaced without --force', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-save-'));
   const reportPath = join(dir, 'report.json');
-  const ui = startWizard({ flowSet, dir, writeReport: createReportExporter({ reportPath, version: 'test', build: buildReport, write: writeReport }) });
+  const ui = startWizard({ flowSet, dir, reports: createReportExporter({ reportPath, version: 'test', build: buildReport, write: writeReport }) });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press('s', KEY.enter);
   await ui.waitFor((f) => f.includes(`Report saved to ${reportPath}`), 'the saved message');
@@ -91,7 +91,7 @@ test('s and Enter save the report now and again, always to the session\'s one fi
 
   const other = join(dir, 'existing.md');
   writeFileSync(other, 'keep me');
-  const second = startWizard({ flowSet, dir, writeReport: createReportExporter({ reportPath: other, version: 'test', build: buildReport, write: writeReport }) });
+  const second = startWizard({ flowSet, dir, reports: createReportExporter({ reportPath: other, version: 'test', build: buildReport, write: writeReport }) });
   await second.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await second.press('s', KEY.enter);
   await second.waitFor((f) => f.includes(`Report saved to ${join(dir, 'existing-2.md')}`), 'a save next to the existing file');
@@ -108,7 +108,7 @@ test('answers from an answers file are shown as such', async () => {
 });
 
 test('a second Ctrl-C leaves at once when writing the report hangs', async () => {
-  const ui = startWizard({ flowSet, writeReport: () => new Promise<string>(() => {}) });
+  const ui = startWizard({ flowSet, reports: () => new Promise(() => {}) });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press(KEY.down);
   await ui.press(KEY.enter);
@@ -126,7 +126,7 @@ test('s offers the format: j writes the JSON report, m Markdown, another key wri
   const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-format-'));
   const cwd = join(dir, 'cwd');
   mkdirSync(cwd);
-  const ui = startWizard({ flowSet, dir, writeReport: createReportExporter({ cwd, version: 'test', build: buildReport, write: writeReport, now: () => new Date(2026, 5, 1, 10, 0, 0) }) });
+  const ui = startWizard({ flowSet, dir, reports: createReportExporter({ cwd, version: 'test', build: buildReport, write: writeReport, now: () => new Date(2026, 5, 1, 10, 0, 0) }) });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press('s');
   const asked = await ui.waitFor((f) => f.includes('Save the report as:'), 'the format choice');

@@ -13,9 +13,9 @@ test('naming a target address inside the VNet reads its NSG from ARM in the back
   const ui = startWizard({
     flowSet,
     flow: 'firewall-timeout',
-    facts: { 'vnet.addressSpace': arm(['10.10.0.0/16']), 'p2s.addressPool': arm(['172.16.200.0/24']) },
-    provider: {
-      nsgFacts: async (_target, _facts, nsg) => {
+    sources: {
+      gather: async () => ({ facts: { 'vnet.addressSpace': arm(['10.10.0.0/16']), 'p2s.addressPool': arm(['172.16.200.0/24']) }, errors: [], target: { mode: 'offline' } }),
+      readNsg: async (_target, _facts, nsg) => {
         asked.push(nsg);
         return { facts: { 'nsg.blocksP2s': { value: true, source: 'arm', detail: 'NSG nsg-data, rule deny-sql' }, 'nsg.name': arm('nsg-data') }, errors: [] };
       },

@@ -120,7 +120,7 @@ test('letters typed into a text box are text, and Esc then a letter is a command
 });
 
 test('a finished session whose report could not be written stays saved for --resume', async () => {
-  const ui = startWizard({ flowSet, writeReport: async () => { throw new Error('report.md already exists; pass --force to overwrite it'); } });
+  const ui = startWizard({ flowSet, reports: async () => { throw new Error('report.md already exists; pass --force to overwrite it'); } });
   await ui.waitFor((f) => f.includes('Is the app on Linux?'), 'the first question');
   await ui.press(KEY.enter);
   await ui.waitFor((f) => f.includes('Diagnosis'), 'the Linux finding');

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { miniFlowSet } from '../support/mini-flows.ts';
 import type { SavedSession } from '../../src/session/session-schema.ts';
-import type { LoadedFacts, TargetChoice } from '../../src/ui/wizard-types.ts';
+import type { LoadedFacts, TargetChoice } from '../../src/facts/sources-interface.ts';
 import { KEY, offlineFacts, startWizard } from './harness.tsx';
 
 const flowSet = miniFlowSet();
-const scenarios = () => [{ id: 'healthy', title: 'A healthy integration', summary: '' }, { id: 'nsg-blocks', title: 'An NSG blocks the pool', summary: '' }];
+const scenarios = [{ id: 'healthy', title: 'A healthy integration', summary: '' }, { id: 'nsg-blocks', title: 'An NSG blocks the pool', summary: '' }];
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -20,7 +20,7 @@ test('the start screen offers the saved session and continues it where it stoppe
     format: 1, savedAt: '2026-11-25T12:01:00.000Z', target: { mode: 'offline' }, facts: {}, presetAnswers: {},
     inputs: [{ type: 'answer', question: 'eligible/ask-linux', value: false }],
   };
-  const ui = startWizard({ flowSet, beginning: { kind: 'start-screen', saved }, provider: { listScenarios: scenarios } });
+  const ui = startWizard({ flowSet, beginning: { kind: 'start-screen', saved }, scenarios });
   const screen = await ui.waitFor((f) => f.includes('Which app are we looking at?'), 'the start screen');
   assert.match(screen, /❯ Continue the interrupted session \(1 answer, offline, saved 2026-11-25 12:01 UTC\)/);
   assert.match(screen, /No Azure access: I will answer the questions myself/);
@@ -37,7 +37,7 @@ test('a demo scenario shows a spinner with progress while facts load, then the f
   let progress: ((message: string) => void) | undefined;
   const ui = startWizard({
     flowSet, beginning: { kind: 'start-screen' },
-    provider: { listScenarios: scenarios, gather: (choice, { onProgress }) => { asked.push(choice); progress = onProgress; return loading.promise; } },
+    scenarios, sources: { gather: (choice, { onProgress }) => { asked.push(choice); progress = onProgress; return loading.promise; } },
   });
   await ui.waitFor((f) => f.includes('Demo: A healthy integration'), 'the demo choice');
   await ui.press(KEY.down);
@@ -56,7 +56,7 @@ test('a demo scenario shows a spinner with progress while facts load, then the f
 test('when Azure cannot be read the wizard offers to go on without it', async () => {
   const ui = startWizard({
     flowSet, beginning: { kind: 'target', choice: { mode: 'arm', appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a' } },
-    provider: { gather: async (choice) => { if (choice.mode === 'arm') throw new Error('no Azure credential available'); return offlineFacts(); } },
+    sources: { gather: async (choice) => { if (choice.mode === 'arm') throw new Error('no Azure credential available'); return offlineFacts(); } },
   });
   const screen = await ui.waitFor((f) => f.includes('Could not read the facts'), 'the failure screen');
   assert.match(screen, /no Azure credential available/);
@@ -69,11 +69,11 @@ test('the app picker lists subscriptions, then apps, and reads the chosen app', 
   const asked: TargetChoice[] = [];
   const ui = startWizard({
     flowSet, beginning: { kind: 'start-screen' },
-    provider: {
+    browser: {
       listSubscriptions: async () => [{ id: 'sub-1', name: 'Contoso Prod' }],
       listWebApps: async (subscription) => [{ id: `/subscriptions/${subscription}/resourceGroups/rg/providers/Microsoft.Web/sites/web1`, name: 'web1', resourceGroup: 'rg' }],
-      gather: async (choice) => { asked.push(choice); return { facts: {}, errors: [], target: { mode: 'arm', appName: 'web1' } }; },
     },
+    sources: { gather: async (choice) => { asked.push(choice); return { facts: {}, errors: [], target: { mode: 'arm', appName: 'web1' } }; } },
   });
   await ui.waitFor((f) => f.includes('❯ Pick the app from my Azure subscriptions'), 'the picker choice');
   await ui.press(KEY.enter);
