@@ -38,6 +38,9 @@ const VALUES: Record<CatalogueValueKind, Json> = {
     type: 'object', additionalProperties: false, required: ['fact', 'pattern', 'with'],
     properties: { fact: KEY, pattern: PATTERN, with: { type: 'string' }, lower: { type: 'boolean' } },
   },
+  take: { type: 'object', additionalProperties: false, required: ['fact', 'count'], properties: { fact: KEY, count: { type: 'integer', minimum: 1, maximum: 1000 } } },
+  except: { type: 'object', additionalProperties: false, required: ['fact', 'remove'], properties: { fact: KEY, remove: KEY } },
+  append: { type: 'object', additionalProperties: false, required: ['fact', 'item'], properties: { fact: KEY, item: KEY } },
   'unused-name': { type: 'object', additionalProperties: false, required: ['base', 'taken'], properties: { base: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 64 }, taken: KEY } },
 };
 

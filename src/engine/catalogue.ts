@@ -98,6 +98,17 @@ function validateDerivedForm(key: string, form: DerivedForm, definition: Record<
       if (problem) report(`replace.pattern: the pattern ${problem}`);
       return;
     }
+    case 'take':
+      if (!isRecord(operand) || !isKey(operand.fact) || !Number.isInteger(operand.count) || (operand.count as number) < 1 || (operand.count as number) > 1000 || Object.keys(operand).length !== 2) {
+        report('"take" is { fact: list fact, count: a whole number from 1 to 1000 }');
+      }
+      return;
+    case 'except':
+      if (!isRecord(operand) || !isKey(operand.fact) || !isKey(operand.remove) || Object.keys(operand).length !== 2) report('"except" is { fact: list fact, remove: fact }');
+      return;
+    case 'append':
+      if (!isRecord(operand) || !isKey(operand.fact) || !isKey(operand.item) || Object.keys(operand).length !== 2) report('"append" is { fact: list fact, item: fact }');
+      return;
     case 'unusedName':
       if (!isRecord(operand) || !isKey(operand.taken) || typeof operand.base !== 'string' || !NAME.test(operand.base) || Object.keys(operand).length !== 2) {
         report('"unusedName" is { base: a name of letters, digits, ".", "_" or "-", taken: list fact }');

@@ -26,6 +26,9 @@ export function derivedInputs(entry: FactDefinition): string[] {
   if (entry.cases) return entry.cases.flatMap((item) => [...conditionKeys(item.when), ...(isFactOperand(item.value) ? [item.value.fact] : [])]);
   if (entry.replace) return [entry.replace.fact];
   if (entry.unusedName) return [entry.unusedName.taken];
+  if (entry.take) return [entry.take.fact];
+  if (entry.except) return [entry.except.fact, entry.except.remove];
+  if (entry.append) return [entry.append.fact, entry.append.item];
   return [];
 }
 
@@ -74,7 +77,26 @@ export function deriveFromCatalogue(entry: FactDefinition, lookup: Lookup, catal
       if (!names.has(name.toLowerCase())) return name;
     }
   }
+  if (entry.take) {
+    const items = listOf(lookup(entry.take.fact));
+    return items?.slice(0, entry.take.count);
+  }
+  if (entry.except) {
+    const items = listOf(lookup(entry.except.fact));
+    const remove = listOf(lookup(entry.except.remove));
+    return items && remove ? items.filter((item) => !remove.includes(item)) : undefined;
+  }
+  if (entry.append) {
+    const items = listOf(lookup(entry.append.fact));
+    const item = lookup(entry.append.item);
+    if (!items || item === undefined || Array.isArray(item)) return undefined;
+    return items.includes(String(item)) ? items : [...items, String(item)];
+  }
   return undefined;
 }
+
+/** A list fact's items; a single value is a list of one. */
+const listOf = (value: FactValue | undefined): readonly string[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? (value as readonly string[]) : [String(value)];
 
 const valueOf = (value: FactValue | FactOperand, lookup: Lookup): FactValue | undefined => (isFactOperand(value) ? lookup(value.fact) : value);

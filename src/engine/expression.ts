@@ -80,6 +80,7 @@ function compare(c: ComparisonCondition, lookup: Lookup): Truth {
     order(c.lte, (n, m) => n <= m),
     against(c.contains, (other) => list(value).some((item) => same(item, other))),
     against(c.countGte, (other) => { const m = numberOf(other); return m === undefined ? undefined : list(value).length >= m; }),
+    against(c.sameItems, (other) => sameItems(list(value), list(other))),
   ];
   // A comparison has exactly one operator (validate-flow.ts): the first one present decides.
   const decided = results.findIndex((result) => result !== 'absent');
@@ -107,6 +108,12 @@ function compare(c: ComparisonCondition, lookup: Lookup): Truth {
     return results.every(Boolean);
   }
   return undefined;
+}
+
+/** The same items as many times each, in any order (texts without case). */
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  const key = (items: readonly string[]) => JSON.stringify(items.map((item) => String(item).toLowerCase()).sort());
+  return key(a) === key(b);
 }
 
 function same(a: FactValue, b: FactValue): boolean {

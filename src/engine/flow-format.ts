@@ -89,7 +89,7 @@ export const FLOW_FIELDS = {
  * What each comparison operator takes on its right. `-or-fact` operands may instead name another
  * fact (`{ fact: key }`), compared by its current value.
  */
-export type OperandKind = 'scalar-or-fact' | 'number-or-fact' | 'text-or-fact' | 'scalar-list' | 'boolean' | 'fact-key' | 'pattern';
+export type OperandKind = 'scalar-or-fact' | 'number-or-fact' | 'text-or-fact' | 'list-or-fact' | 'scalar-list' | 'boolean' | 'fact-key' | 'pattern';
 
 export const COMPARISONS = {
   eq: 'scalar-or-fact',
@@ -105,6 +105,7 @@ export const COMPARISONS = {
   contains: 'text-or-fact',
   countGte: 'number-or-fact',
   matches: 'pattern',
+  sameItems: 'list-or-fact',
 } as const satisfies Record<string, OperandKind>;
 
 export const COMPARISON_OPERATORS = Object.keys(COMPARISONS) as (keyof typeof COMPARISONS)[];
@@ -117,7 +118,7 @@ export const FACT_SOURCES = ['arm', 'derived', 'answer', 'session', 'probe', 'co
 /** What a catalogue field holds (besides the flow file's value kinds). */
 export type CatalogueValueKind =
   | 'string' | 'text' | 'severity' | 'fact-type' | 'fact-source' | 'string-list'
-  | 'condition' | 'fact-keys' | 'template' | 'fact-key' | 'factors' | 'lookup' | 'cases' | 'replace' | 'unused-name';
+  | 'condition' | 'fact-keys' | 'template' | 'fact-key' | 'factors' | 'lookup' | 'cases' | 'replace' | 'unused-name' | 'take' | 'except' | 'append';
 
 export interface CatalogueFieldSpec {
   readonly value: CatalogueValueKind;
@@ -150,6 +151,9 @@ export const DERIVED_FORMS = {
   cases: { value: 'cases', description: 'The `value` of the first case whose `when` is true (unknown when none is).' },
   replace: { value: 'replace', type: 'text', description: 'The text fact with every match of `pattern` replaced by `with`, then lower-cased when `lower` is true.' },
   unusedName: { value: 'unused-name', type: 'text', description: 'The `base` name, else base-2, base-3, ..., that the list fact `taken` does not hold (case-insensitive).' },
+  take: { value: 'take', description: 'The first `count` items of the list fact `fact`.' },
+  except: { value: 'except', description: 'The items of the list fact `fact` (in its order) that the fact `remove` does not hold.' },
+  append: { value: 'append', description: 'The list fact `fact` with the value of `item` at its end, unless the list holds it already.' },
 } as const satisfies Record<string, CatalogueFieldSpec & { readonly type?: (typeof FACT_TYPES)[number] }>;
 
 export type DerivedForm = keyof typeof DERIVED_FORMS;

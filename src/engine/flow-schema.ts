@@ -28,6 +28,7 @@ const OPERANDS: Record<OperandKind, Json> = {
   'scalar-or-fact': { anyOf: [{ type: ['string', 'number', 'boolean'] }, FACT] },
   'number-or-fact': { anyOf: [{ type: 'number' }, FACT] },
   'text-or-fact': { anyOf: [{ type: 'string' }, FACT] },
+  'list-or-fact': { anyOf: [{ type: 'array', items: { type: 'string' } }, FACT] },
   'scalar-list': { type: 'array', items: { type: ['string', 'number', 'boolean'] } },
   boolean: { type: 'boolean' },
   'fact-key': { type: 'string', description: 'A fact key holding prefixes.' },

@@ -64,6 +64,7 @@ interface OperandTypes {
   'scalar-or-fact': Operand<FactValue>;
   'number-or-fact': Operand<number>;
   'text-or-fact': Operand<string>;
+  'list-or-fact': Operand<readonly string[]>;
   'scalar-list': readonly (string | number | boolean)[];
   boolean: boolean;
   'fact-key': string;
@@ -125,6 +126,9 @@ interface CatalogueValueTypes {
   cases: readonly { readonly when: Condition; readonly value: FactValue | FactOperand }[];
   replace: { readonly fact: string; readonly pattern: string; readonly with: string; readonly lower?: boolean };
   'unused-name': { readonly base: string; readonly taken: string };
+  take: { readonly fact: string; readonly count: number };
+  except: { readonly fact: string; readonly remove: string };
+  append: { readonly fact: string; readonly item: string };
 }
 
 type CatalogueSpec = Readonly<Record<string, CatalogueFieldSpec>>;

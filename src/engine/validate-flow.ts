@@ -127,6 +127,7 @@ export function validateCondition(id: string, condition: unknown, report: Report
   if (op === 'contains' && typeof operand !== 'string') report(`${path} must be a text or { fact: key }`, id);
   if (op === 'within' && typeof operand !== 'string') report(`${path} must be a fact key`, id);
   if (op === 'in' && !Array.isArray(operand)) report(`${path} must be a list`, id);
+  if (op === 'sameItems' && !(Array.isArray(operand) && operand.every((item) => typeof item === 'string'))) report(`${path} must be a list of texts or { fact: key }`, id);
   if (op === 'matches') {
     const problem = patternProblem(operand);
     if (problem) report(`${path}: the pattern ${problem}`, id);

@@ -1,10 +1,11 @@
 /**
- * Facts computed from other facts that the flow language cannot say: CIDR and date maths, and
- * the few that need arithmetic, text building or normalising (a region's spelling, an IP's
- * validity, DNS server order). A derived fact that is a comparison of facts is written in the
- * fact catalogue instead (`when:` in flows/catalog/facts.yaml). Each declares its inputs; the
- * engine hands it those only, and calls it lazily, so a derived fact follows whatever its inputs
- * currently are: an ARM value, or the user's override of it.
+ * Facts computed from other facts in code: only IP/CIDR and date maths (free blocks and overlaps
+ * of address ranges, routes that hold an address, subnet sizes, IP validity, addresses in numeric
+ * order, days until a date), the peering a target's address picks, the limits of limits.ts, and
+ * `error.kind`, which is the tool-output parser the probe reads too (one parser). Everything else
+ * is derived in the fact catalogue (flows/catalog/facts.yaml: `when`, `cases`, `map`, ...). Each
+ * declares its inputs; the engine hands it those only, and calls it lazily, so a derived fact
+ * follows whatever its inputs currently are: an ARM value, or the user's override of it.
  */
 import type { Derivation, Derivations } from '../engine/engine.ts';
 import type { Lookup } from '../engine/expression.ts';
@@ -51,24 +52,6 @@ const peeringDerivations: Derivations = Object.fromEntries(PEERING_FIELDS.map((f
   return typeof value === 'string' || typeof value === 'boolean' || (Array.isArray(value) && value.every((item) => typeof item === 'string')) ? value : undefined;
 })]));
 
-/** What appOwnDnsServers and legacyPick read, declared by every derivation that calls them. */
-const OWN_DNS_INPUTS = ['app.siteDnsServers', 'app.settingDnsServers', 'app.settingDnsAltServer', 'app.dnsOverride', 'app.dnsLegacySortOrder', 'app.isLinux'];
-
-/** The app's own DNS servers (site property first, then WEBSITE_DNS_SERVER), or undefined when not known. */
-function appOwnDnsServers(get: (key: string) => FactValue | undefined): readonly string[] | undefined {
-  const site = list(get('app.siteDnsServers'));
-  if (site && site.length > 0) return site;
-  const settings = list(get('app.settingDnsServers'));
-  const alt = get('app.settingDnsAltServer');
-  if (get('app.dnsOverride') === true && settings) return settings.filter((server) => server !== alt);
-  return site !== undefined && get('app.dnsOverride') === false ? [] : undefined;
-}
-
-/** The VNet's servers as a Windows site on the legacy sort order uses them: sorted, the first two. */
-function legacyPick(get: (key: string) => FactValue | undefined, servers: readonly string[]): readonly string[] {
-  if (get('app.dnsLegacySortOrder') !== true || get('app.isLinux') === true) return servers;
-  return [...servers].sort((a, b) => ipNumber(a) - ipNumber(b)).slice(0, 2);
-}
 /** A new VNet in the app's region gets a /24 (larger when the plan's subnet needs more). */
 const NEW_VNET_PREFIX = 24;
 
@@ -131,37 +114,9 @@ export const DERIVATIONS: Derivations = {
     const expires = get('app.certExpiresOn');
     return typeof today === 'string' && typeof expires === 'string' ? daysBetween(today, expires) : undefined;
   }),
-  // The servers the app asks, in order (learn.microsoft.com/azure/app-service/overview-name-resolution):
-  // its own (site dnsConfiguration.dnsServers, else WEBSITE_DNS_SERVER) replace the VNet's; a Windows
-  // site still on the legacy sort order uses the VNet's servers sorted, first two only (App Service
-  // team blog, 2024-01-09); the alternate server (dnsAltServer / WEBSITE_DNS_ALT_SERVER) comes last.
-  'app.dnsServersInUse': derive([...OWN_DNS_INPUTS, 'app.dnsServers', 'vnet.dnsServers', 'app.siteDnsAltServer'], (get) => {
-    const own = appOwnDnsServers(get);
-    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
-    const base = own !== undefined && own.length > 0 ? own : get('app.dnsOverride') === true ? undefined : vnet && legacyPick(get, vnet);
-    if (!base) return undefined;
-    const alt = get('app.siteDnsAltServer') ?? get('app.settingDnsAltServer');
-    return typeof alt === 'string' && !base.includes(alt) ? [...base, alt] : [...base];
-  }),
-  // VNet DNS servers a legacy-sorted Windows site never asks (more than two configured).
-  'dns.legacySortUnused': derive([...OWN_DNS_INPUTS, 'app.dnsServers', 'vnet.dnsServers'], (get) => {
-    if (appOwnDnsServers(get)?.length) return [];
-    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
-    const legacy = get('app.dnsLegacySortOrder');
-    if (!vnet || legacy === undefined || get('app.isLinux') === undefined) return undefined;
-    const used = legacyPick(get, vnet);
-    return vnet.filter((server) => !used.includes(server));
-  }),
-  'dns.legacySortUsed': derive(['app.dnsServers', 'vnet.dnsServers', 'app.dnsLegacySortOrder', 'app.isLinux'], (get) => {
-    const vnet = list(get('app.dnsServers')) ?? list(get('vnet.dnsServers'));
-    return vnet && get('app.dnsLegacySortOrder') === true ? legacyPick(get, vnet) : undefined;
-  }),
-  'vnet.dnsDiffersFromApp': derive(['vnet.dnsServers', 'app.dnsServers'], (get) => {
-    const vnet = list(get('vnet.dnsServers'));
-    const app = list(get('app.dnsServers'));
-    if (!vnet || !app) return undefined;
-    return [...vnet].sort().join(',') !== [...app].sort().join(',');
-  }),
+  // IP maths: the VNet's DNS servers in numeric address order (a legacy-sorted Windows site asks
+  // the first two; the fact catalogue picks them: dns.lowestTwoServers).
+  'dns.vnetServersByAddress': derive(['dns.vnetServers'], (get) => list(get('dns.vnetServers')) && [...list(get('dns.vnetServers'))!].sort((a, b) => ipNumber(a) - ipNumber(b))),
   // A VNet in the app's region for an app whose VNet is elsewhere (named in the fact catalogue:
   // migration.newVnetName) gets a private range that overlaps no network the app must keep
   // reaching (the VNet, its peer, on-premises, the point-to-site pool).

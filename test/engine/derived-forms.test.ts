@@ -13,6 +13,7 @@ import { validateFlow } from '../../src/engine/validate-flow.ts';
 import { patternProblem } from '../../src/engine/safe-pattern.ts';
 import type { FactDefinition, FactValue } from '../../src/engine/types.ts';
 import { MINI_ELIGIBLE, MINI_FINDINGS, MINI_TRIAGE } from '../support/mini-flows.ts';
+import { engine as shipped } from '../flows/shipped.ts';
 
 const lookupOf = (values: Record<string, FactValue>) => (key: string) => (Object.hasOwn(values, key) ? values[key] : undefined);
 const derive = (entry: Record<string, unknown>, values: Record<string, FactValue>) =>
@@ -85,6 +86,46 @@ test('unusedName proposes the base name, else the first free -2, -3, ... (case-i
   assert.equal(derive({ unusedName }, {}), undefined);
 });
 
+test('take, except and append shape lists, keeping order; each is unknown while a fact it needs is', () => {
+  const servers = ['10.0.0.9', '10.0.0.1', '10.0.0.7'];
+  assert.deepEqual(derive({ take: { fact: 'names', count: 2 } }, { names: servers }), ['10.0.0.9', '10.0.0.1']);
+  assert.deepEqual(derive({ take: { fact: 'names', count: 5 } }, { names: servers }), servers);
+  assert.equal(derive({ take: { fact: 'names', count: 2 } }, {}), undefined);
+  assert.deepEqual(derive({ except: { fact: 'names', remove: 'region' } }, { names: servers, region: ['10.0.0.1'] }), ['10.0.0.9', '10.0.0.7']);
+  assert.deepEqual(derive({ except: { fact: 'names', remove: 'region' } }, { names: servers, region: '10.0.0.7' }), ['10.0.0.9', '10.0.0.1'], 'a single value');
+  assert.equal(derive({ except: { fact: 'names', remove: 'region' } }, { names: servers }), undefined, 'an unknown remove is not "nothing"');
+  assert.deepEqual(derive({ append: { fact: 'names', item: 'region' } }, { names: servers, region: '10.0.0.2' }), [...servers, '10.0.0.2']);
+  assert.deepEqual(derive({ append: { fact: 'names', item: 'region' } }, { names: servers, region: '10.0.0.1' }), servers, 'no repeat');
+  assert.equal(derive({ append: { fact: 'names', item: 'region' } }, { names: servers }), undefined);
+});
+
+test('sameItems compares two lists as many items each in any order; unknown while either is', () => {
+  const same = { fact: 'vnet.dnsServers', sameItems: { fact: 'app.dnsServers' } };
+  assert.equal(evaluate(same, lookupOf({ 'vnet.dnsServers': ['10.0.0.5', '10.0.0.4'], 'app.dnsServers': ['10.0.0.4', '10.0.0.5'] })), true);
+  assert.equal(evaluate(same, lookupOf({ 'vnet.dnsServers': ['10.0.0.5'], 'app.dnsServers': ['10.0.0.4', '10.0.0.5'] })), false);
+  assert.equal(evaluate(same, lookupOf({ 'vnet.dnsServers': ['10.0.0.5'] })), undefined);
+  assert.equal(evaluate({ fact: 'vnet.dnsServers', sameItems: ['b', 'a'] }, lookupOf({ 'vnet.dnsServers': ['a', 'b'] })), true);
+});
+
+test('the shipped catalogue builds the DNS servers a legacy-sorted Windows site asks from its settings', () => {
+  const state = shipped.start({
+    'vnet.dnsServers': { value: ['10.0.0.20', '10.0.0.3', '10.0.0.100', '10.0.0.7'], source: 'arm' },
+    'app.dnsLegacySortOrder': { value: true, source: 'arm' }, 'app.isLinux': { value: false, source: 'arm' },
+    'app.siteDnsServers': { value: [], source: 'arm' }, 'app.dnsOverride': { value: false, source: 'arm' },
+    'app.siteDnsAltServer': { value: '10.9.0.1', source: 'arm' },
+  });
+  const value = (key: string) => shipped.resolveFact(state, key)?.value;
+  assert.deepEqual(value('dns.legacySortUsed'), ['10.0.0.3', '10.0.0.7'], 'the two lowest addresses, in address order');
+  assert.deepEqual(value('dns.legacySortUnused'), ['10.0.0.20', '10.0.0.100'], 'in the VNet\'s order');
+  assert.deepEqual(value('app.dnsServersInUse'), ['10.0.0.3', '10.0.0.7', '10.9.0.1'], 'the alternate last');
+  assert.equal(value('vnet.dnsDiffersFromApp'), undefined, 'the app\'s servers are not known');
+  const linux = shipped.start({ ...state.facts, 'app.isLinux': { value: true, source: 'arm' }, 'app.siteDnsAltServer': { value: '10.0.0.3', source: 'arm' } });
+  assert.deepEqual(shipped.resolveFact(linux, 'app.dnsServersInUse')?.value, ['10.0.0.20', '10.0.0.3', '10.0.0.100', '10.0.0.7'], 'Linux: every server, the alternate not twice');
+  const own = shipped.start({ ...state.facts, 'app.siteDnsServers': { value: ['10.5.0.4'], source: 'arm' } });
+  assert.deepEqual(shipped.resolveFact(own, 'dns.legacySortUnused')?.value, [], 'the app\'s own servers replace the VNet\'s');
+  assert.deepEqual(shipped.resolveFact(own, 'app.dnsServersInUse')?.value, ['10.5.0.4', '10.9.0.1']);
+});
+
 test('matches tests a text (a list: any item) against a pattern, without case; unknown when the fact is', () => {
   const privateLink = { fact: 'dns.testName', matches: '(^|\\.)privatelink\\.' };
   assert.equal(evaluate(privateLink, lookupOf({ 'dns.testName': 'db.PrivateLink.database.windows.net' })), true);
@@ -115,14 +156,18 @@ test('a malformed form is refused, naming the file, the line, the fact and the p
     ['  bad: { type: text, label: b, source: derived, map: { fact: region, to: { a: [1] } } }', 'facts.yaml:10: bad: map.to.a must be a text, number or yes/no'],
     ['  bad: { type: text, label: b, source: derived, map: { fact: region } }', 'facts.yaml:10: bad: "map" is { fact: key, to: { value: result, ... } }'],
     ['  bad: { type: text, label: b, source: derived, cases: [{ when: { fact: size, gt: 1 } }] }', 'facts.yaml:10: bad: cases[0] needs exactly "when" and "value"'],
-    ['  bad: { type: text, label: b, source: derived, cases: [{ when: { fact: size, big: 1 }, value: x }] }', 'facts.yaml:10: bad: cases[0].when: unknown operator "big" (expected one of eq, ne, in, gt, gte, lt, lte, known, rfc1918, within, contains, countGte, matches)'],
+    ['  bad: { type: text, label: b, source: derived, cases: [{ when: { fact: size, big: 1 }, value: x }] }', 'facts.yaml:10: bad: cases[0].when: unknown operator "big" (expected one of eq, ne, in, gt, gte, lt, lte, known, rfc1918, within, contains, countGte, matches, sameItems)'],
     ['  bad: { type: text, label: b, source: derived, cases: [{ when: { fact: size, gt: 1 }, value: { fact: nope } }] }', 'facts.yaml:10: bad: cases: unknown fact key "nope" (not in the fact catalogue)'],
     ["  bad: { type: text, label: b, source: derived, replace: { fact: region, pattern: '(a+)+', with: '' } }", 'facts.yaml:10: bad: replace.pattern: the pattern repeats a group that itself repeats or holds "|" (it could take exponential time): write it without the nesting'],
     ["  bad: { type: text, label: b, source: derived, replace: { fact: region, pattern: 'a', with: '', upper: true } }", 'facts.yaml:10: bad: replace has unknown field "upper"'],
     ['  bad: { type: text, label: b, source: derived, unusedName: { base: "a b", taken: names } }', 'facts.yaml:10: bad: "unusedName" is { base: a name of letters, digits, ".", "_" or "-", taken: list fact }'],
     ['  bad: { type: number, label: b, source: arm, count: names }', 'facts.yaml:10: bad: a fact derived by "count" has source derived'],
-    ['  bad: { type: number, label: b, source: derived, count: names, product: [size, 2] }', 'facts.yaml:10: bad: a derived fact has one of when, first, text, count, product, map, cases, replace, unusedName, not count and product'],
-    ['  bad: { type: text, label: a, b, source: derived }', 'facts.yaml:10: bad: unknown field "b" (a fact has type, label, values, description, source, when, first, text, count, product, map, cases, replace, unusedName; a text holding ", " or ": " goes in quotes)'],
+    ['  bad: { type: number, label: b, source: derived, count: names, product: [size, 2] }', 'facts.yaml:10: bad: a derived fact has one of when, first, text, count, product, map, cases, replace, unusedName, take, except, append, not count and product'],
+    ['  bad: { type: text-list, label: b, source: derived, take: { fact: names, count: 0 } }', 'facts.yaml:10: bad: "take" is { fact: list fact, count: a whole number from 1 to 1000 }'],
+    ['  bad: { type: text-list, label: b, source: derived, except: { fact: names } }', 'facts.yaml:10: bad: "except" is { fact: list fact, remove: fact }'],
+    ['  bad: { type: text-list, label: b, source: derived, append: { fact: names, item: nope } }', 'facts.yaml:10: bad: append: unknown fact key "nope" (not in the fact catalogue)'],
+    ['  bad: { type: yes-no, label: b, source: derived, when: { fact: names, sameItems: 3 } }', 'facts.yaml:10: bad: when.sameItems must be a list of texts or { fact: key }'],
+    ['  bad: { type: text, label: a, b, source: derived }', 'facts.yaml:10: bad: unknown field "b" (a fact has type, label, values, description, source, when, first, text, count, product, map, cases, replace, unusedName, take, except, append; a text holding ", " or ": " goes in quotes)'],
   ];
   for (const [line, expected] of cases) assert.deepEqual(problems(line), [expected], line);
 });
