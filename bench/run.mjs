@@ -4,9 +4,9 @@
  * and its growth from issue 14), each with its target and PASS/FAIL.
  * Medians of several runs; ratios are taken within this run. Contacts only 127.0.0.1.
  *
- *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,patches,hostile,scan,runbooks]
+ *   node bench/run.mjs [--quick] [--only install,frame,arm,engine,memory,young,patches,hostile,scan,sizes,runbooks]
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +17,11 @@ import { measureEngine, SYNTHETIC_SIZES } from './engine.mjs';
 import { measureArm, ARM_LATENCY_MS } from './arm.mjs';
 import { measureSession } from './session.mjs';
 import { measureHostileInput } from './hostile-input.mjs';
-import { measureScanGrowth, SCAN_LATENCY_MS } from './scan.mjs';
+import { measureScanGrowth, measureScanSizes, SCAN_IN_FLIGHT, SCAN_LATENCY_MS } from './scan.mjs';
 import { measureYoungGeneration, MIB } from './young-generation.mjs';
 import { measureStartupPatches } from './startup-patches.mjs';
 import { measureRunbooks, RUNBOOK_APPS } from './runbooks.mjs';
-import { ms, mb, spread } from './lib/stats.mjs';
+import { median, ms, mb, spread } from './lib/stats.mjs';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,11 +33,11 @@ const wanted = (name) => !only || only.has(name);
 
 const results = [];
 /** `runs`: the measurements behind a median figure, shown as their spread. */
-function report(name, figure, target, pass, details = [], runs = undefined, format = ms) {
+function report(name, figure, target, pass, details = [], runs = undefined, format = ms, table = []) {
   if (runs?.length) details = [`spread: ${spread(runs, format)}`, ...details];
-  results.push({ name, pass, figure, target, details });
+  results.push({ name, pass, figure, target, details, table });
   process.stdout.write(`\n${pass ? 'PASS' : 'FAIL'}  ${name}\n      ${figure}\n      target: ${target}\n`);
-  for (const line of details) process.stdout.write(`      ${line}\n`);
+  for (const line of [...details, ...table]) process.stdout.write(`      ${line}\n`);
 }
 async function section(name, run) {
   try {
@@ -49,7 +49,7 @@ async function section(name, run) {
 
 process.stdout.write(`vnet-doctor benchmarks — Node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick: fewer runs)' : ''}\n`);
 let installed;
-const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory') || wanted('young') || wanted('scan');
+const needInstall = wanted('install') || wanted('frame') || wanted('arm') || wanted('memory') || wanted('young') || wanted('scan') || wanted('sizes');
 let sessionResult;
 /** One set of full --demo sessions serves figures 3 (SDK after first frame) and 5 (memory). */
 const session = async () => (sessionResult ??= await measureSession(installed.bin, { runs: quick ? 1 : 3 }));
@@ -185,6 +185,35 @@ if (wanted('scan') && installed) {
   });
 }
 
+if (wanted('sizes') && installed) {
+  await section('11. Scan at size', async () => {
+    const sizes = await measureScanSizes(installed.bin, { quick });
+    const count = (value) => value.toLocaleString('en-US');
+    const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
+    const ratio = (value) => value.toFixed(2);
+    const range = (runs, pick, format) => {
+      const values = runs.map(pick).sort((a, b) => a - b);
+      return values.length === 1 ? `${format(values[0])} (1 run)` : `${format(values[0])} / ${format(median(values))} / ${format(values.at(-1))}`;
+    };
+    const at25k = sizes.find((size) => size.tenant.apps === 25_000);
+    const worst = Math.max(...sizes.map((size) => median(size.runs.map((run) => run.ratio))));
+    const pass = worst <= 1.25 && (!at25k || Math.max(...at25k.runs.map((run) => run.rssBytes)) <= 200 * 1024 * 1024);
+    const table = [
+      '',
+      '| Apps | Plans | Rows | Requests | Max in flight | Time (min / median / max) | Floor | Ratio to floor (min / median / max) | Peak RSS (min / median / max) | Load average (1 min) at the start of each run |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...sizes.map(({ tenant, runs }) => `| ${count(tenant.apps)} | ${count(tenant.plans)} | ${count(runs[0].rows)} | ${[...new Set(runs.map((run) => count(run.requests)))].join(' / ')} | ${Math.max(...runs.map((run) => run.maxInFlight ?? 0))} | ${range(runs, (run) => run.ms, seconds)} | ${seconds(median(runs.map((run) => run.floorMs)))} | ${range(runs, (run) => run.ratio, ratio)} | ${range(runs, (run) => run.rssBytes, mb)} | ${runs.map((run) => run.load[0].toFixed(2)).join(', ')} |`),
+    ];
+    report('11. Scan at size', `scan at ${sizes.map(({ tenant, runs }) => `${count(tenant.apps)} apps ${seconds(median(runs.map((run) => run.ms)))} (${ratio(median(runs.map((run) => run.ratio)))} × its floor, ${mb(Math.max(...runs.map((run) => run.rssBytes)))})`).join('; ')}, ${SCAN_LATENCY_MS} ms per response`,
+      `≤ 1.25 × the floor of its own requests (requests × ${SCAN_LATENCY_MS} ms / ${SCAN_IN_FLIGHT} in flight) at every size (median); ≤ 200 MB peak RSS at 25,000 apps`, pass,
+      [
+        'the tenant of bench/scan-tenant.ts at 1, 5 and 10 × (3 subscriptions, 5 apps per plan, 6 % of apps with a gateway-required connection), served by bench/scan-emulator.ts in its own process; Resource Graph\'s quota as the service (15 queries per 5 s), ARM\'s read throttling off',
+        `with ARM's documented read throttling (a bucket of 250 refilled at 25 a second per subscription) the 3 subscriptions allow 75 reads a second: ${sizes.map(({ tenant, runs }) => `${count(tenant.apps)} apps at least ${seconds(Math.max(0, runs[0].requests - 750) / 75 * 1000)}`).join(', ')}; the scan paces itself to that (test/scan/readiness.test.ts)`,
+        'ratio and time per run; requests are deterministic, times depend on the machine\'s load (shared 2-core machine)',
+      ], undefined, ms, table);
+  });
+}
+
 if (wanted('runbooks')) {
   await section('10. Runbooks', async () => {
     const runbooks = measureRunbooks({ runs: quick ? 1 : 3 });
@@ -206,12 +235,27 @@ if (!only) {
     '',
     `Written by \`npm run bench\`${quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}). Do not edit by hand; targets and what each figure measures: docs/performance.md.`,
     '',
-    ...results.flatMap((result) => [`## ${result.pass ? 'PASS' : 'FAIL'} ${result.name}`, '', result.figure, '', `target: ${result.target}`, '', ...(result.details ?? []).map((line) => `- ${line}`), '']),
+    ...results.flatMap((result) => [`## ${result.pass ? 'PASS' : 'FAIL'} ${result.name}`, '', result.figure, '', `target: ${result.target}`, '', ...(result.details ?? []).map((line) => `- ${line}`), ...(result.table ?? []), '']),
     `${results.length - failed.length} of ${results.length} targets hold.`,
     '',
   ];
   writeFileSync(file, lines.join('\n'));
   process.stdout.write(`\nfigures written to docs/performance-figures.md\n`);
+} else if (results.length > 0) {
+  // --only: the figures measured replace their own sections (or are added); the others stay as written.
+  const file = fileURLToPath(new URL('../docs/performance-figures.md', import.meta.url));
+  let text = readFileSync(file, 'utf8');
+  const summary = /^\d+ of \d+ targets hold\.$/m;
+  for (const result of results) {
+    const section = [`## ${result.pass ? 'PASS' : 'FAIL'} ${result.name}`, '', `${result.figure} (measured on ${new Date().toISOString().slice(0, 10)} with \`--only\`${quick ? ' --quick' : ''})`, '', `target: ${result.target}`, '', ...(result.details ?? []).map((line) => `- ${line}`), ...(result.table ?? []), '', ''].join('\n');
+    const heading = new RegExp(`^## (PASS|FAIL) ${result.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n[\\s\\S]*?(?=^## |${summary.source.slice(1, -1)})`, 'm');
+    text = heading.test(text) ? text.replace(heading, section) : text.replace(summary, (line) => `${section}${line}`);
+  }
+  const held = (text.match(/^## PASS /gm) ?? []).length;
+  const all = held + (text.match(/^## FAIL /gm) ?? []).length;
+  text = text.replace(summary, `${held} of ${all} targets hold.`);
+  writeFileSync(file, text);
+  process.stdout.write(`\nfigures of ${results.map((result) => result.name).join(', ')} written to docs/performance-figures.md\n`);
 }
 process.stdout.write(`\n${results.length - failed.length} of ${results.length} targets hold${failed.length ? `; failing: ${failed.map((result) => result.name).join(', ')}` : ''}\n`);
 process.exitCode = failed.length === 0 ? 0 : 1;

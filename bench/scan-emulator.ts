@@ -26,6 +26,11 @@ process.stdin.resume();
 process.stdin.on('end', () => {
   const byStatus: Record<string, number> = {};
   for (const request of emulator.requests) byStatus[request.status] = (byStatus[request.status] ?? 0) + 1;
-  process.stderr.write(`${JSON.stringify({ requests: emulator.requests.length, byStatus })}\n`);
+  // The most requests in flight at once (a sweep over the log): what the scan's floor divides by.
+  const edges = emulator.requests.flatMap((request) => [[request.startedAt, 1], [request.endedAt || Infinity, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let inFlight = 0;
+  let maxInFlight = 0;
+  for (const [, step] of edges) maxInFlight = Math.max(maxInFlight, (inFlight += step));
+  process.stderr.write(`${JSON.stringify({ requests: emulator.requests.length, byStatus, maxInFlight })}\n`);
   void emulator.stop().then(() => process.exit(0));
 });

@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/stats.mjs';
@@ -42,6 +43,7 @@ async function oneScan(bin, source, scale) {
   writeFileSync(caFile, emulator.ca);
   const rssFile = join(work, 'rss');
   const args = ['scan', '--arm-endpoint', emulator.url, '--access-token', 'scan-bench-token', '--format', 'json', ...SUBSCRIPTIONS.flatMap((id) => ['--subscription', id])];
+  const loadBefore = loadavg()[0];
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, node, bin, ...args], {
     cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
@@ -51,8 +53,8 @@ async function oneScan(bin, source, scale) {
   const log = await emulator.stop();
   if (run.status !== 0 && run.status !== 1) throw new Error(`scan exited with ${run.status}: ${run.stderr.slice(0, 600)}`);
   const report = JSON.parse(run.stdout);
-  const requests = JSON.parse(log.trim().split('\n').at(-1) ?? '{}').requests;
-  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests, tenant: emulator.tenant };
+  const { requests, maxInFlight } = JSON.parse(log.trim().split('\n').at(-1) ?? '{}');
+  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests, maxInFlight, tenant: emulator.tenant, load: [loadBefore, loadavg()[0]] };
 }
 
 /** Median time, peak RSS and (from the first run) requests and tenant of several runs. */
@@ -75,6 +77,34 @@ export async function measureScanGrowth(bin, { runs = 3, source = false } = {}) 
     full.push(await oneScan(bin, source, 1));
   }
   return { small: summary(small), full: summary(full) };
+}
+
+/** Requests a scan keeps in flight (src/scan/inventory.ts CONCURRENCY): the floor divides by it. */
+export const SCAN_IN_FLIGHT = 16;
+/**
+ * The sizes of the scan-at-size figure (issue 21 item 6): tenant scale (1 = 5,000 apps) and runs.
+ * The 50,000-app scan takes a minute or more per run, so it runs once.
+ */
+export const SCAN_SIZES = [{ scale: 1, runs: 3 }, { scale: 5, runs: 3 }, { scale: 10, runs: 1 }];
+
+/**
+ * The floor of a scan's own requests: every request takes the latency and at most SCAN_IN_FLIGHT
+ * are in flight, so no scheduling does better than requests x latency / in flight.
+ */
+export const floorMs = (requests) => (requests * SCAN_LATENCY_MS) / SCAN_IN_FLIGHT;
+
+/** Each size's runs, with each run's ratio to its floor. */
+export async function measureScanSizes(bin, { sizes = SCAN_SIZES, source = false, quick = false } = {}) {
+  const results = [];
+  for (const { scale, runs } of sizes) {
+    const all = [];
+    for (let index = 0; index < (quick ? 1 : runs); index += 1) {
+      const run = await oneScan(bin, source, scale);
+      all.push({ ...run, floorMs: floorMs(run.requests), ratio: run.ms / floorMs(run.requests) });
+    }
+    results.push({ scale, tenant: all[0].tenant, runs: all });
+  }
+  return results;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
