@@ -136,7 +136,7 @@ async function scan(options: CliOptions, out: Output, context: ScanContext, { si
     const { armLists } = await import('../scan/arm-lists.ts');
     const scanned: ScannedRow[] = [];
     outcome = await runScan(ctx, armLists(ctx), {
-      flowSet: inputs.flowSet, subscriptions: targets, now: scanDay, onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs,
+      flowSet: inputs.flowSet, subscriptions: targets, now: scanDay, onProgress: progress, subscriptionBoundMs: context.subscriptionBoundMs, keepIds: options.redact === true,
       ...(options.runbooks === undefined ? {} : { onRow: (row, facts) => scanned.push({ ...row, facts }) }),
     });
     // The runbooks read the NSGs of the ready rows' VNets: before a demo tenant's emulator stops.

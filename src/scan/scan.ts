@@ -53,6 +53,8 @@ export interface ScanOptions {
   readonly reader?: ArmReader;
   /** Each row with the facts it was judged on, as it is made (scan --runbooks builds runbooks from them). */
   readonly onRow?: (row: ScanRow, facts: FactMap) => void;
+  /** Keep every id listed or read, for `--redact` (default true; a plain scan of 50,000 apps need not hold them). */
+  readonly keepIds?: boolean;
 }
 
 /** A scan's report, and every resource id it listed or read (what `--redact` replaces). */
@@ -111,6 +113,7 @@ export async function runScan(userCtx: ArmContext, lists: ArmLists, options: Sca
   const errors: ScanError[] = [];
   const inventoryErrors: ScanError[] = [];
   const knownIds: string[] = [];
+  const keepId = options.keepIds === false ? () => {} : (id: string) => { knownIds.push(id); };
   const rows: ScanRow[] = [];
   const plans = new Map<string, PlanEntry>();
   /** Plans and connections of the plans with a gateway-required connection: what the rows' facts read. */
@@ -185,7 +188,7 @@ export async function runScan(userCtx: ArmContext, lists: ArmLists, options: Sca
       if (!plan.id) continue;
       const entry = entryOf(plan.id);
       if (entry.plan || entry.state !== 'listed') continue; // listed again after a fallback to ARM
-      knownIds.push(plan.id);
+      keepId(plan.id);
       entry.plan = plan;
       // Gateway-required integration exists on Windows plans only.
       if (!isLinux(plan)) readPlan(entry);
@@ -194,7 +197,7 @@ export async function runScan(userCtx: ArmContext, lists: ArmLists, options: Sca
   const onSites = (page: readonly Site[]) => {
     for (const site of page) {
       if (!site.id || !site.serverFarmId || !parseResourceId(site.serverFarmId) || started.has(lower(site.id))) continue;
-      knownIds.push(site.id);
+      keepId(site.id);
       const entry = entryOf(site.serverFarmId);
       if (isLinux(site)) continue;
       entry.windowsSite = true;
@@ -289,7 +292,7 @@ export async function runScan(userCtx: ArmContext, lists: ArmLists, options: Sca
     if (failed) throw failed.error;
     for (const network of [judgedWith ?? inventory]) {
       for (const resource of [...network.vnets, ...(network.slots ?? []), ...[...(network.network?.values() ?? [])].flatMap((group) => [...group.gateways, ...(group.connections ?? []), ...(group.localGateways ?? [])])]) {
-        if (resource.id) knownIds.push(resource.id);
+        if (resource.id) keepId(resource.id);
       }
     }
 

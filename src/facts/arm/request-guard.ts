@@ -51,15 +51,20 @@ function deadlinePolicy(ctx: GuardSettings): PipelinePolicy {
   return {
     name: 'vnetDoctorArmDeadline',
     async sendRequest(request, next) {
-      const timeout = AbortSignal.timeout(ctx.timeoutMs);
+      // A timer cleared when the request settles (AbortSignal.timeout would stay alive for the
+      // whole timeout after every answer: thousands of them in a fleet scan).
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), ctx.timeoutMs);
       const caller = request.abortSignal as AbortSignal | undefined;
-      const signal = AbortSignal.any([timeout, ...(ctx.signal ? [ctx.signal] : []), ...(caller instanceof AbortSignal ? [caller] : [])]);
+      const signal = AbortSignal.any([timeout.signal, ...(ctx.signal ? [ctx.signal] : []), ...(caller instanceof AbortSignal ? [caller] : [])]);
       request.abortSignal = signal;
       try {
         return await untilAborted(next(request), signal);
       } catch (error) {
-        if (timeout.aborted && !ctx.signal?.aborted && !caller?.aborted) throw new ArmTimeoutError(ctx.timeoutMs);
+        if (timeout.signal.aborted && !ctx.signal?.aborted && !caller?.aborted) throw new ArmTimeoutError(ctx.timeoutMs);
         throw error;
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
