@@ -43,6 +43,7 @@ function inputFor(index: number): RunbookInput {
   };
   const rules: PoolRule[] = Array.from({ length: index % 4 }, (_, rule) => ({
     access: rule === 2 ? 'Deny' : 'Allow', nsg: `nsg-${vnetIndex}-${rule}`, resourceGroup: `rg-net-${vnetIndex % 20}`, subscriptionId: SUB, rule: `rule-${rule}`,
+    id: `/subscriptions/${SUB}/resourceGroups/rg-net-${vnetIndex % 20}/providers/Microsoft.Network/networkSecurityGroups/nsg-${vnetIndex}-${rule}/securityRules/rule-${rule}`, direction: 'Inbound',
     priority: 200 + rule, sourcePrefixes: ['172.16.200.0/24', `192.168.${rule}.0/24`], subnets: [`snet-${rule}`],
   }));
   return {

@@ -178,6 +178,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'peering-no-transit': { 'app.routes': [], 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
   'address-space-added': { 'app.inheritedRoutes': ['10.10.0.0/16'], 'app.routes': [] },
+  'nsg-allows-pool': { 'app.inheritedRoutes': ['10.10.0.0/16'], 'app.routes': [], 'migration.poolAllowRules': ['rule allow-vpn-clients-sql of NSG nsg-data (priority 200, inbound, allow from 172.16.200.0/24, on subnet snet-data)', 'rule allow-vpn-and-branch-admin of NSG nsg-data (priority 210, inbound, allow from 172.16.200.0/24, 192.168.10.0/24, on subnet snet-data)'] },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
   'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
   'windows-container': { 'app.isWindowsContainer': true, 'app.integrationType': 'none', 'plan.vnetCount': 0, 'gateway.exists': null, 'gateway.provisioningState': null, 'p2s.addressPool': null, 'p2s.protocols': null, 'app.resyncRequired': null, 'app.certExpiresOn': null, 'vnet.dnsServers': null, 'app.dnsServers': null, 'peering.exists': null, 'gateway.hasExpressRoute': null, 's2s.bgpEnabled': null },
@@ -261,6 +262,39 @@ export const SCENARIOS = [
     p.extra.push({
       id: nsgId, name: 'nsg-data', type: 'Microsoft.Network/networkSecurityGroups', location: NET_LOCATION,
       properties: { provisioningState: 'Succeeded', securityRules: [rule('allow-web', 100, 'Allow', 'VirtualNetwork', '443'), rule('deny-vpn-clients-sql', 110, 'Deny', '172.16.200.0/24', '1433')], subnets: [{ id: `${vnetId}/subnets/snet-data` }] },
+    });
+  }),
+  scenario('nsg-allows-pool', 'Same-region VNet, NSG rules name the P2S pool', "The app's VNet is in its own region with a free delegated subnet, so it can move to regional integration now; the data subnet's NSG lets the point-to-site pool in by its address (SQL, and an admin port shared with a branch range) and denies it SMB, so the migration names those rules and the update that adds the integration subnet.", [
+    'integration-retiring', 'migration-benefits', 'migration-nsg-pool-deny', 'migration-nsg-pool-rules', 'migration-ready', 'migration-what-changes', 'same-region-use-regional',
+  ], (p) => {
+    // Same region as the app (West Europe): the migration flow reaches "what changes" and the NSG rules.
+    p.vnet.location = 'westeurope';
+    for (const g of p.gateways) g.location = 'westeurope';
+    // Routes listed by type (REST VnetRoute): the DEFAULT ranges and the VNet's INHERITED range, no STATIC plan route.
+    p.appConnections[0]!.properties.routes = [...DEFAULT_ROUTES, route('10.10.0.0', '10.10.255.255', 'INHERITED')];
+    const nsgId = `${net(SUB, NET_RG)}/networkSecurityGroups/nsg-data`;
+    p.vnet.properties.subnets[1].properties.networkSecurityGroup = { id: nsgId };
+    // Rule shapes as ARM sends them (azure-rest-api-specs network 2024-05-01 examples/NetworkSecurityGroupRuleGet.json):
+    // one source in sourceAddressPrefix, several in sourceAddressPrefixes.
+    const rule = (name: string, priority: number, access: string, source: string | string[], port: string) => ({
+      id: `${nsgId}/securityRules/${name}`, name, type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+      properties: {
+        protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: port, ...(Array.isArray(source) ? { sourceAddressPrefixes: source } : { sourceAddressPrefix: source }),
+        destinationAddressPrefix: '10.10.1.0/24', access, priority, direction: 'Inbound', provisioningState: 'Succeeded',
+      },
+    });
+    p.extra.push({
+      id: nsgId, name: 'nsg-data', type: 'Microsoft.Network/networkSecurityGroups', location: 'westeurope',
+      properties: {
+        provisioningState: 'Succeeded', subnets: [{ id: `${vnetId}/subnets/snet-data` }],
+        securityRules: [
+          rule('allow-web', 100, 'Allow', 'VirtualNetwork', '443'),
+          rule('allow-vpn-clients-sql', 200, 'Allow', '172.16.200.0/24', '1433'),
+          rule('allow-vpn-and-branch-admin', 210, 'Allow', ['172.16.200.0/24', '192.168.10.0/24'], '8443'),
+          rule('deny-vpn-clients-smb', 300, 'Deny', '172.16.200.0/24', '445'),
+          rule('deny-all-inbound', 4000, 'Deny', '*', '*'),
+        ],
+      },
     });
   }),
   scenario('classic-vnet', 'Classic VNet', 'The app is connected to a classic VNet, which cannot be read through Resource Manager and blocks a move to regional integration.', ['integration-retiring', 'migration-benefits', 'migration-blocked-classic-vnet'], (p) => {

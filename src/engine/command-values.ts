@@ -47,7 +47,7 @@ export function ruleFor(key: string, definition: FactDefinition | undefined): Va
   const last = key.split('.').at(-1)!;
   if (/resourceGroup$/i.test(last)) return 'resource-group';
   if (/subscriptionId$|tenantId$/i.test(last)) return 'guid';
-  if (last === 'id' || /[a-z]Id$/.test(last)) return 'resource-id';
+  if (last === 'id' || /[a-z]Ids?$/.test(last)) return 'resource-id';
   if (key === 'session.targetArgs') return 'target-arg';
   if (key === 'app.name') return 'app-name';
   if (key === 'app.slot') return 'slot-name';

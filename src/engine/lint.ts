@@ -61,7 +61,7 @@ function lintFlow(source: FlowSource, flows: ReadonlyMap<string, FlowSource>, se
       const stray = template.replace(/\{\{\s*[A-Za-z0-9_.$-]+\s*(\|\s*[a-z]+\s*)?\}\}/g, '');
       if (stray.includes('{{') || stray.includes('}}')) errors.push(at(id, `malformed placeholder in "${template.slice(0, 60)}"`));
     }
-    errors.push(...eachErrors(id, node, at));
+    errors.push(...eachErrors(id, node, set.facts, at));
     if (node.kind === 'question' && node.fact) errors.push(...factTypeErrors(id, node, set.facts, at));
   }
 
@@ -73,8 +73,8 @@ function lintFlow(source: FlowSource, flows: ReadonlyMap<string, FlowSource>, se
   return errors;
 }
 
-/** `each` repeats a step, so it belongs in steps only, over one list per step. */
-function eachErrors(id: string, node: FlowNode, at: (node: string, message: string) => Diagnostic): Diagnostic[] {
+/** `each` repeats a step, so it belongs in steps only (several lists in one step are repeated together, item by item). */
+function eachErrors(id: string, node: FlowNode, facts: FlowSet['facts'], at: (node: string, message: string) => Diagnostic): Diagnostic[] {
   // Most nodes have no `each` at all: a plain scan rules them out before any parsing.
   if (!templates(node).some((template) => template.includes('each'))) return [];
   const eachIn = (template: string) => placeholders(template).filter((placeholder) => placeholder.filter === 'each').map((placeholder) => placeholder.key);
@@ -85,8 +85,11 @@ function eachErrors(id: string, node: FlowNode, at: (node: string, message: stri
   }
   if (node.kind !== 'finding') return errors;
   for (const step of node.steps) {
-    const keys = new Set([...eachIn(step.text), ...eachIn(step.command ?? '')]);
-    if (keys.size > 1) errors.push(at(id, `a step repeats over one list only, not ${[...keys].join(' and ')}`));
+    const keys = [...new Set([...eachIn(step.text), ...eachIn(step.command ?? '')])];
+    if (keys.length < 2) continue;
+    // Lists repeated together go item by item, so each must be a list fact.
+    const single = keys.filter((key) => Object.hasOwn(facts, key) && !['cidr-list', 'text-list'].includes(facts[key]!.type));
+    if (single.length > 0) errors.push(at(id, `a step repeats over several lists together only when each is a list, and ${single.join(' and ')} is not`));
   }
   return errors;
 }

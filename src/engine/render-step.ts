@@ -29,24 +29,44 @@ type Catalogue = Readonly<Record<string, FactDefinition>>;
 /**
  * The rendered steps of one flow step: one, or with `{{key | each}}` one per item of that list
  * (a list that is not known yet gives one step with the blank, which says what to fill in).
+ * Several lists in one step are repeated together, the n-th item of each in the n-th step (one
+ * NSG rule's id and its sources); lists that do not line up give one template step, never a
+ * command that mixes one rule's id with another's sources.
  */
 export function renderSteps(step: Step, lookup: Lookup, catalogue: Catalogue): RenderedStep[] {
-  const key = eachKey(step);
-  if (key === undefined) return [renderStep(step, lookup, catalogue)];
-  const single = (template: string) => template.replace(PLACEHOLDER, (whole, name: string, filter?: string) => (name === key && filter === 'each' ? `{{${name}}}` : whole));
+  const keys = eachKeys(step);
+  if (keys.length === 0) return [renderStep(step, lookup, catalogue)];
+  const single = (template: string) => template.replace(PLACEHOLDER, (whole, name: string, filter?: string) => (keys.includes(name) && filter === 'each' ? `{{${name}}}` : whole));
   const plain: Step = { ...step, text: single(step.text), ...(step.command === undefined ? {} : { command: single(step.command) }) };
-  const value = lookup(key);
-  const items = Array.isArray(value) ? (value as readonly string[]) : value === undefined ? [] : [String(value)];
-  if (items.length === 0) return [renderStep(plain, (name) => (name === key ? undefined : lookup(name)), catalogue)];
-  return items.map((item) => renderStep(plain, (name) => (name === key ? item : lookup(name)), catalogue));
+  const lists = keys.map((key) => {
+    const value = lookup(key);
+    return Array.isArray(value) ? (value as readonly string[]) : value === undefined ? [] : [String(value)];
+  });
+  const count = lists[0]!.length;
+  if (count === 0 || lists.some((items) => items.length !== count)) return [renderStep(plain, (name) => (keys.includes(name) ? undefined : lookup(name)), catalogue)];
+  return Array.from({ length: count }, (_, index) => renderStep(plain, (name) => {
+    const at = keys.indexOf(name);
+    return at < 0 ? lookup(name) : itemValue(lists[at]![index]!, catalogue[name]);
+  }, catalogue));
 }
 
-/** The key a step repeats over (the linter allows one per step). */
-export function eachKey(step: Step): string | undefined {
+/**
+ * One item of a repeated list. An item of a `cidr-list` fact may hold several ranges separated by
+ * spaces (one NSG rule's sources): they go into the command as several arguments, each checked.
+ */
+function itemValue(item: string, definition: FactDefinition | undefined): FactValue {
+  if (definition?.type !== 'cidr-list') return item;
+  const words = item.trim().split(/\s+/);
+  return words.length > 1 ? words : item;
+}
+
+/** The keys a step repeats over, in the order they first appear. */
+export function eachKeys(step: Step): string[] {
+  const keys: string[] = [];
   for (const template of [step.text, step.command ?? '']) {
-    for (const match of template.matchAll(PLACEHOLDER)) if (match[2] === 'each') return match[1]!;
+    for (const match of template.matchAll(PLACEHOLDER)) if (match[2] === 'each' && !keys.includes(match[1]!)) keys.push(match[1]!);
   }
-  return undefined;
+  return keys;
 }
 
 export function renderStep(step: Step, lookup: Lookup, catalogue: Catalogue): RenderedStep {

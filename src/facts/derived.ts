@@ -220,6 +220,41 @@ export const DERIVATIONS: Derivations = {
     const required = number(get('migration.requiredPrefix'));
     return firstFreeBlock(space, subnets, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
   }),
+  // The range the app moves to, chosen as the runbook chooses it (src/migrate/subnet-choice.ts):
+  // a new VNet's subnet for a VNet in another region; the free subnet when it is at least a /28,
+  // holds twice the plan's largest scale and is not shared below /26; else a new range of the VNet
+  // clear of its subnets, the pool, peers and on-premises.
+  // Source: learn.microsoft.com/azure/app-service/migrate-gateway-based-vnet-integration (subnet sizing, multi-plan subnet join)
+  'migration.integrationSubnetPrefix': derive([
+    'vnet.crossRegion', 'migration.newVnetSubnetPrefix', 'migration.hasFreeSubnet', 'migration.freeSubnetPrefix', 'migration.freeSubnetInUse', 'migration.requiredPrefix',
+    'vnet.addressSpace', 'vnet.subnetPrefixes', 'p2s.addressPool', 'peering.remoteAddressSpace', 'onprem.prefixes',
+  ], (get) => {
+    if (get('vnet.crossRegion') === true) return get('migration.newVnetSubnetPrefix');
+    if (get('vnet.crossRegion') !== false) return undefined;
+    const required = number(get('migration.requiredPrefix'));
+    const free = get('migration.freeSubnetPrefix');
+    const length = typeof free === 'string' ? Number(free.split('/')[1]) : undefined;
+    const fits = length !== undefined && Number.isInteger(length) && length <= REGIONAL_SUBNET_MIN_PREFIX && (required === undefined || length <= required)
+      && (get('migration.freeSubnetInUse') !== true || length <= MULTI_PLAN_SUBNET_MIN_PREFIX);
+    if (get('migration.hasFreeSubnet') === true && fits) return free;
+    const space = list(get('vnet.addressSpace'));
+    const subnets = list(get('vnet.subnetPrefixes'));
+    if (!space || !subnets) return undefined;
+    const taken = [...subnets, ...['p2s.addressPool', 'peering.remoteAddressSpace', 'onprem.prefixes'].flatMap((key) => list(get(key)) ?? [])];
+    return firstFreeBlock(space, taken, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
+  }),
+  // Each Allow rule's sources with the integration subnet added (the pool stays until the clean-up,
+  // for a rollback), one item per rule, lined up with migration.poolAllowRuleIds. A bare address
+  // is written as its /32, which NSGs take alike.
+  'migration.poolAllowRuleNewSources': derive(['migration.poolAllowRuleSources', 'migration.integrationSubnetPrefix'], (get) => {
+    const rules = list(get('migration.poolAllowRuleSources'));
+    const subnet = get('migration.integrationSubnetPrefix');
+    if (!rules || typeof subnet !== 'string') return undefined;
+    return rules.map((sources) => {
+      const prefixes = sources.split(/\s+/).filter((prefix) => prefix !== '').map((prefix) => (prefix.includes('/') ? prefix : `${prefix}/32`));
+      return (prefixes.includes(subnet) ? prefixes : [...prefixes, subnet]).join(' ');
+    });
+  }),
   'migration.freeSubnetLength': derive(['migration.freeSubnetPrefix'], (get) => {
     const prefix = get('migration.freeSubnetPrefix');
     if (typeof prefix !== 'string') return undefined;

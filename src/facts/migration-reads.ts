@@ -10,7 +10,11 @@ export interface PoolRule {
   readonly resourceGroup: string;
   readonly subscriptionId: string;
   readonly rule: string;
+  /** The rule's resource id (`.../networkSecurityGroups/{nsg}/securityRules/{rule}`), for `az network nsg rule update --ids`. */
+  readonly id: string;
   readonly priority: number;
+  /** Inbound: the app's traffic enters the NSG's subnets (replies pass outbound rules statefully). */
+  readonly direction: 'Inbound';
   /** The rule's source prefixes as ARM returns them (sourceAddressPrefix and sourceAddressPrefixes). */
   readonly sourcePrefixes: readonly string[];
   /** Subnets the NSG is attached to (names), for the reader. */

@@ -204,7 +204,7 @@ function sourceAddressSection({ input, facts, subnet }: SectionContext): Runbook
     if (input.poolRules.value.length === 0) notes.push(`No NSG rule of ${textOf(facts, 'vnet.name') ?? 'the VNet'}'s subnets names ${poolText} as its source (read from ARM).`);
     notes.push('Rules that use the VirtualNetwork tag cover the integration subnet as well (it includes peered VNets).');
     for (const rule of input.poolRules.value) {
-      const where = `NSG ${rule.nsg}, rule ${rule.rule} (priority ${rule.priority}${rule.subnets.length > 0 ? `, on ${rule.subnets.join(', ')}` : ''})`;
+      const where = `NSG ${rule.nsg}, rule ${rule.rule} (priority ${rule.priority}, ${rule.direction.toLowerCase()}${rule.subnets.length > 0 ? `, on ${rule.subnets.join(', ')}` : ''})`;
       steps.push(rule.access === 'Allow'
         ? az(`${where} lets ${rule.sourcePrefixes.join(', ')} in: add ${range}.`, RULE_UPDATE('runbook.withSubnet'), ruleValues(rule, subnet.prefix, pool))
         : manual(`${where} denies ${rule.sourcePrefixes.join(', ')}: after the move it no longer matches the app. If that deny was meant for the app, add ${range} to its sources; if it was what blocked the app, nothing to do.`));

@@ -20,7 +20,7 @@ export const GENERAL_NOTICES: ReadonlySet<string> = new Set([
   'migration-benefits', 'migration-ready', 'migration-routes-review', 'migration-plan-not-supported', 'migration-plan-split-needed',
   'migration-blocked-cross-region', 'migration-blocked-classic-vnet', 'migration-ipv6-address-space', 'migration-service-endpoint-policies',
   'migration-subnet-missing', 'migration-subnet-too-small', 'migration-subnet-below-recommended', 'migration-subnet-not-delegated',
-  'migration-subnet-shared', 'migration-subnet-below-plan-scale', 'migration-what-changes',
+  'migration-subnet-shared', 'migration-subnet-below-plan-scale', 'migration-what-changes', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny',
 ]);
 
 interface Orderable {

@@ -17,6 +17,8 @@ import type { Report } from './report-model.ts';
 /** Object keys whose string values are tool-defined identifiers or enums. */
 const STRUCTURAL_KEYS = new Set(['schemaVersion', 'tool', 'generatedAt', 'mode', 'status', 'id', 'severity', 'kind', 'flow', 'flows', 'question', 'key', 'fact', 'facts', 'scenario']);
 const FACT_SOURCES: ReadonlySet<string> = new Set<FactSource>(['arm', 'answer', 'derived', 'probe']);
+/** Facts whose values are the tool's descriptions of NSG rules read from ARM (facts/arm/map-pool-rules.ts). */
+const POOL_RULE_FACTS: ReadonlySet<string> = new Set(['migration.poolAllowRules', 'migration.poolDenyRules']);
 /** Report sections whose texts the flows wrote (with values filled in). */
 const TOOL_SECTIONS = new Set(['findings', 'path', 'openQuestions', 'unknowns']);
 /** Fields of those sections that come from outside all the same. */
@@ -54,17 +56,17 @@ const NOT_A_NAME = new Set([
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
-function learnFromPhrases(text: string, pseudonyms: Pseudonyms): void {
+function learnFromPhrases(text: string, pseudonyms: Pseudonyms, scope: TextOrigin | 'all' = 'outside'): void {
   for (const form of plainForms(text)) {
     for (const match of form.matchAll(NAMED_THING)) {
       const [name] = splitTrailing(match[2]!);
       if (name.length < 2 || NOT_A_NAME.has(name.toLowerCase()) || parseIPv4(name) || name.startsWith('/') || /^\d+$/.test(name)) continue;
-      pseudonyms.register(name, match[1] === 'resource group' ? 'rg' : 'resource', 'outside');
+      pseudonyms.register(name, match[1] === 'resource group' ? 'rg' : 'resource', scope);
     }
     for (const match of form.matchAll(COLLECTION_ITEM)) {
       const [name] = splitTrailing(match[2]!);
       if (name.length < 1 || NOT_A_NAME.has(name.toLowerCase())) continue;
-      pseudonyms.register(name, match[1]!.toLowerCase() === 'resourcegroups' ? 'rg' : 'resource', 'outside');
+      pseudonyms.register(name, match[1]!.toLowerCase() === 'resourcegroups' ? 'rg' : 'resource', scope);
     }
   }
 }
@@ -81,6 +83,9 @@ function learnNames(report: Report, pseudonyms: Pseudonyms): void {
   walkStrings(report, (text) => pseudonyms.registerArmIds(text));
   for (const fact of report.facts) {
     learn(fact.value, categoryForFactKey(fact.key));
+    // NSG rules the tool describes from ARM ("rule R of NSG N (..., on subnet S)"): every name in them
+    // follows its kind word, and the flows' steps quote them, so they go everywhere.
+    if (POOL_RULE_FACTS.has(fact.key)) for (const text of strings(fact.value)) learnFromPhrases(text, pseudonyms, 'all');
     if (fact.overridden) learn(fact.overridden.value, categoryForFactKey(fact.key));
   }
   for (const entry of report.path) {

@@ -45,3 +45,33 @@ test('a step without each is rendered once, as before', () => {
   const steps = renderSteps({ kind: 'kudu', text: 'As the app resolves.', command: 'nameresolver {{dns.testName}}' }, lookup({ 'dns.testName': 'db.contoso.internal' }), catalogue);
   assert.deepEqual(steps.map((rendered) => rendered.command), ['nameresolver db.contoso.internal']);
 });
+
+/** One NSG rule per step: its id and its sources (several ranges in one item of a cidr-list) go together. */
+const ruleCatalogue = {
+  'rules.ids': { type: 'text-list', label: 'rule resource id' },
+  'rules.sources': { type: 'cidr-list', label: 'rule sources' },
+} as const;
+const ruleStep: Step = { kind: 'az', text: 'Update {{rules.ids | each}}.', command: 'az network nsg rule update --ids {{rules.ids | each}} --source-address-prefixes {{rules.sources | each}}' };
+const RULE_A = '/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-data/securityRules/a';
+const RULE_B = '/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-data/securityRules/b';
+
+test('two lists in one step go item by item: the n-th id with the n-th sources, several ranges as several arguments', () => {
+  const steps = renderSteps(ruleStep, lookup({ 'rules.ids': [RULE_A, RULE_B], 'rules.sources': ['172.16.200.0/24 10.10.2.0/26', '172.16.200.0/24 192.168.10.0/24 10.10.2.0/26'] }), ruleCatalogue);
+  assert.deepEqual(steps.map((rendered) => rendered.command), [
+    `az network nsg rule update --ids ${RULE_A} --source-address-prefixes 172.16.200.0/24 10.10.2.0/26`,
+    `az network nsg rule update --ids ${RULE_B} --source-address-prefixes 172.16.200.0/24 192.168.10.0/24 10.10.2.0/26`,
+  ]);
+  assert.ok(steps.every((rendered) => rendered.blanks === undefined));
+});
+
+test('lists that do not line up give one template step, never one rule\'s id with another\'s sources', () => {
+  const steps = renderSteps(ruleStep, lookup({ 'rules.ids': [RULE_A, RULE_B], 'rules.sources': ['172.16.200.0/24 10.10.2.0/26'] }), ruleCatalogue);
+  assert.equal(steps.length, 1);
+  assert.equal(steps[0]!.command, 'az network nsg rule update --ids <rule resource id> --source-address-prefixes <rule sources>');
+});
+
+test('a range in a several-range item that is not a range is a blank, never passed on', () => {
+  const steps = renderSteps(ruleStep, lookup({ 'rules.ids': [RULE_A], 'rules.sources': ['172.16.200.0/24 $(reboot)'] }), ruleCatalogue);
+  assert.doesNotMatch(steps[0]!.command!, /reboot/);
+  assert.equal(steps[0]!.blanks?.length, 1);
+});

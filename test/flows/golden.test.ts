@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineState } from '../../src/engine/engine.ts';
-import { engine, facts, OTHER_SUB, session, SUB, TODAY, walk } from './shipped.ts';
+import { engine, facts, OTHER_SUB, session, SITUATIONS, SUB, TODAY, walk } from './shipped.ts';
 
 /** Finding ids with severity, and the copy-ready commands of each. */
 const summary = (state: EngineState) => state.findings.map((f) => [f.id, f.severity, f.steps.flatMap((s) => (s.command ? [s.command] : []))]);
@@ -643,4 +643,24 @@ test('on-premises: a target inside the known ranges gets no such finding, and a 
   });
   assert.equal(refused.outcome?.kind, 'not-resolved');
   assert.match(refused.outcome?.text ?? '', /The network path to 192\.168\.10\.5 works: the host refused the connection/);
+});
+
+test('ready to move, with NSG rules read from ARM that name the pool: each Allow rule gets the update adding the subnet, each Deny rule is named (issue 20 item 4)', () => {
+  const s = walk('migration', SITUATIONS.poolRules!, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
+  const ids = s.findings.map((finding) => finding.id);
+  assert.deepEqual(ids, ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny', 'migration-ready']);
+  const rules = s.findings[3]!;
+  assert.equal(rules.title, 'NSG rules of vnet-hub let the pool 172.16.200.0/24 in: add 10.20.9.0/26 to them before the switch');
+  assert.deepEqual(rules.steps.map((step) => [step.text, step.command]), [[
+    'In rule allow-vpn-sql of NSG nsg-data (priority 200, inbound, allow from 172.16.200.0/24, on subnet snet-data), set the sources to the ones it has plus 10.20.9.0/26.',
+    `az network nsg rule update --ids /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-data/securityRules/allow-vpn-sql --source-address-prefixes 172.16.200.0/24 10.20.9.0/26`,
+  ]]);
+  assert.equal(s.findings[4]!.steps[0]!.command, undefined, 'a Deny rule is a decision for a person');
+  assert.match(s.findings[4]!.steps[0]!.text, /^Decide whether rule deny-vpn-smb of NSG nsg-data \(priority 300, inbound, deny from 172\.16\.200\.0\/24/);
+});
+
+test('ready to move without NSG rules read (offline): no rule step, no blank', () => {
+  const { 'migration.poolAllowRules': _a, 'migration.poolAllowRuleIds': _b, 'migration.poolAllowRuleSources': _c, 'migration.poolDenyRules': _d, ...rest } = SITUATIONS.poolRules!;
+  const s = walk('migration', rest, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
+  assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-ready']);
 });

@@ -75,6 +75,14 @@ export const SITUATIONS: Readonly<Record<string, Facts>> = {
   onpremElsewhere: facts({ 's2s.exists': true, 's2s.connectionStatus': 'Connected', 'onprem.prefixes': ['192.168.0.0/16'], 'target.host': '10.50.1.4', 'target.port': 1433 }),
   multiAuth: facts({ 'p2s.authTypes': ['Certificate', 'AAD'] }),
   smallSubnet: facts({ 'plan.maxInstances': 20, 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/27', 'vnet.location': 'westeurope' }),
+  // A VNet in the app's region whose NSG names the pool in an Allow and a Deny rule (read from ARM).
+  poolRules: facts({
+    'vnet.location': 'westeurope', 'migration.hasFreeSubnet': true, 'migration.freeSubnetName': 'snet-apps', 'migration.freeSubnetPrefix': '10.20.9.0/26', 'app.routes': [],
+    'migration.poolAllowRules': ['rule allow-vpn-sql of NSG nsg-data (priority 200, inbound, allow from 172.16.200.0/24, on subnet snet-data)'],
+    'migration.poolAllowRuleIds': ['/subscriptions/5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-data/securityRules/allow-vpn-sql'],
+    'migration.poolAllowRuleSources': ['172.16.200.0/24'],
+    'migration.poolDenyRules': ['rule deny-vpn-smb of NSG nsg-data (priority 300, inbound, deny from 172.16.200.0/24, on subnet snet-data)'],
+  }),
   someInstancesDown: facts({ 'probe.instancesWithoutTunnel': ['f6e7d8c9b0'], 'probe.privateIpByInstance': ['instance a1: 172.16.200.5', 'instance f6e7d8c9b0: WEBSITE_PRIVATE_IP not set'] }),
   pastedError: facts({ 'error.text': 'An attempt was made to access a socket in a way forbidden by its access permissions' }),
   peeringOutOfSync: facts({ 'peering.exists': true, 'peering.count': 1, 'peering.name': 'hub-to-spoke', 'peering.state': 'Connected', 'peering.syncLevel': 'RemoteNotInSync' }),

@@ -36,7 +36,7 @@ const SAME_REGION: Record<string, FactValue> = {
 const facts = (values: Record<string, FactValue>): Record<string, RunbookFact> =>
   Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value, source: 'arm', detail: `test ${key}` }]));
 
-const RULE: PoolRule = { nsg: 'nsg-db', resourceGroup: 'rg-net', subscriptionId: '8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33', rule: 'allow-vpn-sql', priority: 300, access: 'Allow', sourcePrefixes: ['172.16.50.0/24'], subnets: ['snet-db'] };
+const RULE: PoolRule = { nsg: 'nsg-db', resourceGroup: 'rg-net', subscriptionId: '8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33', rule: 'allow-vpn-sql', id: '/subscriptions/8f2e0c4a-1b2c-4d3e-9f00-aa11bb22cc33/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-db/securityRules/allow-vpn-sql', priority: 300, direction: 'Inbound', access: 'Allow', sourcePrefixes: ['172.16.50.0/24'], subnets: ['snet-db'] };
 
 function input(values: Record<string, FactValue>, more: Partial<RunbookInput> = {}): RunbookInput {
   return {

@@ -5,7 +5,7 @@
  * the caller records which facts that leaves unknown.
  */
 import type { AppServicePlan, Site, SwiftVirtualNetwork, VnetInfoResource } from '@azure/arm-appservice';
-import type { LocalNetworkGateway, VirtualNetwork, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
+import type { LocalNetworkGateway, NetworkSecurityGroup, VirtualNetwork, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
 import type { ArmContext } from './context.ts';
 import { collect, createClients } from './clients.ts';
 import type { ResourceId } from './resource-id.ts';
@@ -46,6 +46,8 @@ export interface ArmReader {
   localGateways(subscriptionId: string, resourceGroup: string, signal: AbortSignal): Promise<LocalNetworkGateway[]>;
   /** One gateway by id: the GatewaySubnet names gateways in other resource groups too. */
   gateway(gateway: ResourceId, signal: AbortSignal): Promise<VirtualNetworkGateway>;
+  /** One NSG of the VNet's subnets (its rules naming the pool); a reader without it leaves those facts unread. */
+  nsg?(nsg: ResourceId, signal: AbortSignal): Promise<NetworkSecurityGroup>;
 }
 
 /** Reads through the SDK clients, one request each. */
@@ -76,5 +78,6 @@ export function sdkReader(ctx: ArmContext): ArmReader {
     connections: async (subscriptionId, resourceGroup, abortSignal) => collect((await network(subscriptionId)).virtualNetworkGatewayConnections.list(resourceGroup, { abortSignal })),
     localGateways: async (subscriptionId, resourceGroup, abortSignal) => collect((await network(subscriptionId)).localNetworkGateways.list(resourceGroup, { abortSignal })),
     gateway: async (gateway, abortSignal) => (await network(gateway.subscriptionId)).virtualNetworkGateways.get(gateway.resourceGroup, gateway.name, { abortSignal }),
+    nsg: async (nsg, abortSignal) => (await network(nsg.subscriptionId)).networkSecurityGroups.get(nsg.resourceGroup, nsg.name, { abortSignal }),
   };
 }

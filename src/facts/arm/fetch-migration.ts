@@ -7,15 +7,38 @@
 import type { ArmContext } from './context.ts';
 import { createClients, collect } from './clients.ts';
 import { armRead } from './call.ts';
-import { parseResourceId } from './resource-id.ts';
+import { parseResourceId, type ResourceId } from './resource-id.ts';
 import { rulesNamingPool } from '../pool-rules.ts';
 import type { PoolRule, Read, SlotInfo } from '../migration-reads.ts';
 import type { VnetInfoResource } from '@azure/arm-appservice';
+import type { NetworkSecurityGroup, Subnet } from '@azure/arm-network';
 
 /** Slots whose connections are read (App Service allows up to 20 per app on Premium tiers). */
 const MAX_SLOTS_READ = 20;
 /** NSGs read for one VNet (one per subnet at most; a VNet rarely has more). */
-const MAX_NSGS_READ = 32;
+export const MAX_NSGS_READ = 32;
+
+/** The NSGs attached to a VNet's subnets, each once, with the subnets it is on. */
+export function nsgsOfSubnets(subnets: readonly Subnet[] | undefined): { id: ResourceId; subnets: string[] }[] {
+  const bySubnet = new Map<string, { id: ResourceId; subnets: string[] }>();
+  for (const subnet of subnets ?? []) {
+    const id = parseResourceId(subnet.networkSecurityGroup?.id);
+    if (!id) continue;
+    const key = id.id.toLowerCase();
+    if (!bySubnet.has(key)) bySubnet.set(key, { id, subnets: [] });
+    bySubnet.get(key)!.subnets.push(subnet.name ?? '');
+  }
+  return [...bySubnet.values()];
+}
+
+/** The inbound rules of one NSG that name the pool, as the runbook and the migration flow list them. */
+export function poolRulesOf(id: ResourceId, subnets: readonly string[], nsg: NetworkSecurityGroup, pool: readonly string[]): PoolRule[] {
+  return rulesNamingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
+    nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '',
+    id: rule.id ?? `${id.id}/securityRules/${rule.name ?? ''}`, priority: rule.priority ?? 0, direction: 'Inbound',
+    access: (rule.access ?? '').toLowerCase() === 'deny' ? 'Deny' : 'Allow', sourcePrefixes, subnets: [...subnets],
+  }));
+}
 
 export interface MigrationReadQuery {
   readonly app: { readonly subscriptionId: string; readonly resourceGroup: string; readonly name: string };
@@ -84,21 +107,12 @@ export async function readPoolRules(
   try {
     const network = await clients.network(vnet.subscriptionId);
     const got = await armRead(ctx, (abortSignal) => network.virtualNetworks.get(vnet.resourceGroup, vnet.name, { abortSignal }));
-    const bySubnet = new Map<string, { id: NonNullable<ReturnType<typeof parseResourceId>>; subnets: string[] }>();
-    for (const subnet of got.subnets ?? []) {
-      const id = parseResourceId(subnet.networkSecurityGroup?.id);
-      if (!id) continue;
-      const key = id.id.toLowerCase();
-      if (!bySubnet.has(key)) bySubnet.set(key, { id, subnets: [] });
-      bySubnet.get(key)!.subnets.push(subnet.name ?? '');
-    }
-    const nsgs = [...bySubnet.values()].slice(0, MAX_NSGS_READ);
+    const nsgs = nsgsOfSubnets(got.subnets);
+    if (nsgs.length > MAX_NSGS_READ) return { ok: false, reason: `the VNet's subnets carry ${nsgs.length} NSGs, more than the ${MAX_NSGS_READ} read` };
     const read = await Promise.all(nsgs.map(async ({ id, subnets }) => {
       const nsgNetwork = await clients.network(id.subscriptionId);
       const nsg = await armRead(ctx, (abortSignal) => nsgNetwork.networkSecurityGroups.get(id.resourceGroup, id.name, { abortSignal }));
-      return rulesNamingPool(nsg, pool).map(({ rule, sourcePrefixes }): PoolRule => ({
-        nsg: id.name, resourceGroup: id.resourceGroup, subscriptionId: id.subscriptionId, rule: rule.name ?? '', priority: rule.priority ?? 0, access: (rule.access ?? '').toLowerCase() === 'deny' ? 'Deny' : 'Allow', sourcePrefixes, subnets,
-      }));
+      return poolRulesOf(id, subnets, nsg, pool);
     }));
     return { ok: true, value: read.flat() };
   } catch (error) {

@@ -16,6 +16,8 @@ import { siteFacts, connectionFacts, type VnetReference } from './map-app.ts';
 import { planFacts, planVnetFacts } from './map-plan.ts';
 import { vnetFacts, peeringFacts, remotePeeringFacts, migrationFacts, chosenPeering, peeringTableFacts, MAX_PEERINGS_READ } from './map-vnet.ts';
 import { gatewayFacts } from './map-gateway.ts';
+import { MAX_NSGS_READ, nsgsOfSubnets, poolRulesOf } from './fetch-migration.ts';
+import { POOL_RULE_KEYS, poolRuleFacts } from './map-pool-rules.ts';
 import { parseResourceId, sameId, type ResourceId } from './resource-id.ts';
 import { appLabel, sdkReader, type AppTarget, type ArmReader } from './arm-reader.ts';
 import type { Subnet, VirtualNetworkGateway } from '@azure/arm-network';
@@ -148,10 +150,11 @@ export async function gatherFromArm(
     merge(vnetFacts(got.value));
     merge(peeringFacts(got.value));
     merge(migrationFacts(got.value));
+    const poolRules = readPoolRuleFacts(got.value.subnets, vnet.name);
     // Every peered VNet (up to a bound), so the peering that holds the target can be checked.
     const remotes = (got.value.virtualNetworkPeerings ?? []).slice(0, MAX_PEERINGS_READ)
       .flatMap((peering) => parseResourceId(peering.remoteVirtualNetwork?.id) ?? []);
-    if (remotes.length === 0) return;
+    if (remotes.length === 0) { await poolRules; return; }
     reachRound(3);
     onProgress(remotes.length === 1 ? `Reading peered VNet ${remotes[0]!.name}` : `Reading ${remotes.length} peered VNets`);
     const read = await Promise.all(remotes.map((remote) => armCall(ctx, log, `GET virtualNetworks/${remote.name}`, REMOTE_PEERING_KEYS,
@@ -160,6 +163,25 @@ export async function gatherFromArm(
     const single = chosenPeering(got.value);
     if (single && read[0]?.ok) merge(remotePeeringFacts(localId, read[0].value));
     if (!single) merge(peeringTableFacts(localId, got.value, read.flatMap((call) => (call.ok ? [call.value] : []))));
+    await poolRules;
+  };
+
+  /**
+   * The NSGs on the VNet's subnets, for the inbound rules that name the point-to-site pool: the
+   * migration flow lists them with the update that adds the integration subnet. Read with the
+   * peered VNets; all or nothing (a rule list missing one NSG would read as "no rule there").
+   */
+  const readPoolRuleFacts = async (subnets: readonly Subnet[] | undefined, vnetName: string) => {
+    const pool = facts['p2s.addressPool']?.value;
+    if (!reader.nsg || !Array.isArray(pool) || pool.length === 0) return;
+    const nsgs = nsgsOfSubnets(subnets);
+    // No NSG on any subnet: no rule names the pool, and the flow has nothing to list (as when unread).
+    if (nsgs.length === 0) return;
+    if (nsgs.length > MAX_NSGS_READ) { for (const key of POOL_RULE_KEYS) facts[key] ??= unknownFact(`${nsgs.length} NSGs on the subnets of ${vnetName}, more than the ${MAX_NSGS_READ} read`); return; }
+    reachRound(3);
+    const read = await Promise.all(nsgs.map(({ id }) => armCall(ctx, log, `GET networkSecurityGroups/${id.name}`, POOL_RULE_KEYS, (abortSignal) => reader.nsg!(id, abortSignal))));
+    const rules = read.flatMap((call, index) => (call.ok ? poolRulesOf(nsgs[index]!.id, nsgs[index]!.subnets, call.value, pool as string[]) : []));
+    if (read.every((call) => call.ok)) merge(poolRuleFacts(rules, `NSGs on the subnets of ${vnetName}: ${nsgs.map(({ id }) => id.name).join(', ')}`));
   };
 
   let regionalVnetId: string | undefined;
