@@ -2,9 +2,9 @@
  * The session controller: one plain object (no React, no terminal) that runs a troubleshooting
  * session for the wizard and for `check`. It owns the target and its facts (gathered once, then
  * follow-up reads such as the NSG of the target's subnet), the answers file, the engine state,
- * saving and resuming, the report on quit and the exit code. `check` drives it without prompts;
- * the wizard lets it converse: the controller awaits the engineer's next move through the
- * session's prompts (session-prompts.ts), which the screens answer. Every change to the live
+ * saving and resuming, the report on quit and the exit code. `check` walks the flows without
+ * asking; the wizard's runtime (ui/wizard-runtime.ts) applies the engineer's moves
+ * (session-move.ts) as its state machine asks for them. Every change to the live
  * session is saved synchronously before listeners hear of it, so whatever ends the process, the
  * last answer is on disk.
  */
@@ -22,7 +22,7 @@ import { withoutOwnedFacts } from './owned-facts.ts';
 import type { SavedSession } from './session-schema.ts';
 import type { SessionStore } from './session-store.ts';
 import type { FactSources, LoadedFacts, PresetInputs, ReadOptions, TargetChoice } from '../facts/sources-interface.ts';
-import type { SessionMove, SessionPrompts } from './session-prompts.ts';
+import type { SessionMove } from './session-move.ts';
 import { followedAnswer, followsTarget, tagged, withoutFollowUps } from './follow-up-facts.ts';
 import { diagnosisFindings, withProvenFindings } from './proven-findings.ts';
 
@@ -66,7 +66,6 @@ export class SessionController {
   /** Set once the session's first change is saved (a resumed session is already on disk). */
   #saved = false;
   #ended = false;
-  #conversation: Promise<void> | undefined;
   readonly #preset: PresetInputs;
   /** The flows and derivations, bound once; the states it returns hold data only. */
   readonly engine: Engine;
@@ -129,29 +128,10 @@ export class SessionController {
     return active;
   }
 
-  /**
-   * The conversation: whenever the session waits on a person, asks through `prompts` and applies
-   * the move, until the prompts say leave or the session ends. The facts and the answers file have
-   * answered all they can before anything is asked (the engine answers a question whose fact is
-   * known). One conversation at a time: a second call joins the running one.
-   */
-  converse(prompts: SessionPrompts): Promise<void> {
-    this.#conversation ??= (async () => {
-      try {
-        while (!this.#ended && this.#session) {
-          const move = await prompts.next(this.#session.state);
-          if (move.kind === 'leave' || this.#ended) return;
-          this.apply(move);
-        }
-      } finally {
-        this.#conversation = undefined;
-      }
-    })();
-    return this.#conversation;
-  }
-
   /** One move of the engineer's. An answer meant for another question (a background read moved the session on) is dropped. */
   apply(move: SessionMove): void {
+    // Once the session is finishing, its report describes the state as it was: a late move changes nothing.
+    if (this.#ended) return;
     switch (move.kind) {
       case 'answer': {
         const state = this.#session?.state;
@@ -161,7 +141,6 @@ export class SessionController {
       case 'back': this.back(); return;
       case 'restart': this.restart(); return;
       case 'override': this.override(move.fact); return;
-      case 'leave': return;
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import type { AnswerValue } from '../engine/types.ts';
 import type { ReportFormat } from '../report/format.ts';
-import type { SessionMove } from '../session/session-prompts.ts';
+import type { SessionMove } from '../session/session-move.ts';
 import { copyMessage } from './clipboard.ts';
 import { findingsPage, findingsText } from './findings-lines.ts';
 import { hasOverridableFacts } from './menu-items.ts';
@@ -43,7 +43,7 @@ export function goTo(state: WizardState, next: Phase): Step {
   return { state: entered, effects };
 }
 
-/** Hands a move to the waiting session; until it waits again, keys are held for the screen that follows. */
+/** Hands a move to the session; until the session has changed, keys are held for the screen that follows. */
 function move(state: WizardState, sessionMove: SessionMove): Step {
   return { state: { ...state, waiting: false }, effects: [{ type: 'move', move: sessionMove }] };
 }

@@ -8,7 +8,6 @@
 import type { SessionController } from '../session/controller.ts';
 import type { ProbeConsent } from '../session/probe-consent.ts';
 import type { KeyQueue } from './key-queue.ts';
-import { ScreenPrompts } from './screen-prompts.ts';
 import { start, transition, type WizardEffect, type WizardEvent, type WizardSetup, type WizardState } from './wizard-machine.ts';
 import type { AppBrowser, WizardBeginning, WizardDeps } from './wizard-types.ts';
 
@@ -28,7 +27,6 @@ export class WizardRuntime {
   #state: WizardState;
   #initial: readonly WizardEffect[];
   readonly #deps: WizardRuntimeDeps;
-  readonly #prompts = new ScreenPrompts();
   readonly #listeners = new Set<() => void>();
   readonly #events: WizardEvent[] = [];
   #draining = false;
@@ -75,7 +73,6 @@ export class WizardRuntime {
     const changed = () => this.send({ type: 'session-changed', ...this.#snapshot() });
     const stops = [
       controller.subscribe(changed),
-      this.#prompts.subscribe(changed),
       ...(probeConsent ? [probeConsent.subscribe(() => this.send({ type: 'probe-asked', request: probeConsent.pending }))] : []),
     ];
     const initial = this.#initial;
@@ -109,12 +106,12 @@ export class WizardRuntime {
 
   #snapshot() {
     const { controller } = this.#deps;
-    return { session: controller.session, waiting: this.#prompts.waiting, saveError: controller.saveError };
+    // A live session takes the engineer's next move at once: moves are applied as they come.
+    return { session: controller.session, waiting: controller.session !== undefined, saveError: controller.saveError };
   }
 
   #resume(saved: Extract<WizardBeginning, { kind: 'resume' }>['saved']): void {
     this.#deps.controller.resume(saved);
-    void this.#deps.controller.converse(this.#prompts);
   }
 
   #run(effect: WizardEffect): void {
@@ -128,7 +125,6 @@ export class WizardRuntime {
           () => {
             if (abort.signal.aborted) return;
             this.send({ type: 'facts-loaded', load });
-            void controller.converse(this.#prompts);
           },
           (error: Error) => { if (!abort.signal.aborted) this.send({ type: 'load-failed', load, reason: error.message }); },
         );
@@ -148,7 +144,11 @@ export class WizardRuntime {
       }
       case 'cancel-listing': this.#listing?.abort(); return;
       case 'resume': this.#resume(effect.saved); return;
-      case 'move': this.#prompts.move(effect.move); return;
+      case 'move':
+        controller.apply(effect.move);
+        // Said even when the move changed nothing (an answer meant for a question the session left).
+        this.send({ type: 'session-changed', ...this.#snapshot() });
+        return;
       case 'answer-probe': probeConsent?.answer(effect.yes); return;
       case 'copy': this.#deps.copy(effect.text); return;
       case 'save':
@@ -158,7 +158,6 @@ export class WizardRuntime {
         );
         return;
       case 'finish':
-        this.#prompts.leave();
         controller.finish(effect.end).then(
           (result) => this.send({ type: 'finished', result }),
           // Never stuck on the way out: without the report, the session still ends with its exit code.
@@ -166,7 +165,6 @@ export class WizardRuntime {
         );
         return;
       case 'stop-now':
-        this.#prompts.leave();
         this.send({ type: 'finished', result: controller.stopNow(effect.end) });
         return;
     }

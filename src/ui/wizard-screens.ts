@@ -79,7 +79,7 @@ export function screenOf(setup: WizardSetup, state: WizardState): Screen {
       const view: ScreenView = { kind: 'pager', id: 'peek', lines: page.lines.length, page: 0, steps: page.steps.length, commands: ['back', 'findings', 'quit'] };
       return { view: { ...view, page: findingsRows(setup, state, syncScreen(state.screen, view), 'peek') } };
     }
-    // Between a move and the session's next wait, keys are held for the screen that follows.
+    // Between a move and the session's change, keys are held for the screen that follows.
     case 'session': {
       if (!session || !state.waiting) return { view: { kind: 'busy', id: 'session', hold: true } };
       const shown = sessionScreen({

@@ -11,7 +11,7 @@ import type { ActiveSession } from '../session/controller.ts';
 import type { SessionEnd } from '../session/exit-code.ts';
 import type { ProbeRequestShown } from '../session/probe-consent.ts';
 import type { SavedSession } from '../session/session-schema.ts';
-import type { SessionMove } from '../session/session-prompts.ts';
+import type { SessionMove } from '../session/session-move.ts';
 import type { Status } from './footer-keys.ts';
 import type { KeyEvent } from './key-events.ts';
 import type { PickerStep } from './picker-step.ts';
@@ -51,7 +51,7 @@ export interface WizardState {
   readonly probe: ProbeRequestShown | undefined;
   /** The controller's live session, as last reported. */
   readonly session: ActiveSession | undefined;
-  /** The session waits on the engineer's move (between a move and the next wait, keys are held). */
+  /** The session takes the engineer's next move (between a move and the session's change, keys are held). */
   readonly waiting: boolean;
   /** The last save failed, or the flows could not go on; the session goes on regardless. */
   readonly saveError: string | undefined;
@@ -65,7 +65,7 @@ export interface WizardState {
 export type WizardEvent =
   | { readonly type: 'key'; readonly key: KeyEvent }
   | { readonly type: 'resized'; readonly width: number; readonly rows: number }
-  /** The controller's session or its prompt changed (an answer applied, a background read, the next wait). */
+  /** The controller's session changed (a move applied, a background read, a session begun or resumed). */
   | { readonly type: 'session-changed'; readonly session: ActiveSession | undefined; readonly waiting: boolean; readonly saveError: string | undefined }
   /** --probe asks (or stops asking) whether commands may run in the app. */
   | { readonly type: 'probe-asked'; readonly request: ProbeRequestShown | undefined }
@@ -90,7 +90,7 @@ export type WizardEffect =
   | { readonly type: 'list-apps'; readonly subscription: Subscription }
   | { readonly type: 'cancel-listing' }
   | { readonly type: 'resume'; readonly saved: SavedSession }
-  /** Hand the engineer's move to the waiting session. */
+  /** Hand the engineer's move to the session controller. */
   | { readonly type: 'move'; readonly move: SessionMove }
   | { readonly type: 'answer-probe'; readonly yes: boolean }
   | { readonly type: 'copy'; readonly text: string }
