@@ -1,7 +1,7 @@
 /**
  * Where the wizard is: the start screen, the app picker, loading facts, a failed load, the
- * session (questions, then findings), the override picker, and leaving. Plain data; WizardApp
- * keeps the current phase and draws the screen it names.
+ * session (questions, then findings), the override picker, and leaving. Plain data; the wizard's
+ * machine (wizard-machine.ts) keeps the current phase and WizardApp draws the screen it names.
  */
 import type { TargetChoice, WizardBeginning, WizardResult } from './wizard-types.ts';
 

@@ -179,3 +179,41 @@ test('the machine is pure: it imports no React, no Ink and nothing that does I/O
   assert.deepEqual(bad, []);
   assert.ok(seen.size > 5, 'the walk followed the imports');
 });
+
+test('s then Enter saves in the usual format and the status says where; c and a step number copy its command, or say why not', () => {
+  const setup: WizardSetup = { ...setupFor(), reportFormat: 'json' };
+  const done = engine.answer(engine.start({}, {}), true);
+  assert.equal(done.status, 'done', 'Linux: the findings');
+  const findings = run(setup, start(setup, SIZE, noSession), busyAt(done), { type: 'facts-loaded', load: 1 }, waitingAt(done));
+  assert.equal(screenOf(setup, findings.state).view.kind, 'pager');
+  const saving = run(setup, { state: findings.state, effects: [] }, ...keys('s\r'));
+  assert.deepEqual(saving.effects, [{ type: 'save', format: 'json' }], "Enter saves in --report's format");
+  assert.match(saving.state.status?.text ?? '', /Writing the JSON report/);
+  const saved = run(setup, { state: saving.state, effects: [] }, { type: 'report-saved', path: '/tmp/r.json' });
+  assert.deepEqual(saved.state.status, { text: 'Report saved to /tmp/r.json', tone: 'ok' });
+  const failed = run(setup, { state: saved.state, effects: [] }, ...keys('sm'), { type: 'report-failed', reason: 'disk full' });
+  assert.deepEqual(failed.effects, [{ type: 'save', format: 'md' }]);
+  assert.deepEqual(failed.state.status, { text: 'Report not saved: disk full', tone: 'error' });
+  const copied = run(setup, { state: failed.state, effects: [] }, ...keys('c9'));
+  assert.deepEqual(copied.effects, [], 'no step 9: nothing is copied');
+  assert.deepEqual(copied.state.status, { text: 'There is no step 9: the steps are numbered 1 to 1.', tone: 'warn' });
+  const manual = run(setup, { state: copied.state, effects: [] }, ...keys('c1'));
+  assert.deepEqual(manual.effects, [], 'a manual step has no command');
+  assert.deepEqual(manual.state.status, { text: 'Step 1 has no command to copy.', tone: 'info' });
+});
+
+test('the start screen continues the saved session; o and a fact offer the value the fact gave when its question comes back', () => {
+  const saved = { format: 1 as const, savedAt: '2026-11-25T12:01:00.000Z', target: { mode: 'offline' as const }, facts: {}, presetAnswers: {}, inputs: [] };
+  const setup = setupFor({ kind: 'start-screen', saved });
+  const resumed = run(setup, start(setup, SIZE, noSession), ...keys('\r'));
+  assert.deepEqual(resumed.effects, [{ type: 'resume', saved }]);
+  assert.equal(resumed.state.phase.kind, 'session');
+  const byFact = engine.start({ 'app.isLinux': { value: false, source: 'arm', detail: 'site a' } }, {});
+  const asking = run(setup, { state: resumed.state, effects: [] }, waitingAt(byFact));
+  const picking = run(setup, { state: asking.state, effects: [] }, ...keys('o'));
+  assert.equal(picking.state.phase.kind, 'override');
+  const overridden = run(setup, { state: picking.state, effects: [] }, ...keys('\r'));
+  assert.deepEqual(moves(overridden.effects), [{ kind: 'override', fact: 'app.isLinux' }]);
+  assert.equal(overridden.state.earlier.get('eligible/ask-linux'), false, 'the question opens on the value the fact gave');
+  assert.equal(overridden.state.phase.kind, 'session');
+});
