@@ -174,11 +174,14 @@ test('a malformed form is refused, naming the file, the line, the fact and the p
 
 test('a pattern that could backtrack without end, or is not a pattern, is refused with the reason', () => {
   assert.equal(patternProblem('(^|\\.)privatelink\\.'), undefined);
-  assert.equal(patternProblem('^[a-z]+(-[a-z0-9]+)?$'), undefined, 'an optional group may hold a repeat');
+  assert.equal(patternProblem('^[a-z]+(-[a-z0-9]+)?$'), undefined, 'an optional group may hold a repeat; anchored, two open repeats are fine');
+  assert.equal(patternProblem('Complete:\\s?\\d+/\\d{1,3}'), undefined);
   for (const [pattern, reason] of [
     ['(a+)+$', /repeats a group/], ['(a|aa)*', /repeats a group/], ['((ab)*c)+', /repeats a group/], ['(x{2,})*', /repeats a group/],
     ['(a)\\1', /backreferences/], ['a(?=b)', /lookahead/], ['(?<!a)b', /lookbehind/], ['(', /not a valid regular expression/],
     ['a'.repeat(201), /at most 200/], ['', /non-empty/],
+    // Polynomial and exponential backtracking without nesting: the paths a match may try are counted.
+    ['a*a*b', /about 1e\+9 paths on a 1000-character text/], [`${'a?'.repeat(20)}${'a'.repeat(20)}`, /paths/], ['^a*a*a*b', /paths/],
   ] as const) assert.match(patternProblem(pattern) ?? 'accepted', reason, pattern);
   const flow = { id: 'x', title: 'X', summary: 'X', entry: 'c', nodes: {
     c: { kind: 'check', when: { fact: 'dns.testName', matches: '(a|b)+' }, then: 'e', else: 'e' }, e: { kind: 'end', outcome: 'resolved' },
