@@ -99,12 +99,15 @@ const LIMITS: Derivations = {
 
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
+  // Not maths: the recogniser of pasted error texts and tcpping/nameresolver transcripts (multi-line,
+  // up to 20,000 characters), one parser with the probe's (error-messages.ts, tool-output.ts).
   'error.kind': derive(['error.text'], (get) => {
     const text = get('error.text');
     return typeof text === 'string' ? recognizeError(text) : undefined;
   }),
-  // A hub's peering is picked by the target (issue 20 item 6); a single peering is read directly.
+  // CIDR maths: a hub's peering is picked by the range that holds the target (issue 20 item 6); a single peering is read directly.
   ...peeringDerivations,
+  // Date maths: whole days from today to the retirement date, and to the certificate's expiry.
   'integration.daysUntilRetirement': derive(['session.today'], (get) => {
     const today = get('session.today');
     return typeof today === 'string' ? daysUntilRetirement(today) : undefined;
@@ -117,8 +120,8 @@ export const DERIVATIONS: Derivations = {
   // IP maths: the VNet's DNS servers in numeric address order (a legacy-sorted Windows site asks
   // the first two; the fact catalogue picks them: dns.lowestTwoServers).
   'dns.vnetServersByAddress': derive(['dns.vnetServers'], (get) => list(get('dns.vnetServers')) && [...list(get('dns.vnetServers'))!].sort((a, b) => ipNumber(a) - ipNumber(b))),
-  // A VNet in the app's region for an app whose VNet is elsewhere (named in the fact catalogue:
-  // migration.newVnetName) gets a private range that overlaps no network the app must keep
+  // CIDR maths: a VNet in the app's region for an app whose VNet is elsewhere (named in the fact
+  // catalogue: migration.newVnetName) gets a private range that overlaps no network the app must keep
   // reaching (the VNet, its peer, on-premises, the point-to-site pool).
   'migration.newVnetRange': derive(['vnet.addressSpace', 'peering.remoteAddressSpace', 'onprem.prefixes', 'p2s.addressPool', 'migration.requiredPrefix'], (get) => {
     const vnet = list(get('vnet.addressSpace'));
@@ -126,28 +129,28 @@ export const DERIVATIONS: Derivations = {
     const taken = [...vnet, ...(list(get('peering.remoteAddressSpace')) ?? []), ...(list(get('onprem.prefixes')) ?? []), ...(list(get('p2s.addressPool')) ?? [])];
     return firstFreeBlock(RFC1918_BLOCKS, taken, Math.min(NEW_VNET_PREFIX, number(get('migration.requiredPrefix')) ?? NEW_VNET_PREFIX));
   }),
+  // CIDR maths: the new VNet's integration subnet, the first block of the size the plan needs.
   'migration.newVnetSubnetPrefix': derive(['migration.newVnetRange', 'migration.requiredPrefix'], (get) => {
     const range = get('migration.newVnetRange');
     if (typeof range !== 'string') return undefined;
     return firstFreeBlock([range], [], Math.min(number(get('migration.requiredPrefix')) ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
   }),
-  // A target named by its address needs no second question for the address.
+  // IP maths (validity): a target named by its address needs no second question for the address.
   'target.ip': derive(['target.host'], (get) => {
     const host = get('target.host');
     return typeof host === 'string' && validateIp(host).ok ? host : undefined;
   }),
-  // What the app sends into the tunnel: the VNet, its INHERITED and STATIC routes and the gateway's
+  // CIDR maths: what the app sends into the tunnel: the VNet, its INHERITED and STATIC routes and the gateway's
   // custom routes (tunnel-ranges.ts). Anything else, private or not, never enters the tunnel.
   'app.tunnelRanges': derive(['app.routes', 'vnet.addressSpace', 'app.inheritedRoutes', 'p2s.customRoutes'], (get) => tunnelRanges(get)),
-  // The route to add for a target outside the tunnel: the known range that holds it, else the address itself.
+  // CIDR maths: the route to add for a target outside the tunnel: the known range that holds it, else the address itself.
   'target.missingRoute': derive(['target.ip', 'onprem.prefixes', 'peering.remoteAddressSpace'], (get) => {
     const ip = get('target.ip');
     if (typeof ip !== 'string' || !validateIp(ip).ok) return undefined;
     const known = [...(list(get('onprem.prefixes')) ?? []), ...(list(get('peering.remoteAddressSpace')) ?? [])];
     return known.find((prefix) => isWithin(ip, prefix) === true) ?? `${ip}/32`;
   }),
-  // Inside a known on-premises range (no known ranges: not known to be on-premises).
-  // Ranges a point-to-site pool must not overlap: the VNet, its peer and the on-premises networks.
+  // CIDR maths: the ranges a point-to-site pool overlaps of those it must not (the VNet, its peer, on-premises).
   'p2s.poolOverlaps': derive(['p2s.addressPool', 'vnet.addressSpace', 'peering.remoteAddressSpace', 'onprem.prefixes'], (get) => {
     const pool = list(get('p2s.addressPool'));
     const vnet = list(get('vnet.addressSpace'));
@@ -155,7 +158,7 @@ export const DERIVATIONS: Derivations = {
     const others = [...vnet, ...(list(get('peering.remoteAddressSpace')) ?? []), ...(list(get('onprem.prefixes')) ?? [])];
     return [...new Set(others.filter((range) => pool.some((prefix) => overlaps(prefix, range) === true)))];
   }),
-  // A /24 from 172.16.0.0/12 that overlaps none of those ranges (unknown while the VNet's space is).
+  // CIDR maths: a /24 from 172.16.0.0/12 that overlaps none of those ranges (unknown while the VNet's space is).
   'p2s.proposedPool': derive(['vnet.addressSpace', 'peering.remoteAddressSpace', 'onprem.prefixes'], (get) => {
     const vnet = list(get('vnet.addressSpace'));
     if (!vnet) return undefined;
@@ -168,7 +171,7 @@ export const DERIVATIONS: Derivations = {
     }
     return undefined;
   }),
-  // VNet ranges App Service has not handed the app: changed since the last connect or Sync Network.
+  // CIDR maths: VNet ranges App Service has not handed the app: changed since the last connect or Sync Network.
   // Only INHERITED routes say which VNet ranges the app took (DEFAULT and STATIC say nothing about
   // it); a peered VNet is a plan route, not a sync (tunnel-ranges.ts).
   'app.missingVnetRanges': derive(['app.inheritedRoutes', 'vnet.addressSpace'], (get) => {
@@ -178,18 +181,19 @@ export const DERIVATIONS: Derivations = {
     if (!inherited || inherited.length === 0 || !vnet) return undefined;
     return vnet.filter((range) => !inherited.some((route) => isWithin(range, route) === true));
   }),
-  // WEBSITE_PRIVATE_IP holds the app's address from the pool while its tunnel is up. An unset
+  // IP maths (validity): WEBSITE_PRIVATE_IP holds the app's address from the pool while its tunnel is up. An unset
   // variable leaves app.privateIp unknown, so "no tunnel" comes from the engineer (app.tunnelUp: no).
   'app.tunnelUp': derive(['app.privateIp'], (get) => {
     const ip = get('app.privateIp');
     return typeof ip === 'string' && validateIp(ip.trim()).ok ? true : undefined;
   }),
+  // CIDR maths: inside a known on-premises range (no known ranges: not known to be on-premises).
   'target.inOnprem': derive(['target.ip', 'onprem.prefixes'], (get) => {
     const ip = get('target.ip');
     if (typeof ip !== 'string') return undefined;
     return (list(get('onprem.prefixes')) ?? []).some((prefix) => isWithin(ip, prefix) === true);
   }),
-  // In none of the ranges the gateway knows: unknown until on-premises ranges are known (none known says nothing).
+  // CIDR maths: in none of the ranges the gateway knows: unknown until on-premises ranges are known (none known says nothing).
   'target.outsideKnownRanges': derive(['target.ip', 'onprem.prefixes', 'vnet.addressSpace', 'peering.remoteAddressSpace'], (get) => {
     const ip = get('target.ip');
     const onprem = list(get('onprem.prefixes'));
@@ -197,13 +201,14 @@ export const DERIVATIONS: Derivations = {
     const known = [...onprem, ...(list(get('vnet.addressSpace')) ?? []), ...(list(get('peering.remoteAddressSpace')) ?? [])];
     return !known.some((prefix) => isWithin(ip, prefix) === true);
   }),
+  // CIDR maths: on-premises ranges no tunnel range holds.
   'onprem.unroutedPrefixes': derive(['onprem.prefixes', 'app.tunnelRanges'], (get) => {
     const prefixes = list(get('onprem.prefixes'));
     const ranges = list(get('app.tunnelRanges'));
     if (!prefixes || !ranges) return undefined;
     return prefixes.filter((prefix) => !ranges.some((range) => isWithin(prefix, range) === true));
   }),
-  // Smallest subnet whose usable addresses (Azure keeps 5) hold twice the plan's largest scale,
+  // CIDR maths: the smallest subnet whose usable addresses (Azure keeps 5) hold twice the plan's largest scale,
   // never smaller than /28 (migrate-gateway-based-vnet-integration: /28 = 5, /27 = 13, /26 = 29 instances).
   'migration.requiredPrefix': derive(['plan.maxInstances'], (get) => {
     const instances = number(get('plan.maxInstances'));
@@ -211,7 +216,7 @@ export const DERIVATIONS: Derivations = {
     for (let prefix = REGIONAL_SUBNET_MIN_PREFIX; prefix >= 16; prefix -= 1) if (2 ** (32 - prefix) - 5 >= 2 * instances) return prefix;
     return 16;
   }),
-  // A range for a new integration subnet: the first block of the size the plan needs (at least a
+  // CIDR maths: a range for a new integration subnet: the first block of the size the plan needs (at least a
   // /26) that no subnet of the VNet uses. Unknown until the VNet's space and subnets are read.
   'migration.newSubnetPrefix': derive(['vnet.addressSpace', 'vnet.subnetPrefixes', 'migration.requiredPrefix'], (get) => {
     const space = list(get('vnet.addressSpace'));
@@ -220,7 +225,7 @@ export const DERIVATIONS: Derivations = {
     const required = number(get('migration.requiredPrefix'));
     return firstFreeBlock(space, subnets, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
   }),
-  // The range the app moves to, chosen as the runbook chooses it (src/migrate/subnet-choice.ts):
+  // CIDR maths: the range the app moves to, chosen as the runbook chooses it (src/migrate/subnet-choice.ts):
   // a new VNet's subnet for a VNet in another region; the free subnet when it is at least a /28,
   // holds twice the plan's largest scale and is not shared below /26; else a new range of the VNet
   // clear of its subnets, the pool, peers and on-premises.
@@ -243,7 +248,7 @@ export const DERIVATIONS: Derivations = {
     const taken = [...subnets, ...['p2s.addressPool', 'peering.remoteAddressSpace', 'onprem.prefixes'].flatMap((key) => list(get(key)) ?? [])];
     return firstFreeBlock(space, taken, Math.min(required ?? REGIONAL_SUBNET_RECOMMENDED_PREFIX, REGIONAL_SUBNET_RECOMMENDED_PREFIX));
   }),
-  // Each Allow rule's sources with the integration subnet added (the pool stays until the clean-up,
+  // CIDR maths: each Allow rule's sources with the integration subnet added (the pool stays until the clean-up,
   // for a rollback), one item per rule, lined up with migration.poolAllowRuleIds. A bare address
   // is written as its /32, which NSGs take alike.
   'migration.poolAllowRuleNewSources': derive(['migration.poolAllowRuleSources', 'migration.integrationSubnetPrefix'], (get) => {
@@ -255,6 +260,7 @@ export const DERIVATIONS: Derivations = {
       return (prefixes.includes(subnet) ? prefixes : [...prefixes, subnet]).join(' ');
     });
   }),
+  // CIDR maths: the free subnet's prefix length (/28 -> 28).
   'migration.freeSubnetLength': derive(['migration.freeSubnetPrefix'], (get) => {
     const prefix = get('migration.freeSubnetPrefix');
     if (typeof prefix !== 'string') return undefined;

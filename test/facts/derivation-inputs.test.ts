@@ -37,6 +37,13 @@ test('derived facts and their inputs are catalogue facts, and each is defined in
   assert.deepEqual(problems, []);
 });
 
+test('every fact the catalogue marks derived has exactly one derivation: a form in the catalogue or one in code', () => {
+  const missing = Object.entries(flowSet.facts)
+    .filter(([key, definition]) => definition.source === 'derived' && !derivedForm(definition) && !Object.hasOwn(DERIVATIONS, key))
+    .map(([key]) => key);
+  assert.deepEqual(missing, []);
+});
+
 test('the engine gives a derivation its declared inputs only', () => {
   const seen: (FactValue | undefined)[] = [];
   const restricted = createEngine(miniFlowSet(), {
