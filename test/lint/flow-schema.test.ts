@@ -7,6 +7,7 @@ import schema from '../../schema/flow.schema.json' with { type: 'json' };
 import factsSchema from '../../schema/facts.schema.json' with { type: 'json' };
 import findingsSchema from '../../schema/findings.schema.json' with { type: 'json' };
 import { MINI_ELIGIBLE, MINI_TRIAGE } from '../support/mini-flows.ts';
+import { validateFactCatalogue } from '../../src/engine/catalogue.ts';
 
 // The JSON Schema ships for editors; the loader validates in code with friendlier messages.
 // This test keeps the two in step: what the loader accepts the schema accepts, and the
@@ -46,4 +47,27 @@ test('the shipped catalogues validate against their schemas, which refuse a cut-
   assert.equal(facts(parse('facts:\n  a.b: { type: number, label: n, source: derived, count: c.d, product: [c.d, 2] }')), false);
   assert.equal(facts(parse('facts:\n  a.b: { type: text, label: n, source: derived, count: c.d }')), false, 'count gives a number');
   assert.equal(findings(parse('findings:\n  x-y: { severity: fatal, title: T }')), false);
+});
+
+test('a malformed derived form is refused by the catalogue loader and by facts.schema.json alike', () => {
+  const facts = new Ajv2020({ strict: false }).compile(factsSchema);
+  const base = { 'a.list': { type: 'text-list', label: 'l', source: 'arm' }, 'a.text': { type: 'text', label: 't', source: 'arm' } };
+  const good = { type: 'text-list', label: 'x', source: 'derived', take: { fact: 'a.list', count: 2 } };
+  assert.deepEqual(validateFactCatalogue('f.yaml', { facts: { ...base, 'a.x': good } }, new Map()).errors, []);
+  assert.ok(facts({ facts: { ...base, 'a.x': good } }), JSON.stringify(facts.errors));
+  for (const bad of [
+    { type: 'text-list', label: 'x', source: 'derived', take: { fact: 'a.list', count: 0 } },
+    { type: 'text-list', label: 'x', source: 'derived', except: { fact: 'a.list' } },
+    { type: 'text-list', label: 'x', source: 'derived', append: { fact: 'a.list', item: 'a.text', extra: 1 } },
+    { type: 'number', label: 'x', source: 'derived', product: ['a.list'] },
+    { type: 'text', label: 'x', source: 'derived', map: { fact: 'a.text', to: {} } },
+    { type: 'text', label: 'x', source: 'derived', cases: [{ when: { fact: 'a.text', known: true } }] },
+    { type: 'text', label: 'x', source: 'derived', replace: { fact: 'a.text', with: '' } },
+    { type: 'text', label: 'x', source: 'derived', unusedName: { base: '-x', taken: 'a.list' } },
+    { type: 'yes-no', label: 'x', source: 'derived', when: { fact: 'a.list', sameItems: 3 } },
+    { type: 'text', label: 'x', source: 'somewhere' },
+  ]) {
+    assert.notDeepEqual(validateFactCatalogue('f.yaml', { facts: { ...base, 'a.x': bad } }, new Map()).errors, [], JSON.stringify(bad));
+    assert.equal(facts({ facts: { ...base, 'a.x': bad } }), false, JSON.stringify(bad));
+  }
 });
