@@ -74,6 +74,8 @@ function validateDerivedForm(key: string, form: DerivedForm, definition: Record<
       if (!isRecord(operand) || !isKey(operand.fact) || !isRecord(operand.to) || Object.keys(operand).length !== 2) return report('"map" is { fact: key, to: { value: result, ... } }');
       const bad = Object.entries(operand.to).find(([, result]) => !['string', 'number', 'boolean'].includes(typeof result));
       if (bad) report(`map.to.${bad[0]} must be a text, number or yes/no`);
+      const misfit = Object.entries(operand.to).find(([, result]) => !fitsType(definition.type as string, result));
+      if (!bad && misfit) report(`map.to.${misfit[0]} is not a value of a ${String(definition.type)} fact`);
       if (Object.keys(operand.to).length === 0) report('"map.to" needs at least one entry');
       return;
     }
@@ -85,7 +87,7 @@ function validateDerivedForm(key: string, form: DerivedForm, definition: Record<
         validateCondition(key, item.when, report, `${where}.when`);
         if (isRecord(item.value) ? !(Object.keys(item.value).length === 1 && isKey(item.value.fact)) : !literal(item.value)) {
           report(`${where}.value must be a text, number, yes/no, list of texts or { fact: key }`);
-        }
+        } else if (!isRecord(item.value) && !fitsType(definition.type as string, item.value)) report(`${where}.value is not a value of a ${String(definition.type)} fact`);
       });
       return;
     case 'replace': {
@@ -115,6 +117,14 @@ function validateDerivedForm(key: string, form: DerivedForm, definition: Record<
       }
       return;
   }
+}
+
+/** Whether a literal a derived form gives can be a value of a fact of this type (yes/no, number, list or text). */
+function fitsType(type: string, value: unknown): boolean {
+  if (type === 'yes-no') return typeof value === 'boolean';
+  if (type === 'number' || type === 'port') return typeof value === 'number';
+  if (type.endsWith('-list')) return Array.isArray(value);
+  return typeof value === 'string';
 }
 
 /** A base name for `unusedName`: what Azure accepts in most resource names. */

@@ -163,6 +163,8 @@ test('a malformed form is refused, naming the file, the line, the fact and the p
     ['  bad: { type: text, label: b, source: derived, unusedName: { base: "a b", taken: names } }', 'facts.yaml:10: bad: "unusedName" is { base: a name of letters, digits, ".", "_" or "-", taken: list fact }'],
     ['  bad: { type: number, label: b, source: arm, count: names }', 'facts.yaml:10: bad: a fact derived by "count" has source derived'],
     ['  bad: { type: number, label: b, source: derived, count: names, product: [size, 2] }', 'facts.yaml:10: bad: a derived fact has one of when, first, text, count, product, map, cases, replace, unusedName, take, except, append, not count and product'],
+    ['  bad: { type: yes-no, label: b, source: derived, cases: [{ when: { fact: size, gt: 1 }, value: "yes" }] }', 'facts.yaml:10: bad: cases[0].value is not a value of a yes-no fact'],
+    ['  bad: { type: number, label: b, source: derived, map: { fact: region, to: { a: "1" } } }', 'facts.yaml:10: bad: map.to.a is not a value of a number fact'],
     ['  bad: { type: text-list, label: b, source: derived, take: { fact: names, count: 0 } }', 'facts.yaml:10: bad: "take" is { fact: list fact, count: a whole number from 1 to 1000 }'],
     ['  bad: { type: text-list, label: b, source: derived, except: { fact: names } }', 'facts.yaml:10: bad: "except" is { fact: list fact, remove: fact }'],
     ['  bad: { type: text-list, label: b, source: derived, append: { fact: names, item: nope } }', 'facts.yaml:10: bad: append: unknown fact key "nope" (not in the fact catalogue)'],
