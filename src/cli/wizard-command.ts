@@ -22,6 +22,7 @@ import { claimSession } from '../session/claim-session.ts';
 import { createReportExporter } from '../session/report-export.ts';
 import { buildReport } from '../report/build-report.ts';
 import { writeReport } from '../report/write-report.ts';
+import { mayRewriteReport } from '../report/report-reclaim.ts';
 import { formatForPath } from '../report/format.ts';
 import { armBrowser, factSources } from '../session/fact-sources.ts';
 import { SessionController } from '../session/controller.ts';
@@ -132,6 +133,7 @@ async function prepareWizard(
     reportPath: options.report, force: options.force, redact: options.redact, version: VERSION, now,
     build: async (input) => buildReport(input),
     write: async (path, report, flags) => writeReport(path, report, flags),
+    mayRewrite: mayRewriteReport,
   });
   const probeConsent = options.probe ? new ProbeConsent() : undefined;
   const sources = wizardSources(options, { ...(access === undefined ? {} : { access }), now, flowSet, preset: fromFile, ...(probeConsent ? { probeConsent } : {}), ...(context.tlsCa === undefined ? {} : { tlsCa: context.tlsCa }) });

@@ -3,6 +3,7 @@
  * existing file is only replaced with `force`. The write is atomic, so an interrupted or failed
  * save never leaves half a report behind.
  */
+import { createHash } from 'node:crypto';
 import { writeFileAtomic, writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { formatForPath, renderReport, type ReportFormat } from './format.ts';
 import { redactReport } from './redact.ts';
@@ -24,7 +25,7 @@ export async function writeReport(
   path: string,
   report: Report,
   options: { force?: boolean; redact?: boolean } = {},
-): Promise<{ path: string; format: ReportFormat }> {
+): Promise<{ path: string; format: ReportFormat; sha256: string }> {
   const format = formatForPath(path);
   const text = renderReport(options.redact ? redactReport(report) : report, format);
   try {
@@ -33,8 +34,11 @@ export async function writeReport(
     if (isExists(error)) throw new ReportExistsError(path);
     throw error;
   }
-  return { path, format };
+  return { path, format, sha256: sha256Of(text) };
 }
+
+/** The digest a session keeps of the report it wrote (report-reclaim.ts compares it). */
+export const sha256Of = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
 /** The same, synchronously: for exit and signal handlers that save a partial report. */
 export function writeReportSync(path: string, report: Report, options: { force?: boolean; redact?: boolean } = {}): { path: string; format: ReportFormat } {

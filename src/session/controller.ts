@@ -19,7 +19,7 @@ import { exitCodeFor, type SessionEnd } from './exit-code.ts';
 import type { ReportExporter, SavedReport } from './report-export.ts';
 import { resumeSession } from './resume.ts';
 import { withoutOwnedFacts } from './owned-facts.ts';
-import type { SavedSession } from './session-schema.ts';
+import type { SavedSession, WrittenReport } from './session-schema.ts';
 import type { SessionStore } from './session-store.ts';
 import type { FactSources, LoadedFacts, PresetInputs, ReadOptions, TargetChoice } from '../facts/sources-interface.ts';
 import type { SessionMove } from './session-move.ts';
@@ -45,6 +45,8 @@ export interface ActiveSession {
   readonly state: EngineState;
   readonly target: ReportTarget;
   readonly errors: readonly ReportError[];
+  /** The report files written for this session (kept across --resume, so they are rewritten, not added to). */
+  readonly reports?: readonly WrittenReport[];
 }
 
 /** How the session ended, for the command to print once the screen is gone. */
@@ -120,7 +122,7 @@ export class SessionController {
     // The file is data: facts only the tool sets are rebuilt, never taken from it (owned-facts.ts).
     const own = withoutOwnedFacts(saved, this.deps.flowSet.facts).session;
     // Facts saved for an answer the resumed session no longer gives are dropped (and read again for the new one).
-    const active = this.#reconcile({ state: resumeSession(this.engine, own), target: own.target, errors: own.errors ?? [] });
+    const active = this.#reconcile({ state: resumeSession(this.engine, own), target: own.target, errors: own.errors ?? [], ...(own.reports ? { reports: own.reports } : {}) });
     this.#saved = true;
     this.#readFor = followedAnswer(active.state.facts);
     this.#set(active, false);
@@ -176,7 +178,12 @@ export class SessionController {
     const session = this.#session;
     if (!session) throw new Error('there is no session to report on yet');
     if (!this.deps.reports) throw new Error('this session writes no report files');
-    return this.deps.reports({ engine: this.engine, state: this.diagnosis(session.state), target: session.target, errors: session.errors, interrupted: session.state.status !== 'done', ...(format === undefined ? {} : { format }) });
+    const saved = await this.deps.reports({
+      engine: this.engine, state: this.diagnosis(session.state), target: session.target, errors: session.errors, interrupted: session.state.status !== 'done',
+      ...(format === undefined ? {} : { format }), ...(session.reports ? { earlier: session.reports } : {}),
+    });
+    if (saved.written) this.#remember(saved.written);
+    return saved;
   }
 
   /**
@@ -240,6 +247,14 @@ export class SessionController {
     this.#followUp(active, {});
   }
 
+  /** Keeps the report file just written with the session (saved too once the session is on disk), so --resume rewrites it. */
+  #remember(written: WrittenReport): void {
+    const current = this.#session;
+    if (!current) return;
+    const reports = [...(current.reports ?? []).filter((file) => file.format !== written.format), written];
+    this.#set({ ...current, reports }, this.#saved);
+  }
+
   /** Makes `active` the live session; with `save`, writes it to the store first. */
   #set(active: ActiveSession, save: boolean): void {
     if (save && this.deps.store) {
@@ -247,6 +262,7 @@ export class SessionController {
         this.deps.store.save({
           target: active.target, facts: active.state.facts, presetAnswers: active.state.presetAnswers, inputs: active.state.inputs,
           errors: active.errors, ...(active.state.options.flow === undefined ? {} : { flow: active.state.options.flow }),
+          ...(active.reports ? { reports: active.reports } : {}),
         });
         this.#saved = true;
         this.#saveError = undefined;

@@ -20,6 +20,19 @@ export interface SavedSession {
   readonly flow?: string;
   /** Facts that could not be read, kept for the report. */
   readonly errors?: readonly ReportError[];
+  /** The report files this session wrote, so a resumed session rewrites them instead of adding files. */
+  readonly reports?: readonly WrittenReport[];
+}
+
+/**
+ * A report file a session wrote, with the SHA-256 of what was written. The session file is data:
+ * a resumed session rewrites the file only when it still holds exactly those bytes
+ * (report-reclaim.ts), so a path put in a session file by hand cannot aim the write elsewhere.
+ */
+export interface WrittenReport {
+  readonly format: 'md' | 'json';
+  readonly path: string;
+  readonly sha256: string;
 }
 
 export const SESSION_FORMAT = 1;
@@ -97,6 +110,7 @@ const session = shape({
   inputs: listOf(input),
   flow: optional(text),
   errors: optional(listOf(shape({ facts: listOf(text), reason: text, source: optional(text) }))),
+  reports: optional(listOf(shape({ format: oneOf(['md', 'json']), path: text, sha256: (value, at) => (isText(value) && /^[0-9a-f]{64}$/.test(value) ? undefined : `${at} is not a SHA-256 digest`) }))),
 });
 
 /** What is wrong with a parsed session file ("session.facts.x.value is not a text"), or undefined when it is a valid session. */

@@ -197,31 +197,75 @@ const NO_BREAK = '\u00a0';
 /**
  * Word wrap for prose that names commands: a command that fits on a row (`tcpping
  * 10.10.1.20:1433`, `Test-NetConnection db -Port 1433`) moves to the next row whole instead of
- * being broken inside, so a mouse copy takes it in one piece. A command wider than the row is
- * wrapped like words (it cannot fit any row).
+ * being broken inside, so a mouse copy takes it in one piece. A command wider than the row gets
+ * rows of its own, broken only between arguments, each row but the last ending in a bash line
+ * continuation (` \`): what a mouse copies from those rows runs as one command in bash, as the
+ * multi-line az examples on learn.microsoft.com do. Never inside a quoted argument.
  */
 export function wrapProse(text: string, width: number): string[] {
   const words = text.split(' ');
-  const out: string[] = [];
+  const rows: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length > 0) rows.push(...wrap(prose.join(' '), width).map((row) => row.split(NO_BREAK).join(' ')));
+    prose = [];
+  };
   for (let index = 0; index < words.length; index += 1) {
     const first = words[index]!;
-    if (!COMMAND_START.test(first)) { out.push(first); continue; }
-    const span = [first];
-    let sawFlag = false;
-    let next = index + 1;
-    while (next < words.length) {
-      const previous = span.at(-1)!;
-      const word = words[next]!;
-      if (/[.,;?!]$/.test(previous) || word === '') break;
-      const afterFlag = previous.startsWith('-');
-      const plain = /^[a-z]+[.,;:?!)]*$/.test(word);
-      if (plain && !afterFlag && !(first === 'az' && !sawFlag)) break;
-      if (word.startsWith('-')) sawFlag = true;
-      span.push(word);
-      next += 1;
-    }
+    if (!COMMAND_START.test(first)) { prose.push(first); continue; }
+    const span = commandSpan(words, index);
     const joined = span.join(' ');
-    if (span.length > 1 && [...joined].length <= width) { out.push(span.join(NO_BREAK)); index = next - 1; } else out.push(first);
+    if (span.length > 1 && [...joined].length <= width) prose.push(span.join(NO_BREAK));
+    else if (span.length > 1) { flush(); rows.push(...continuedRows(span, width)); }
+    else prose.push(first);
+    index += span.length - 1;
   }
-  return wrap(out.join(' '), width).map((row) => row.split(NO_BREAK).join(' '));
+  flush();
+  return rows;
+}
+
+/** The words of the command starting at `start`: up to a sentence's end or a plain word of prose. */
+function commandSpan(words: readonly string[], start: number): string[] {
+  const first = words[start]!;
+  const span = [first];
+  let sawFlag = false;
+  let quotes = 0;
+  for (let next = start + 1; next < words.length; next += 1) {
+    const previous = span.at(-1)!;
+    const word = words[next]!;
+    quotes += [...previous].filter((char) => char === '"').length;
+    const quoted = quotes % 2 === 1;
+    if (!quoted && (/[.,;?!]$/.test(previous) || word === '')) break;
+    const afterFlag = previous.startsWith('-');
+    const plain = /^[a-z]+[.,;:?!)]*$/.test(word);
+    if (!quoted && plain && !afterFlag && !(first === 'az' && !sawFlag)) break;
+    if (word.startsWith('-')) sawFlag = true;
+    span.push(word);
+  }
+  return span;
+}
+
+/**
+ * A command too wide for the row: its arguments grouped (a flag with its values, a quoted value
+ * whole), as many groups per row as fit with the ` \` that continues it. A group wider than any
+ * row stays whole on a row of its own (the screen cuts it with "…"; the report has it whole).
+ */
+function continuedRows(span: readonly string[], width: number): string[] {
+  const groups: string[] = [];
+  let quotes = 0;
+  for (const word of span) {
+    const inQuotes = quotes % 2 === 1;
+    if (groups.length === 0 || (!inQuotes && word.startsWith('-'))) groups.push(word);
+    else groups[groups.length - 1] += ` ${word}`;
+    quotes += [...word].filter((char) => char === '"').length;
+  }
+  // A sentence's full stop after the command is prose, not an argument: keep it after the last group.
+  const rows: string[] = [];
+  let row = '';
+  for (const group of groups) {
+    const candidate = row === '' ? group : `${row} ${group}`;
+    if (row !== '' && [...candidate].length + 2 > width) { rows.push(`${row} \\`); row = group; } else row = candidate;
+  }
+  rows.push(row);
+  return rows;
 }
