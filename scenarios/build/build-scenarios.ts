@@ -178,6 +178,7 @@ const EXPECTED_FACTS: Record<string, Json> = {
   'peering-no-transit': { 'app.routes': [], 'peering.exists': true, 'peering.allowGatewayTransit': false, 'peering.remoteUseGateways': false, 'peering.remoteAddressSpace': ['10.20.0.0/16'] },
   'six-vnets-in-plan': { 'plan.vnetCount': 6 },
   'address-space-added': { 'app.inheritedRoutes': ['10.10.0.0/16'], 'app.routes': [] },
+  'elastic-premium-function': { 'plan.tier': 'ElasticPremium', 'plan.maxInstances': 20, 'app.isFunctionApp': true },
   'nsg-allows-pool': { 'app.inheritedRoutes': ['10.10.0.0/16'], 'app.routes': [], 'migration.poolAllowRules': ['rule allow-vpn-clients-sql of NSG nsg-data (priority 200, inbound, allow from 172.16.200.0/24, on subnet snet-data)', 'rule allow-vpn-and-branch-admin of NSG nsg-data (priority 210, inbound, allow from 172.16.200.0/24, 192.168.10.0/24, on subnet snet-data)'] },
   'bgp-onprem': { 'gateway.bgpEnabled': true, 's2s.bgpEnabled': true, 'onprem.prefixes': ['192.168.255.1/32'] },
   'certificate-expiring': { 'app.certExpiresOn': '2026-10-01' },
@@ -296,6 +297,14 @@ export const SCENARIOS = [
         ],
       },
     });
+  }),
+  scenario('elastic-premium-function', 'Function app on Elastic Premium', "A Windows function app on an Elastic Premium EP1 plan (up to 20 instances) still holds a gateway-required connection to the hub; Elastic Premium offers regional integration only, so the advice is the move, with az functionapp commands and a subnet sized for the plan's elastic scale.", ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'plan-tier-unsupported'], (p) => {
+    // Shapes as ARM sends them: site kind "functionapp"; plan kind "elastic" with sku EP1/ElasticPremium,
+    // maximumNumberOfWorkers 0 and the elastic limit in maximumElasticWorkerCount (Azure CLI appservice
+    // recording test_functionapp_create_elastic_premium_ep2_zone_redundant_plan).
+    p.site.kind = 'functionapp';
+    p.plan = appServicePlan({ name: 'EP1', tier: 'ElasticPremium', size: 'EP1', family: 'EP', capacity: 1 }, 'elastic');
+    Object.assign(p.plan.properties, { maximumNumberOfWorkers: 0, elasticScaleEnabled: true, maximumElasticWorkerCount: 20, computeMode: 'Dedicated' });
   }),
   scenario('classic-vnet', 'Classic VNet', 'The app is connected to a classic VNet, which cannot be read through Resource Manager and blocks a move to regional integration.', ['integration-retiring', 'migration-benefits', 'migration-blocked-classic-vnet'], (p) => {
     const classic = `/subscriptions/${SUB}/resourceGroups/${NET_RG}/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet-legacy`;

@@ -24,8 +24,12 @@ export const SLOT_COMMANDS: readonly string[] = [
   'webapp show', 'webapp update', 'webapp restart', 'webapp start', 'webapp stop', 'webapp delete', 'webapp list-instances',
   'webapp config show', 'webapp config set', 'webapp config appsettings list', 'webapp config appsettings set', 'webapp config appsettings delete',
   'webapp vnet-integration add', 'webapp vnet-integration list', 'webapp vnet-integration remove',
+  'functionapp show', 'functionapp config show', 'functionapp config set', 'functionapp config appsettings list', 'functionapp config appsettings set', 'functionapp config appsettings delete',
   'functionapp vnet-integration add', 'functionapp vnet-integration list', 'functionapp vnet-integration remove',
 ];
+
+/** The app's command group as the flows write it, {{app.cliGroup}}: webapp, or functionapp for a function app. */
+const CLI_GROUP = /\{\{\s*app\.cliGroup\s*\}\}/g;
 
 const APP_NAME = /\{\{\s*app\.name\s*\}\}/;
 /** `-n {{app.name}}` or `--name {{app.name}}`: where --slot goes (next to the app it narrows). */
@@ -51,7 +55,7 @@ export function stepForSlot(step: Step, lookup: Lookup): Step {
   if (typeof slot !== 'string' || slot === '') return step;
   const command = step.command;
   if (command === undefined) return step;
-  if (step.kind === 'az') return azForSlot(step, command);
+  if (step.kind === 'az') return azForSlot(step, command, lookup);
   if (step.kind === 'portal' && /^App\s*>/.test(command)) {
     return { ...step, command: command.replace(/^App\s*>/, `App > Deployment slots > {{${SLOT_FACT}}} >`) };
   }
@@ -59,9 +63,10 @@ export function stepForSlot(step: Step, lookup: Lookup): Step {
   return step;
 }
 
-function azForSlot(step: Step, command: string): Step {
+function azForSlot(step: Step, command: string, lookup: Lookup): Step {
   if (!APP_NAME.test(command) || HAS_SLOT.test(command)) return step;
-  const path = azCommandPath(command);
+  const group = lookup('app.cliGroup');
+  const path = azCommandPath(command.replace(CLI_GROUP, typeof group === 'string' ? group : 'webapp'));
   if (path === 'rest' && SITE_PATH.test(command)) return { ...step, command: command.replace(SITE_PATH, `$1/slots/{{${SLOT_FACT}}}`) };
   if (SLOT_COMMANDS.includes(path) && NAME_FLAG.test(command)) {
     return { ...step, command: command.replace(NAME_FLAG, (flag) => `${flag} --slot {{${SLOT_FACT}}}`) };

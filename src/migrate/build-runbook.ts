@@ -10,8 +10,8 @@
  * - azure/app-service/overview-vnet-integration: a subnet delegated to Microsoft.Web/serverFarms;
  *   the app's outbound source address is an address of that subnet; 168.63.129.16 and private DNS
  *   zones work again.
- * - azure/app-service/configure-vnet-integration-routing: Route All (`az webapp vnet-integration add`
- *   turns it on: Azure CLI appservice custom.py) sends all outbound traffic into the VNet.
+ * - azure/app-service/configure-vnet-integration-routing: Route All (the connect command, az webapp or az
+ *   functionapp vnet-integration add, turns it on: Azure CLI appservice custom.py) sends all outbound traffic into the VNet.
  * - azure/virtual-network/what-is-ip-address-168-63-129-16, azure/dns/private-dns-privatednszone.
  */
 import type { FactValue } from '../engine/types.ts';
@@ -32,6 +32,16 @@ const az = (text: string, command: string, values?: Record<string, FactValue>): 
 const manual = (text: string): ValuedStep => ({ kind: 'manual', text });
 const kudu = (text: string, command: string): ValuedStep => ({ kind: 'kudu', text, command });
 const portal = (text: string, command: string): ValuedStep => ({ kind: 'portal', text, command });
+
+/**
+ * The Azure CLI group of the app's own commands: az functionapp for a function app (its kind holds
+ * functionapp; learn.microsoft.com/cli/azure/functionapp/vnet-integration), else az webapp.
+ */
+export function cliGroupOf(facts: FactTable): 'webapp' | 'functionapp' {
+  const group = textOf(facts, 'app.cliGroup');
+  if (group === 'functionapp' || group === 'webapp') return group;
+  return flagOf(facts, 'app.isFunctionApp') === true ? 'functionapp' : 'webapp';
+}
 
 const APP = '-g {{app.resourceGroup}} -n {{app.name}}';
 const SUB = '--subscription {{app.subscriptionId}}';
@@ -56,6 +66,7 @@ export function buildRunbook(input: RunbookInput): Runbook {
   put('runbook.subnetPrefix', subnet.prefix);
   put('runbook.oldVnetName', oldVnet);
   put('runbook.apiVersion', WEB_API_VERSION);
+  put('runbook.cliGroup', cliGroupOf(facts));
   const who = slot === undefined ? `${appName} (production slot)` : `${appName}, slot ${slot}`;
   const context: SectionContext = { input, facts, subnet, slot, appName, who, oldVnet };
   const sections = [
@@ -154,7 +165,7 @@ function slotSection({ input, slot, appName }: SectionContext): RunbookSection {
   }
   if (!input.slots.ok) {
     return section('slot', 'Slot first', [`The app's deployment slots could not be read (${input.slots.reason}). If it has a staging slot with the same integration, move that slot first.`],
-      [az('List the deployment slots.', `az webapp deployment slot list ${APP} ${SUB}`)]);
+      [az('List the deployment slots.', `az {{runbook.cliGroup}} deployment slot list ${APP} ${SUB}`)]);
   }
   const gatewaySlots = input.slots.value.filter((info) => info.gatewayVnet !== undefined);
   if (gatewaySlots.length === 0) {
@@ -231,14 +242,14 @@ function routeAllDecision(facts: FactTable, slot: string | undefined): { notes: 
   const publicOnes = publicRoutes(facts);
   const forced = flagOf(facts, 'gateway.bgpEnabled') === true || flagOf(facts, 'gateway.hasExpressRoute') === true;
   const notes = [
-    'The connect command (az webapp vnet-integration add) turns Route All on: all outbound traffic then enters the VNet, where the subnet\'s NSG and route table apply, and a default route learned from on-premises takes internet traffic there too. Today, gateway-required integration sends only private ranges and plan routes into the tunnel.',
+    `The connect command (az ${cliGroupOf(facts)} vnet-integration add) turns Route All on: all outbound traffic then enters the VNet, where the subnet's NSG and route table apply, and a default route learned from on-premises takes internet traffic there too. Today, gateway-required integration sends only private ranges and plan routes into the tunnel.`,
   ];
   if (publicOnes.length > 0) {
     notes.push(`Decision: keep Route All on. The app routes public ranges into the VNet today (${publicOnes.join(', ')}); without Route All they would leave straight to the internet. Steer them with a route table on the integration subnet.`);
-    return { notes, step: az('Route All: confirm it is on (the connect turned it on).', `az webapp config set ${APP}${slotFlag(slot)} --vnet-route-all-enabled true ${SUB}`) };
+    return { notes, step: az('Route All: confirm it is on (the connect turned it on).', `az {{runbook.cliGroup}} config set ${APP}${slotFlag(slot)} --vnet-route-all-enabled true ${SUB}`) };
   }
   notes.push(`Decision: turn Route All off right after the connect, so internet traffic leaves as it does today and only private ranges go into the VNet.${forced ? ' This matters here: the gateway learns routes from on-premises (BGP or ExpressRoute), and a default route among them would send all internet traffic on-premises.' : ''} Keep it on instead if the app must reach everything through the VNet (NAT gateway, firewall): then skip that step.`);
-  return { notes, step: az('Route All: turn it off (see "Route All").', `az webapp config set ${APP}${slotFlag(slot)} --vnet-route-all-enabled false ${SUB}`) };
+  return { notes, step: az('Route All: turn it off (see "Route All").', `az {{runbook.cliGroup}} config set ${APP}${slotFlag(slot)} --vnet-route-all-enabled false ${SUB}`) };
 }
 
 function routeAllSection({ facts, slot }: SectionContext): RunbookSection {
@@ -259,7 +270,7 @@ function dnsSection({ facts, slot }: SectionContext): RunbookSection {
     steps.push(az(override === true
       ? 'The app overrides its DNS servers (WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER). If they point at a forwarder that only served private zones, remove them after the verification.'
       : 'If the app overrides its DNS servers (WEBSITE_DNS_SERVER / WEBSITE_DNS_ALT_SERVER, not read without --read-dns-settings) only to reach private zones, remove them after the verification.',
-    `az webapp config appsettings delete ${APP}${slotFlag(slot)} --setting-names WEBSITE_DNS_SERVER WEBSITE_DNS_ALT_SERVER ${SUB}`));
+    `az {{runbook.cliGroup}} config appsettings delete ${APP}${slotFlag(slot)} --setting-names WEBSITE_DNS_SERVER WEBSITE_DNS_ALT_SERVER ${SUB}`));
   }
   return section('dns', 'DNS after the move (once the verification passes)', notes, steps);
 }
@@ -273,7 +284,7 @@ function switchSection({ slot, subnet, oldVnet, facts }: SectionContext): Runboo
     az(`Disconnect the gateway-required connection${oldVnet ? ` to ${oldVnet}` : ''} (Azure CLI has no command of its own for it; this calls the App Service REST API).`,
       `az rest --method delete --url "${sitePath(slot)}/virtualNetworkConnections/{{runbook.oldVnetName}}?api-version={{runbook.apiVersion}}"`),
     az(`Connect to ${subnet.name ?? 'the subnet'} of ${subnet.vnetName ?? 'the VNet'}${crossSubscription ? ' (the VNet is in another subscription: add --skip-delegation-check if you cannot read the subnet there)' : ''}.`,
-      `az webapp vnet-integration add ${APP}${slotFlag(slot)} --vnet {{runbook.vnetId}} --subnet {{runbook.subnetName}} ${SUB}`),
+      `az {{runbook.cliGroup}} vnet-integration add ${APP}${slotFlag(slot)} --vnet {{runbook.vnetId}} --subnet {{runbook.subnetName}} ${SUB}`),
     routeAllDecision(facts, slot).step,
   ]);
 }
@@ -281,7 +292,7 @@ function switchSection({ slot, subnet, oldVnet, facts }: SectionContext): Runboo
 function verifySection({ facts, slot, input }: SectionContext): RunbookSection {
   const host = textOf(facts, 'target.host');
   const steps: ValuedStep[] = [
-    az('The app lists the regional integration with the subnet.', `az webapp vnet-integration list ${APP}${slotFlag(slot)} ${SUB}`),
+    az('The app lists the regional integration with the subnet.', `az {{runbook.cliGroup}} vnet-integration list ${APP}${slotFlag(slot)} ${SUB}`),
     kudu('In the Kudu console (Debug console > CMD), test each host and port the app needs; a reply within a few seconds means the path works.', 'tcpping {{target.host}}:{{target.port}}'),
   ];
   if (textOf(facts, 'dns.testName') !== undefined || host !== undefined) {
@@ -291,12 +302,27 @@ function verifySection({ facts, slot, input }: SectionContext): RunbookSection {
   return section('verify', 'Verify', ['Check from inside the app, not from your machine: the app\'s own network path is what changed.'], steps);
 }
 
+/**
+ * Plans that offer regional integration only: gateway-required integration is documented for
+ * dedicated App Service plans (learn.microsoft.com/azure/azure-functions/functions-networking-options),
+ * so a connection removed there cannot be made again.
+ */
+const REGIONAL_ONLY_TIERS: Readonly<Record<string, string>> = { ElasticPremium: 'Elastic Premium', WorkflowStandard: 'Workflow Standard' };
+
 function rollbackSection({ facts, slot, oldVnet }: SectionContext): RunbookSection {
   const gateway = textOf(facts, 'gateway.name');
+  const tier = textOf(facts, 'plan.tier');
+  if (tier !== undefined && Object.hasOwn(REGIONAL_ONLY_TIERS, tier)) {
+    return section('rollback', 'Rollback', [
+      `The plan is on the ${REGIONAL_ONLY_TIERS[tier]} tier, which offers regional integration only: once the gateway-required connection${oldVnet ? ` to ${oldVnet}` : ''} is removed it cannot be made again, so there is no way back to it. Rolling back means removing the regional integration (the app then has no VNet at all): test on a deployment slot or a copy of the app first, and keep the point-to-site pool in the NSG rules and firewalls until the clean-up.`,
+    ], [
+      az('Remove the regional integration (the app is then without VNet access).', `az {{runbook.cliGroup}} vnet-integration remove ${APP}${slotFlag(slot)} ${SUB}`),
+    ]);
+  }
   return section('rollback', 'Rollback', [
     `While ${gateway ?? 'the VPN gateway'} still exists, the app can go back: remove the regional integration, then connect ${oldVnet ?? 'the VNet'} again in the portal (App Service creates a new certificate and puts it on the gateway). Keep the point-to-site pool in the NSG rules and firewalls until the clean-up.`,
   ], [
-    az('Remove the regional integration.', `az webapp vnet-integration remove ${APP}${slotFlag(slot)} ${SUB}`),
+    az('Remove the regional integration.', `az {{runbook.cliGroup}} vnet-integration remove ${APP}${slotFlag(slot)} ${SUB}`),
     portal(`Reconnect the gateway-required integration to ${oldVnet ?? 'the VNet'}.`, `App${slot === undefined ? '' : ` > Deployment slots > ${slot}`} > Networking > VNet integration > Add VNet integration > ${oldVnet ?? 'the VNet'}`),
   ]);
 }

@@ -21,6 +21,7 @@ export const RUNBOOK_CATALOGUE: Readonly<Record<string, FactDefinition>> = {
   'runbook.withSubnet': { type: 'text-list', label: 'source ranges with the integration subnet added' },
   'runbook.withoutPool': { type: 'text-list', label: 'source ranges without the point-to-site pool' },
   'runbook.apiVersion': { type: 'text', label: 'App Service API version' },
+  'runbook.cliGroup': { type: 'choice', values: ['webapp', 'functionapp'], label: 'Azure CLI command group of the app' },
   'runbook.rootCertName': { type: 'text', label: "name of App Service's root certificate on the gateway" },
   'runbook.zoneName': { type: 'hostname', label: 'private DNS zone name' },
   'runbook.zoneResourceGroup': { type: 'text', label: 'private DNS zone resource group' },

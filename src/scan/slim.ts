@@ -28,7 +28,7 @@ const PREFIXES = { addressPrefixes: true } as const;
 export const SITE_SHAPE: Shape = {
   id: true, name: true, kind: true, location: true, serverFarmId: true, reserved: true, isXenon: true, hyperV: true, virtualNetworkSubnetId: true, state: true,
 };
-export const PLAN_SHAPE: Shape = { id: true, name: true, kind: true, location: true, sku: { name: true, tier: true, capacity: true }, reserved: true, maximumNumberOfWorkers: true };
+export const PLAN_SHAPE: Shape = { id: true, name: true, kind: true, location: true, sku: { name: true, tier: true, capacity: true }, reserved: true, maximumNumberOfWorkers: true, maximumElasticWorkerCount: true, elasticScaleEnabled: true };
 export const VNET_SHAPE: Shape = {
   id: true, name: true, location: true, addressSpace: PREFIXES, dhcpOptions: { dnsServers: true },
   subnets: [{

@@ -23,10 +23,18 @@ interface CommandTable {
 const TABLE = JSON.parse(readFileSync(new URL('../fixtures/azure-cli/command-table.json', import.meta.url), 'utf8')) as CommandTable;
 const flowSet = buildFlowSetFromParsed(shippedFlowFiles()).flowSet!;
 
+/**
+ * The app's command group is a placeholder (app.cliGroup: az webapp, or az functionapp for a
+ * function app), so a command using it must exist, with each flag, in both groups.
+ */
+const CLI_GROUP = /\{\{\s*(?:app|runbook)\.cliGroup\s*\}\}/g;
+export const bothGroups = (command: string): string[] =>
+  command.search(CLI_GROUP) >= 0 ? ['webapp', 'functionapp'].map((group) => command.replace(CLI_GROUP, group)) : [command];
+
 /** Every az command text of every step of every shipped flow, with where it is. */
 const AZ_STEPS = Object.values(flowSet.flows).flatMap((flow) => Object.entries(flow.nodes).flatMap(([id, node]) =>
   node.kind === 'finding'
-    ? node.steps.flatMap((step, index) => (step.kind === 'az' && step.command ? [{ where: `${flow.id}/${id} step ${index + 1}`, command: step.command }] : []))
+    ? node.steps.flatMap((step, index) => (step.kind === 'az' && step.command ? bothGroups(step.command).map((command) => ({ where: `${flow.id}/${id} step ${index + 1}`, command })) : []))
     : []));
 
 /** The command path (words before the first flag or value) and the flags of one az command line. */
@@ -84,7 +92,7 @@ test('every az command written in the sources (the migration runbook, messages) 
   const problems: string[] = [];
   let seen = 0;
   for (const file of files) {
-    const text = readFileSync(join(root, file), 'utf8');
+    const text = bothGroups(readFileSync(join(root, file), 'utf8')).join('\n');
     for (const match of text.matchAll(/[`'"](az [a-z][^`'"]*)/g)) {
       seen += 1;
       const { path, flags } = parseAz(match[1]!);
@@ -95,4 +103,11 @@ test('every az command written in the sources (the migration runbook, messages) 
   }
   assert.ok(seen > 10, `az commands found in src: ${seen}`);
   assert.deepEqual(problems, []);
+});
+
+test('a command of the app\'s group is checked in az webapp and in az functionapp', () => {
+  const grouped = AZ_STEPS.filter(({ command }) => /^az functionapp /.test(command));
+  assert.ok(grouped.some(({ command }) => command.startsWith('az functionapp vnet-integration add ')), 'the connect step has its function app form');
+  assert.ok(grouped.some(({ command }) => command.startsWith('az functionapp config set ') && command.includes('--vnet-route-all-enabled')), 'Route All has its function app form');
+  assert.deepEqual(bothGroups('az {{app.cliGroup}} config show -n x'), ['az webapp config show -n x', 'az functionapp config show -n x']);
 });

@@ -31,9 +31,11 @@ const STEPS = Object.values(flowSet.flows).flatMap((flow) => Object.entries(flow
 
 const SUB = '00000000-0000-0000-0000-000000000001';
 const VALUES: Record<string, FactValue> = {
-  'app.name': 'app-orders', 'app.slot': 'staging', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': SUB,
+  'app.name': 'app-orders', 'app.slot': 'staging', 'app.resourceGroup': 'rg-web', 'app.subscriptionId': SUB, 'app.cliGroup': 'webapp',
 };
 const lookup = (key: string) => VALUES[key];
+/** The same session about a function app: the flows' app commands are az functionapp (app.cliGroup). */
+const functionLookup = (key: string) => (key === 'app.cliGroup' ? 'functionapp' : VALUES[key]);
 
 test('every command the slot rewrite adds --slot to takes --slot in the Azure CLI command table', () => {
   for (const path of SLOT_COMMANDS) {
@@ -46,8 +48,8 @@ test('every command the slot rewrite adds --slot to takes --slot in the Azure CL
 test('for a slot session, every az step of the flows that names the app acts on the slot (or says it has no slot form), with flags the CLI has', () => {
   const problems: string[] = [];
   let slotted = 0;
-  for (const { where, step } of STEPS.filter(({ step }) => step.kind === 'az' && step.command)) {
-    const rendered = renderStep(stepForSlot(step, lookup), lookup, flowSet.facts);
+  for (const [app, { where, step }] of [lookup, functionLookup].flatMap((app) => STEPS.filter(({ step }) => step.kind === 'az' && step.command).map((found) => [app, found] as const))) {
+    const rendered = renderStep(stepForSlot(step, app), app, flowSet.facts);
     const command = rendered.command!;
     const path = azCommandPath(command);
     const options = optionsOf(path);

@@ -162,3 +162,24 @@ test('a new subnet stays clear of a point-to-site pool, peer or on-premises rang
   assert.equal(choice.mode, 'new-subnet');
   assert.equal(choice.prefix, '10.20.2.128/26', 'after the subnet, the pool and the on-premises range');
 });
+
+test('a function app (site kind functionapp) gets az functionapp for every command of its own, in bash and PowerShell; a web app keeps az webapp', () => {
+  for (const shell of ['bash', 'powershell'] as const) {
+    const app = commands(buildRunbook(input({ ...SAME_REGION, 'app.isFunctionApp': true })), shell).map((rendered) => rendered.command);
+    const own = app.filter((command) => / (webapp|functionapp) /.test(command));
+    assert.ok(own.length >= 5, own.join('\n'));
+    assert.deepEqual(own.filter((command) => !command.startsWith('az functionapp ')), [], `${shell}: no webapp command for a function app`);
+    assert.ok(own.some((command) => command.startsWith('az functionapp vnet-integration add ')), own.join('\n'));
+  }
+  const web = commands(buildRunbook(input(SAME_REGION))).map((rendered) => rendered.command).filter((command) => / (webapp|functionapp) /.test(command));
+  assert.ok(web.length >= 5 && web.every((command) => command.startsWith('az webapp ')), web.join('\n'));
+});
+
+test('on an Elastic Premium plan the rollback says the old connection cannot be made again and offers no reconnect', () => {
+  const runbook = buildRunbook(input({ ...SAME_REGION, 'app.isFunctionApp': true, 'plan.tier': 'ElasticPremium' }));
+  const rollback = runbook.sections.find((section) => section.id === 'rollback')!;
+  assert.match(rollback.notes.join(' '), /Elastic Premium tier, which offers regional integration only: once the gateway-required connection to vnet-shop is removed it cannot be made again/);
+  assert.deepEqual(rollback.steps.map((step) => step.kind), ['az']);
+  const standard = buildRunbook(input(SAME_REGION)).sections.find((section) => section.id === 'rollback')!;
+  assert.deepEqual(standard.steps.map((step) => step.kind), ['az', 'portal'], 'a dedicated plan reconnects in the portal');
+});

@@ -22,7 +22,7 @@ export const PLAN_KEYS = ['plan.tier', 'plan.maxInstances'];
 export const SWIFT_KEYS = ['migration.swiftSupported'];
 export const DNS_SETTING_KEYS = ['app.dnsOverride', 'app.settingDnsServers', 'app.settingDnsAltServer'];
 export const PLAN_VNET_KEYS = ['plan.vnetCount', 'plan.vnetNames'];
-export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isWindowsContainer', 'app.siteDnsServers', 'app.siteDnsAltServer', 'app.dnsRetryTimeoutSeconds', 'app.dnsLegacySortOrder', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
+export const SITE_KEYS = ['app.location', 'app.isLinux', 'app.isFunctionApp', 'app.isWindowsContainer', 'app.siteDnsServers', 'app.siteDnsAltServer', 'app.dnsRetryTimeoutSeconds', 'app.dnsLegacySortOrder', 'plan.name', 'plan.resourceGroup', ...PLAN_KEYS, ...PLAN_VNET_KEYS];
 export const CONNECTIONS_KEYS = [
   'app.integrationType', 'app.vnetName', 'app.vnetResourceGroup', 'app.vnetSubscriptionId', 'app.resyncRequired',
   'app.dnsServers', 'app.routes', 'app.inheritedRoutes', 'app.certExpiresOn', 'app.certThumbprint', 'vnet.isClassic', ...VNET_KEYS, ...GATEWAY_KEYS,

@@ -15,6 +15,9 @@ export function siteFacts(site: Site): { facts: FactMap; plan?: ResourceId; regi
   const kind = (site.kind ?? '').toLowerCase();
   put(facts, 'app.location', site.location, detail);
   put(facts, 'app.isLinux', kind.includes('linux') || site.reserved === true, detail);
+  // A function app's kind holds "functionapp" ("functionapp", "functionapp,linux", "functionapp,workflowapp");
+  // its Azure CLI commands are the az functionapp group (learn.microsoft.com/cli/azure/functionapp/vnet-integration).
+  if (site.kind) put(facts, 'app.isFunctionApp', kind.includes('functionapp'), detail);
   put(facts, 'app.isWindowsContainer', site.isXenon === true || site.hyperV === true || (kind.includes('container') && kind.includes('windows')), detail);
   const plan = parseResourceId(site.serverFarmId);
   if (plan) {

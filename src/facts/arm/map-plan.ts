@@ -42,7 +42,14 @@ export function planFacts(plan: AppServicePlan): FactMap {
   put(facts, 'plan.tier', tier, tier && raw && tier !== raw ? `${detail} (ARM tier ${raw}, SKU ${plan.sku?.name ?? ''})`.replace(', SKU )', ')') : detail);
   // The largest scale the plan allows decides the regional subnet size (scaling doubles the addresses in use).
   const workers = plan.maximumNumberOfWorkers ?? plan.sku?.capacity;
-  put(facts, 'plan.maxInstances', typeof workers === 'number' && workers > 0 ? Math.max(workers, plan.sku?.capacity ?? 0) : undefined, detail);
+  // An Elastic Premium plan (or a plan with automatic scaling, elasticScaleEnabled) scales out to
+  // maximumElasticWorkerCount, and ARM sends maximumNumberOfWorkers 0 for it (Azure CLI recording
+  // appservice test_functionapp_create_elastic_premium_ep2_zone_redundant_plan);
+  // learn.microsoft.com/azure/azure-functions/functions-premium-plan (plan and SKU settings, maximum burst).
+  const elastic = tier === 'ElasticPremium' || plan.elasticScaleEnabled === true ? plan.maximumElasticWorkerCount : undefined;
+  const most = Math.max(typeof workers === 'number' && workers > 0 ? workers : 0, typeof elastic === 'number' && elastic > 0 ? elastic : 0);
+  put(facts, 'plan.maxInstances', most > 0 ? Math.max(most, plan.sku?.capacity ?? 0) : undefined,
+    typeof elastic === 'number' && elastic >= most ? `${detail} maximumElasticWorkerCount` : detail);
   return facts;
 }
 
