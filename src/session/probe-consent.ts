@@ -1,9 +1,10 @@
 /**
- * The wizard's "may I run these commands in the customer's app?" as a promise: `--probe` asks
- * through `ask` (the fact sources wait on it), the wizard shows what is pending and answers yes
- * or no. No React here: the UI only draws the question and passes the answer on.
+ * The door between `--probe`'s fact source and whoever answers "may I run these commands in the
+ * customer's app?". The fact source awaits `ask`; the wizard's runtime answers through
+ * `answerWith`, turning each question into an event of the wizard's machine and delivering the
+ * engineer's answer when the machine says so. The door keeps no question of its own: whether one
+ * is pending is the machine's state alone. No React here: the session never knows about screens.
  */
-import { PendingPrompt } from './pending-prompt.ts';
 
 export interface ProbeRequestShown {
   readonly appId: string;
@@ -11,21 +12,27 @@ export interface ProbeRequestShown {
   readonly commands: readonly string[];
 }
 
+/** Takes one question and the way to answer it (once: true runs the commands, false asks the questions instead). */
+export type ProbeAnswerer = (request: ProbeRequestShown, reply: (yes: boolean) => void) => void;
+
 export class ProbeConsent {
-  /** Unanswered means no: nothing runs in the customer's app without a yes. */
-  readonly #prompt = new PendingPrompt<ProbeRequestShown, boolean>(false);
+  #answerer: ProbeAnswerer | undefined;
 
-  /** What waits for an answer, if anything. */
-  get pending(): ProbeRequestShown | undefined { return this.#prompt.pending; }
+  /** Resolves with the engineer's answer; with no one to answer, no: nothing runs in the customer's app without a yes. */
+  readonly ask = (appId: string, commands: readonly string[]): Promise<boolean> => new Promise<boolean>((resolve) => {
+    const answerer = this.#answerer;
+    if (!answerer) { resolve(false); return; }
+    let replied = false;
+    answerer({ appId, commands: [...commands] }, (yes) => {
+      if (replied) return;
+      replied = true;
+      resolve(yes);
+    });
+  });
 
-  /** Resolves with the engineer's answer; an earlier question still open is declined first. */
-  readonly ask = (appId: string, commands: readonly string[]): Promise<boolean> => this.#prompt.ask({ appId, commands: [...commands] });
-
-  /** The engineer's answer: true runs the commands, false asks the questions instead. */
-  answer(yes: boolean): void { this.#prompt.reply(yes); }
-
-  /** Nothing runs (the wizard is leaving or the load was abandoned). */
-  cancel(): void { this.#prompt.cancel(); }
-
-  subscribe(listener: () => void): () => void { return this.#prompt.subscribe(listener); }
+  /** Questions go to `answerer` from now on. Returns the way to stop (later questions are declined). */
+  answerWith(answerer: ProbeAnswerer): () => void {
+    this.#answerer = answerer;
+    return () => { if (this.#answerer === answerer) this.#answerer = undefined; };
+  }
 }

@@ -115,7 +115,7 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
       {helpOpen ? <HelpOverlay /> : (<>
       {drawn.kind === 'start' && <StartScreen saved={savedOffer(setup)} scenarios={setup.scenarios} canPickApp={setup.canPickApp} highlight={shown.highlight} />}
       {drawn.kind === 'pick-app' && <AppPicker step={wizard.picker} highlight={shown.highlight} limit={Math.max(3, contentRows - 2)} />}
-      {drawn.kind === 'loading' && (wizard.probe ? <ProbeConfirmScreen request={wizard.probe} highlight={shown.highlight} /> : <LoadingScreen message={wizard.progress} />)}
+      {drawn.kind === 'loading' && (wizard.probe ? <ProbeConfirmScreen request={wizard.probe.request} highlight={shown.highlight} /> : <LoadingScreen message={wizard.progress} />)}
       {drawn.kind === 'load-failed' && <LoadFailedScreen reason={drawn.reason} highlight={shown.highlight} />}
       {drawn.kind === 'session' && state?.status === 'asking' && (
         <QuestionScreen state={state} engine={setup.engine} highlight={shown.highlight} draft={shown.draft} cursor={shown.cursor} rows={contentRows} width={width}

@@ -10,7 +10,7 @@
 import type { KeyEvent } from './key-events.ts';
 import { reduceKey, takeHeld, type Effect } from './screen-state.ts';
 import { PROBE_CONFIRM_SCREEN, screenOf, type Screen } from './wizard-screens.ts';
-import { act, answer, chosen, copyStep, finish, goTo, saveReport, then } from './wizard-moves.ts';
+import { act, answer, chosen, copyStep, finish, goTo, probeAsked, saveReport, then } from './wizard-moves.ts';
 import { initialState, type Step, type WizardEvent, type WizardSetup, type WizardState } from './wizard-state.ts';
 import type { ActiveSession } from '../session/controller.ts';
 
@@ -40,7 +40,7 @@ function handle(setup: WizardSetup, state: WizardState, event: WizardEvent): Ste
     case 'key': return onKey(setup, state, event.key);
     case 'resized': return none({ ...state, size: { width: event.width, rows: event.rows } });
     case 'session-changed': return none({ ...state, session: event.session, waiting: event.waiting, saveError: event.saveError });
-    case 'probe-asked': return none({ ...state, probe: event.request });
+    case 'probe-asked': return probeAsked(state, { ask: event.ask, request: event.request });
     case 'progress': return none(current(event.load) ? { ...state, progress: event.message } : state);
     case 'facts-loaded': return current(event.load) ? goTo(state, { kind: 'session' }) : none(state);
     case 'load-failed': return phase.kind === 'loading' && current(event.load) ? goTo(state, { kind: 'load-failed', choice: phase.choice, reason: event.reason }) : none(state);

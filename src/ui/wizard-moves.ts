@@ -12,7 +12,7 @@ import { hasOverridableFacts } from './menu-items.ts';
 import { PICKER_BACK } from './picker-step.ts';
 import type { Command } from './screen-state.ts';
 import { diagnosisOf, savedOffer, type Chosen } from './wizard-screens.ts';
-import type { Step, WizardEffect, WizardSetup, WizardState } from './wizard-state.ts';
+import type { PendingProbe, Step, WizardEffect, WizardSetup, WizardState } from './wizard-state.ts';
 import type { Phase } from './wizard-phase.ts';
 import type { WizardResult } from './wizard-types.ts';
 
@@ -24,13 +24,33 @@ export function then(step: Step, next: (state: WizardState) => Step): Step {
   return { state: after.state, effects: [...step.effects, ...after.effects] };
 }
 
+const declined = (ask: number): WizardEffect => ({ type: 'answer-probe', ask, yes: false });
+
+/**
+ * --probe's fact source asks before running commands in the app: the confirmation takes the
+ * loading screen's place. Asked when no facts are loading (the load was abandoned), it is
+ * declined at once; a newer question replaces an older one, which is declined.
+ */
+export function probeAsked(state: WizardState, probe: PendingProbe): Step {
+  if (state.phase.kind !== 'loading') return { state, effects: [declined(probe.ask)] };
+  return { state: { ...state, probe }, effects: state.probe ? [declined(state.probe.ask)] : [] };
+}
+
+/** Leaving the loading screen abandons its read first, then declines the probe's question (so nothing runs and no session begins). */
+function leaveLoading(state: WizardState): Step {
+  if (state.phase.kind !== 'loading') return none(state);
+  const effects: WizardEffect[] = [{ type: 'cancel-load' }];
+  if (state.probe) effects.push(declined(state.probe.ask));
+  return { state: { ...state, probe: undefined }, effects };
+}
+
 /** Enters a phase: leaving the loading screen abandons its read; entering it or the picker starts one. */
 export function goTo(state: WizardState, next: Phase): Step {
-  const effects: WizardEffect[] = [];
   const from = state.phase;
-  if (from.kind === 'loading') effects.push({ type: 'cancel-load' });
+  const left = leaveLoading(state);
+  const effects: WizardEffect[] = [...left.effects];
   if (from.kind === 'pick-app' && next.kind !== 'pick-app') effects.push({ type: 'cancel-listing' });
-  let entered: WizardState = { ...state, phase: next };
+  let entered: WizardState = { ...left.state, phase: next };
   if (next.kind === 'loading') {
     const load = state.load + 1;
     entered = { ...entered, load, progress: next.choice.mode === 'demo' ? `Loading the demo scenario ${next.choice.scenario}` : 'Reading facts' };
@@ -68,7 +88,11 @@ export function chosen(setup: WizardSetup, state: WizardState, row: Chosen): Ste
       return goTo(state, choice.mode === 'pick-app' ? { kind: 'pick-app' } : { kind: 'loading', choice, attempt: 0 });
     }
     case 'picker': return pickerRow(state, row.value);
-    case 'probe': return { state, effects: [{ type: 'answer-probe', yes: row.yes }] };
+    case 'probe': {
+      const { probe } = state;
+      // The answer goes to the question on show; the confirmation goes and the facts load on.
+      return probe ? { state: { ...state, probe: undefined }, effects: [{ type: 'answer-probe', ask: probe.ask, yes: row.yes }] } : none(state);
+    }
     case 'load-failed': {
       if (phase.kind !== 'load-failed') return none(state);
       if (row.value === 'offline') return goTo(state, { kind: 'loading', choice: { mode: 'offline' }, attempt: 0 });
@@ -120,7 +144,11 @@ export function act(setup: WizardSetup, state: WizardState, command: Command): S
   }
   if (command === 'interrupt' || command === 'quit') {
     // q is a normal quit; Ctrl-C interrupts. The session controller writes the report and picks the exit code.
-    return { state: { ...state, phase: { kind: 'leaving', from: phase }, status: { text: 'Saving the report and the session...', tone: 'info' } }, effects: [{ type: 'finish', end: command === 'interrupt' ? 'interrupted' : 'normal' }] };
+    // Facts still loading are abandoned (a probe's question is declined: nothing runs in the app).
+    return then(leaveLoading(state), (next) => ({
+      state: { ...next, phase: { kind: 'leaving', from: phase }, status: { text: 'Saving the report and the session...', tone: 'info' } },
+      effects: [{ type: 'finish', end: command === 'interrupt' ? 'interrupted' : 'normal' }],
+    }));
   }
   if (phase.kind === 'override' && command === 'back') return goTo(state, { kind: 'session' });
   if (phase.kind === 'peek' && (command === 'back' || command === 'findings')) return goTo(state, { kind: 'session' });

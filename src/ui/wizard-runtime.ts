@@ -1,9 +1,9 @@
 /**
  * Runs the wizard's machine (wizard-machine.ts) outside React: it holds the one state, feeds it
  * every event (keys from the keyboard queue, the session controller's changes, the probe's
- * question, reads that finish) one at a time, and runs the effects the machine returns: the
- * controller's calls, saving, copying and finishing. WizardApp renders `getSnapshot()` through
- * `useSyncExternalStore` and owns nothing else.
+ * questions, reads that finish) one at a time, and runs the effects the machine returns: the
+ * controller's calls, the probe's answers, saving, copying and finishing. WizardApp renders
+ * `getSnapshot()` through `useSyncExternalStore` and owns nothing else.
  */
 import type { SessionController } from '../session/controller.ts';
 import type { ProbeConsent } from '../session/probe-consent.ts';
@@ -32,6 +32,12 @@ export class WizardRuntime {
   #draining = false;
   #load: AbortController | undefined;
   #listing: AbortController | undefined;
+  /**
+   * How to answer each question --probe's fact source asked, by its number: settled only by the
+   * machine's `answer-probe` effect (whether a question is pending is the machine's state).
+   */
+  readonly #replies = new Map<number, (yes: boolean) => void>();
+  #asks = 0;
 
   /** The runtime for the command's wizard: its controller, what the start screen offers, the probe's question. */
   static for(deps: WizardDeps, keys: KeyQueue, size: WizardState['size'], copy: (text: string) => void): WizardRuntime {
@@ -73,7 +79,11 @@ export class WizardRuntime {
     const changed = () => this.send({ type: 'session-changed', ...this.#snapshot() });
     const stops = [
       controller.subscribe(changed),
-      ...(probeConsent ? [probeConsent.subscribe(() => this.send({ type: 'probe-asked', request: probeConsent.pending }))] : []),
+      ...(probeConsent ? [probeConsent.answerWith((request, reply) => {
+        const ask = ++this.#asks;
+        this.#replies.set(ask, reply);
+        this.send({ type: 'probe-asked', ask, request });
+      })] : []),
     ];
     const initial = this.#initial;
     this.#initial = [];
@@ -84,6 +94,9 @@ export class WizardRuntime {
       for (const stop of stops) stop();
       this.#load?.abort();
       this.#listing?.abort();
+      // The wizard is gone: a question still open is declined after its load was abandoned (nothing runs).
+      for (const reply of this.#replies.values()) reply(false);
+      this.#replies.clear();
     };
   }
 
@@ -115,7 +128,7 @@ export class WizardRuntime {
   }
 
   #run(effect: WizardEffect): void {
-    const { controller, probeConsent, browser } = this.#deps;
+    const { controller, browser } = this.#deps;
     switch (effect.type) {
       case 'load': {
         this.#load?.abort();
@@ -130,7 +143,7 @@ export class WizardRuntime {
         );
         return;
       }
-      case 'cancel-load': this.#load?.abort(); probeConsent?.cancel(); return;
+      case 'cancel-load': this.#load?.abort(); return;
       case 'list-subscriptions': {
         const signal = this.#listFresh();
         browser?.listSubscriptions(signal).then((list) => { if (!signal.aborted) this.send({ type: 'subscriptions-listed', list }); }, (error: Error) => this.#listingFailed(signal, error));
@@ -149,7 +162,12 @@ export class WizardRuntime {
         // Said even when the move changed nothing (an answer meant for a question the session left).
         this.send({ type: 'session-changed', ...this.#snapshot() });
         return;
-      case 'answer-probe': probeConsent?.answer(effect.yes); return;
+      case 'answer-probe': {
+        const reply = this.#replies.get(effect.ask);
+        this.#replies.delete(effect.ask);
+        reply?.(effect.yes);
+        return;
+      }
       case 'copy': this.#deps.copy(effect.text); return;
       case 'save':
         controller.saveReport(effect.format).then(

@@ -20,6 +20,12 @@ import { initialScreenState } from './screen-state.ts';
 import { firstPhase, type Phase } from './wizard-phase.ts';
 import type { Scenario, Subscription, TargetChoice, WebApp, WizardBeginning, WizardResult } from './wizard-types.ts';
 
+/** A question of --probe's fact source, numbered by the runtime so that its answer reaches the one who asked. */
+export interface PendingProbe {
+  readonly ask: number;
+  readonly request: ProbeRequestShown;
+}
+
 /** What the machine is built with and never changes during a run. */
 export interface WizardSetup {
   /** The session's flows and derivations (pure: the machine asks it for the question on show). */
@@ -47,8 +53,11 @@ export interface WizardState {
   /** Answers taken back (b, r, o): offered again when their question comes back. */
   readonly earlier: ReadonlyMap<string, AnswerValue>;
   readonly picker: PickerStep;
-  /** --probe: the confirmation waiting for the engineer. */
-  readonly probe: ProbeRequestShown | undefined;
+  /**
+   * --probe: the fact source's question waiting for the engineer (the only record that one is
+   * pending: the source awaits the `answer-probe` effect with this `ask`).
+   */
+  readonly probe: PendingProbe | undefined;
   /** The controller's live session, as last reported. */
   readonly session: ActiveSession | undefined;
   /** The session takes the engineer's next move (between a move and the session's change, keys are held). */
@@ -67,8 +76,8 @@ export type WizardEvent =
   | { readonly type: 'resized'; readonly width: number; readonly rows: number }
   /** The controller's session changed (a move applied, a background read, a session begun or resumed). */
   | { readonly type: 'session-changed'; readonly session: ActiveSession | undefined; readonly waiting: boolean; readonly saveError: string | undefined }
-  /** --probe asks (or stops asking) whether commands may run in the app. */
-  | { readonly type: 'probe-asked'; readonly request: ProbeRequestShown | undefined }
+  /** --probe's fact source asks whether commands may run in the app (it waits for `answer-probe` with the same `ask`). */
+  | { readonly type: 'probe-asked'; readonly ask: number; readonly request: ProbeRequestShown }
   | { readonly type: 'progress'; readonly load: number; readonly message: string }
   /** The facts are read and the controller's session began. */
   | { readonly type: 'facts-loaded'; readonly load: number }
@@ -84,7 +93,7 @@ export type WizardEvent =
 export type WizardEffect =
   /** Read the target's facts and begin the session over them (a newer load abandons an older one). */
   | { readonly type: 'load'; readonly load: number; readonly choice: TargetChoice }
-  /** The loading screen is gone: abandon the read and decline a pending probe question. */
+  /** The loading screen is gone: abandon the read. */
   | { readonly type: 'cancel-load' }
   | { readonly type: 'list-subscriptions' }
   | { readonly type: 'list-apps'; readonly subscription: Subscription }
@@ -92,7 +101,8 @@ export type WizardEffect =
   | { readonly type: 'resume'; readonly saved: SavedSession }
   /** Hand the engineer's move to the session controller. */
   | { readonly type: 'move'; readonly move: SessionMove }
-  | { readonly type: 'answer-probe'; readonly yes: boolean }
+  /** Deliver the engineer's answer to --probe's question `ask` (no: nothing runs, the questions are asked). */
+  | { readonly type: 'answer-probe'; readonly ask: number; readonly yes: boolean }
   | { readonly type: 'copy'; readonly text: string }
   | { readonly type: 'save'; readonly format?: ReportFormat }
   /** Write the report on the way out and say how the session ended (`finished`). */

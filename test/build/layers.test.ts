@@ -2,7 +2,7 @@
  * The layers the architecture promises (issue 10 items 9 and 10): React and Ink live in src/ui
  * only, so the engine, the facts, the session controller and the command logic run and are
  * tested without a terminal; the session takes the engineer's moves as data (session-move.ts)
- * and the probe asks through a promise (pending-prompt.ts), never through a screen. The one door into the UI is the lazy import of
+ * and the probe asks through a promise (probe-consent.ts), never through a screen. The one door into the UI is the lazy import of
  * ui/run-wizard.tsx (listed in lazy-boundaries.test.ts).
  */
 import { test } from 'node:test';

@@ -104,13 +104,53 @@ test('the screen follows the session: when a background read moves the session o
 test('keys typed ahead never answer the probe confirmation; its own Enter declines (No is highlighted first), then the held keys reach the first question', () => {
   const setup = setupFor();
   const request = { appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a', commands: ['tcpping sql01:1433'] };
-  const asked = run(setup, start(setup, SIZE, noSession), ...keys('\r'), { type: 'probe-asked', request });
+  const asked = run(setup, start(setup, SIZE, noSession), ...keys('\r'), { type: 'probe-asked', ask: 1, request });
   assert.equal(asked.state.screen.held.length, 1, 'the typed-ahead Enter stays held on the confirmation');
+  assert.equal(screenOf(setup, asked.state).view.id, 'probe-confirm');
   const declined = run(setup, { state: asked.state, effects: [] }, ...keys('\r'));
-  assert.deepEqual(declined.effects, [{ type: 'answer-probe', yes: false }]);
+  assert.deepEqual(declined.effects, [{ type: 'answer-probe', ask: 1, yes: false }]);
+  assert.equal(declined.state.probe, undefined, 'answered: no question is pending any more');
+  assert.equal(screenOf(setup, declined.state).view.kind, 'busy', 'the facts load on behind the loading screen');
   const fresh = engine.start({}, {});
-  const first = run(setup, { state: declined.state, effects: [] }, { type: 'probe-asked', request: undefined }, busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  const first = run(setup, { state: declined.state, effects: [] }, busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
   assert.deepEqual(moves(first.effects), [{ kind: 'answer', question: 'eligible/ask-linux', value: true }]);
+});
+
+test("the probe's question is the machine's: yes goes to the question asked, a newer question declines the older one, and one asked after the load is gone is declined at once", () => {
+  const setup = setupFor();
+  const request = (command: string) => ({ appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a', commands: [command] });
+  const loading = start(setup, SIZE, noSession);
+  const first = run(setup, { state: loading.state, effects: [] }, { type: 'probe-asked', ask: 1, request: request('tcpping a:1') });
+  assert.deepEqual(first.effects, []);
+  assert.deepEqual(first.state.probe, { ask: 1, request: request('tcpping a:1') });
+  const second = run(setup, { state: first.state, effects: [] }, { type: 'probe-asked', ask: 2, request: request('tcpping b:2') });
+  assert.deepEqual(second.effects, [{ type: 'answer-probe', ask: 1, yes: false }], 'the older question is declined');
+  assert.deepEqual(second.state.probe?.request.commands, ['tcpping b:2'], 'the newer one is on show');
+  // 1 picks "Yes, run these commands", Enter confirms it.
+  const yes = run(setup, { state: second.state, effects: [] }, ...keys('1'), ...keys('\r'));
+  assert.deepEqual(yes.effects, [{ type: 'answer-probe', ask: 2, yes: true }]);
+  assert.equal(yes.state.probe, undefined);
+  const again = run(setup, { state: yes.state, effects: [] }, ...keys('\r'));
+  assert.deepEqual(again.effects, [], 'a second Enter answers nothing: the question was answered');
+  const fresh = engine.start({}, {});
+  const loaded = run(setup, { state: yes.state, effects: [] }, busyAt(fresh), { type: 'facts-loaded', load: 1 });
+  const late = run(setup, { state: loaded.state, effects: [] }, { type: 'probe-asked', ask: 3, request: request('tcpping c:3') });
+  assert.deepEqual(late.effects, [{ type: 'answer-probe', ask: 3, yes: false }], 'no loading screen: declined, nothing runs');
+  assert.equal(late.state.probe, undefined);
+});
+
+test('q or Ctrl-C on the probe confirmation abandons the load first, then declines the question, then leaves', () => {
+  const setup = setupFor();
+  const request = { appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a', commands: ['tcpping sql01:1433'] };
+  const asked = run(setup, start(setup, SIZE, noSession), { type: 'probe-asked', ask: 7, request });
+  for (const [key, end] of [['q', 'normal'], ['\u0003', 'interrupted']] as const) {
+    const left = run(setup, { state: asked.state, effects: [] }, ...keys(key));
+    assert.deepEqual(left.effects, [{ type: 'cancel-load' }, { type: 'answer-probe', ask: 7, yes: false }, { type: 'finish', end }], JSON.stringify(key));
+    assert.equal(left.state.probe, undefined);
+    assert.equal(left.state.phase.kind, 'leaving');
+    const tooLate = run(setup, { state: left.state, effects: [] }, { type: 'probe-asked', ask: 8, request });
+    assert.deepEqual(tooLate.effects, [{ type: 'answer-probe', ask: 8, yes: false }], 'a question asked while leaving is declined');
+  }
 });
 
 test('b remembers the answer taken back, so its question offers it again; the first question says there is nothing before it', () => {
