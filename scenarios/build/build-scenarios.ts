@@ -253,7 +253,7 @@ export const SCENARIOS = [
     p.vnet = rehome(p.vnet); p.gateways = rehome(p.gateways); p.connections = rehome(p.connections); p.locals = rehome(p.locals);
     p.appConnections = [vnetConnection(app, otherVnet, { resyncRequired: true })]; p.planConnections = [vnetConnection(plan, otherVnet)];
   }),
-  scenario('nsg-blocks-p2s', 'NSG blocks the P2S pool', 'A network security group on the data subnet denies the point-to-site pool on port 1433; the flows find it once the user names the database host.', [...COMMON], (p) => {
+  scenario('nsg-blocks-p2s', 'NSG blocks the P2S pool', 'A network security group on the data subnet denies the point-to-site pool on port 1433; the flows find it once the user names the database host.', [...COMMON, 'migration-nsg-pool-deny'], (p) => {
     const nsgId = `${net(SUB, NET_RG)}/networkSecurityGroups/nsg-data`;
     p.vnet.properties.subnets[1].properties.networkSecurityGroup = { id: nsgId };
     const rule = (name: string, priority: number, access: string, source: string, port: string) => ({

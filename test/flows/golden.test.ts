@@ -648,19 +648,26 @@ test('on-premises: a target inside the known ranges gets no such finding, and a 
 test('ready to move, with NSG rules read from ARM that name the pool: each Allow rule gets the update adding the subnet, each Deny rule is named (issue 20 item 4)', () => {
   const s = walk('migration', SITUATIONS.poolRules!, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
   const ids = s.findings.map((finding) => finding.id);
-  assert.deepEqual(ids, ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny', 'migration-ready']);
-  const rules = s.findings[3]!;
+  assert.deepEqual(ids, ['integration-retiring', 'migration-benefits', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny', 'migration-what-changes', 'migration-ready']);
+  const rules = s.findings[2]!;
   assert.equal(rules.title, 'NSG rules of vnet-hub let the pool 172.16.200.0/24 in: add 10.20.9.0/26 to them before the switch');
   assert.deepEqual(rules.steps.map((step) => [step.text, step.command]), [[
     'In rule allow-vpn-sql of NSG nsg-data (priority 200, inbound, allow from 172.16.200.0/24, on subnet snet-data), set the sources to the ones it has plus 10.20.9.0/26.',
     `az network nsg rule update --ids /subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-data/securityRules/allow-vpn-sql --source-address-prefixes 172.16.200.0/24 10.20.9.0/26`,
   ]]);
-  assert.equal(s.findings[4]!.steps[0]!.command, undefined, 'a Deny rule is a decision for a person');
-  assert.match(s.findings[4]!.steps[0]!.text, /^Decide whether rule deny-vpn-smb of NSG nsg-data \(priority 300, inbound, deny from 172\.16\.200\.0\/24/);
+  assert.equal(s.findings[3]!.steps[0]!.command, undefined, 'a Deny rule is a decision for a person');
+  assert.match(s.findings[3]!.steps[0]!.text, /^Decide whether rule deny-vpn-smb of NSG nsg-data \(priority 300, inbound, deny from 172\.16\.200\.0\/24/);
 });
 
 test('ready to move without NSG rules read (offline): no rule step, no blank', () => {
   const { 'migration.poolAllowRules': _a, 'migration.poolAllowRuleIds': _b, 'migration.poolAllowRuleSources': _c, 'migration.poolDenyRules': _d, ...rest } = SITUATIONS.poolRules!;
   const s = walk('migration', rest, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
   assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-ready']);
+});
+
+test('a VNet in another region: the NSG rules are listed with the new VNet\'s subnet, though the move is not ready yet', () => {
+  const s = walk('migration', { ...SITUATIONS.poolRules!, 'vnet.location': { value: 'northeurope', source: 'arm', detail: 'VNet vnet-hub' } }, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
+  assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny']);
+  assert.match(s.findings[3]!.steps[0]!.command!, /--source-address-prefixes 172\.16\.200\.0\/24 10\.0\.0\.0\/26$/);
+  assert.equal(s.outcome?.kind, 'not-resolved');
 });
