@@ -7,7 +7,7 @@ import { UsageError } from '../../src/cli/args.ts';
 import { formatForPath, renderReport } from '../../src/report/format.ts';
 import { toJson } from '../../src/report/json.ts';
 import { toMarkdown } from '../../src/report/markdown.ts';
-import { ReportExistsError, writeReport, writeReportSync } from '../../src/report/write-report.ts';
+import { ReportExistsError, sha256Of, writeReport, writeReportSync } from '../../src/report/write-report.ts';
 import { completeSession, reportOf } from './support/report-sessions.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vnet-doctor-report-'));
@@ -35,8 +35,9 @@ test('renderReport dispatches to the exporter for the format', () => {
 test('writeReport writes Markdown or JSON by extension, readable by the owner only', async () => {
   const md = join(dir, 'case-1.md');
   const json = join(dir, 'case-1.json');
-  assert.deepEqual(await writeReport(md, report), { path: md, format: 'md' });
-  assert.deepEqual(await writeReport(json, report), { path: json, format: 'json' });
+  // The digest is of the bytes written: what a resumed session compares before it rewrites the file.
+  assert.deepEqual(await writeReport(md, report), { path: md, format: 'md', sha256: sha256Of(readFileSync(md)) });
+  assert.deepEqual(await writeReport(json, report), { path: json, format: 'json', sha256: sha256Of(readFileSync(json)) });
   assert.equal(readFileSync(md, 'utf8'), toMarkdown(report));
   assert.deepEqual(JSON.parse(readFileSync(json, 'utf8')), JSON.parse(toJson(report)));
   assert.equal(statSync(md).mode & 0o077, 0, 'no access for group or others');
