@@ -5,21 +5,18 @@
  * size, and hands the result over once the machine has left. The screen keys act on is
  * wizard-screens.ts's, the findings layout page-rows.ts's.
  */
-import React, { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { Box, Text, useApp, useStdout, useWindowSize } from 'ink';
+import React, { useEffect, useSyncExternalStore } from 'react';
+import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { ReportTarget } from '../report/report-model.ts';
 import { safeText } from '../text/safe-text.ts';
 import { AppPicker } from './AppPicker.tsx';
 import { isChoiceQuestion } from './choice-items.ts';
-import { copyToClipboard } from './clipboard.ts';
 import { diagnosisLine, findingsPage, wrap } from './findings-lines.ts';
 import { FindingsScreen } from './FindingsScreen.tsx';
 import { Footer } from './Footer.tsx';
 import { footerHeight, type FooterMode } from './footer-keys.ts';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { KeyListener } from './KeyListener.tsx';
-import { KeyQueue } from './key-queue.ts';
 import { LoadFailedScreen } from './LoadFailedScreen.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { hasOverridableFacts } from './menu-items.ts';
@@ -32,15 +29,14 @@ import { StartScreen } from './StartScreen.tsx';
 import { colour } from './theme.ts';
 import { diagnosisOf, findingsRows, savedOffer, screenOf } from './wizard-screens.ts';
 import { shownPhase } from './wizard-phase.ts';
-import { WizardRuntime } from './wizard-runtime.ts';
-import type { WizardDeps, WizardResult } from './wizard-types.ts';
+import type { WizardRuntime } from './wizard-runtime.ts';
+import type { WizardResult } from './wizard-types.ts';
 
 export interface WizardAppProps {
-  readonly deps: WizardDeps;
+  /** The wizard's machine and its effect runner, built by the caller (keys and signals reach it there). */
+  readonly runtime: WizardRuntime;
   /** Receives the exit code and the lines to print once the UI is gone. */
   readonly onExit: (result: WizardResult) => void;
-  /** The program's keyboard, listening since the first frame; without it the wizard listens itself. */
-  readonly keys?: KeyQueue;
 }
 
 /** The title of the findings so far (f): the counts, and that the session goes on. */
@@ -52,15 +48,10 @@ const soFarLine = (state: { readonly findings: readonly { readonly severity: str
 const describeTarget = (target: ReportTarget): string =>
   target.mode === 'demo' ? `demo: ${target.scenario ?? ''}` : target.mode === 'arm' ? `app: ${target.appName ?? target.appId ?? ''}` : 'offline';
 
-export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Element {
+export function WizardApp({ runtime, onExit }: WizardAppProps): React.JSX.Element {
   const { exit } = useApp();
-  const { stdout } = useStdout();
   const { columns, rows } = useWindowSize();
   const width = Math.max(20, columns);
-  const queue = useMemo(() => keys ?? new KeyQueue(), [keys]);
-  // Built once per wizard; the size it starts with is kept up to date below.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const runtime = useMemo(() => WizardRuntime.for(deps, queue, { width, rows }, (text) => copyToClipboard(stdout, text)), [deps, queue]);
   useEffect(() => runtime.connect(), [runtime]);
   useEffect(() => runtime.send({ type: 'resized', width, rows }), [runtime, width, rows]);
   const wizard = useSyncExternalStore(runtime.subscribe, runtime.getSnapshot);
@@ -103,7 +94,6 @@ export function WizardApp({ deps, onExit, keys }: WizardAppProps): React.JSX.Ele
 
   return (
     <Box flexDirection="column">
-      {!keys && <KeyListener queue={queue} />}
       <Header
         width={width}
         flowTitle={inSession ? flowTitle : undefined}

@@ -10,11 +10,12 @@
 import type { KeyEvent } from './key-events.ts';
 import { reduceKey, takeHeld, type Effect } from './screen-state.ts';
 import { PROBE_CONFIRM_SCREEN, screenOf, type Screen } from './wizard-screens.ts';
-import { act, answer, chosen, copyStep, finish, goTo, probeAsked, saveReport, then } from './wizard-moves.ts';
+import { act, answer, chosen, copyStep, finish, goTo, probeAsked, saveReport, stopBySignal, then } from './wizard-moves.ts';
 import { initialState, type Step, type WizardEvent, type WizardSetup, type WizardState } from './wizard-state.ts';
 import type { ActiveSession } from '../session/controller.ts';
 
 export type { Step, WizardEffect, WizardEvent, WizardSetup, WizardState } from './wizard-state.ts';
+export type { StopSignal } from './wizard-phase.ts';
 
 /** The controller's session as the wizard opens (a resumed session is live from the first frame). */
 export interface SessionSnapshot {
@@ -54,6 +55,7 @@ function handle(setup: WizardSetup, state: WizardState, event: WizardEvent): Ste
     case 'listing-failed': return phase.kind === 'pick-app' ? goTo(state, { kind: 'load-failed', choice: { mode: 'offline' }, reason: event.reason }) : none(state);
     case 'report-saved': return none({ ...state, status: { text: `Report saved to ${event.path}`, tone: 'ok' } });
     case 'report-failed': return none({ ...state, status: { text: `Report not saved: ${event.reason}`, tone: 'error' } });
+    case 'signal': return stopBySignal(state, event.signal);
     case 'finished': return finish(setup, state, event.result);
   }
 }

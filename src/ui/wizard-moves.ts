@@ -13,7 +13,8 @@ import { PICKER_BACK } from './picker-step.ts';
 import type { Command } from './screen-state.ts';
 import { diagnosisOf, savedOffer, type Chosen } from './wizard-screens.ts';
 import type { PendingProbe, Step, WizardEffect, WizardSetup, WizardState } from './wizard-state.ts';
-import type { Phase } from './wizard-phase.ts';
+import { endForSignal, type SessionEnd } from '../session/exit-code.ts';
+import type { Phase, StopSignal } from './wizard-phase.ts';
 import type { WizardResult } from './wizard-types.ts';
 
 const none = (state: WizardState): Step => ({ state, effects: [] });
@@ -135,12 +136,30 @@ function remember(state: WizardState, from: number): WizardState {
 
 const info = (state: WizardState, text: string): WizardState => ({ ...state, status: { text, tone: 'info' } });
 
+/**
+ * Stops at once, without writing the report (the session controller says what was saved and
+ * picks the exit code): a second Ctrl-C while the report is written, or a process signal. Facts
+ * still loading are abandoned first.
+ */
+function stopNow(state: WizardState, end: SessionEnd, signal?: StopSignal): Step {
+  const { phase } = state;
+  if (phase.kind === 'left') return none(state);
+  const from = phase.kind === 'leaving' ? phase.from : phase;
+  return then(leaveLoading(state), (next) => ({
+    state: { ...next, phase: { kind: 'leaving', from, ...(signal === undefined ? {} : { signal }) } },
+    effects: [{ type: 'stop-now', end }],
+  }));
+}
+
+/** SIGINT (from outside), SIGTERM or SIGHUP: the same way out as a second Ctrl-C, said with the signal's name. */
+export const stopBySignal = (state: WizardState, signal: StopSignal): Step => stopNow(state, endForSignal(signal), signal);
+
 /** A command key (b, r, o, d, f, q, Ctrl-C). */
 export function act(setup: WizardSetup, state: WizardState, command: Command): Step {
   const { phase } = state;
   if (phase.kind === 'leaving' || phase.kind === 'left') {
     // A second Ctrl-C while the report is being written (a hung disk, a network share) leaves at once.
-    return command === 'interrupt' ? { state, effects: [{ type: 'stop-now', end: 'interrupted' }] } : none(state);
+    return command === 'interrupt' ? stopNow(state, 'interrupted') : none(state);
   }
   if (command === 'interrupt' || command === 'quit') {
     // q is a normal quit; Ctrl-C interrupts. The session controller writes the report and picks the exit code.
@@ -190,6 +209,10 @@ export function finish(setup: WizardSetup, state: WizardState, result: WizardRes
   const { phase } = state;
   if (phase.kind === 'left') return none(state);
   const from = phase.kind === 'leaving' ? phase.from : phase;
+  if (phase.kind === 'leaving' && phase.signal !== undefined) {
+    // Stopped by a signal: said first, then what the controller saved; the findings are not printed again.
+    return none({ ...state, status: undefined, phase: { kind: 'left', from, result: { ...result, messages: [`Stopped by ${phase.signal}.`, ...result.messages] } } });
+  }
   // Left from the findings: they go to the normal screen as plain text, each command on one line
   // (the pager, cut to the screen's width, is not drawn again).
   const session = state.session?.state;

@@ -5,6 +5,9 @@
  */
 import type { TargetChoice, WizardBeginning, WizardResult } from './wizard-types.ts';
 
+/** The process signals that end the wizard (SIGINT only from outside: in raw mode the terminal's Ctrl-C is a key). */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
 export type Phase =
   | { readonly kind: 'start' }
   | { readonly kind: 'pick-app' }
@@ -14,8 +17,11 @@ export type Phase =
   | { readonly kind: 'override' }
   /** The findings so far, over the question (f); f or b goes back to it. */
   | { readonly kind: 'peek' }
-  /** Writing the report on the way out; the screen that was on show stays. */
-  | { readonly kind: 'leaving'; readonly from: Phase }
+  /**
+   * Writing the report on the way out, or stopping at once for a process signal (`signal`); the
+   * screen that was on show stays.
+   */
+  | { readonly kind: 'leaving'; readonly from: Phase; readonly signal?: StopSignal }
   /** The last frame: the screen as it was, without keys; the command prints the report path below it. */
   | { readonly kind: 'left'; readonly from: Phase; readonly result: WizardResult };
 

@@ -1,7 +1,7 @@
 /**
  * Runs the wizard's machine (wizard-machine.ts) outside React: it holds the one state, feeds it
- * every event (keys from the keyboard queue, the session controller's changes, the probe's
- * questions, reads that finish) one at a time, and runs the effects the machine returns: the
+ * every event (keys from the keyboard queue, process signals, the session controller's changes,
+ * the probe's questions, reads that finish) one at a time, and runs the effects the machine returns: the
  * controller's calls, the probe's answers, saving, copying and finishing. WizardApp renders
  * `getSnapshot()` through `useSyncExternalStore` and owns nothing else.
  */
@@ -87,7 +87,8 @@ export class WizardRuntime {
     ];
     const initial = this.#initial;
     this.#initial = [];
-    for (const effect of initial) this.#run(effect);
+    // A signal that came before the first frame has already ended the wizard: nothing is started.
+    if (this.#state.phase.kind !== 'left') for (const effect of initial) this.#run(effect);
     changed();
     stops.push(keys.listen((key) => this.send({ type: 'key', key })));
     return () => {

@@ -17,7 +17,7 @@ import type { KeyEvent } from './key-events.ts';
 import type { PickerStep } from './picker-step.ts';
 import type { ScreenState } from './screen-state.ts';
 import { initialScreenState } from './screen-state.ts';
-import { firstPhase, type Phase } from './wizard-phase.ts';
+import { firstPhase, type Phase, type StopSignal } from './wizard-phase.ts';
 import type { Scenario, Subscription, TargetChoice, WebApp, WizardBeginning, WizardResult } from './wizard-types.ts';
 
 /** A question of --probe's fact source, numbered by the runtime so that its answer reaches the one who asked. */
@@ -87,6 +87,8 @@ export type WizardEvent =
   | { readonly type: 'listing-failed'; readonly reason: string }
   | { readonly type: 'report-saved'; readonly path: string }
   | { readonly type: 'report-failed'; readonly reason: string }
+  /** SIGINT, SIGTERM or SIGHUP reached the process: stop at once (every answer is already saved). */
+  | { readonly type: 'signal'; readonly signal: StopSignal }
   /** The controller ended the session: its exit code and messages. */
   | { readonly type: 'finished'; readonly result: WizardResult };
 
@@ -107,7 +109,7 @@ export type WizardEffect =
   | { readonly type: 'save'; readonly format?: ReportFormat }
   /** Write the report on the way out and say how the session ended (`finished`). */
   | { readonly type: 'finish'; readonly end: SessionEnd }
-  /** Leave at once (a second Ctrl-C while the report is written). */
+  /** Leave at once, without the report (a second Ctrl-C while the report is written, a signal). */
   | { readonly type: 'stop-now'; readonly end: SessionEnd };
 
 /** A transition's result. */

@@ -14,7 +14,11 @@ import type { FactSources, LoadedFacts } from '../../src/facts/sources-interface
 import { SessionController } from '../../src/session/controller.ts';
 import type { ReportExporter, ReportRequest } from '../../src/session/report-export.ts';
 import { SessionStore } from '../../src/session/session-store.ts';
+import { KeyListener } from '../../src/ui/KeyListener.tsx';
+import { KeyQueue } from '../../src/ui/key-queue.ts';
 import { WizardApp } from '../../src/ui/WizardApp.tsx';
+import type { StopSignal } from '../../src/ui/wizard-phase.ts';
+import { WizardRuntime } from '../../src/ui/wizard-runtime.ts';
 import type { AppBrowser, Scenario, WizardBeginning, WizardDeps, WizardResult } from '../../src/ui/wizard-types.ts';
 
 export const KEY = {
@@ -40,6 +44,8 @@ export interface Harness {
   readonly resize: (columns: number, rows: number) => void;
   readonly exited: () => WizardResult | undefined;
   readonly unmount: () => void;
+  /** A process signal, delivered as run-wizard.tsx delivers it. */
+  readonly signal: (name: StopSignal) => void;
 }
 
 export interface HarnessOptions {
@@ -97,7 +103,10 @@ export function startWizard(options: HarnessOptions): Harness {
   };
   // The size is set before the first frame: Ink reads it from the stream.
   const size = { columns: options.columns ?? 100, rows: options.rows ?? 40 };
-  const element = <WizardApp deps={deps} onExit={(final) => { result = final; }} />;
+  // Built as run-wizard.tsx builds it: one keyboard queue, the runtime outside React.
+  const keys = new KeyQueue();
+  const runtime = WizardRuntime.for(deps, keys, { width: size.columns, rows: size.rows }, () => {});
+  const element = <><KeyListener queue={keys} /><WizardApp runtime={runtime} onExit={(final) => { result = final; }} /></>;
   const app = renderSized(element, size);
   const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
   // Many seconds: a busy machine is slow, but a screen that never comes still fails.
@@ -120,6 +129,7 @@ export function startWizard(options: HarnessOptions): Harness {
   };
   return {
     frame, waitFor, press, type: (text) => app.stdin.write(text), store, dir, reports, copied, exited: () => result, unmount: () => app.unmount(),
+    signal: (name) => runtime.send({ type: 'signal', signal: name }),
     resize: (columns, rows) => { size.columns = columns; size.rows = rows; app.stdout.emit('resize'); },
   };
 }

@@ -257,3 +257,45 @@ test('the start screen continues the saved session; o and a fact offer the value
   assert.equal(overridden.state.earlier.get('eligible/ask-linux'), false, 'the question opens on the value the fact gave');
   assert.equal(overridden.state.phase.kind, 'session');
 });
+
+test('a signal leaves at once by the same way out as a second Ctrl-C: stop-now with the end the signal means, the result said with its name and no findings printed again', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  for (const [signal, end] of [['SIGTERM', 'interrupted'], ['SIGINT', 'interrupted'], ['SIGHUP', 'hangup']] as const) {
+    const stopping = run(setup, { state: asking.state, effects: [] }, { type: 'signal', signal });
+    assert.deepEqual(stopping.effects, [{ type: 'stop-now', end }], signal);
+    assert.equal(stopping.state.phase.kind, 'leaving');
+    const saved = 'Stopped before the report was written. Your answers are saved. Continue with: vnet-doctor --resume';
+    const left = run(setup, { state: stopping.state, effects: [] }, { type: 'finished', result: { exitCode: 130, messages: [saved] } }, ...keys('\u0003'), { type: 'signal', signal });
+    assert.deepEqual(left.effects, [], 'after the wizard has left, keys and signals change nothing');
+    assert.deepEqual(left.state.phase.kind === 'left' && left.state.phase.result, { exitCode: 130, messages: [`Stopped by ${signal}.`, saved] });
+  }
+  // On the findings screen: the controller's result (exit code of the findings) is kept, the findings are not printed again.
+  const done = engine.answer(fresh, true);
+  const findings = run(setup, start(setup, SIZE, noSession), busyAt(done), { type: 'facts-loaded', load: 1 }, waitingAt(done));
+  const hungUp = run(setup, { state: findings.state, effects: [] }, { type: 'signal', signal: 'SIGHUP' }, { type: 'finished', result: { exitCode: 1, messages: [] } });
+  assert.deepEqual(hungUp.state.phase.kind === 'left' && hungUp.state.phase.result, { exitCode: 1, messages: ['Stopped by SIGHUP.'] });
+  const quit = run(setup, { state: findings.state, effects: [] }, ...keys('q'), { type: 'finished', result: { exitCode: 1, messages: [] } });
+  assert.ok(quit.state.phase.kind === 'left' && quit.state.phase.result.messages.length > 0, 'q on the findings prints them (the signal does not)');
+});
+
+test('a signal while the report is written on the way out stops at once and is what the wizard says; one while facts load abandons them and declines the probe', () => {
+  const setup = setupFor();
+  const fresh = engine.start({}, {});
+  const asking = run(setup, start(setup, SIZE, noSession), busyAt(fresh), { type: 'facts-loaded', load: 1 }, waitingAt(fresh));
+  const writing = run(setup, { state: asking.state, effects: [] }, ...keys('q'));
+  assert.deepEqual(writing.effects, [{ type: 'finish', end: 'normal' }]);
+  const stopped = run(setup, { state: writing.state, effects: [] }, { type: 'signal', signal: 'SIGTERM' });
+  assert.deepEqual(stopped.effects, [{ type: 'stop-now', end: 'interrupted' }]);
+  const result = { exitCode: 130, messages: ['Stopped before the report was written.'] };
+  // The stop's result arrives first; the report's late result changes nothing.
+  const left = run(setup, { state: stopped.state, effects: [] }, { type: 'finished', result }, { type: 'finished', result: { exitCode: 0, messages: ['Report written to r.md'] } });
+  assert.deepEqual(left.state.phase, { kind: 'left', from: { kind: 'session' }, result: { exitCode: 130, messages: ['Stopped by SIGTERM.', ...result.messages] } });
+
+  const request = { appId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a', commands: ['tcpping sql01:1433'] };
+  const asked = run(setup, start(setup, SIZE, noSession), { type: 'probe-asked', ask: 4, request });
+  const hungUp = run(setup, { state: asked.state, effects: [] }, { type: 'signal', signal: 'SIGHUP' });
+  assert.deepEqual(hungUp.effects, [{ type: 'cancel-load' }, { type: 'answer-probe', ask: 4, yes: false }, { type: 'stop-now', end: 'hangup' }]);
+  assert.equal(hungUp.state.probe, undefined);
+});
