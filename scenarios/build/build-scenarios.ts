@@ -219,7 +219,7 @@ export const SCENARIOS = [
   scenario('dns-changed', 'DNS changed, not synced', 'A second DNS server was added to the VNet after the app was connected.', [...COMMON, 'dns-changed-sync-required'], (p) => {
     p.vnet.properties.dhcpOptions.dnsServers = ['10.10.1.4', '10.10.1.5'];
   }),
-  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
+  scenario('peering-no-transit', 'Peering without gateway transit', 'The hub peers with a spoke VNet, but neither side allows the gateway to be used for transit.', ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'migration-what-changes', 'peering-gateway-transit-missing', 'peering-remote-gateways-missing', 'peering-forwarded-traffic-missing', 'peering-route-missing'], (p) => {
     p.vnet = virtualNetwork({}, [peering('hub-to-spoke', vnetId, spokeId, ['10.20.0.0/16'], {})]);
     // Typed routes: the VNet's range came in at the last sync; no plan route covers the spoke
     // (the DEFAULT 10.0.0.0/8 does not count).
@@ -230,7 +230,7 @@ export const SCENARIOS = [
         virtualNetworkPeerings: [peering('spoke-to-hub', spokeId, vnetId, ['10.10.0.0/16'], { allowForwardedTraffic: true })] },
     });
   }),
-  scenario('address-space-added', 'Address space added, not synced', "A second range, 10.11.0.0/16, was added to the VNet after the app's last Sync Network: the app's INHERITED routes still hold only 10.10.0.0/16.", [...COMMON, 'routes-changed-sync-required'], (p) => {
+  scenario('address-space-added', 'Address space added, not synced', "A second range, 10.11.0.0/16, was added to the VNet after the app's last Sync Network: the app's INHERITED routes still hold only 10.10.0.0/16.", [...COMMON, 'migration-what-changes', 'routes-changed-sync-required'], (p) => {
     p.vnet.properties.addressSpace.addressPrefixes = ['10.10.0.0/16', '10.11.0.0/16'];
     p.appConnections[0]!.properties.routes = [...DEFAULT_ROUTES, route('10.10.0.0', '10.10.255.255', 'INHERITED')];
   }),

@@ -66,3 +66,13 @@ test('a VNet whose NSG names the pool only in a Deny rule gets no update command
   const healthy = await gatherFacts({ demo: 'healthy' }, { today: '2026-06-01' });
   assert.equal(healthy.facts['migration.poolAllowRuleIds'], undefined, 'no NSG on any subnet: nothing read, nothing listed');
 });
+
+test('a VNet in another region (the usual case): check --flow migration still says what changes, with the Route All choice, before the new VNet is built', async () => {
+  const { report } = await checkMigration('hub-spokes');
+  const ids = report.findings.map((finding) => finding.id);
+  assert.ok(ids.includes('migration-blocked-cross-region') && ids.includes('migration-what-changes'), ids.join(', '));
+  assert.equal(ids.includes('migration-ready'), false, 'not ready until the VNet in the app\'s region and its peering exist');
+  const changes = report.findings.find((finding) => finding.id === 'migration-what-changes')!;
+  assert.ok(changes.steps.some((step) => step.command === 'az webapp config set -g rg-contoso-web -n contoso-api --vnet-route-all-enabled false --subscription 5f0b1a2c-3d4e-4f60-8a7b-9c0d1e2f3a4b'));
+  assert.match(JSON.stringify(report.findings.find((finding) => finding.id === 'migration-blocked-cross-region')), /on-premises must also learn the new VNet's range/);
+});

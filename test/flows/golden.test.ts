@@ -665,9 +665,10 @@ test('ready to move without NSG rules read (offline): no rule step, no blank', (
   assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-what-changes', 'migration-ready']);
 });
 
-test('a VNet in another region: the NSG rules are listed with the new VNet\'s subnet, though the move is not ready yet', () => {
+test('a VNet in another region: the NSG rules are listed with the new VNet\'s subnet and what changes (Route All, restart, slots, the gateway) is said, though the move is not ready yet', () => {
   const s = walk('migration', { ...SITUATIONS.poolRules!, 'vnet.location': { value: 'northeurope', source: 'arm', detail: 'VNet vnet-hub' } }, { 'migration/ask-delegated': true, 'migration/ask-subnet-in-use': false, 'migration/ask-sep': false });
-  assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny']);
+  assert.deepEqual(s.findings.map((finding) => finding.id), ['integration-retiring', 'migration-benefits', 'migration-blocked-cross-region', 'migration-nsg-pool-rules', 'migration-nsg-pool-deny', 'migration-what-changes']);
+  assert.equal(s.findings.some((finding) => finding.id === 'migration-ready'), false, 'the new VNet and its peering come first');
   assert.match(s.findings[3]!.steps[0]!.command!, /--source-address-prefixes 172\.16\.200\.0\/24 10\.0\.0\.0\/26$/);
   assert.equal(s.outcome?.kind, 'not-resolved');
 });
