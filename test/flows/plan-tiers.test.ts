@@ -54,3 +54,17 @@ test('each unsupported tier gets a fix that can be done there (issue 20 item 7):
   assert.match(advice('ElasticPremium').title, /supports regional VNet integration only/);
   assert.match(advice('WorkflowStandard').title, /supports regional VNet integration only/);
 });
+
+test('Elastic Premium: the leftover gateway-required connection is named unsupported, the connect is az functionapp even when only the tier is known, and the subnet is sized for the elastic maximum', () => {
+  const answers = { 'eligibility/ask-second-vnet': false, 'eligibility/ask-service-endpoint': false, 'eligibility/ask-keyvault': false };
+  const finding = walk('eligibility', facts({ 'plan.tier': 'ElasticPremium', 'plan.maxInstances': 20 }), answers).findings.find((f) => f.id === 'plan-tier-unsupported')!;
+  assert.match(finding.explanation, /documented for dedicated App Service plans only/);
+  assert.match(finding.explanation, /cannot be made again once removed/);
+  assert.match(finding.explanation, /\(20 instances: twice that during a scale operation, a \/26 or larger\)/);
+  const connect = finding.steps.find((step) => step.command?.includes('vnet-integration add'))!;
+  assert.match(connect.command!, /^az functionapp vnet-integration add -g rg-web -n app-orders --vnet </, 'the site kind is not known here: the tier says function app');
+  assert.deepEqual(connect.blanks, ['resource id of a VNet in the app\'s region', 'free subnet of a VNet in the app\'s region'], 'vnet-hub is in another region: no subnet of it is offered');
+  // A dedicated plan's app without a known kind keeps az webapp.
+  const linux = walk('eligibility', facts({ 'app.isLinux': true }), answers).findings[0]!;
+  assert.match(linux.steps[0]!.command!, /^az webapp vnet-integration add /);
+});
