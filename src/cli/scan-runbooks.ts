@@ -17,6 +17,7 @@ import { fleetFiles } from '../migrate/fleet-runbooks.ts';
 import { resolvedFacts } from '../migrate/resolve-facts.ts';
 import type { PoolRule, Read } from '../migrate/runbook-types.ts';
 import type { FleetRow } from '../migrate/waves.ts';
+import type { ScanRow } from '../scan/scan-types.ts';
 import { mapBounded } from '../scan/pool.ts';
 import { UsageError } from '../errors.ts';
 import { VERSION } from '../version.ts';
@@ -25,14 +26,8 @@ import { VERSION } from '../version.ts';
 const NSG_READS_IN_FLIGHT = 8;
 
 /** What the scan hands over per row: the row's ids and verdict, and the facts it was judged on. */
-export interface ScannedRow {
-  readonly app: string;
-  readonly slot?: string | null;
-  readonly plan: string;
-  readonly vnet: string | null;
-  readonly readiness: 'ready' | 'blocked' | 'unknown';
-  readonly blockers: readonly string[];
-  readonly daysLeft: number;
+export interface ScannedRow extends Pick<ScanRow, 'app' | 'plan' | 'vnet' | 'readiness' | 'blockers' | 'daysLeft'> {
+  readonly slot?: ScanRow['slot'];
   readonly facts: Facts;
 }
 

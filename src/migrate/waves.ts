@@ -12,16 +12,13 @@
 import { allocateVnetSubnets, type PlanSubnet } from './fleet-subnets.ts';
 import { textOf, type FactTable } from './runbook-fact.ts';
 import type { SubnetChoice } from './runbook-types.ts';
+import type { ScanRow } from '../scan/scan-types.ts';
 
-export interface FleetRow {
+/** A scan row (scan-types.ts: its readiness, blockers and days left) with its ids and facts. */
+export interface FleetRow extends Pick<ScanRow, 'slot' | 'readiness' | 'blockers' | 'daysLeft'> {
   readonly appId: string;
-  readonly slot: string | null;
   readonly planId: string;
   readonly vnetId: string | null;
-  readonly readiness: 'ready' | 'blocked' | 'unknown';
-  /** Blocking finding ids (blocked) or reasons in words (unknown). */
-  readonly blockers: readonly string[];
-  readonly daysLeft: number;
   /** The row's facts (scan's reads, derived facts resolved). */
   readonly facts: FactTable;
 }
