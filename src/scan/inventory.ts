@@ -8,12 +8,11 @@ import type { AppServicePlan, Site } from '@azure/arm-appservice';
 import type { LocalNetworkGateway, VirtualNetwork, VirtualNetworkGateway, VirtualNetworkGatewayConnection } from '@azure/arm-network';
 import type { ArmContext } from '../facts/arm/context.ts';
 import type { ArmLists } from './arm-lists.ts';
-import { flattenArmResource } from './flatten.ts';
 import { PRIORITY, type RequestSlots } from './pool.ts';
 import { resourceGraph, ResourceGraphUnavailable, type RawResource } from './resource-graph-source.ts';
 import { attempt, type SubscriptionReads } from './scan-read.ts';
 import type { ScanError, ScanRead } from './scan-types.ts';
-import { CONNECTION_SHAPE, GATEWAY_SHAPE, LOCAL_GATEWAY_SHAPE, PLAN_SHAPE, SITE_SHAPE, slim, VNET_SHAPE } from './slim.ts';
+import { CONNECTION_SHAPE, GATEWAY_SHAPE, LOCAL_GATEWAY_SHAPE, PLAN_SHAPE, SITE_SHAPE, slim, slimFlattened, VNET_SHAPE, type Shape } from './slim.ts';
 
 export const CONCURRENCY = 16;
 
@@ -92,9 +91,11 @@ async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string
   const stop = new AbortController();
   const graphCtx: ArmContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal };
   const graph = await resourceGraph(graphCtx, options.onWait, options.slots);
-  const read = async <T>(type: string, what: string, keep: (item: unknown) => unknown, onPage?: (page: readonly T[]) => void) => {
+  // Each item is cut to its shape as its page arrives (Resource Graph's REST shape, lifted as the SDK would: slim.ts).
+  const read = async <T>(type: string, what: string, shape: Shape, onPage?: (page: readonly T[]) => void) => {
+    const keep = slimFlattened(shape);
     const got = await graph.resources(type, subscriptions, (count, page) => { options.onListed(what, count); onPage?.(page as T[]); },
-      (item: RawResource) => keep(flattenArmResource(item)), onPage !== undefined);
+      (item: RawResource) => keep(item), onPage !== undefined);
     if (got.truncated) throw new ResourceGraphUnavailable({ problem: 'truncated', detail: `the list of ${type}` });
     return got.items as T[];
   };
@@ -107,13 +108,13 @@ async function fromResourceGraph(ctx: ArmContext, subscriptions: readonly string
   };
   // Plans and apps stream to the scan; the rest is small and complete before any row is judged.
   const streamed = Promise.all([
-    read<AppServicePlan>(TYPES.plans, 'plans', slimPlan, options.onPlans),
-    read<Site>(TYPES.sites, 'apps', slimSite, options.onSites),
+    read<AppServicePlan>(TYPES.plans, 'plans', PLAN_SHAPE, options.onPlans),
+    read<Site>(TYPES.sites, 'apps', SITE_SHAPE, options.onSites),
   ]);
   const judged = Promise.all([
-    read<Site>(TYPES.slots, 'slots', slimSite), read<VirtualNetwork>(TYPES.vnets, 'VNets', slimVnet),
-    read<VirtualNetworkGateway>(TYPES.gateways, 'gateways', slim(GATEWAY_SHAPE)), read<VirtualNetworkGatewayConnection>(TYPES.connections, 'gateway connections', slim(CONNECTION_SHAPE)),
-    read<LocalNetworkGateway>(TYPES.localGateways, 'local network gateways', slim(LOCAL_GATEWAY_SHAPE)),
+    read<Site>(TYPES.slots, 'slots', SITE_SHAPE), read<VirtualNetwork>(TYPES.vnets, 'VNets', VNET_SHAPE),
+    read<VirtualNetworkGateway>(TYPES.gateways, 'gateways', GATEWAY_SHAPE), read<VirtualNetworkGatewayConnection>(TYPES.connections, 'gateway connections', CONNECTION_SHAPE),
+    read<LocalNetworkGateway>(TYPES.localGateways, 'local network gateways', LOCAL_GATEWAY_SHAPE),
   ]).then(([slots, vnets, gateways, connections, localGateways]) => {
     for (const item of gateways) group(item.id)?.gateways.push(item);
     for (const item of connections) group(item.id)?.connections.push(item);

@@ -20,11 +20,13 @@ export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
  * The scan's one bound on requests in flight, shared by Resource Graph pages, ARM lists, plan
  * reads and app reads, so the phases overlap (plan reads start as plan pages arrive, app reads
  * as a plan shows a gateway-required connection) without more than `limit` on the wire. A waiter
- * whose signal aborts leaves the queue (its subscription was cut short, or Ctrl-C).
+ * whose signal aborted while it waited (its subscription was cut short, or Ctrl-C) gets no slot:
+ * it learns so at its turn, which comes at once, for the reads in flight end with the same signal.
+ * (No abort listener per waiter: thousands of them on one signal cost O(n) each to remove.)
  */
 export class RequestSlots {
   private active = 0;
-  private readonly queues: Array<Array<() => void>> = [[], [], []];
+  private readonly queues: Array<Array<{ readonly signals: readonly (AbortSignal | undefined)[]; readonly resolve: (held: boolean) => void }>> = [[], [], []];
 
   constructor(readonly limit: number) {}
 
@@ -35,27 +37,19 @@ export class RequestSlots {
       this.active += 1;
       return Promise.resolve(true);
     }
-    return new Promise((resolve) => {
-      const queue = this.queues[priority]!;
-      const onAbort = () => {
-        const index = queue.indexOf(grant);
-        if (index >= 0) queue.splice(index, 1);
-        done(false);
-      };
-      const done = (held: boolean) => {
-        for (const signal of signals) signal?.removeEventListener('abort', onAbort);
-        resolve(held);
-      };
-      const grant = () => done(true);
-      queue.push(grant);
-      for (const signal of signals) signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return new Promise((resolve) => { this.queues[priority]!.push({ signals, resolve }); });
   }
 
   release(): void {
     for (const queue of this.queues) {
-      const next = queue.shift();
-      if (next) return next(); // the slot passes on, still counted as active
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (next.signals.some((signal) => signal?.aborted)) {
+          next.resolve(false);
+          continue;
+        }
+        next.resolve(true); // the slot passes on, still counted as active
+        return;
+      }
     }
     this.active -= 1;
   }

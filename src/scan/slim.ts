@@ -4,8 +4,10 @@
  * certificates); tens of thousands of them are held until the rows are judged.
  */
 
+import { flattenArmResource } from './flatten.ts';
+
 /** true: keep the value as is; an object: keep those fields of it; a one-item array: that shape for every item. */
-type Shape = true | { readonly [field: string]: Shape } | readonly [Shape];
+export type Shape = true | { readonly [field: string]: Shape } | readonly [Shape];
 
 const MAX_DEPTH = 8;
 
@@ -56,3 +58,28 @@ export const CONNECTION_SHAPE: Shape = {
 export const LOCAL_GATEWAY_SHAPE: Shape = { id: true, name: true, localNetworkAddressSpace: PREFIXES };
 
 export const slim = (shape: Shape) => (item: unknown): unknown => pickShape(item, shape);
+
+/**
+ * pickShape of the resource as flattenArmResource would lift it (a field from the resource, else
+ * from its `properties`), without copying the whole resource first: Resource Graph sends every
+ * property of every app (site config, host names...), and only the shape's fields are copied.
+ */
+export function pickFlattened(value: unknown, shape: Shape, depth = 0): unknown {
+  if (shape === true) return flattenArmResource(value);
+  if (value === null || value === undefined) return value;
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(shape)) return Array.isArray(value) ? value.map((item) => pickFlattened(item, shape[0], depth + 1)) : undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const properties = record.properties !== null && typeof record.properties === 'object' && !Array.isArray(record.properties) ? record.properties as Record<string, unknown> : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {
+    // The envelope's own field wins, as in flattenArmResource (a `properties` object is never a field).
+    const own = field === 'properties' && properties ? undefined : record[field];
+    const picked = own !== undefined ? own : properties?.[field];
+    if (picked !== undefined) out[field] = pickFlattened(picked, inner, depth + 1);
+  }
+  return out;
+}
+
+export const slimFlattened = (shape: Shape) => (item: unknown): unknown => pickFlattened(item, shape);
