@@ -5,7 +5,8 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFlowSet, type FlowFiles } from '../engine/load.ts';
+import { buildFlowSet, buildFlowSetFromParsed, parseFlowFiles, type FlowFiles } from '../engine/load.ts';
+import { cacheDirFor, parsedWithCache } from './parsed-flow-cache.ts';
 import { MAX_FILE_BYTES } from '../engine/parse-yaml.ts';
 import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
 import type { FlowSet } from '../engine/types.ts';
@@ -62,7 +63,8 @@ export function loadFlowDir(dir: string = shippedFlowDir()): FlowSet {
   } catch (error) {
     throw new FlowLoadError([{ file: dir, message: `cannot read the flow directory: ${(error as Error).message}` }]);
   }
-  const { flowSet, diagnostics } = buildFlowSet(files);
+  // The shipped flows of a source checkout: their parse is shared between processes (parsed-flow-cache.ts).
+  const { flowSet, diagnostics } = dir === shippedFlowDir() ? buildFlowSetFromParsed(parsedWithCache(files, cacheDirFor(dir), parseFlowFiles)) : buildFlowSet(files);
   if (!flowSet) throw new FlowLoadError(diagnostics);
   return flowSet;
 }
