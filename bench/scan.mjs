@@ -24,8 +24,8 @@ export const GROWTH_SCALE = 0.5;
 const node = join(root, 'node_modules', '.bin', 'node');
 const SUBSCRIPTIONS = [1, 2, 3].map((index) => `0000000${index}-5ca1-4000-8000-00000000000${index}`);
 
-async function startBenchEmulator(scale) {
-  const child = spawn(node, ['--import', 'tsx', join(root, 'bench', 'scan-emulator.ts'), String(SCAN_LATENCY_MS), String(scale)], { cwd: root, env: benchEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+async function startBenchEmulator(scale, throttled = false) {
+  const child = spawn(node, ['--import', 'tsx', join(root, 'bench', 'scan-emulator.ts'), String(SCAN_LATENCY_MS), String(scale), ...(throttled ? ['throttled'] : [])], { cwd: root, env: benchEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the scan emulator exited with ${code}`)));
@@ -36,8 +36,8 @@ async function startBenchEmulator(scale) {
   return { ...JSON.parse(line), stop: async () => { child.stdin.end(); return done; } };
 }
 
-async function oneScan(bin, source, scale) {
-  const emulator = await startBenchEmulator(scale);
+async function oneScan(bin, source, scale, throttled = false) {
+  const emulator = await startBenchEmulator(scale, throttled);
   const work = tempDir('scan');
   const caFile = join(work, 'ca.pem');
   writeFileSync(caFile, emulator.ca);
@@ -53,8 +53,8 @@ async function oneScan(bin, source, scale) {
   const log = await emulator.stop();
   if (run.status !== 0 && run.status !== 1) throw new Error(`scan exited with ${run.status}: ${run.stderr.slice(0, 600)}`);
   const report = JSON.parse(run.stdout);
-  const { requests, maxInFlight } = JSON.parse(log.trim().split('\n').at(-1) ?? '{}');
-  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests, maxInFlight, tenant: emulator.tenant, load: [loadBefore, loadavg()[0]] };
+  const { requests, reads, byStatus, maxInFlight } = JSON.parse(log.trim().split('\n').at(-1) ?? '{}');
+  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) * 1024, rows: report.rows.length, enumeration: report.enumeration, errors: report.errors.length, requests, reads, refused: byStatus?.['429'] ?? 0, maxInFlight, tenant: emulator.tenant, load: [loadBefore, loadavg()[0]] };
 }
 
 /** Median time, peak RSS and (from the first run) requests and tenant of several runs. */
@@ -105,6 +105,17 @@ export async function measureScanSizes(bin, { sizes = SCAN_SIZES, source = false
     results.push({ scale, tenant: all[0].tenant, runs: all });
   }
   return results;
+}
+
+/**
+ * One scan of the 5,000-app tenant with ARM's documented read throttling on: the floor there is
+ * the bucket's (every subscription's full bucket at once, then its refill), not the latency's.
+ */
+export async function measureThrottledScan(bin, { source = false, subscriptions = 3, bucket = 250, perSecond = 25 } = {}) {
+  const run = await oneScan(bin, source, 1, true);
+  const throttleFloorMs = (Math.max(0, run.reads - subscriptions * bucket) / (subscriptions * perSecond)) * 1000;
+  const floor = Math.max(floorMs(run.requests), throttleFloorMs);
+  return { ...run, floorMs: floor, ratio: run.ms / floor };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
