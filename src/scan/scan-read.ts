@@ -76,6 +76,8 @@ export class SubscriptionReads {
   // sends one read alone until the first answer says where the bucket stands.
   private readsLeft: number | undefined;
   private readsLeftAt = 0;
+  /** The most reads an answer has reported left, plus the one it used: the bucket holds at least that many, and the estimate never refills past it. */
+  private bucketSeen = 0;
   private inFlight = 0;
   private pausedUntil = 0;
   private firstAnswer: Promise<void> | undefined;
@@ -86,6 +88,7 @@ export class SubscriptionReads {
     const remaining = Number(header('x-ms-ratelimit-remaining-subscription-reads') ?? NaN);
     // Answers can arrive out of order: an older, higher count never raises the estimate.
     if (Number.isFinite(remaining)) {
+      this.bucketSeen = Math.max(this.bucketSeen, remaining + 1);
       const reported = remaining - Math.max(0, this.inFlight - 1);
       this.readsLeft = this.readsLeft === undefined ? reported : Math.min(this.refilled(), reported);
       this.readsLeftAt = performance.now();
@@ -108,10 +111,15 @@ export class SubscriptionReads {
     this.inFlight += 1;
   }
 
-  /** The estimate with the tokens ARM has put back since (its documented refill rate, up to the bucket). */
+  /**
+   * The estimate with the tokens ARM has put back since (its documented refill rate), up to the
+   * bucket: the documented size, or less when no answer ever reported that many (a smaller
+   * bucket refilled past its size would let a burst of reads through after a pause).
+   */
   private refilled(): number {
     const now = performance.now();
-    this.readsLeft = Math.min(ARM_SUBSCRIPTION_READ_BUCKET, (this.readsLeft ?? 0) + ((now - this.readsLeftAt) / 1000) * ARM_SUBSCRIPTION_READS_PER_SECOND);
+    const bucket = this.bucketSeen > 0 ? Math.min(ARM_SUBSCRIPTION_READ_BUCKET, this.bucketSeen) : ARM_SUBSCRIPTION_READ_BUCKET;
+    this.readsLeft = Math.min(bucket, (this.readsLeft ?? 0) + ((now - this.readsLeftAt) / 1000) * ARM_SUBSCRIPTION_READS_PER_SECOND);
     this.readsLeftAt = now;
     return this.readsLeft;
   }
