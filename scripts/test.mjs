@@ -116,7 +116,7 @@ process.stdout.write(`\n# all tests, ${concurrency} files at a time (end-to-end 
 let failed = await run(process.execPath, [
   `${root}node_modules/c8/bin/c8.js`, '--include=src/**', '--all', '--extension=.ts', '--extension=.tsx',
   '--reporter=json-summary', `--report-dir=${coverageDir}`, `--temp-directory=${join(work, 'v8-coverage')}`,
-  process.execPath, '--enable-source-maps', '--import', 'tsx', '--import', `${root}scripts/coverage-stays-here.mjs`,
+  process.execPath, '--import', 'tsx', '--import', `${root}scripts/coverage-stays-here.mjs`,
   '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files,
 ], { env });
 
