@@ -11,10 +11,11 @@
  * is reported with the file, the line and the reason, and nothing is used until all are fixed.
  */
 import { validateAnswerValue } from '../engine/answer-types.ts';
+import { answerFacts } from '../engine/answer-facts.ts';
 import type { Diagnostic } from '../engine/diagnostic.ts';
 import { MAX_FILE_BYTES, parseYaml } from '../engine/parse-yaml.ts';
 import { InputFileError, readRegularFile } from '../fs/read-bounded.ts';
-import type { AnswerValue, Fact, FactValue, Facts, FlowSet, HostPort, QuestionNode } from '../engine/types.ts';
+import type { AnswerValue, Fact, Facts, FlowSet, QuestionNode } from '../engine/types.ts';
 import { safeText } from '../text/safe-text.ts';
 import { validateFactValue } from './fact-value.ts';
 import { ownedFactReason } from '../engine/owned-facts.ts';
@@ -167,13 +168,7 @@ export function readAnswersFile(path: string, flowSet: FlowSet): Answers {
  * later questions and step texts use the value (e.g. the host in a tcpping command).
  */
 function factsFromAnswer(question: QuestionNode, value: AnswerValue, detail: string): [string, Fact][] {
-  if (!question.fact || value === null) return [];
-  const fact = (v: FactValue): Fact => ({ value: v, source: 'answer', detail });
-  if (question.answer === 'host-port') {
-    const { host, port } = value as HostPort;
-    return [[`${question.fact}.host`, fact(host)], [`${question.fact}.port`, fact(port)]];
-  }
-  return [[question.fact, fact(value as FactValue)]];
+  return answerFacts(question, value).map(([key, v]): [string, Fact] => [key, { value: v, source: 'answer', detail }]);
 }
 
 function findQuestion(flowSet: FlowSet, id: string): QuestionNode | undefined {

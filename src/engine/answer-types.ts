@@ -178,6 +178,8 @@ export function validateAnswer(type: AnswerType, text: string, options: readonly
     case 'yes-no': return validateYesNo(text);
     case 'choice': return validateChoice(text, options);
     case 'text': return validateText(text);
+    // A pasted error text or tool transcript: taken as typed; the engine records what it says (error-text.ts).
+    case 'error-text': return validateText(text);
   }
 }
 

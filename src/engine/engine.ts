@@ -17,6 +17,7 @@ import { deriveFromCatalogue, derivedForm } from './derive.ts';
 import { renderSteps } from './render-step.ts';
 import { stepForSlot } from './slot-steps.ts';
 import { validateAnswerValue } from './answer-types.ts';
+import { answerFacts as answerFactsOf, answerReading } from './answer-facts.ts';
 import { Chain } from './chain.ts';
 import { follow } from './transitions.ts';
 import { coreOf, expose, type Core, type StateView } from './state-core.ts';
@@ -232,7 +233,9 @@ function proceed(def: Definition, state: Core, at: Position, node: QuestionNode,
     ...(option ? { answerLabel: render(option.label, lookup, def.flowSet.facts) } : {}),
   };
   let answerFacts = state.answerFacts;
-  if (!auto && node.fact && value !== null) answerFacts = { ...answerFacts, ...factsFromAnswer(node, value, id) };
+  // A typed answer states its facts; one taken from a known fact or a preset answer only adds what it says beside (answer-facts.ts).
+  const recorded = auto ? answerReading(node, value) : answerFactsOf(node, value);
+  if (recorded.length > 0) answerFacts = { ...answerFacts, ...Object.fromEntries(recorded.map(([key, fact]) => [key, { value: fact, question: id }])) };
   const next = { ...state, answerFacts, path: state.path.append(entry), current: undefined };
   const target = follow(node, { kind: 'answered', value });
   if (target === undefined) {
@@ -240,15 +243,6 @@ function proceed(def: Definition, state: Core, at: Position, node: QuestionNode,
     return { ...next, status: 'done', openQuestions: [...next.openQuestions, open], outcome: { kind: 'open-question', flow: at.flow, node: at.node } };
   }
   return advance(def, next, { flow: at.flow, node: target });
-}
-
-function factsFromAnswer(node: QuestionNode, value: AnswerValue, question: string): Record<string, { value: FactValue; question: string }> {
-  const key = node.fact!;
-  if (node.answer === 'host-port' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const { host, port } = value as { host: string; port: number };
-    return { [`${key}.host`]: { value: host, question }, [`${key}.port`]: { value: port, question } };
-  }
-  return { [key]: { value: value as FactValue, question } };
 }
 
 /** What a known fact or a preset answer says about a question, if anything. */

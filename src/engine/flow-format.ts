@@ -6,7 +6,7 @@
  * a field added here is typed, checked and offered by editors at once.
  */
 
-export const ANSWER_TYPES = ['choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text'] as const;
+export const ANSWER_TYPES = ['choice', 'yes-no', 'ip', 'cidr', 'cidr-list', 'ip-list', 'host-port', 'hostname', 'port', 'number', 'date', 'text', 'error-text'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const STEP_KINDS = ['kudu', 'powershell', 'az', 'portal', 'manual'] as const;
 export const END_OUTCOMES = ['resolved', 'not-resolved', 'pass'] as const;

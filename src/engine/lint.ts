@@ -4,6 +4,7 @@
  * placeholders, finding ids missing from the catalogue. Pure: it reads data, returns diagnostics.
  */
 import type { Diagnostic } from './diagnostic.ts';
+import { answerFactKeys } from './answer-facts.ts';
 import type { AnswerType, FactDefinition, Flow, FlowNode, FlowSet, QuestionNode } from './types.ts';
 import { conditionKeys } from './expression.ts';
 import { placeholders, TEMPLATE_FILTERS } from './template.ts';
@@ -18,7 +19,7 @@ export interface FlowSource {
 /** Answer types a fact type can answer. */
 const COMPATIBLE: Record<FactDefinition['type'], readonly AnswerType[]> = {
   'yes-no': ['yes-no'], choice: ['choice'], ip: ['ip', 'hostname'], cidr: ['cidr'], 'cidr-list': ['cidr-list', 'cidr'],
-  hostname: ['hostname'], port: ['port'], number: ['number'], text: ['text', 'hostname'], 'text-list': ['text', 'ip', 'ip-list', 'hostname'], date: ['date'],
+  hostname: ['hostname'], port: ['port'], number: ['number'], text: ['text', 'hostname', 'error-text'], 'text-list': ['text', 'ip', 'ip-list', 'hostname'], date: ['date'],
 };
 
 export function lintFlows(sources: readonly FlowSource[], set: Pick<FlowSet, 'facts' | 'findings' | 'entry'>): Diagnostic[] {
@@ -96,7 +97,7 @@ function eachErrors(id: string, node: FlowNode, facts: FlowSet['facts'], at: (no
 
 function factKeys(node: FlowNode): string[] {
   if (node.kind === 'check') return conditionKeys(node.when);
-  if (node.kind === 'question' && node.fact) return node.answer === 'host-port' ? [`${node.fact}.host`, `${node.fact}.port`] : [node.fact];
+  if (node.kind === 'question' && node.fact) return answerFactKeys(node);
   return [];
 }
 

@@ -1,9 +1,10 @@
 /**
  * Facts computed from other facts in code: only IP/CIDR and date maths (free blocks and overlaps
  * of address ranges, routes that hold an address, subnet sizes, IP validity, addresses in numeric
- * order, days until a date), the peering a target's address picks, the limits of limits.ts, and
- * `error.kind`, which is the tool-output parser the probe reads too (one parser). Everything else
- * is derived in the fact catalogue (flows/catalog/facts.yaml: `when`, `cases`, `map`, ...). Each
+ * order, days until a date), the peering a target's address picks and the limits of limits.ts.
+ * Everything else is derived in the fact catalogue (flows/catalog/facts.yaml: `when`, `cases`,
+ * `map`, ...); a pasted error text is read where it comes in, as an `error-text` answer
+ * (engine/error-text.ts), and the catalogue derives `error.kind` from what it says. Each
  * declares its inputs; the engine hands it those only, and calls it lazily, so a derived fact
  * follows whatever its inputs currently are: an ARM value, or the user's override of it.
  */
@@ -12,7 +13,6 @@ import type { Lookup } from '../engine/expression.ts';
 import type { FactValue } from '../engine/types.ts';
 import { firstFreeBlock, isWithin, overlaps, RFC1918_BLOCKS } from '../engine/net.ts';
 import { tunnelRanges } from './tunnel-ranges.ts';
-import { recognizeError } from './error-messages.ts';
 import { validateIp } from '../engine/answer-types.ts';
 import {
   CERTIFICATE_LIFETIME_YEARS, CERTIFICATE_WARNING_DAYS, DNS_TIMEOUT_SECONDS_PER_SERVER, GATEWAY_CREATION_MINUTES, MAX_VNETS_PER_PLAN,
@@ -99,12 +99,6 @@ const LIMITS: Derivations = {
 
 export const DERIVATIONS: Derivations = {
   ...LIMITS,
-  // Not maths: the recogniser of pasted error texts and tcpping/nameresolver transcripts (multi-line,
-  // up to 20,000 characters), one parser with the probe's (error-messages.ts, tool-output.ts).
-  'error.kind': derive(['error.text'], (get) => {
-    const text = get('error.text');
-    return typeof text === 'string' ? recognizeError(text) : undefined;
-  }),
   // CIDR maths: a hub's peering is picked by the range that holds the target (issue 20 item 6); a single peering is read directly.
   ...peeringDerivations,
   // Date maths: whole days from today to the retirement date, and to the certificate's expiry.

@@ -15,7 +15,7 @@ import { parseResourceId } from '../facts/arm/resource-id.ts';
 import type { ReportError } from '../facts/read-outcome.ts';
 import { commandLine, ProbeArgumentError, type ProbeCommand } from './kudu-commands.ts';
 import { KuduError, runKuduCommand, type KuduTarget } from './kudu-client.ts';
-import { parseNameresolver, parsePrivateIp, parseTcpping } from '../facts/tool-output.ts';
+import { parseNameresolver, parsePrivateIp, parseTcpping } from '../engine/tool-output.ts';
 import { scmOrigin, type ScmSite } from './scm-origin.ts';
 import { TCP_TIMEOUT_SECONDS } from '../facts/limits.ts';
 

@@ -6,15 +6,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeError } from '../../src/facts/error-messages.ts';
-import { parseNameresolver, parseTcpping } from '../../src/facts/tool-output.ts';
+import { parseNameresolver, parseTcpping } from '../../src/engine/tool-output.ts';
 import { checkCommand } from '../../src/cli/check-command.ts';
 import type { Output } from '../../src/cli/output.ts';
-import { facts, walk } from '../flows/shipped.ts';
+import { engine, facts, walk } from '../flows/shipped.ts';
 
 const SOCKET = 'System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions. [::ffff:10.50.1.4]:1433';
 const LOOKUP = 'Non-recoverable error during a database lookup';
 const CMAK = 'Failed to add VNet integration: Legacy Cmak generation is not supported for gateway with IKEv2 enabled';
+
+/** The cause the fact catalogue derives from a pasted text (the error-text answer records what it says). */
+const recognizeError = (text: string) => engine.resolveFact(engine.start(facts({ 'triage.symptom': 'error', 'error.text': text })), 'error.kind')?.value;
 
 test('the documented texts and the Kudu tools\' outputs are recognised; anything else is not', () => {
   assert.equal(recognizeError(SOCKET), 'socket-forbidden');

@@ -10,6 +10,7 @@ import { evaluate, type Lookup } from '../../src/engine/expression.ts';
 import { transitions } from '../../src/engine/transitions.ts';
 import type { AnswerValue, Condition, Facts, FlowSet, QuestionNode } from '../../src/engine/types.ts';
 import { DERIVATIONS } from '../../src/facts/derived.ts';
+import { answerFactKeys } from '../../src/engine/answer-facts.ts';
 
 const DATES = ['2020-01-01', '2027-02-01', '2034-01-01'];
 
@@ -28,6 +29,12 @@ export function candidateAnswers(node: QuestionNode): AnswerValue[] {
     case 'number': return [0, 1, 5, 6, 130, null];
     case 'date': return [...DATES, null];
     case 'text': return node.fact === 'app.certExpiresOn' ? [...DATES, null] : ['10.20.0.4', null];
+    // One text per cause the error route tells apart, and one it does not know.
+    case 'error-text': return [
+      'An attempt was made to access a socket in a way forbidden by its access permissions', 'Non-recoverable error during a database lookup',
+      'tcpping db:1433\nConnection attempt failed: Connection timed out.\nComplete: 0/4 successful', 'Server: 10.20.0.4\n*** can\'t find db: Non-existent domain',
+      'Something else', null,
+    ];
   }
 }
 
@@ -52,7 +59,7 @@ function aheadOf(set: FlowSet): (at: Position) => Ahead {
       const { flow, node: id } = queue.pop()!;
       const node = set.flows[flow]!.nodes[id]!;
       if (node.kind === 'check') checks.push([`${flow}/${id}`, node.when]);
-      if (node.kind === 'question' && node.fact) (node.answer === 'host-port' ? [`${node.fact}.host`, `${node.fact}.port`] : [node.fact]).forEach((key) => questionKeys.add(key));
+      if (node.kind === 'question' && node.fact) answerFactKeys(node).forEach((key) => questionKeys.add(key));
       const next: Position[] = transitions(node).map(({ target }) => ({ flow, node: target }));
       if (node.kind === 'goto') next.push({ flow: node.flow, node: set.flows[node.flow]!.entry });
       for (const position of next) {

@@ -31,6 +31,7 @@ const SAMPLES: Readonly<Record<Exclude<AnswerType, 'choice' | 'yes-no'> | 'text-
   port: [1, 443, 1433, 65535],
   number: [0, 1, 5, 100],
   text: ['gw-hub', 'Standard', 'x'],
+  'error-text': ['An attempt was made to access a socket in a way forbidden by its access permissions', 'tcpping db:1433\nComplete: 0/4 successful', 'x'],
   date: ['2026-11-25', '2027-03-31', '2019-01-01'],
   'text-list': [['10.0.0.4'], ['168.63.129.16', '10.0.0.5'], ['SSTP', 'IkeV2']],
 };

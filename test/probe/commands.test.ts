@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandLine, ProbeArgumentError } from '../../src/probe/kudu-commands.ts';
-import { parseNameresolver, parsePrivateIp, parseTcpping } from '../../src/facts/tool-output.ts';
+import { parseNameresolver, parsePrivateIp, parseTcpping } from '../../src/engine/tool-output.ts';
 import { isOwnScmHost, scmOrigin } from '../../src/probe/scm-origin.ts';
 
 test('only the fixed commands run, with arguments that cannot carry anything else', () => {

@@ -3,9 +3,10 @@
  * The outcome names are the option values of the flows' questions (firewall-timeout
  * ask-tcpping, dns ask-nameresolver), so a probe answers exactly the question a person would.
  * Output that matches no known form is `unrecognized`: the question is then asked. The probe
- * reads what it ran, `check --error` what an engineer pasted.
+ * reads what it ran; an `error-text` answer (error-text.ts: `check --error`, "I have an error
+ * message") what an engineer pasted. Pure text reading, so it sits with the answer types here.
  */
-import { isIPv4 } from '../engine/net.ts';
+import { isIPv4 } from './net.ts';
 
 export type TcpOutcome = 'connects' | 'timeout' | 'refused' | 'no-name' | 'unreachable' | 'unrecognized';
 export type DnsOutcome = 'resolves' | 'not-found' | 'timeout' | 'lookup-failed' | 'unrecognized';
