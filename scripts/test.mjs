@@ -4,9 +4,11 @@
  *
  * 1. the type check (`tsc --noEmit -p .`) and ESLint (eslint.config.js) side by side, while the
  *    bundle is built once into dist/; an error in either check stops the run here, before any test;
- * 2. every test file, several at a time (Node's default is cores - 1, one file at a time on a
- *    2-core machine, and most files wait on child processes and sockets rather than the CPU), on
- *    Node 24; end-to-end tests (`*.e2e.test.ts(x)`) start the bundle in dist/, the code
+ * 2. every test file on Node 24, in groups several at a time (scripts/test-groups.mjs): unit files
+ *    up to UNIT_FILES_PER_PROCESS to a process, one after another in it (they share what they
+ *    import instead of loading src/ and the SDKs once per file: half the CPU of a process per
+ *    file), the slow ones alone, the end-to-end files a process each (they wait on child
+ *    processes and sockets rather than the CPU); end-to-end tests (`*.e2e.test.ts(x)`) start the bundle in dist/, the code
  *    `npx vnet-doctor` runs; c8 measures line coverage of src/, printed at the end; it must stay at
  *    or above COVERAGE_FLOOR outside src/ui (src/ui is measured and shown too);
  * 3. a smoke run on Node 22 (the oldest Node `engines` allows, from the `node22` devDependency):
@@ -50,6 +52,31 @@ export const SLOW_FIRST = [
  * files side by side), whose merge of many processes' coverage crashed intermittently here.
  */
 export const COVERAGE_FLOOR = 93;
+
+/** Unit files that are not among the slow ones share a process, this many to a process. */
+export const UNIT_FILES_PER_PROCESS = 12;
+
+/**
+ * The groups scripts/test-groups.mjs runs, `concurrency` at a time, in this order: the end-to-end
+ * files (each in its own process, two at a time: they wait on the programs they start), then each
+ * of the slow unit files (SLOW_FIRST) in a process of its own, then the other unit files,
+ * UNIT_FILES_PER_PROCESS to a process, one after another in it. A process that finishes makes
+ * room for the next group, so the long ones start first and the short ones fill in.
+ */
+export function testGroups(files, slowFirst) {
+  const e2e = files.filter((file) => /\.e2e\.test\.tsx?$/.test(file));
+  const unit = files.filter((file) => !e2e.includes(file));
+  const slow = unit.filter((file) => slowFirst.includes(file));
+  const rest = unit.filter((file) => !slowFirst.includes(file));
+  const groups = [];
+  if (e2e.length > 0) groups.push({ title: 'end-to-end tests (a process each)', files: e2e, isolation: 'process', concurrency: 2 });
+  for (const file of slow) groups.push({ title: file, files: [file], isolation: 'none', concurrency: 1 });
+  for (let start = 0; start < rest.length; start += UNIT_FILES_PER_PROCESS) {
+    const files = rest.slice(start, start + UNIT_FILES_PER_PROCESS);
+    groups.push({ title: `unit tests ${files[0]} ... (${files.length} files, one process)`, files, isolation: 'none', concurrency: 1 });
+  }
+  return groups;
+}
 
 /** Runs `args` with `node`; resolves with its exit status, its output printed in one piece or as it comes. */
 function run(node, args, { env = {}, buffered = false, title } = {}) {
@@ -110,14 +137,15 @@ const found = ALL_TESTS.flatMap((pattern) => globSync(pattern, { cwd: root })).s
 const files = positionals.length > 0 ? positionals : [...SLOW_FIRST.filter((file) => found.includes(file)), ...found.filter((file) => !SLOW_FIRST.includes(file))];
 const env = { VNET_DOCTOR_SOURCE: '0', VNET_DOCTOR_TEST_BUNDLE_META: metafilePath };
 const coverageDir = join(work, 'coverage');
-process.stdout.write(`\n# all tests, ${concurrency} files at a time (end-to-end tests run the bundle in dist/): ${files.length} file(s), from ${seconds()}\n`);
+process.stdout.write(`\n# all tests: ${files.length} file(s) in groups, ${concurrency} at a time: unit files up to ${UNIT_FILES_PER_PROCESS} to a process, end-to-end files (which run the bundle in dist/) a process each; from ${seconds()}\n`);
 // c8 collects V8's coverage of the test processes (the programs they start keep out of it:
 // scripts/coverage-stays-here.mjs) and maps it to the TypeScript through tsx's source maps.
+const specPath = join(work, 'groups.json');
+writeFileSync(specPath, JSON.stringify({ concurrency, groups: testGroups(files, SLOW_FIRST) }));
 let failed = await run(process.execPath, [
   `${root}node_modules/c8/bin/c8.js`, '--include=src/**', '--all', '--extension=.ts', '--extension=.tsx',
   '--reporter=json-summary', `--report-dir=${coverageDir}`, `--temp-directory=${join(work, 'v8-coverage')}`,
-  process.execPath, '--import', 'tsx', '--import', `${root}scripts/coverage-stays-here.mjs`,
-  '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files,
+  process.execPath, `${root}scripts/test-groups.mjs`, specPath,
 ], { env });
 
 if (positionals.length === 0) {
